@@ -1,0 +1,52 @@
+"""steering: operating regulations of Vietnamese steering committees as typed, cited data.
+
+Load a shipped preset or your own regulation file, validate it, and ask it
+questions::
+
+    import steering
+    reg = steering.presets.load("dak-nong-2021")
+    steering.validate(reg)                       # () when valid
+    reg.authority().acting_for("head", absent={"head"})
+"""
+
+from __future__ import annotations
+
+from steering import presets
+from steering.errors import (
+    PresetNotFoundError,
+    Problem,
+    QueryError,
+    RegulationFileError,
+    SteeringError,
+    UnknownIdError,
+    UnknownPostError,
+)
+from steering.loader import load, loads
+from steering.regulation import PartialDate, Regulation
+from steering.roles import Body, Post, Role, WorkingGroup
+from steering.rules import Cadence, Citation
+from steering.validation import validate
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Body",
+    "Cadence",
+    "Citation",
+    "PartialDate",
+    "Post",
+    "PresetNotFoundError",
+    "Problem",
+    "QueryError",
+    "Regulation",
+    "RegulationFileError",
+    "Role",
+    "SteeringError",
+    "UnknownIdError",
+    "UnknownPostError",
+    "WorkingGroup",
+    "load",
+    "loads",
+    "presets",
+    "validate",
+]

@@ -1,0 +1,34 @@
+"""Text helpers: NFC normalisation and forgiving matching of Vietnamese names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = ["fold", "nfc", "to_str_tuple"]
+
+
+def nfc(value: str) -> str:
+    """Return ``value`` in Unicode NFC, the form every stored string takes."""
+    return unicodedata.normalize("NFC", value)
+
+
+def to_str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    """Convert an iterable of strings to an NFC tuple (attrs converter)."""
+    if isinstance(values, str):
+        return (nfc(values),)
+    return tuple(nfc(v) for v in values)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def fold(value: str) -> str:
+    """Fold a name for forgiving comparison: no diacritics, no case, single spaces.
+
+    ``đ`` folds to ``d``; every other mark is dropped after NFD decomposition.
+    """
+    decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", bare).strip().casefold()

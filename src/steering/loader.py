@@ -1,0 +1,159 @@
+"""Reading regulation files (TOML) into :class:`~steering.regulation.Regulation` values.
+
+Loading is all or nothing: a file either becomes a valid regulation or raises
+one :class:`~steering.errors.RegulationFileError` that lists every problem,
+each naming the file, the path inside it, what was found and what is allowed.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import attrs
+from cattrs import transform_error
+
+from steering._convert import describe_error, structure
+from steering._text import nfc
+from steering.errors import Problem, RegulationFileError
+from steering.regulation import Regulation
+from steering.validation import validate
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "load", "loads"]
+
+#: Largest regulation file accepted (bytes). The largest real regulation in the
+#: seeds encodes to well under 100 KiB.
+MAX_BYTES = 1024 * 1024
+#: Deepest nesting of tables and arrays accepted.
+MAX_DEPTH = 16
+
+
+def _depth(value: Any, limit: int, path: str = "") -> str | None:
+    """The path of the first place nesting exceeds ``limit``, iteratively."""
+    stack: list[tuple[Any, int, str]] = [(value, 0, path)]
+    while stack:
+        v, d, p = stack.pop()
+        if d > limit:
+            return p or "(top)"
+        if isinstance(v, dict):
+            stack.extend((x, d + 1, f"{p}.{k}" if p else str(k)) for k, x in v.items())
+        elif isinstance(v, list):
+            stack.extend((x, d + 1, f"{p}[{i}]") for i, x in enumerate(v))
+    return None
+
+
+def _decode(data: bytes, file: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise RegulationFileError(
+            file,
+            [
+                Problem(
+                    path="",
+                    message=f"found bytes that are not UTF-8 at byte {e.start} (line {line}); "
+                    "allowed: UTF-8 text (save the file as UTF-8)",
+                    file=file,
+                )
+            ],
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _error_problems(exc: Exception, file: str) -> list[Problem]:
+    problems = []
+    for msg in transform_error(exc, path="$", format_exception=describe_error):
+        text, _, where = msg.rpartition(" @ ")
+        path = where.removeprefix("$").removeprefix(".")
+        problems.append(Problem(path=path, message=text, file=file))
+    return problems
+
+
+def loads(
+    text: str | bytes,
+    *,
+    file: str = "<string>",
+    check: bool = True,
+    max_bytes: int = MAX_BYTES,
+) -> Regulation:
+    """Load a regulation from TOML text.
+
+    Args:
+        text: The TOML text (``bytes`` must be UTF-8).
+        file: The name to report in errors; also where ``source`` is resolved from.
+        check: Run :func:`steering.validate` and refuse a regulation with problems.
+        max_bytes: Largest input accepted.
+
+    Raises:
+        RegulationFileError: The text is not a valid regulation; lists every problem.
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+    if len(data) > max_bytes:
+        raise RegulationFileError(
+            file,
+            [
+                Problem(
+                    path="",
+                    message=f"found {len(data)} bytes; allowed: at most {max_bytes} bytes",
+                    file=file,
+                )
+            ],
+        )
+    raw = nfc(_decode(data, file) if isinstance(text, bytes) else text)
+    try:
+        doc = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as e:
+        raise RegulationFileError(
+            file, [Problem(path="", message=f"found invalid TOML: {e}", file=file)]
+        ) from None
+    except RecursionError:
+        raise RegulationFileError(
+            file,
+            [Problem(path="", message=f"found nesting too deep to parse; allowed: at most "
+                     f"{MAX_DEPTH} levels", file=file)],
+        ) from None
+    deep = _depth(doc, MAX_DEPTH)
+    if deep is not None:
+        raise RegulationFileError(
+            file,
+            [Problem(path=deep, message=f"found nesting deeper than {MAX_DEPTH} levels; "
+                     f"allowed: at most {MAX_DEPTH}", file=file)],
+        )
+    try:
+        reg: Regulation = structure(doc, Regulation)
+    except Exception as e:  # noqa: BLE001 - every structuring failure becomes a Problem
+        raise RegulationFileError(file, _error_problems(e, file)) from None
+    reg = attrs.evolve(reg, origin=file if file != "<string>" else "")
+    if check:
+        problems = validate(reg)
+        if problems:
+            raise RegulationFileError(file, problems)
+    return reg
+
+
+def load(path: str | os.PathLike[str], *, check: bool = True, max_bytes: int = MAX_BYTES) -> Regulation:
+    """Load a regulation file (TOML, UTF-8).
+
+    Raises:
+        RegulationFileError: The file cannot be read or is not a valid regulation;
+            lists every problem with the file name and the path inside it.
+    """
+    p = Path(path)
+    name = str(p)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise RegulationFileError(
+                name,
+                [Problem(path="", message=f"found {size} bytes; allowed: at most {max_bytes} bytes",
+                         file=name)],
+            )
+        data = p.read_bytes()
+    except OSError as e:
+        raise RegulationFileError(
+            name, [Problem(path="", message=f"cannot read the file: {e.strerror or e}", file=name)]
+        ) from None
+    return loads(data, file=name, check=check, max_bytes=max_bytes)

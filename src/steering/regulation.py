@@ -1,0 +1,338 @@
+"""The regulation: identity, committee, posts and rules, as one frozen value."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from steering._text import nfc
+from steering.errors import UnknownIdError, UnknownPostError
+from steering.roles import COMMITTEE, Body, Post, Role, WorkingGroup
+from steering.rules import (
+    Accountability,
+    AttendanceRule,
+    Channel,
+    Citation,
+    Composition,
+    ConveneRule,
+    Delegation,
+    Direction,
+    MeetingRule,
+    Monitoring,
+    Provision,
+    ReportRule,
+    SealRule,
+    SigningForm,
+    SigningRule,
+    Substitution,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from steering.authority import AuthorityGraph
+
+__all__ = [
+    "Committee",
+    "Effective",
+    "EffectiveKind",
+    "Funding",
+    "Identity",
+    "Level",
+    "PartialDate",
+    "Regulation",
+    "Replacement",
+    "SignatureBlock",
+]
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _s(default: str = "") -> Any:
+    return attrs.field(default=default, converter=nfc)
+
+
+@attrs.frozen(order=False)
+class PartialDate:
+    """A date that may lack its day or month, as drafts do ("tháng 8 năm 2024").
+
+    Written ``"2024"``, ``"2024-08"`` or ``"2024-08-15"``.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a partial date with a day must have a month")
+        # Raises ValueError for impossible dates such as 2023-02-30.
+        dt.date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        m = _PARTIAL.match(text)
+        if not m:
+            raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        y, mo, d = m.groups()
+        return cls(int(y), int(mo) if mo else None, int(d) if d else None)
+
+    @classmethod
+    def from_date(cls, value: dt.date) -> PartialDate:
+        """A complete partial date."""
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def complete(self) -> bool:
+        """Whether day and month are known."""
+        return self.day is not None
+
+    def earliest(self) -> dt.date:
+        """The first day this partial date can be."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        """The last day this partial date can be."""
+        if self.day is not None and self.month is not None:
+            return dt.date(self.year, self.month, self.day)
+        if self.month is not None:
+            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(self.year, 12, 31)
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+class Level(enum.Enum):
+    """Administrative level of the committee."""
+
+    NATIONAL = "national"
+    MINISTRY = "ministry"
+    PROVINCE = "province"
+    DISTRICT = "district"  # district-level city, town or district (before 2025)
+    COMMUNE = "commune"
+
+
+class EffectiveKind(enum.Enum):
+    """How the regulation's effective date is fixed."""
+
+    ON_SIGNING = "on_signing"  # "có hiệu lực kể từ ngày ký"
+    ON_DATE = "on_date"
+    NOT_SPECIFIED = "not_specified"
+
+
+@attrs.frozen(kw_only=True)
+class Effective:
+    """When the regulation takes effect."""
+
+    kind: EffectiveKind
+    date: PartialDate | None = None
+    citation: Citation | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Replacement:
+    """A decision this regulation replaces ("thay thế Quyết định số ...")."""
+
+    number: str = _s()
+    date: PartialDate | None = None
+    title: str = _s()
+    preset: str = _s()
+    citation: Citation
+
+
+@attrs.frozen(kw_only=True)
+class SignatureBlock:
+    """The signature block of the issuing decision, as printed.
+
+    Attributes:
+        lines: The block's lines in order ("KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN").
+        form: The signing form it shows, or ``DIRECT`` when it has none.
+        post: The post that signed, or ``""`` when the text does not tell which.
+        role: The signer's role.
+        office: The signer's office line ("PHÓ CHỦ TỊCH UBND TỈNH").
+        name: The signer's name, if printed.
+    """
+
+    lines: tuple[str, ...] = attrs.field(converter=lambda v: tuple(nfc(x) for x in v))
+    form: SigningForm = SigningForm.DIRECT
+    post: str = _s()
+    role: Role
+    office: str = _s()
+    name: str = _s()
+    citation: Citation
+
+
+@attrs.frozen(kw_only=True)
+class Identity:
+    """Which regulation this is: title, number, issuer, signer, dates, level, locality.
+
+    Attributes:
+        title: The regulation's title.
+        decision_number: The issuing decision's number ("2044/QĐ-BCĐ"), or
+            ``""`` where the text leaves it blank (a draft).
+        issuer: Who issues the decision.
+        signature: The decision's signature block, or ``None`` when the text has none.
+        signed: Signing date, possibly partial.
+        effective: Effective date rule.
+        replaces: Decisions replaced.
+        level: Administrative level.
+        locality: The locality, as the regulation names it.
+        province: The province the locality belongs to.
+    """
+
+    title: str = _s()
+    decision_number: str = _s()
+    issuer: str = _s()
+    signature: SignatureBlock | None = None
+    signed: PartialDate
+    signed_citation: Citation
+    effective: Effective
+    replaces: tuple[Replacement, ...] = attrs.field(default=(), converter=tuple)
+    level: Level
+    locality: str = _s()
+    province: str = _s()
+
+
+@attrs.frozen(kw_only=True)
+class Funding:
+    """Where the committee's money comes from and who manages it."""
+
+    source: str = _s()
+    manager: str = _s()
+    citation: Citation
+
+
+@attrs.frozen(kw_only=True)
+class Committee:
+    """The committee as a whole.
+
+    Attributes:
+        name: Full name ("Ban Chỉ đạo chuyển đổi số tỉnh Đắk Nông").
+        standing_agency: Id of the post with role ``standing_agency``, or ``""``
+            when the regulation does not name one.
+        functions: The committee's own duties.
+        principles: Working principles (Nguyên tắc làm việc).
+        working_forms: Forms of work (phiên họp, hội nghị, cho ý kiến bằng văn bản).
+        part_time: Where the regulation says members work part time (kiêm nhiệm);
+            ``None`` when not specified.
+        funding: Funding provisions.
+    """
+
+    name: str = _s()
+    functions: tuple[Provision, ...] = attrs.field(default=(), converter=tuple)
+    principles: tuple[Provision, ...] = attrs.field(default=(), converter=tuple)
+    working_forms: tuple[Provision, ...] = attrs.field(default=(), converter=tuple)
+    standing_agency: str = _s()
+    part_time: Citation | None = None
+    funding: tuple[Funding, ...] = attrs.field(default=(), converter=tuple)
+
+
+def _t() -> Any:
+    return attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Regulation:
+    """One operating regulation (Quy chế hoạt động), fully typed and cited.
+
+    Build one with :func:`steering.load`, :func:`steering.loads` or
+    :func:`steering.presets.load`; check it with :func:`steering.validate`.
+    """
+
+    format: int = 1
+    id: str = attrs.field(converter=nfc)
+    identity: Identity
+    committee: Committee
+    posts: tuple[Post, ...] = _t()
+    working_groups: tuple[WorkingGroup, ...] = _t()
+    bodies: tuple[Body, ...] = _t()
+    substitutions: tuple[Substitution, ...] = _t()
+    accountability: tuple[Accountability, ...] = _t()
+    directions: tuple[Direction, ...] = _t()
+    reports: tuple[ReportRule, ...] = _t()
+    seals: tuple[SealRule, ...] = _t()
+    signing: tuple[SigningRule, ...] = _t()
+    convening: tuple[ConveneRule, ...] = _t()
+    meetings: tuple[MeetingRule, ...] = _t()
+    compositions: tuple[Composition, ...] = _t()
+    attendance: tuple[AttendanceRule, ...] = _t()
+    monitoring: Monitoring | None = None
+    channels: tuple[Channel, ...] = _t()
+    delegations: tuple[Delegation, ...] = _t()
+    source: str = attrs.field(default="", converter=nfc)
+    #: Where the regulation was loaded from (not part of its value or its file).
+    origin: str = attrs.field(default="", eq=False, repr=False)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=lambda v: tuple(nfc(x) for x in v))
+
+    # -- lookups ---------------------------------------------------------
+
+    def post(self, post_id: str) -> Post:
+        """The post with this id.
+
+        Raises:
+            UnknownPostError: No post has this id; the message lists the valid ids.
+        """
+        for p in self.posts:
+            if p.id == post_id:
+                return p
+        raise UnknownPostError(post_id, [p.id for p in self.posts])
+
+    def posts_with_role(self, role: Role | str) -> tuple[Post, ...]:
+        """Every post with this role, in file order."""
+        r = Role(role)
+        return tuple(p for p in self.posts if p.role is r)
+
+    @property
+    def head(self) -> Post:
+        """The head post (a valid regulation has exactly one)."""
+        heads = self.posts_with_role(Role.HEAD)
+        if not heads:
+            raise UnknownIdError("role", "head", sorted({p.role.value for p in self.posts}))
+        return heads[0]
+
+    def name_of(self, node_id: str) -> str:
+        """The regulation's own words for a post, working group, body or the committee."""
+        if node_id == COMMITTEE:
+            return self.committee.name or "Ban Chỉ đạo"
+        for p in self.posts:
+            if p.id == node_id:
+                return p.title
+        for g in self.working_groups:
+            if g.id == node_id:
+                return g.name
+        for b in self.bodies:
+            if b.id == node_id:
+                return b.name
+        raise UnknownIdError("post, group or body", node_id, self.node_ids())
+
+    def node_ids(self) -> tuple[str, ...]:
+        """Every id a rule may name: posts, working groups, bodies, and ``"committee"``."""
+        return (
+            *(p.id for p in self.posts),
+            *(g.id for g in self.working_groups),
+            *(b.id for b in self.bodies),
+            COMMITTEE,
+        )
+
+    # -- engines -----------------------------------------------------------
+
+    def authority(self) -> AuthorityGraph:
+        """The authority graph of this regulation (see :mod:`steering.authority`)."""
+        from steering.authority import AuthorityGraph  # noqa: PLC0415 - engines load lazily
+
+        return AuthorityGraph.from_regulation(self)
+
+    def calendar(self, start: dt.date, end: dt.date, **options: Any) -> Any:
+        """Dated meetings and report deadlines in ``[start, end]`` (see :mod:`steering.schedule`)."""
+        from steering.schedule import calendar  # noqa: PLC0415 - engines load lazily
+
+        return calendar(self, start, end, **options)

@@ -1,0 +1,151 @@
+"""Roles, posts, working groups and outside bodies.
+
+A **role** is the stable vocabulary shared by every regulation (``head``,
+``standing_deputy``, ...). A **post** is a seat one regulation defines, often
+held ex officio ("Chủ tịch UBND tỉnh"); post ids are per regulation.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+from steering._text import nfc, to_str_tuple
+from steering.rules import Citation, Provision
+
+__all__ = [
+    "COMMITTEE",
+    "Body",
+    "BodyKind",
+    "GroupKind",
+    "Holder",
+    "Post",
+    "Role",
+    "WorkingGroup",
+]
+
+#: The reserved id that names the committee as a whole.
+COMMITTEE = "committee"
+
+
+class Role(enum.Enum):
+    """The roles every regulation of the genre uses (design notes, section 3)."""
+
+    HEAD = "head"  # Trưởng ban
+    STANDING_DEPUTY = "standing_deputy"  # Phó Trưởng ban Thường trực
+    DEPUTY = "deputy"  # Phó Trưởng ban
+    STANDING_MEMBER = "standing_member"  # Ủy viên / Thành viên thường trực
+    MEMBER = "member"  # Ủy viên / Thành viên
+    WG_LEAD = "wg_lead"  # Tổ trưởng Tổ giúp việc / Tổ công tác
+    WG_MEMBER = "wg_member"  # Tổ viên, thành viên Tổ giúp việc
+    STANDING_AGENCY = "standing_agency"  # Cơ quan thường trực
+
+
+def _s(default: str = "") -> Any:
+    return attrs.field(default=default, converter=nfc)
+
+
+@attrs.frozen(kw_only=True)
+class Holder:
+    """Who holds a post ex officio, as far as the regulation says.
+
+    Attributes:
+        office: The office that holds the post ("Chủ tịch UBND tỉnh"), or ``""``.
+        agency: The agency the holder belongs to ("UBND tỉnh"), or ``""``.
+        citation: Where the regulation says so.
+    """
+
+    office: str = _s()
+    agency: str = _s()
+    citation: Citation
+
+
+@attrs.frozen(kw_only=True)
+class Post:
+    """A seat on the committee or its working group.
+
+    Attributes:
+        id: Stable id within the regulation (``[a-z][a-z0-9_]*``).
+        role: One of :class:`Role`.
+        title: The regulation's own words for the seat.
+        citation: Where the regulation establishes the seat.
+        holder: Who holds it ex officio, or ``None`` when not specified.
+        plural: The regulation speaks of a class of seats ("các Ủy viên")
+            without enumerating them; one post stands for all of them.
+        group: For working-group posts, the working group id.
+        concurrent_with: Other posts held by the same person.
+        duties: The post's duties, each cited.
+    """
+
+    id: str = attrs.field(converter=nfc)
+    role: Role
+    title: str = attrs.field(converter=nfc)
+    citation: Citation
+    holder: Holder | None = None
+    plural: bool = False
+    group: str = _s()
+    concurrent_with: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
+    duties: tuple[Provision, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def office(self) -> str:
+        """The ex officio office, or ``""`` when the regulation does not name one."""
+        return self.holder.office if self.holder else ""
+
+    @property
+    def agency(self) -> str:
+        """The holder's agency, or ``""`` when the regulation does not name one."""
+        return self.holder.agency if self.holder else ""
+
+
+class GroupKind(enum.Enum):
+    """Kinds of body that help a committee."""
+
+    WORKING_GROUP = "working_group"  # Tổ giúp việc, Tổ công tác
+    ADVISORY_GROUP = "advisory_group"  # Tổ tư vấn, Hội đồng tư vấn
+    SUPPORT_OFFICE = "support_office"  # Văn phòng / bộ phận giúp việc
+
+
+@attrs.frozen(kw_only=True)
+class WorkingGroup:
+    """A working group (Tổ giúp việc, Tổ công tác) or similar helping body.
+
+    Attributes:
+        id: Stable id within the regulation.
+        name: The regulation's own name for it.
+        kind: Working group, advisory group or support office.
+        lead: The post that leads it, or ``""`` when not specified.
+        citation: Where the regulation establishes it.
+        duties: Its duties, each cited.
+    """
+
+    id: str = attrs.field(converter=nfc)
+    name: str = attrs.field(converter=nfc)
+    kind: GroupKind = GroupKind.WORKING_GROUP
+    lead: str = _s()
+    citation: Citation
+    duties: tuple[Provision, ...] = attrs.field(default=(), converter=tuple)
+
+
+class BodyKind(enum.Enum):
+    """Kinds of body outside the committee that rules refer to."""
+
+    PARTY_COMMITTEE = "party_committee"  # Tỉnh ủy, Thành ủy, Đảng ủy
+    PEOPLES_COUNCIL = "peoples_council"  # HĐND
+    PEOPLES_COMMITTEE = "peoples_committee"  # UBND
+    OFFICIAL = "official"  # Chủ tịch UBND, ...
+    AGENCY = "agency"  # Sở, Phòng, cơ quan
+    COMMITTEE = "committee"  # another steering committee (BCĐ tỉnh)
+    AGENCY_HEADS = "agency_heads"  # "người đứng đầu các cơ quan, đơn vị"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Body:
+    """A body or office outside the committee that a rule names (Tỉnh ủy, HĐND, UBND ...)."""
+
+    id: str = attrs.field(converter=nfc)
+    name: str = attrs.field(converter=nfc)
+    kind: BodyKind = BodyKind.OTHER

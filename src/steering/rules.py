@@ -1,0 +1,543 @@
+"""Citations and the rules a regulation states, as frozen values.
+
+Every rule carries the :class:`Citation` of the clause it encodes. A rule may
+also carry a ``note``: where the wording is ambiguous, the preset records the
+reading it takes and why, so nothing is decided silently.
+
+References to posts, working groups, outside bodies and the committee itself
+are plain string ids (see :mod:`steering.roles`); ``"committee"`` is reserved
+for the committee as a whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+from steering._text import nfc, to_str_tuple
+
+__all__ = [
+    "Accountability",
+    "AttendanceCondition",
+    "AttendanceRule",
+    "Cadence",
+    "Channel",
+    "Citation",
+    "Composition",
+    "ConveneRule",
+    "Deadline",
+    "Delegation",
+    "Direction",
+    "MeetingKind",
+    "MeetingRule",
+    "MonitorTarget",
+    "Monitoring",
+    "MonitoringAssignment",
+    "OWN_PARTS",
+    "Period",
+    "Provision",
+    "ReportRule",
+    "Seal",
+    "SealKind",
+    "SealRule",
+    "SigningForm",
+    "SigningRule",
+    "Substitution",
+    "TargetKind",
+]
+
+#: The parts of a regulation's own text a citation may point into.
+#: ``decision``: the Quyết định that issues the regulation (its articles,
+#: preamble and signature block); ``regulation``: the Quy chế itself;
+#: ``annex``: the Phụ lục. Any other ``document`` value names an outside
+#: instrument (e.g. ``"Nghị định 30/2020/NĐ-CP"``).
+OWN_PARTS = ("decision", "regulation", "annex")
+
+def _str_field(default: str | None = None) -> Any:
+    if default is None:
+        return attrs.field(converter=nfc)
+    return attrs.field(default=default, converter=nfc)
+
+
+def _ids(default: tuple[str, ...] = ()) -> Any:
+    return attrs.field(default=default, converter=to_str_tuple)
+
+
+def _tuple(default: tuple[Any, ...] = ()) -> Any:
+    return attrs.field(default=default, converter=tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """Where a rule is written: document part, article, clause, point, and a verbatim quote.
+
+    Attributes:
+        document: ``"decision"``, ``"regulation"`` or ``"annex"`` for the
+            regulation's own text (see :data:`OWN_PARTS`), or the name of an
+            outside instrument.
+        article: Article number (Điều), or ``None`` for an unnumbered part
+            (preamble, signature block, the annex table).
+        clause: Clause number (khoản) inside the article, or ``None``.
+        point: Point letter (điểm), or ``""``.
+        quote: A short verbatim quote of the cited text, Vietnamese diacritics intact.
+    """
+
+    document: str = _str_field()
+    article: int | None = None
+    clause: int | None = None
+    point: str = _str_field("")
+    quote: str = _str_field()
+
+    def label(self, lang: str = "vi") -> str:
+        """The citation in words: ``"Điều 7 khoản 1 điểm a"`` or ``"Article 7(1)(a)"``."""
+        if lang == "en":
+            return self._label_en()
+        parts: list[str] = []
+        if self.article is not None:
+            parts.append(f"Điều {self.article}")
+        if self.clause is not None:
+            parts.append(f"khoản {self.clause}")
+        if self.point:
+            parts.append(f"điểm {self.point}")
+        where = {
+            "decision": "Quyết định",
+            "regulation": "Quy chế",
+            "annex": "Phụ lục",
+        }.get(self.document, self.document)
+        if self.document == "regulation" and parts:
+            return " ".join(parts)
+        if self.document == "decision" and not parts:
+            return "Quyết định ban hành (phần ký)"
+        return " ".join([*parts, where]) if parts else where
+
+    def _label_en(self) -> str:
+        where = {
+            "decision": "the issuing decision",
+            "regulation": "the regulation",
+            "annex": "the annex",
+        }.get(self.document, self.document)
+        if self.article is None:
+            if self.document == "decision":
+                return "the issuing decision (signature block)"
+            return where
+        text = f"Article {self.article}"
+        if self.clause is not None:
+            text += f"({self.clause})"
+        if self.point:
+            text += f"({self.point})"
+        if self.document != "regulation":
+            text += f" of {where}"
+        return text
+
+
+@attrs.frozen(kw_only=True)
+class Provision:
+    """A duty, principle or statement of the regulation, kept as its citation.
+
+    Attributes:
+        citation: The clause, whose quote is the provision's own words.
+        topic: A short label for tables (optional).
+    """
+
+    citation: Citation
+    topic: str = _str_field("")
+
+    @property
+    def text(self) -> str:
+        """The provision in the regulation's words (the citation's quote)."""
+        return self.citation.quote
+
+
+class Period(enum.Enum):
+    """A calendar period a cadence repeats over."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF_YEAR = "half_year"
+    YEAR = "year"
+
+
+@attrs.frozen
+class Cadence:
+    """How often something recurs: ``times`` per ``period`` ("một quý một lần")."""
+
+    period: Period
+    times: int = 1
+
+    @classmethod
+    def monthly(cls) -> Cadence:
+        """Once a month ("một tháng một lần", "hàng tháng")."""
+        return cls(Period.MONTH)
+
+    @classmethod
+    def quarterly(cls) -> Cadence:
+        """Once a quarter ("một quý một lần", "hàng quý")."""
+        return cls(Period.QUARTER)
+
+    @classmethod
+    def half_yearly(cls) -> Cadence:
+        """Once every six months ("sáu tháng một lần", "06 tháng")."""
+        return cls(Period.HALF_YEAR)
+
+    @classmethod
+    def yearly(cls) -> Cadence:
+        """Once a year ("hàng năm", "báo cáo năm")."""
+        return cls(Period.YEAR)
+
+
+class MeetingKind(enum.Enum):
+    """Kinds of meeting a regulation distinguishes."""
+
+    REGULAR = "regular"  # họp định kỳ
+    EXTRAORDINARY = "extraordinary"  # họp đột xuất
+    EXPANDED = "expanded"  # họp mở rộng
+
+
+@attrs.frozen(kw_only=True)
+class Substitution:
+    """Who acts for a post when it is absent ("khi Trưởng ban vắng mặt ...").
+
+    Rules for one principal are tried by ascending ``rank``. A rule applies
+    only when the principal and every post in ``also_absent`` are absent; the
+    first rule with a present substitute decides. Substitutes in one rule are
+    unordered among themselves.
+
+    Attributes:
+        principal: The post acted for.
+        substitutes: The posts that may act (one tier).
+        rank: Order of this tier among the principal's rules (1 first).
+        also_absent: Posts that must also be absent for this rule to apply.
+        scope: What the substitute does, in the regulation's words.
+    """
+
+    principal: str = _str_field()
+    substitutes: tuple[str, ...] = _ids()
+    rank: int = 1
+    also_absent: tuple[str, ...] = _ids()
+    scope: str = _str_field("")
+    citation: Citation
+    note: str = _str_field("")
+
+
+@attrs.frozen(kw_only=True)
+class Accountability:
+    """``subject`` answers to each of ``to`` ("chịu trách nhiệm trước ...").
+
+    Attributes:
+        subject: A post, working group or body id.
+        to: Posts, bodies or ``"committee"``.
+        matter: What the subject answers for, in the regulation's words.
+    """
+
+    subject: str = _str_field()
+    to: tuple[str, ...] = _ids()
+    matter: str = _str_field("")
+    citation: Citation
+    note: str = _str_field("")
+
+
+@attrs.frozen(kw_only=True)
+class Direction:
+    """``subjects`` direct ``objects`` ("chỉ đạo", "phân công nhiệm vụ")."""
+
+    subjects: tuple[str, ...] = _ids()
+    objects: tuple[str, ...] = _ids()
+    matter: str = _str_field("")
+    citation: Citation
+    note: str = _str_field("")
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """A report deadline stated by the regulation ("trước ngày 15 hàng tháng").
+
+    Attributes:
+        day: Day of the month named by the regulation.
+        before: ``True`` for "trước ngày N" (the last day allowed is N-1).
+        month_offset: 0 for the last month of the reporting period, 1 for the
+            month after it.
+    """
+
+    day: int
+    before: bool = True
+    month_offset: int = 0
+    note: str = _str_field("")
+
+
+@attrs.frozen(kw_only=True)
+class ReportRule:
+    """A report flow: who reports what to whom, through whom, how often, by when.
+
+    Attributes:
+        id: Stable id of the flow within the regulation.
+        reporters: Posts, working groups or bodies that report.
+        recipients: Who receives the report.
+        through: Intermediaries the report goes through ("thông qua ...").
+        consult: Who is consulted before submission ("gửi xin ý kiến ...").
+        subject: What is reported, in the regulation's words.
+        cadences: Periodic cadences; empty when none is stated.
+        periodic: The regulation calls the report periodic ("định kỳ").
+            Periodic with no cadence means the cadence is not specified.
+        ad_hoc: Reports are also (or only) made when needed ("đột xuất",
+            "kịp thời").
+        forms: Forms of reporting ("báo cáo trực tiếp", "bằng văn bản").
+        deadline: The regulation's own deadline, or ``None`` when it states none.
+    """
+
+    id: str = _str_field()
+    reporters: tuple[str, ...] = _ids()
+    recipients: tuple[str, ...] = _ids()
+    through: tuple[str, ...] = _ids()
+    consult: tuple[str, ...] = _ids()
+    subject: str = _str_field("")
+    cadences: tuple[Cadence, ...] = _tuple()
+    periodic: bool = False
+    ad_hoc: bool = False
+    forms: tuple[str, ...] = _ids()
+    deadline: Deadline | None = None
+    citation: Citation
+    note: str = _str_field("")
+
+
+class SealKind(enum.Enum):
+    """What seal a signer uses."""
+
+    AGENCY = "agency"  # a named agency's seal ("con dấu của UBND tỉnh")
+    OWN_AGENCY = "own_agency"  # the seal of the signer's own agency
+    NONE = "none"  # no seal of its own ("không sử dụng con dấu riêng")
+
+
+@attrs.frozen(kw_only=True)
+class Seal:
+    """A seal: a named agency's, the signer's own agency's, or none."""
+
+    kind: SealKind
+    agency: str = _str_field("")
+
+    @classmethod
+    def of(cls, agency: str) -> Seal:
+        """The seal of a named agency."""
+        return cls(kind=SealKind.AGENCY, agency=agency)
+
+    @classmethod
+    def own_agency(cls) -> Seal:
+        """The seal of the signer's own agency ("con dấu của cơ quan mình")."""
+        return cls(kind=SealKind.OWN_AGENCY)
+
+    @classmethod
+    def none(cls) -> Seal:
+        """No seal of its own."""
+        return cls(kind=SealKind.NONE)
+
+
+@attrs.frozen(kw_only=True)
+class SealRule:
+    """Which seal ``posts`` use, for which documents (all when ``documents`` is empty)."""
+
+    posts: tuple[str, ...] = _ids()
+    seal: Seal
+    documents: tuple[str, ...] = _ids()
+    citation: Citation
+    note: str = _str_field("")
+
+
+class SigningForm(enum.Enum):
+    """Signing forms of Nghị định 30/2020/NĐ-CP, Điều 13."""
+
+    TM = "TM."  # thay mặt: on behalf of a collective
+    KT = "KT."  # ký thay: a deputy signing for the head
+    Q = "Q."  # quyền: acting head
+    TL = "TL."  # thừa lệnh: by order
+    TUQ = "TUQ."  # thừa ủy quyền: by written authorisation
+    DIRECT = ""  # the head signs in their own name, no prefix
+
+
+@attrs.frozen(kw_only=True)
+class SigningRule:
+    """``posts`` may sign ``documents`` (all of their remit when empty)."""
+
+    posts: tuple[str, ...] = _ids()
+    documents: tuple[str, ...] = _ids()
+    citation: Citation
+    note: str = _str_field("")
+
+
+@attrs.frozen(kw_only=True)
+class ConveneRule:
+    """Who may convene a kind of meeting of a body.
+
+    Attributes:
+        body: ``"committee"`` or a working group id.
+        meeting: The kind of meeting.
+        conveners: Posts that convene (or direct, or decide) the meeting.
+        on_proposal_of: Posts or bodies on whose proposal it may be convened.
+        chairs: The conveners also chair it ("triệu tập và chủ trì").
+    """
+
+    body: str = _str_field("committee")
+    meeting: MeetingKind
+    conveners: tuple[str, ...] = _ids()
+    on_proposal_of: tuple[str, ...] = _ids()
+    chairs: bool = False
+    citation: Citation
+    note: str = _str_field("")
+
+
+@attrs.frozen(kw_only=True)
+class MeetingRule:
+    """How often a body meets; no cadences means the cadence is not specified.
+
+    Attributes:
+        body: ``"committee"`` or a working group id.
+        kind: Normally :attr:`MeetingKind.REGULAR`.
+        cadences: Every cadence the regulation names (several at once are allowed).
+        condition: A qualifier in the regulation's words ("căn cứ tình hình thực tế").
+        participants: Who takes part, in the regulation's words (expanded meetings).
+    """
+
+    body: str = _str_field("committee")
+    kind: MeetingKind = MeetingKind.REGULAR
+    cadences: tuple[Cadence, ...] = _tuple()
+    condition: str = _str_field("")
+    participants: str = _str_field("")
+    citation: Citation
+    note: str = _str_field("")
+
+
+@attrs.frozen(kw_only=True)
+class Composition:
+    """Who decides who attends a body's meetings ("Thành phần tham dự ... do người chủ trì quyết định")."""
+
+    body: str = _str_field("committee")
+    decided_by: str = _str_field("chair")
+    citation: Citation
+    note: str = _str_field("")
+
+
+class AttendanceCondition(enum.Enum):
+    """Conditions a regulation puts on absence or on sending a proxy."""
+
+    REPORT_TO_CHAIR = "report_to_chair"  # phải báo cáo
+    CHAIR_CONSENT = "chair_consent"  # được sự đồng ý của người chủ trì
+    WRITTEN_OPINION = "written_opinion"  # tham gia ý kiến bằng văn bản
+
+
+@attrs.frozen(kw_only=True)
+class AttendanceRule:
+    """Attendance duties of ``posts`` and whether, and on what terms, they may send a proxy.
+
+    Attributes:
+        must_attend: The posts must attend every meeting ("tham dự đầy đủ").
+        absence_conditions: What an absence requires.
+        proxy_allowed: ``True``/``False``, or ``None`` when the regulation is silent.
+        proxy_conditions: What sending a proxy requires.
+    """
+
+    posts: tuple[str, ...] = _ids()
+    body: str = _str_field("committee")
+    must_attend: bool = True
+    absence_conditions: tuple[AttendanceCondition, ...] = _tuple()
+    proxy_allowed: bool | None = None
+    proxy_conditions: tuple[AttendanceCondition, ...] = _tuple()
+    citation: Citation
+    note: str = _str_field("")
+
+
+class TargetKind(enum.Enum):
+    """What a monitoring assignment covers."""
+
+    SECTOR = "sector"  # ngành, lĩnh vực
+    AGENCY = "agency"  # a named agency or body
+    LOCALITY = "locality"  # huyện, thị xã, thành phố, xã
+
+
+@attrs.frozen(kw_only=True)
+class MonitorTarget:
+    """One thing a member monitors, as the annex writes it and as a clean name.
+
+    Attributes:
+        text: The annex's own words ("TP Thanh Hóa", "Thị xã Bim Sơn").
+        kind: Sector, agency or locality.
+        name: The bare name ("Thanh Hóa"), for matching.
+        unit: For localities, the unit type ("huyện", "thị xã", "thành phố", "xã").
+    """
+
+    text: str = _str_field()
+    kind: TargetKind
+    name: str = _str_field()
+    unit: str = _str_field("")
+
+
+@attrs.frozen(kw_only=True)
+class MonitoringAssignment:
+    """A member post and what it monitors (one annex row)."""
+
+    post: str = _str_field()
+    targets: tuple[MonitorTarget, ...] = _tuple()
+    citation: Citation
+
+
+@attrs.frozen(kw_only=True)
+class Monitoring:
+    """The monitoring annex: who follows which sector and locality.
+
+    Attributes:
+        assignments: One per annex row, in annex order.
+        exclusive_localities: Each locality is assigned to exactly one member.
+        basis: The clause that establishes the assignment.
+    """
+
+    assignments: tuple[MonitoringAssignment, ...] = _tuple()
+    exclusive_localities: bool = True
+    basis: Citation
+    note: str = _str_field("")
+
+
+@attrs.frozen(kw_only=True)
+class Channel:
+    """An information channel and its restrictions.
+
+    Attributes:
+        name: The channel's name in the regulation's words.
+        kind: ``"document_system"``, ``"direct"``, ``"chat_group"``, ``"meeting"``.
+        platform: The software named ("iDesk", "Zalo"), if any.
+        excludes: What must not go through it ("Mật").
+        administrator: Post that sets it up or runs it.
+    """
+
+    name: str = _str_field()
+    kind: str = _str_field()
+    platform: str = _str_field("")
+    excludes: tuple[str, ...] = _ids()
+    administrator: str = _str_field("")
+    citation: Citation
+    note: str = _str_field("")
+
+
+@attrs.frozen(kw_only=True)
+class Delegation:
+    """A written authorisation (ủy quyền, signed TUQ.): bounded in time and content.
+
+    Per Nghị định 30/2020/NĐ-CP Điều 13, the delegate may not re-delegate and
+    signs with the delegator's seal.
+
+    Attributes:
+        delegator: The post that authorises.
+        delegate: The post authorised.
+        documents: Document kinds covered (must not be empty).
+        start: First day (inclusive).
+        end: Last day (inclusive).
+        reference: The authorising document's number.
+    """
+
+    delegator: str = _str_field()
+    delegate: str = _str_field()
+    documents: tuple[str, ...] = _ids()
+    start: dt.date
+    end: dt.date
+    reference: str = _str_field("")
+    citation: Citation
+    note: str = _str_field("")

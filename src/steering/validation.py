@@ -1,0 +1,364 @@
+"""Rules across objects: one head, ids resolve, no cycles, every rule cited, annex coverage.
+
+:func:`validate` returns *every* problem found, each naming the path inside the
+regulation, what was found and what is allowed. It never raises for a problem
+in the regulation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+from steering._text import fold
+from steering.errors import Problem
+from steering.regulation import Regulation
+from steering.roles import COMMITTEE, Role
+from steering.rules import OWN_PARTS, Citation, SealKind
+from steering.sources import SourceText, check_quote
+
+__all__ = ["find_cycle", "validate"]
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_GROUP_ROLES = (Role.WG_LEAD, Role.WG_MEMBER)
+
+
+def find_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
+    """A cycle in a directed graph given by its edges, as ``[a, b, ..., a]``, or ``None``.
+
+    Deterministic: nodes and successors are visited in sorted order.
+    """
+    succ: dict[str, list[str]] = {}
+    for a, b in edges:
+        succ.setdefault(a, []).append(b)
+        succ.setdefault(b, [])
+    for k in succ:
+        succ[k] = sorted(set(succ[k]))
+    white, grey, black = 0, 1, 2
+    colour = dict.fromkeys(succ, white)
+    for root in sorted(succ):
+        if colour[root] != white:
+            continue
+        stack: list[tuple[str, Iterator[str]]] = [(root, iter(succ[root]))]
+        path = [root]
+        colour[root] = grey
+        while stack:
+            node, it = stack[-1]
+            nxt = next(it, None)
+            if nxt is None:
+                colour[node] = black
+                stack.pop()
+                path.pop()
+            elif colour[nxt] == grey:
+                return [*path[path.index(nxt) :], nxt]
+            elif colour[nxt] == white:
+                colour[nxt] = grey
+                stack.append((nxt, iter(succ[nxt])))
+                path.append(nxt)
+    return None
+
+
+def _citations(value: object, path: str) -> Iterator[tuple[str, Citation]]:
+    """Every citation inside a model value, with its path."""
+    if isinstance(value, Citation):
+        yield path, value
+    elif isinstance(value, tuple):
+        for i, v in enumerate(value):
+            yield from _citations(v, f"{path}[{i}]")
+    elif attrs.has(type(value)):
+        for f in attrs.fields(type(value)):
+            sub = f"{path}.{f.name}" if path else f.name
+            yield from _citations(getattr(value, f.name), sub)
+
+
+class _Checker:
+    def __init__(self, reg: Regulation, file: str) -> None:
+        self.reg = reg
+        self.file = file
+        self.problems: list[Problem] = []
+        self.post_ids = {p.id for p in reg.posts}
+        self.group_ids = {g.id for g in reg.working_groups}
+        self.body_ids = {b.id for b in reg.bodies}
+        self.nodes = self.post_ids | self.group_ids | self.body_ids | {COMMITTEE}
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path=path, message=message, file=self.file))
+
+    def ref(self, path: str, value: str, allowed: set[str], what: str) -> None:
+        if value not in allowed:
+            listing = ", ".join(sorted(allowed)) or "(none defined)"
+            self.add(path, f"found {value!r}, which names no {what}; allowed: {listing}")
+
+    def refs(self, path: str, values: tuple[str, ...], allowed: set[str], what: str) -> None:
+        for i, v in enumerate(values):
+            self.ref(f"{path}[{i}]", v, allowed, what)
+
+    def nonempty(self, path: str, values: tuple[str, ...], what: str) -> None:
+        if not values:
+            self.add(path, f"found an empty list; allowed: at least one {what}")
+
+    # -- checks ------------------------------------------------------------------
+
+    def ids(self) -> None:
+        reg = self.reg
+        if not _ID.match(reg.id.replace("-", "_")):
+            self.add("id", f"found {reg.id!r}; allowed: lowercase letters, digits, '-' and '_'")
+        seen: dict[str, str] = {}
+        for kind, items in (
+            ("posts", reg.posts),
+            ("working_groups", reg.working_groups),
+            ("bodies", reg.bodies),
+        ):
+            for i, item in enumerate(items):
+                path = f"{kind}[{i}].id"
+                if not _ID.match(item.id):
+                    self.add(path, f"found {item.id!r}; allowed: an id matching [a-z][a-z0-9_]*")
+                if item.id == COMMITTEE:
+                    self.add(path, f"found {COMMITTEE!r}, which is reserved for the committee")
+                if item.id in seen:
+                    self.add(path, f"found duplicate id {item.id!r}; it is already {seen[item.id]}")
+                else:
+                    seen[item.id] = path
+
+    def posts(self) -> None:
+        reg = self.reg
+        heads = [i for i, p in enumerate(reg.posts) if p.role is Role.HEAD]
+        if len(heads) != 1:
+            where = ", ".join(f"posts[{i}]" for i in heads) or "none"
+            self.add("posts", f"found {len(heads)} head posts ({where}); allowed: exactly one")
+        for i, p in enumerate(reg.posts):
+            path = f"posts[{i}]"
+            if not p.title.strip():
+                self.add(f"{path}.title", "found an empty title; allowed: the regulation's words")
+            if p.role in _GROUP_ROLES:
+                if not p.group:
+                    self.add(
+                        f"{path}.group",
+                        f"found no group for a {p.role.value} post; allowed: a working group id "
+                        f"({', '.join(sorted(self.group_ids)) or 'none defined'})",
+                    )
+                else:
+                    self.ref(f"{path}.group", p.group, self.group_ids, "working group")
+            elif p.group:
+                self.add(
+                    f"{path}.group",
+                    f"found group {p.group!r} on a {p.role.value} post; allowed: only wg_lead "
+                    "and wg_member posts belong to a working group",
+                )
+            for j, other in enumerate(p.concurrent_with):
+                self.ref(f"{path}.concurrent_with[{j}]", other, self.post_ids, "post")
+                if other == p.id:
+                    self.add(f"{path}.concurrent_with[{j}]", "found the post itself")
+                elif other in self.post_ids and p.id not in reg.post(other).concurrent_with:
+                    self.add(
+                        f"{path}.concurrent_with[{j}]",
+                        f"found {other!r}, but {other!r} does not list {p.id!r} back; "
+                        "allowed: concurrent posts listed on both sides",
+                    )
+        for i, g in enumerate(reg.working_groups):
+            if g.lead:
+                self.ref(f"working_groups[{i}].lead", g.lead, self.post_ids, "post")
+                if g.lead in self.post_ids and reg.post(g.lead).role not in (
+                    Role.WG_LEAD,
+                    Role.STANDING_DEPUTY,
+                    Role.DEPUTY,
+                    Role.STANDING_MEMBER,
+                ):
+                    self.add(
+                        f"working_groups[{i}].lead",
+                        f"found post {g.lead!r} with role {reg.post(g.lead).role.value}; allowed: "
+                        "a wg_lead, deputy, standing_deputy or standing_member post",
+                    )
+        sa = reg.committee.standing_agency
+        if sa:
+            self.ref("committee.standing_agency", sa, self.post_ids, "post")
+            if sa in self.post_ids and reg.post(sa).role is not Role.STANDING_AGENCY:
+                self.add(
+                    "committee.standing_agency",
+                    f"found post {sa!r} with role {reg.post(sa).role.value}; "
+                    "allowed: a post with role standing_agency",
+                )
+
+    def rules(self) -> None:  # noqa: PLR0912 - one loop per rule kind reads best
+        reg, n, p = self, self.nodes, self.post_ids
+        for i, s in enumerate(self.reg.substitutions):
+            path = f"substitutions[{i}]"
+            reg.ref(f"{path}.principal", s.principal, p, "post")
+            reg.nonempty(f"{path}.substitutes", s.substitutes, "post")
+            reg.refs(f"{path}.substitutes", s.substitutes, p, "post")
+            reg.refs(f"{path}.also_absent", s.also_absent, p, "post")
+            if s.principal in s.substitutes:
+                reg.add(f"{path}.substitutes", f"found the principal {s.principal!r} itself")
+            if s.rank < 1:
+                reg.add(f"{path}.rank", f"found {s.rank}; allowed: an integer >= 1")
+        ranks = Counter((s.principal, s.rank, s.also_absent) for s in self.reg.substitutions)
+        for i, s in enumerate(self.reg.substitutions):
+            if ranks[(s.principal, s.rank, s.also_absent)] > 1:
+                self.add(
+                    f"substitutions[{i}].rank",
+                    f"found rank {s.rank} twice for principal {s.principal!r}; allowed: "
+                    "one rule per rank (put several substitutes in one rule instead)",
+                )
+        for i, a in enumerate(self.reg.accountability):
+            reg.ref(f"accountability[{i}].subject", a.subject, n, "post, group or body")
+            reg.nonempty(f"accountability[{i}].to", a.to, "post, body or 'committee'")
+            reg.refs(f"accountability[{i}].to", a.to, n, "post, group or body")
+            if a.subject in a.to:
+                reg.add(f"accountability[{i}].to", f"found the subject {a.subject!r} itself")
+        for i, d in enumerate(self.reg.directions):
+            reg.refs(f"directions[{i}].subjects", d.subjects, n, "post, group or body")
+            reg.refs(f"directions[{i}].objects", d.objects, n, "post, group or body")
+        for i, r in enumerate(self.reg.reports):
+            path = f"reports[{i}]"
+            for f in ("reporters", "recipients", "through", "consult"):
+                reg.refs(f"{path}.{f}", getattr(r, f), n, "post, group or body")
+            reg.nonempty(f"{path}.reporters", r.reporters, "reporter")
+            reg.nonempty(f"{path}.recipients", r.recipients, "recipient")
+            if r.cadences and not r.periodic:
+                reg.add(f"{path}.periodic", "found cadences on a report not marked periodic")
+            if r.deadline and not 1 <= r.deadline.day <= 31:
+                reg.add(f"{path}.deadline.day", f"found {r.deadline.day}; allowed: 1-31")
+        report_ids = Counter(r.id for r in self.reg.reports)
+        for i, r in enumerate(self.reg.reports):
+            if report_ids[r.id] > 1:
+                self.add(f"reports[{i}].id", f"found duplicate report id {r.id!r}")
+        for i, s in enumerate(self.reg.seals):
+            reg.nonempty(f"seals[{i}].posts", s.posts, "post")
+            reg.refs(f"seals[{i}].posts", s.posts, p | self.group_ids | {COMMITTEE}, "post")
+            if s.seal.kind is SealKind.AGENCY and not s.seal.agency:
+                reg.add(f"seals[{i}].seal.agency", "found no agency for an agency seal")
+        for i, sg in enumerate(self.reg.signing):
+            reg.nonempty(f"signing[{i}].posts", sg.posts, "post")
+            reg.refs(f"signing[{i}].posts", sg.posts, p, "post")
+        bodies_meeting = self.group_ids | {COMMITTEE}
+        for i, c in enumerate(self.reg.convening):
+            reg.ref(f"convening[{i}].body", c.body, bodies_meeting, "committee or working group")
+            reg.refs(f"convening[{i}].conveners", c.conveners, p, "post")
+            reg.refs(f"convening[{i}].on_proposal_of", c.on_proposal_of, n, "post, group or body")
+            if not c.conveners and not c.on_proposal_of:
+                reg.add(f"convening[{i}].conveners", "found no convener; allowed: at least one post")
+        for i, m in enumerate(self.reg.meetings):
+            reg.ref(f"meetings[{i}].body", m.body, bodies_meeting, "committee or working group")
+        for i, co in enumerate(self.reg.compositions):
+            reg.ref(f"compositions[{i}].body", co.body, bodies_meeting, "committee or working group")
+            if co.decided_by != "chair":
+                reg.ref(f"compositions[{i}].decided_by", co.decided_by, p | {"chair"}, "post")
+        for i, at in enumerate(self.reg.attendance):
+            reg.nonempty(f"attendance[{i}].posts", at.posts, "post")
+            reg.refs(f"attendance[{i}].posts", at.posts, p, "post")
+            reg.ref(f"attendance[{i}].body", at.body, bodies_meeting, "committee or working group")
+        for i, ch in enumerate(self.reg.channels):
+            if ch.administrator:
+                reg.ref(f"channels[{i}].administrator", ch.administrator, n, "post or body")
+        for i, dl in enumerate(self.reg.delegations):
+            path = f"delegations[{i}]"
+            reg.ref(f"{path}.delegator", dl.delegator, p, "post")
+            reg.ref(f"{path}.delegate", dl.delegate, p, "post")
+            reg.nonempty(f"{path}.documents", dl.documents, "document kind")
+            if dl.delegator == dl.delegate:
+                reg.add(f"{path}.delegate", "found the delegator itself")
+            if dl.end < dl.start:
+                reg.add(f"{path}.end", f"found {dl.end} before start {dl.start}")
+        for i, dl in enumerate(self.reg.delegations):
+            for j, other in enumerate(self.reg.delegations):
+                if (
+                    other.delegator == dl.delegate
+                    and other.start <= dl.end
+                    and dl.start <= other.end
+                    and set(other.documents) & set(dl.documents)
+                ):
+                    self.add(
+                        f"delegations[{j}]",
+                        f"found {other.delegator!r} re-delegating authority it holds by "
+                        f"delegations[{i}]; a written authorisation may not be re-delegated "
+                        "(Nghị định 30/2020/NĐ-CP, Điều 13)",
+                    )
+
+    def cycles(self) -> None:
+        subs = [(s.principal, t) for s in self.reg.substitutions for t in s.substitutes]
+        cyc = find_cycle(subs)
+        if cyc:
+            self.add("substitutions", f"found a cycle {' --> '.join(cyc)}; allowed: no cycles")
+        acc = [(a.subject, t) for a in self.reg.accountability for t in a.to]
+        cyc = find_cycle(acc)
+        if cyc:
+            self.add("accountability", f"found a cycle {' --> '.join(cyc)}; allowed: no cycles")
+
+    def monitoring(self) -> None:
+        mon = self.reg.monitoring
+        if mon is None:
+            return
+        first: dict[str, str] = {}
+        for i, a in enumerate(mon.assignments):
+            path = f"monitoring.assignments[{i}]"
+            self.ref(f"{path}.post", a.post, self.post_ids, "post")
+            for j, t in enumerate(a.targets):
+                if not mon.exclusive_localities or t.kind.value != "locality":
+                    continue
+                key = f"{fold(t.unit)} {fold(t.name)}"
+                if key in first:
+                    self.add(
+                        f"{path}.targets[{j}]",
+                        f"found locality {t.text!r} assigned again (first at {first[key]}); "
+                        "allowed: each locality assigned to exactly one member",
+                    )
+                else:
+                    first[key] = f"{path}.targets[{j}]"
+
+    def citations(self, source: SourceText | None) -> None:
+        for path, c in _citations(self.reg, ""):
+            if not c.quote.strip():
+                self.add(f"{path}.quote", "found an empty quote; allowed: a verbatim quote")
+            if c.document in OWN_PARTS:
+                if c.article is not None and c.article < 1:
+                    self.add(f"{path}.article", f"found {c.article}; allowed: an integer >= 1")
+                if c.clause is not None and c.article is None:
+                    self.add(f"{path}.clause", "found a clause without an article")
+            elif not c.document.strip():
+                self.add(f"{path}.document", "found an empty document; allowed: "
+                         "'decision', 'regulation', 'annex' or an outside instrument's name")
+            if source is not None and c.quote.strip():
+                why = check_quote(c, source)
+                if why:
+                    self.add(path, why)
+
+
+def source_text_for(reg: Regulation) -> SourceText | None:
+    """The parsed source text named by ``reg.source``, resolved next to ``reg.origin``."""
+    if not reg.source or not reg.origin:
+        return None
+    path = Path(reg.origin).parent / reg.source
+    try:
+        return SourceText.parse(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def validate(reg: Regulation, *, source: SourceText | None = None) -> tuple[Problem, ...]:
+    """Every problem in a regulation, in a stable order; empty when it is valid.
+
+    Checks: exactly one head; ids well formed, unique and resolving; working
+    group membership; no cycle in substitution or accountability; every
+    citation has a quote (and, when the source text is known, the quote is
+    found in the cited article and clause); annex localities assigned once
+    where the annex says so; delegations bounded and never re-delegated.
+
+    Args:
+        reg: The regulation.
+        source: Its source text; by default the file named by ``reg.source``
+            next to the file it was loaded from, when there is one.
+    """
+    checker = _Checker(reg, reg.origin or "<string>")
+    checker.ids()
+    checker.posts()
+    checker.rules()
+    checker.cycles()
+    checker.monitoring()
+    checker.citations(source if source is not None else source_text_for(reg))
+    if reg.source and reg.origin and source is None and source_text_for(reg) is None:
+        checker.add("source", f"found {reg.source!r}, which cannot be read next to {reg.origin}")
+    return tuple(checker.problems)
