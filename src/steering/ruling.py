@@ -1,0 +1,128 @@
+"""The answer to an authority question: a :class:`Ruling` with its :class:`Status`.
+
+Every query of :class:`steering.authority.AuthorityGraph` returns a ruling. A
+ruling is a frozen, hashable value: what was asked (``question``, ``subject``),
+what the regulation decides (``status``, ``answer`` and typed details such as
+``seal`` or ``signing_form``), the clauses the reasoning used, in order
+(``citations``), and a sentence or two that explains it in Vietnamese or
+English (:meth:`Ruling.explain`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+from steering.errors import QueryError
+from steering.rules import AttendanceCondition, Citation, Delegation, Seal, SigningForm
+
+__all__ = ["LANGS", "Question", "Ruling", "Status"]
+
+#: The languages :meth:`Ruling.explain` speaks.
+LANGS = ("vi", "en")
+
+
+class Status(enum.StrEnum):
+    """How the regulation settles a question.
+
+    The members are strings, so ``ruling.status == "decided"`` holds.
+    """
+
+    DECIDED = "decided"  # the regulation gives an answer
+    NOT_SPECIFIED = "not_specified"  # the regulation is silent
+    NOBODY_AVAILABLE = "nobody_available"  # every eligible post is absent
+
+
+class Question(enum.StrEnum):
+    """Which query a ruling answers (the :class:`AuthorityGraph` method's name)."""
+
+    ACTING_FOR = "acting_for"
+    SEAL_FOR = "seal_for"
+    ACCOUNTABLE_TO = "accountable_to"
+    REPORTS_TO = "reports_to"
+    CONVENERS = "conveners"
+    MONITOR_OF = "monitor_of"
+    MONITORED_BY = "monitored_by"
+    PROXY = "proxy"
+    SIGNATURE_BLOCK = "signature_block"
+
+
+def _tuple(default: tuple[Any, ...] = ()) -> Any:
+    return attrs.field(default=default, converter=tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Ruling:
+    """What the regulation says about one question, why, and in which clauses.
+
+    Attributes:
+        question: The query answered.
+        subject: What was asked about: a post id, a meeting kind, a locality.
+        status: ``decided``, ``not_specified`` or ``nobody_available``.
+        answer: The decision: post ids (who acts, to whom a post answers, who
+            convenes, who monitors), body ids, seal agencies, or target names;
+            empty unless ``status`` is ``decided``.
+        citations: Every clause the reasoning used, in the order it used them.
+        chain: The posts considered, in order (for ``acting_for``: the
+            principal, then each substitute tier as tried).
+        absent: The posts taken as absent.
+        on: The date the question was asked for, if any.
+        seal: The seal decided (``seal_for``).
+        signing_form: The signing form of Nghị định 30/2020/NĐ-CP Điều 13
+            (``seal_for``, ``signature_block``), or ``None`` when not specified.
+        documents: Document kinds the answer is restricted to (empty: not restricted).
+        lines: The lines a signature block carries (``signature_block``).
+        allowed: Whether a proxy may attend (``proxy``), ``None`` when not specified.
+        conditions: Conditions the regulation puts on the answer (``proxy``).
+        delegation: The written authorisation (TUQ.) the answer rests on, if any.
+        unordered: Several posts answer and the regulation does not order them.
+        text_vi: The explanation in Vietnamese (see :meth:`explain`).
+        text_en: The explanation in English.
+
+    """
+
+    question: Question
+    subject: str
+    status: Status
+    answer: tuple[str, ...] = _tuple()
+    citations: tuple[Citation, ...] = _tuple()
+    chain: tuple[str, ...] = _tuple()
+    absent: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    on: dt.date | None = None
+    seal: Seal | None = None
+    signing_form: SigningForm | None = None
+    documents: tuple[str, ...] = _tuple()
+    lines: tuple[str, ...] = _tuple()
+    allowed: bool | None = None
+    conditions: tuple[AttendanceCondition, ...] = _tuple()
+    delegation: Delegation | None = None
+    unordered: bool = False
+    text_vi: str = attrs.field(default="", repr=False)
+    text_en: str = attrs.field(default="", repr=False)
+
+    @property
+    def decided(self) -> bool:
+        """Whether the regulation gives an answer (``status == "decided"``)."""
+        return self.status is Status.DECIDED
+
+    def explain(self, lang: str = "vi") -> str:
+        """Explain the ruling in a sentence or two, citing "Điều N khoản M".
+
+        Args:
+            lang: ``"vi"`` (the default) or ``"en"``.
+
+        Raises:
+            QueryError: ``lang`` is not one of :data:`LANGS`.
+
+        """
+        if lang == "vi":
+            return self.text_vi
+        if lang == "en":
+            return self.text_en
+        raise QueryError(f"unknown language {lang!r}; allowed: {', '.join(LANGS)}")
+
+    def __str__(self) -> str:
+        return self.text_vi
