@@ -92,7 +92,9 @@ def _structure_partial_date(value: Any, _: type) -> PartialDate:
         try:
             return PartialDate.parse(value)
         except ValueError as e:
-            raise ValueError(f"found {value!r}; allowed: a date YYYY, YYYY-MM or YYYY-MM-DD ({e})") from None
+            raise ValueError(
+                f"found {value!r}; allowed: a date YYYY, YYYY-MM or YYYY-MM-DD ({e})"
+            ) from None
     raise TypeError(f"found {_found(value)}; allowed: a date YYYY, YYYY-MM or YYYY-MM-DD")
 
 
@@ -111,7 +113,9 @@ def _structure_cadence(value: Any, _: type) -> Cadence:
     words = ", ".join(repr(w) for w in _CADENCE_WORDS)
     if isinstance(value, str):
         if value not in _CADENCE_WORDS:
-            raise ValueError(f"found {value!r}; allowed: one of {words}, or a table {{period, times}}")
+            raise ValueError(
+                f"found {value!r}; allowed: one of {words}, or a table {{period, times}}"
+            )
         return Cadence(_CADENCE_WORDS[value])
     if isinstance(value, dict):
         extra = set(value) - {"period", "times"}
@@ -151,13 +155,11 @@ def _make_tuple_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any, Any], tup
         for i, v in enumerate(value):
             try:
                 out.append(item(v, inner))
-            except Exception as e:  # noqa: BLE001 - collected and re-raised as a group
+            except Exception as e:
                 e.__notes__ = [*getattr(e, "__notes__", []), f"Structuring index {i}"]
                 errors.append(_with_index(e, i))
         if errors:
-            raise cattrs.IterableValidationError(
-                f"While structuring {t!r}", errors, t
-            )
+            raise cattrs.IterableValidationError(f"While structuring {t!r}", errors, t)
         return tuple(out)
 
     return hook
@@ -189,9 +191,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
     )
-    conv.register_structure_hook_factory(
-        _is_homogeneous_tuple, lambda t: _make_tuple_hook(conv, t)
-    )
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _make_tuple_hook(conv, t))
     conv.register_structure_hook(
         Regulation,
         make_dict_structure_fn(
@@ -224,7 +224,7 @@ def unstructure(value: Any) -> Any:
 def describe_error(exc: BaseException, type_: Any) -> str:
     """Turn one structuring failure into "found ...; allowed ..." words."""
     if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = sorted(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else []
+        allowed = sorted(a.name for a in attrs.fields(exc.cl) if a.eq) if attrs.has(exc.cl) else []
         extra = ", ".join(repr(k) for k in sorted(exc.extra_fields))
         return f"unknown key {extra}; allowed keys: {', '.join(allowed)}"
     if isinstance(exc, KeyError):

@@ -35,6 +35,7 @@ class Problem:
             empty for the file as a whole.
         message: What is wrong, naming what was found and what is allowed.
         file: The file the regulation came from, or ``"<string>"``.
+
     """
 
     path: str
@@ -52,6 +53,7 @@ class RegulationFileError(SteeringError, ValueError):
     Attributes:
         file: The file name (or ``"<string>"``).
         problems: Every problem found, in file order.
+
     """
 
     def __init__(self, file: str, problems: Sequence[Problem]) -> None:

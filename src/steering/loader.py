@@ -89,6 +89,7 @@ def loads(
 
     Raises:
         RegulationFileError: The text is not a valid regulation; lists every problem.
+
     """
     data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
     if len(data) > max_bytes:
@@ -112,19 +113,30 @@ def loads(
     except RecursionError:
         raise RegulationFileError(
             file,
-            [Problem(path="", message=f"found nesting too deep to parse; allowed: at most "
-                     f"{MAX_DEPTH} levels", file=file)],
+            [
+                Problem(
+                    path="",
+                    message=f"found nesting too deep to parse; allowed: at most {MAX_DEPTH} levels",
+                    file=file,
+                )
+            ],
         ) from None
     deep = _depth(doc, MAX_DEPTH)
     if deep is not None:
         raise RegulationFileError(
             file,
-            [Problem(path=deep, message=f"found nesting deeper than {MAX_DEPTH} levels; "
-                     f"allowed: at most {MAX_DEPTH}", file=file)],
+            [
+                Problem(
+                    path=deep,
+                    message=f"found nesting deeper than {MAX_DEPTH} levels; "
+                    f"allowed: at most {MAX_DEPTH}",
+                    file=file,
+                )
+            ],
         )
     try:
         reg: Regulation = structure(doc, Regulation)
-    except Exception as e:  # noqa: BLE001 - every structuring failure becomes a Problem
+    except Exception as e:
         raise RegulationFileError(file, _error_problems(e, file)) from None
     reg = attrs.evolve(reg, origin=file if file != "<string>" else "")
     if check:
@@ -134,12 +146,15 @@ def loads(
     return reg
 
 
-def load(path: str | os.PathLike[str], *, check: bool = True, max_bytes: int = MAX_BYTES) -> Regulation:
+def load(
+    path: str | os.PathLike[str], *, check: bool = True, max_bytes: int = MAX_BYTES
+) -> Regulation:
     """Load a regulation file (TOML, UTF-8).
 
     Raises:
         RegulationFileError: The file cannot be read or is not a valid regulation;
             lists every problem with the file name and the path inside it.
+
     """
     p = Path(path)
     name = str(p)
@@ -148,8 +163,13 @@ def load(path: str | os.PathLike[str], *, check: bool = True, max_bytes: int = M
         if size > max_bytes:
             raise RegulationFileError(
                 name,
-                [Problem(path="", message=f"found {size} bytes; allowed: at most {max_bytes} bytes",
-                         file=name)],
+                [
+                    Problem(
+                        path="",
+                        message=f"found {size} bytes; allowed: at most {max_bytes} bytes",
+                        file=name,
+                    )
+                ],
             )
         data = p.read_bytes()
     except OSError as e:

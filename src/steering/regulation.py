@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from steering._text import nfc
+from steering._text import nfc, to_str_tuple
 from steering.errors import UnknownIdError, UnknownPostError
 from steering.roles import COMMITTEE, Body, Post, Role, WorkingGroup
 from steering.rules import (
@@ -160,9 +160,10 @@ class SignatureBlock:
         role: The signer's role.
         office: The signer's office line ("PHÓ CHỦ TỊCH UBND TỈNH").
         name: The signer's name, if printed.
+
     """
 
-    lines: tuple[str, ...] = attrs.field(converter=lambda v: tuple(nfc(x) for x in v))
+    lines: tuple[str, ...] = attrs.field(converter=to_str_tuple)
     form: SigningForm = SigningForm.DIRECT
     post: str = _s()
     role: Role
@@ -187,6 +188,7 @@ class Identity:
         level: Administrative level.
         locality: The locality, as the regulation names it.
         province: The province the locality belongs to.
+
     """
 
     title: str = _s()
@@ -225,6 +227,7 @@ class Committee:
         part_time: Where the regulation says members work part time (kiêm nhiệm);
             ``None`` when not specified.
         funding: Funding provisions.
+
     """
 
     name: str = _s()
@@ -271,7 +274,7 @@ class Regulation:
     source: str = attrs.field(default="", converter=nfc)
     #: Where the regulation was loaded from (not part of its value or its file).
     origin: str = attrs.field(default="", eq=False, repr=False)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=lambda v: tuple(nfc(x) for x in v))
+    notes: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
 
     # -- lookups ---------------------------------------------------------
 
@@ -280,6 +283,7 @@ class Regulation:
 
         Raises:
             UnknownPostError: No post has this id; the message lists the valid ids.
+
         """
         for p in self.posts:
             if p.id == post_id:
@@ -332,7 +336,7 @@ class Regulation:
         return AuthorityGraph.from_regulation(self)
 
     def calendar(self, start: dt.date, end: dt.date, **options: Any) -> Any:
-        """Dated meetings and report deadlines in ``[start, end]`` (see :mod:`steering.schedule`)."""
+        """Dated meetings and report deadlines in ``[start, end]`` (:mod:`steering.schedule`)."""
         from steering.schedule import calendar  # noqa: PLC0415 - engines load lazily
 
         return calendar(self, start, end, **options)

@@ -55,6 +55,7 @@ class Holder:
         office: The office that holds the post ("Chủ tịch UBND tỉnh"), or ``""``.
         agency: The agency the holder belongs to ("UBND tỉnh"), or ``""``.
         citation: Where the regulation says so.
+
     """
 
     office: str = _s()
@@ -77,6 +78,7 @@ class Post:
         group: For working-group posts, the working group id.
         concurrent_with: Other posts held by the same person.
         duties: The post's duties, each cited.
+
     """
 
     id: str = attrs.field(converter=nfc)
@@ -119,6 +121,7 @@ class WorkingGroup:
         lead: The post that leads it, or ``""`` when not specified.
         citation: Where the regulation establishes it.
         duties: Its duties, each cited.
+
     """
 
     id: str = attrs.field(converter=nfc)

@@ -20,6 +20,7 @@ import attrs
 from steering._text import nfc, to_str_tuple
 
 __all__ = [
+    "OWN_PARTS",
     "Accountability",
     "AttendanceCondition",
     "AttendanceRule",
@@ -36,7 +37,6 @@ __all__ = [
     "MonitorTarget",
     "Monitoring",
     "MonitoringAssignment",
-    "OWN_PARTS",
     "Period",
     "Provision",
     "ReportRule",
@@ -55,6 +55,7 @@ __all__ = [
 #: ``annex``: the Phụ lục. Any other ``document`` value names an outside
 #: instrument (e.g. ``"Nghị định 30/2020/NĐ-CP"``).
 OWN_PARTS = ("decision", "regulation", "annex")
+
 
 def _str_field(default: str | None = None) -> Any:
     if default is None:
@@ -83,6 +84,7 @@ class Citation:
         clause: Clause number (khoản) inside the article, or ``None``.
         point: Point letter (điểm), or ``""``.
         quote: A short verbatim quote of the cited text, Vietnamese diacritics intact.
+
     """
 
     document: str = _str_field()
@@ -140,6 +142,7 @@ class Provision:
     Attributes:
         citation: The clause, whose quote is the provision's own words.
         topic: A short label for tables (optional).
+
     """
 
     citation: Citation
@@ -211,6 +214,7 @@ class Substitution:
         rank: Order of this tier among the principal's rules (1 first).
         also_absent: Posts that must also be absent for this rule to apply.
         scope: What the substitute does, in the regulation's words.
+
     """
 
     principal: str = _str_field()
@@ -230,6 +234,7 @@ class Accountability:
         subject: A post, working group or body id.
         to: Posts, bodies or ``"committee"``.
         matter: What the subject answers for, in the regulation's words.
+
     """
 
     subject: str = _str_field()
@@ -259,6 +264,7 @@ class Deadline:
         before: ``True`` for "trước ngày N" (the last day allowed is N-1).
         month_offset: 0 for the last month of the reporting period, 1 for the
             month after it.
+
     """
 
     day: int
@@ -285,6 +291,7 @@ class ReportRule:
             "kịp thời").
         forms: Forms of reporting ("báo cáo trực tiếp", "bằng văn bản").
         deadline: The regulation's own deadline, or ``None`` when it states none.
+
     """
 
     id: str = _str_field()
@@ -375,6 +382,7 @@ class ConveneRule:
         conveners: Posts that convene (or direct, or decide) the meeting.
         on_proposal_of: Posts or bodies on whose proposal it may be convened.
         chairs: The conveners also chair it ("triệu tập và chủ trì").
+
     """
 
     body: str = _str_field("committee")
@@ -396,6 +404,7 @@ class MeetingRule:
         cadences: Every cadence the regulation names (several at once are allowed).
         condition: A qualifier in the regulation's words ("căn cứ tình hình thực tế").
         participants: Who takes part, in the regulation's words (expanded meetings).
+
     """
 
     body: str = _str_field("committee")
@@ -409,7 +418,7 @@ class MeetingRule:
 
 @attrs.frozen(kw_only=True)
 class Composition:
-    """Who decides who attends a body's meetings ("Thành phần tham dự ... do người chủ trì quyết định")."""
+    """Who decides who attends a body's meetings ("Thành phần tham dự ... do người chủ trì")."""
 
     body: str = _str_field("committee")
     decided_by: str = _str_field("chair")
@@ -434,6 +443,7 @@ class AttendanceRule:
         absence_conditions: What an absence requires.
         proxy_allowed: ``True``/``False``, or ``None`` when the regulation is silent.
         proxy_conditions: What sending a proxy requires.
+
     """
 
     posts: tuple[str, ...] = _ids()
@@ -463,6 +473,7 @@ class MonitorTarget:
         kind: Sector, agency or locality.
         name: The bare name ("Thanh Hóa"), for matching.
         unit: For localities, the unit type ("huyện", "thị xã", "thành phố", "xã").
+
     """
 
     text: str = _str_field()
@@ -488,6 +499,7 @@ class Monitoring:
         assignments: One per annex row, in annex order.
         exclusive_localities: Each locality is assigned to exactly one member.
         basis: The clause that establishes the assignment.
+
     """
 
     assignments: tuple[MonitoringAssignment, ...] = _tuple()
@@ -506,6 +518,7 @@ class Channel:
         platform: The software named ("iDesk", "Zalo"), if any.
         excludes: What must not go through it ("Mật").
         administrator: Post that sets it up or runs it.
+
     """
 
     name: str = _str_field()
@@ -531,6 +544,7 @@ class Delegation:
         start: First day (inclusive).
         end: Last day (inclusive).
         reference: The authorising document's number.
+
     """
 
     delegator: str = _str_field()

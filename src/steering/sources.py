@@ -60,6 +60,7 @@ class SourceText:
     Attributes:
         parts: ``decision``, ``regulation`` and ``annex`` text (absent parts are ``""``).
         articles: For each part, its articles by number.
+
     """
 
     parts: dict[str, str]
@@ -106,6 +107,7 @@ class SourceText:
 
         Raises:
             LookupError: The part or article does not exist in the text.
+
         """
         part = citation.document
         if part not in OWN_PARTS:
@@ -151,7 +153,7 @@ class SourceText:
 
 
 def check_quote(citation: Citation, source: SourceText) -> str | None:
-    """Check a citation against the source text: ``None`` if its quote is where it says, else why not."""
+    """Check a citation's quote: ``None`` if it is where it says, else why not."""
     if citation.document not in OWN_PARTS:
         return None
     try:

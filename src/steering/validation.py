@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import cast
 
 import attrs
 
@@ -36,8 +37,8 @@ def find_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
     for a, b in edges:
         succ.setdefault(a, []).append(b)
         succ.setdefault(b, [])
-    for k in succ:
-        succ[k] = sorted(set(succ[k]))
+    for k, v in succ.items():
+        succ[k] = sorted(set(v))
     white, grey, black = 0, 1, 2
     colour = dict.fromkeys(succ, white)
     for root in sorted(succ):
@@ -70,7 +71,7 @@ def _citations(value: object, path: str) -> Iterator[tuple[str, Citation]]:
         for i, v in enumerate(value):
             yield from _citations(v, f"{path}[{i}]")
     elif attrs.has(type(value)):
-        for f in attrs.fields(type(value)):
+        for f in attrs.fields(cast("type[attrs.AttrsInstance]", type(value))):
             sub = f"{path}.{f.name}" if path else f.name
             yield from _citations(getattr(value, f.name), sub)
 
@@ -108,23 +109,23 @@ class _Checker:
         if not _ID.match(reg.id.replace("-", "_")):
             self.add("id", f"found {reg.id!r}; allowed: lowercase letters, digits, '-' and '_'")
         seen: dict[str, str] = {}
-        for kind, items in (
-            ("posts", reg.posts),
-            ("working_groups", reg.working_groups),
-            ("bodies", reg.bodies),
+        for kind, ids in (
+            ("posts", [p.id for p in reg.posts]),
+            ("working_groups", [g.id for g in reg.working_groups]),
+            ("bodies", [b.id for b in reg.bodies]),
         ):
-            for i, item in enumerate(items):
+            for i, item_id in enumerate(ids):
                 path = f"{kind}[{i}].id"
-                if not _ID.match(item.id):
-                    self.add(path, f"found {item.id!r}; allowed: an id matching [a-z][a-z0-9_]*")
-                if item.id == COMMITTEE:
+                if not _ID.match(item_id):
+                    self.add(path, f"found {item_id!r}; allowed: an id matching [a-z][a-z0-9_]*")
+                if item_id == COMMITTEE:
                     self.add(path, f"found {COMMITTEE!r}, which is reserved for the committee")
-                if item.id in seen:
-                    self.add(path, f"found duplicate id {item.id!r}; it is already {seen[item.id]}")
+                if item_id in seen:
+                    self.add(path, f"found duplicate id {item_id!r}; it is already {seen[item_id]}")
                 else:
-                    seen[item.id] = path
+                    seen[item_id] = path
 
-    def posts(self) -> None:
+    def posts(self) -> None:  # noqa: PLR0912 - one check per field reads best
         reg = self.reg
         heads = [i for i, p in enumerate(reg.posts) if p.role is Role.HEAD]
         if len(heads) != 1:
@@ -183,7 +184,7 @@ class _Checker:
                     "allowed: a post with role standing_agency",
                 )
 
-    def rules(self) -> None:  # noqa: PLR0912 - one loop per rule kind reads best
+    def rules(self) -> None:  # noqa: PLR0912, PLR0915 - one loop per rule kind reads best
         reg, n, p = self, self.nodes, self.post_ids
         for i, s in enumerate(self.reg.substitutions):
             path = f"substitutions[{i}]"
@@ -226,10 +227,10 @@ class _Checker:
         for i, r in enumerate(self.reg.reports):
             if report_ids[r.id] > 1:
                 self.add(f"reports[{i}].id", f"found duplicate report id {r.id!r}")
-        for i, s in enumerate(self.reg.seals):
-            reg.nonempty(f"seals[{i}].posts", s.posts, "post")
-            reg.refs(f"seals[{i}].posts", s.posts, p | self.group_ids | {COMMITTEE}, "post")
-            if s.seal.kind is SealKind.AGENCY and not s.seal.agency:
+        for i, sr in enumerate(self.reg.seals):
+            reg.nonempty(f"seals[{i}].posts", sr.posts, "post")
+            reg.refs(f"seals[{i}].posts", sr.posts, p | self.group_ids | {COMMITTEE}, "post")
+            if sr.seal.kind is SealKind.AGENCY and not sr.seal.agency:
                 reg.add(f"seals[{i}].seal.agency", "found no agency for an agency seal")
         for i, sg in enumerate(self.reg.signing):
             reg.nonempty(f"signing[{i}].posts", sg.posts, "post")
@@ -240,11 +241,15 @@ class _Checker:
             reg.refs(f"convening[{i}].conveners", c.conveners, p, "post")
             reg.refs(f"convening[{i}].on_proposal_of", c.on_proposal_of, n, "post, group or body")
             if not c.conveners and not c.on_proposal_of:
-                reg.add(f"convening[{i}].conveners", "found no convener; allowed: at least one post")
+                reg.add(
+                    f"convening[{i}].conveners", "found no convener; allowed: at least one post"
+                )
         for i, m in enumerate(self.reg.meetings):
             reg.ref(f"meetings[{i}].body", m.body, bodies_meeting, "committee or working group")
         for i, co in enumerate(self.reg.compositions):
-            reg.ref(f"compositions[{i}].body", co.body, bodies_meeting, "committee or working group")
+            reg.ref(
+                f"compositions[{i}].body", co.body, bodies_meeting, "committee or working group"
+            )
             if co.decided_by != "chair":
                 reg.ref(f"compositions[{i}].decided_by", co.decided_by, p | {"chair"}, "post")
         for i, at in enumerate(self.reg.attendance):
@@ -319,8 +324,11 @@ class _Checker:
                 if c.clause is not None and c.article is None:
                     self.add(f"{path}.clause", "found a clause without an article")
             elif not c.document.strip():
-                self.add(f"{path}.document", "found an empty document; allowed: "
-                         "'decision', 'regulation', 'annex' or an outside instrument's name")
+                self.add(
+                    f"{path}.document",
+                    "found an empty document; allowed: "
+                    "'decision', 'regulation', 'annex' or an outside instrument's name",
+                )
             if source is not None and c.quote.strip():
                 why = check_quote(c, source)
                 if why:
@@ -351,6 +359,7 @@ def validate(reg: Regulation, *, source: SourceText | None = None) -> tuple[Prob
         reg: The regulation.
         source: Its source text; by default the file named by ``reg.source``
             next to the file it was loaded from, when there is one.
+
     """
     checker = _Checker(reg, reg.origin or "<string>")
     checker.ids()

@@ -36,6 +36,7 @@ def path(preset_id: str) -> Path:
 
     Raises:
         PresetNotFoundError: No preset has this id; the message lists the ids.
+
     """
     if preset_id not in _PRESETS:
         raise PresetNotFoundError(preset_id, _PRESETS)
@@ -53,5 +54,6 @@ def load(preset_id: str) -> Regulation:
 
     Raises:
         PresetNotFoundError: No preset has this id; the message lists the ids.
+
     """
     return _load_file(path(preset_id))
