@@ -77,6 +77,10 @@ class Ruling:
         lines: The lines a signature block carries (``signature_block``).
         allowed: Whether a proxy may attend (``proxy``), ``None`` when not specified.
         conditions: Conditions the regulation puts on the answer (``proxy``).
+        absence_conditions: What an absence from a meeting requires (``proxy``).
+        on_proposal_of: On whose proposal a meeting may be convened (``conveners``).
+        targets: Sectors and localities, in the annex's own words
+            (``monitor_of``: the ones matched; ``monitored_by``: the ones followed).
         delegation: The written authorisation (TUQ.) the answer rests on, if any.
         unordered: Several posts answer and the regulation does not order them.
         text_vi: The explanation in Vietnamese (see :meth:`explain`).
@@ -98,6 +102,9 @@ class Ruling:
     lines: tuple[str, ...] = _tuple()
     allowed: bool | None = None
     conditions: tuple[AttendanceCondition, ...] = _tuple()
+    absence_conditions: tuple[AttendanceCondition, ...] = _tuple()
+    on_proposal_of: tuple[str, ...] = _tuple()
+    targets: tuple[str, ...] = _tuple()
     delegation: Delegation | None = None
     unordered: bool = False
     text_vi: str = attrs.field(default="", repr=False)
