@@ -1,0 +1,632 @@
+"""Dated meetings and report deadlines, generated from a regulation's rules.
+
+``reg.calendar(start, end)`` (or :func:`calendar`) turns the regulation's
+:class:`~steering.rules.MeetingRule` and :class:`~steering.rules.ReportRule`
+values into a sorted tuple of :class:`Occurrence`, each cited.
+
+**Meetings.** A regular meeting rule yields, for every cadence it names, one
+occurrence per period ("một quý một lần": one per quarter): ``opens`` and
+``closes`` are the first and last day of the period (Q1 = 01/01-31/03, H1 =
+01/01-30/06, the calendar year, the month). A rule with several cadences
+("họp định kỳ theo quý, 6 tháng, năm") yields the occurrences of each cadence;
+whether one sitting may serve several of them is not specified, so each is
+listed. ``times > 1`` yields that many occurrences of the same window,
+numbered by ``sequence``.
+
+**Reports.** A report rule with cadences yields, for each reporter and
+period, an occurrence whose ``opens`` is the start of the data period of
+Nghị định 09/2019/NĐ-CP, Điều 12 (the 15th of the month before the period)
+and whose ``data_period_end`` is its cut-off (the 14th of the period's last
+month). Where the regulation states a deadline, ``closes`` and ``due`` are
+that deadline, moved off a day off by the shift policy (Bộ luật Dân sự 2015,
+Điều 148 khoản 5 by default; ``shifted_from`` keeps the computed date).
+Where it states none, the library invents none: ``due`` is ``None``,
+``status`` is ``"not_specified"`` and ``closes`` is the data cut-off.
+
+**Not specified.** A regular meeting or periodic report whose cadence the
+regulation leaves open yields no occurrence; :func:`calendar_gaps` lists it
+(and every report whose deadline is not stated).
+
+**Inside the range.** An occurrence belongs to ``[start, end]`` (both
+included) when its ``closes`` date lies in it. Each occurrence so belongs to
+exactly one of two adjacent ranges, and
+``calendar(a, c) == calendar(a, b) + calendar(b + 1 day, c)``.
+
+Nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import functools
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+import pendulum
+
+from steering._text import nfc
+from steering.errors import QueryError
+from steering.regulation import Regulation
+from steering.rules import Cadence, Citation, Deadline, MeetingKind, MeetingRule, Period, ReportRule
+from steering.workdays import (
+    DEADLINE_SHIFT_CITATION,
+    MAX_YEAR,
+    MIN_YEAR,
+    VIETNAM,
+    ShiftPolicy,
+    WorkingDays,
+    coerce_policy,
+)
+
+__all__ = [
+    "CALENDAR_OPTIONS",
+    "DATA_PERIOD_CITATIONS",
+    "CalendarGap",
+    "Occurrence",
+    "body_label",
+    "calendar",
+    "calendar_gaps",
+]
+
+#: Options :func:`calendar` accepts, with what each may be.
+CALENDAR_OPTIONS: Mapping[str, str] = {
+    "policy": "a ShiftPolicy or its value ('next_working_day', 'previous_working_day', 'none')",
+    "workdays": "a steering.workdays.WorkingDays calendar",
+}
+
+_MONTHS: dict[Period, int] = {
+    Period.MONTH: 1,
+    Period.QUARTER: 3,
+    Period.HALF_YEAR: 6,
+    Period.YEAR: 12,
+}
+_PERIOD_ORDER: dict[Period, int] = {p: i for i, p in enumerate(_MONTHS)}
+_ND09 = "Nghị định 09/2019/NĐ-CP"
+
+#: Nghị định 09/2019/NĐ-CP, Điều 12: the data cut-off of each periodic report.
+DATA_PERIOD_CITATIONS: Mapping[Period, Citation] = {
+    Period.MONTH: Citation(
+        document=_ND09,
+        article=12,
+        clause=1,
+        quote="Báo cáo định kỳ hằng tháng: Tính từ ngày 15 tháng trước đến ngày 14 của tháng "
+        "thuộc kỳ báo cáo.",
+    ),
+    Period.QUARTER: Citation(
+        document=_ND09,
+        article=12,
+        clause=2,
+        quote="Báo cáo định kỳ hằng quý: Tính từ ngày 15 của tháng trước kỳ báo cáo đến ngày 14 "
+        "của tháng cuối quý thuộc kỳ báo cáo.",
+    ),
+    Period.HALF_YEAR: Citation(
+        document=_ND09,
+        article=12,
+        clause=3,
+        quote="Thời gian chốt số liệu 6 tháng đầu năm được tính từ ngày 15 của tháng 12 năm "
+        "trước kỳ báo cáo đến ngày 14 tháng 6 của kỳ báo cáo. Thời gian chốt số liệu 6 tháng "
+        "cuối năm được tính từ ngày 15 tháng 6 đến ngày 14 của tháng 12 của kỳ báo cáo.",
+    ),
+    Period.YEAR: Citation(
+        document=_ND09,
+        article=12,
+        clause=4,
+        quote="Báo cáo định kỳ hằng năm: Tính từ ngày 15 tháng 12 năm trước kỳ báo cáo đến ngày "
+        "14 tháng 12 của kỳ báo cáo.",
+    ),
+}
+
+_ROMAN = ("I", "II", "III", "IV")
+_DECIDED = "decided"
+_NOT_SPECIFIED = "not_specified"
+
+
+def _pdate(value: dt.date) -> pendulum.Date:
+    if isinstance(value, pendulum.Date):
+        return value
+    return pendulum.Date(value.year, value.month, value.day)
+
+
+def _opt_pdate(value: dt.date | None) -> pendulum.Date | None:
+    return None if value is None else _pdate(value)
+
+
+def _str_tuple(values: Any) -> tuple[str, ...]:
+    return tuple(nfc(v) for v in values)
+
+
+def _citations(values: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True, order=False)
+class Occurrence:
+    """One dated obligation: a meeting window or a report's data period and deadline.
+
+    Occurrences sort by ``closes``, then ``opens``, kind, body, rule, cadence
+    and sequence (see :attr:`sort_key`); ``<`` and friends compare that key.
+
+    Attributes:
+        regulation: Id of the regulation that sets the obligation.
+        body: ``"committee"``; ``"working_group"`` where the regulation has one
+            working group, ``"working_group:<id>"`` where it has several; or the
+            id of the post or body that reports.
+        kind: ``"regular_meeting"`` or ``"report"``.
+        opens: First day of the meeting window, or of the report's data period.
+        closes: Last day of the meeting window; the report's due date, or, where
+            the regulation states no deadline, the data cut-off.
+        citations: The rule's citation first, then the outside law used (the
+            data period of Nghị định 09/2019/NĐ-CP, Điều 12; Bộ luật Dân sự 2015,
+            Điều 148 where a deadline moved).
+        rule: The rule: ``"meetings[i]"`` (index in ``reg.meetings``) or the
+            report rule's id.
+        cadence: The period the obligation repeats over.
+        sequence: Which of the cadence's ``times`` per period this is (1-based).
+        times: How many times per period the cadence asks for.
+        period: The period's code: ``"2024-03"``, ``"2024-Q1"``, ``"2024-H1"``, ``"2024"``.
+        title: A Vietnamese line for calendars ("... họp định kỳ quý I/2024").
+        status: ``"decided"``, or ``"not_specified"`` for a report whose
+            regulation states no deadline.
+        recipients: Who receives a report.
+        through: Who a report goes through.
+        subject: What is reported, in the regulation's words.
+        data_period_end: A report's data cut-off (``None`` for meetings).
+        due: A report's due date, or ``None`` where the regulation states none
+            (always ``None`` for meetings).
+        shifted_from: The due date as computed, where it fell on a day off and
+            moved; else ``None``.
+        condition: A qualifier in the regulation's words ("căn cứ tình hình thực tế").
+        note: The readings taken: the rule's and the deadline's notes.
+
+    """
+
+    regulation: str = attrs.field(converter=nfc)
+    body: str = attrs.field(converter=nfc)
+    kind: str
+    opens: pendulum.Date = attrs.field(converter=_pdate)
+    closes: pendulum.Date = attrs.field(converter=_pdate)
+    citations: tuple[Citation, ...] = attrs.field(converter=_citations)
+    rule: str = attrs.field(converter=nfc)
+    cadence: Period
+    sequence: int = 1
+    times: int = 1
+    period: str
+    title: str = attrs.field(default="", converter=nfc)
+    status: str = _DECIDED
+    recipients: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    through: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    subject: str = attrs.field(default="", converter=nfc)
+    data_period_end: pendulum.Date | None = attrs.field(default=None, converter=_opt_pdate)
+    due: pendulum.Date | None = attrs.field(default=None, converter=_opt_pdate)
+    shifted_from: pendulum.Date | None = attrs.field(default=None, converter=_opt_pdate)
+    condition: str = attrs.field(default="", converter=nfc)
+    note: str = attrs.field(default="", converter=nfc)
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        """The key occurrences sort by: closes, opens, kind, body, rule, cadence, sequence."""
+        return (
+            self.closes,
+            self.opens,
+            self.kind,
+            self.body,
+            self.rule,
+            _PERIOD_ORDER[self.cadence],
+            self.sequence,
+        )
+
+    @property
+    def uid(self) -> str:
+        """A stable id: a hash of regulation, body, kind, rule, cadence, period and sequence.
+
+        It does not depend on the shift policy, so the same obligation keeps its
+        id when a deadline moves.
+        """
+        text = "|".join(
+            (
+                self.regulation,
+                self.body,
+                self.kind,
+                self.rule,
+                self.cadence.value,
+                self.period,
+                self.opens.isoformat(),
+                str(self.sequence),
+            )
+        )
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + "@steering"
+
+    def __lt__(self, other: Occurrence) -> bool:
+        if not isinstance(other, Occurrence):
+            return NotImplemented
+        return self.sort_key < other.sort_key
+
+    def __le__(self, other: Occurrence) -> bool:
+        if not isinstance(other, Occurrence):
+            return NotImplemented
+        return self.sort_key <= other.sort_key
+
+    def __gt__(self, other: Occurrence) -> bool:
+        if not isinstance(other, Occurrence):
+            return NotImplemented
+        return self.sort_key > other.sort_key
+
+    def __ge__(self, other: Occurrence) -> bool:
+        if not isinstance(other, Occurrence):
+            return NotImplemented
+        return self.sort_key >= other.sort_key
+
+
+@attrs.frozen(kw_only=True)
+class CalendarGap:
+    """Something the regulation asks to recur but leaves undated.
+
+    Attributes:
+        regulation: Id of the regulation.
+        body: The body, as in :attr:`Occurrence.body`.
+        kind: ``"regular_meeting"`` or ``"report"``.
+        rule: ``"meetings[i]"`` or the report rule's id.
+        missing: ``"cadence"`` (the regulation says "định kỳ" and no period) or
+            ``"deadline"`` (a periodic report with no due date).
+        citation: The rule's citation.
+        status: Always ``"not_specified"``.
+        note: The rule's note.
+
+    """
+
+    regulation: str = attrs.field(converter=nfc)
+    body: str = attrs.field(converter=nfc)
+    kind: str
+    rule: str = attrs.field(converter=nfc)
+    missing: str
+    citation: Citation
+    status: str = _NOT_SPECIFIED
+    note: str = attrs.field(default="", converter=nfc)
+
+
+# -- periods -------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Span:
+    """One period of a cadence, as month arithmetic settles it."""
+
+    code: str
+    label: str
+    first: pendulum.Date
+    last: pendulum.Date
+    data_start: pendulum.Date
+    data_end: pendulum.Date
+    last_month: int  # absolute month index of the period's last month: year * 12 + month - 1
+
+
+def _month_end(year: int, month: int) -> pendulum.Date:
+    return pendulum.Date(year, month, _calendar.monthrange(year, month)[1])
+
+
+def _ym(abs_month: int) -> tuple[int, int]:
+    return abs_month // 12, abs_month % 12 + 1
+
+
+@functools.cache
+def _spans(period: Period, year: int) -> tuple[_Span, ...]:
+    n = _MONTHS[period]
+    out = []
+    for last in range(n, 13, n):
+        first = last - n + 1
+        before_y, before_m = _ym(year * 12 + first - 2)
+        if period is Period.MONTH:
+            code, label = f"{year:04d}-{last:02d}", f"tháng {last}/{year}"
+        elif period is Period.QUARTER:
+            q = last // 3
+            code, label = f"{year:04d}-Q{q}", f"quý {_ROMAN[q - 1]}/{year}"
+        elif period is Period.HALF_YEAR:
+            h = last // 6
+            code = f"{year:04d}-H{h}"
+            label = f"6 tháng {'đầu' if h == 1 else 'cuối'} năm {year}"
+        else:
+            code, label = f"{year:04d}", f"năm {year}"
+        out.append(
+            _Span(
+                code=code,
+                label=label,
+                first=pendulum.Date(year, first, 1),
+                last=_month_end(year, last),
+                data_start=pendulum.Date(before_y, before_m, 15),
+                data_end=pendulum.Date(year, last, 14),
+                last_month=year * 12 + last - 1,
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def _due(
+    deadline: Deadline, last_month: int, policy: ShiftPolicy, workdays: WorkingDays
+) -> tuple[pendulum.Date, pendulum.Date]:
+    """The regulation's deadline for a period ending in ``last_month``: (computed, shifted)."""
+    y, m = _ym(last_month + deadline.month_offset)
+    day = deadline.day - 1 if deadline.before else deadline.day
+    if day < 1:  # "trước ngày 1": the last day of the month before
+        raw = _month_end(*_ym(last_month + deadline.month_offset - 1))
+    else:
+        # A day the month lacks ("ngày 31" in a 30-day month) is its last day,
+        # as Bộ luật Dân sự 2015, Điều 148 khoản 3 reads a missing day.
+        raw = pendulum.Date(y, m, min(day, _calendar.monthrange(y, m)[1]))
+    return raw, workdays.shift(raw, policy)
+
+
+# -- bodies and names ------------------------------------------------------------
+
+
+def body_label(reg: Regulation, node_id: str) -> str:
+    """The :attr:`Occurrence.body` for a rule's body or reporter id.
+
+    ``"committee"`` stays; a working group becomes ``"working_group"`` when the
+    regulation has one and ``"working_group:<id>"`` when it has several; any
+    other id (a post or an outside body) stays as it is.
+    """
+    groups = reg.working_groups
+    if any(g.id == node_id for g in groups):
+        return "working_group" if len(groups) == 1 else f"working_group:{node_id}"
+    return node_id
+
+
+def _name(reg: Regulation, node_id: str) -> str:
+    try:
+        return reg.name_of(node_id)
+    except KeyError:
+        return node_id
+
+
+# -- options and arguments ----------------------------------------------------------
+
+
+def _check_date(value: object, what: str) -> pendulum.Date:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise QueryError(
+            f"{what} must be a date (datetime.date or pendulum.Date); found "
+            f"{type(value).__name__} {value!r}"
+        )
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise QueryError(
+            f"{what} {value.isoformat()} is outside the years calendars cover "
+            f"({MIN_YEAR}-{MAX_YEAR})"
+        )
+    return _pdate(value)
+
+
+def _options(options: Mapping[str, Any]) -> tuple[ShiftPolicy, WorkingDays]:
+    unknown = sorted(set(options) - set(CALENDAR_OPTIONS))
+    if unknown:
+        allowed = "; ".join(f"{k}: {v}" for k, v in CALENDAR_OPTIONS.items())
+        raise QueryError(f"unknown calendar option(s) {', '.join(unknown)}; allowed: {allowed}")
+    policy = coerce_policy(options.get("policy", ShiftPolicy.NEXT_WORKING_DAY))
+    workdays = options.get("workdays", VIETNAM)
+    if not isinstance(workdays, WorkingDays):
+        raise QueryError(
+            f"workdays must be a steering.workdays.WorkingDays; found {type(workdays).__name__}"
+        )
+    return policy, workdays
+
+
+def _check_cadence(where: str, cadence: object) -> Cadence:
+    if not isinstance(cadence, Cadence) or not isinstance(cadence.period, Period):
+        raise QueryError(f"{where}: found {cadence!r}; allowed: a Cadence")
+    if isinstance(cadence.times, bool) or not isinstance(cadence.times, int) or cadence.times < 1:
+        raise QueryError(f"{where}.times: found {cadence.times!r}; allowed: an integer >= 1")
+    return cadence
+
+
+def _check_deadline(where: str, deadline: Deadline) -> None:
+    if not 1 <= deadline.day <= 31:
+        raise QueryError(f"{where}.day: found {deadline.day!r}; allowed: a day of month 1-31")
+    if not 0 <= deadline.month_offset <= 12:
+        raise QueryError(f"{where}.month_offset: found {deadline.month_offset!r}; allowed: 0-12")
+
+
+def _join_notes(*notes: str) -> str:
+    return " ".join(n for n in notes if n)
+
+
+# -- the calendar ----------------------------------------------------------------
+
+
+def _meeting_occurrences(
+    reg: Regulation, index: int, rule: MeetingRule, a: pendulum.Date, b: pendulum.Date
+) -> list[Occurrence]:
+    out: list[Occurrence] = []
+    body = body_label(reg, rule.body)
+    name = _name(reg, rule.body)
+    kind = f"{rule.kind.value}_meeting"
+    rule_id = f"meetings[{index}]"
+    for j, raw in enumerate(rule.cadences):
+        cadence = _check_cadence(f"{rule_id}.cadences[{j}]", raw)
+        for year in range(a.year, b.year + 1):
+            for span in _spans(cadence.period, year):
+                if not a <= span.last <= b:
+                    continue
+                for seq in range(1, cadence.times + 1):
+                    extra = f" (lần {seq}/{cadence.times})" if cadence.times > 1 else ""
+                    out.append(
+                        Occurrence(
+                            regulation=reg.id,
+                            body=body,
+                            kind=kind,
+                            opens=span.first,
+                            closes=span.last,
+                            citations=(rule.citation,),
+                            rule=rule_id,
+                            cadence=cadence.period,
+                            sequence=seq,
+                            times=cadence.times,
+                            period=span.code,
+                            title=f"{name} họp định kỳ {span.label}{extra}",
+                            condition=rule.condition,
+                            note=rule.note,
+                        )
+                    )
+    return out
+
+
+def _report_occurrences(
+    reg: Regulation,
+    rule: ReportRule,
+    a: pendulum.Date,
+    b: pendulum.Date,
+    *,
+    policy: ShiftPolicy,
+    workdays: WorkingDays,
+) -> list[Occurrence]:
+    out: list[Occurrence] = []
+    deadline = rule.deadline
+    if deadline is not None:
+        _check_deadline(f"reports[{rule.id}].deadline", deadline)
+    reporters = list(dict.fromkeys(rule.reporters))
+    # A due date lies up to `month_offset` months (and a shift of a few days)
+    # after the period's last month: look that far back.
+    back = 1 + (deadline.month_offset // 12 + 1 if deadline is not None else 0)
+    for j, raw in enumerate(rule.cadences):
+        cadence = _check_cadence(f"reports[{rule.id}].cadences[{j}]", raw)
+        basis = DATA_PERIOD_CITATIONS[cadence.period]
+        for year in range(max(MIN_YEAR, a.year - back), min(MAX_YEAR, b.year + 1) + 1):
+            for span in _spans(cadence.period, year):
+                if deadline is None:
+                    closes, due, moved = span.data_end, None, None
+                    status = _NOT_SPECIFIED
+                    citations: tuple[Citation, ...] = (rule.citation, basis)
+                else:
+                    computed, closes = _due(deadline, span.last_month, policy, workdays)
+                    due = closes
+                    moved = computed if computed != closes else None
+                    status = _DECIDED
+                    citations = (rule.citation, basis)
+                    if moved is not None and policy is ShiftPolicy.NEXT_WORKING_DAY:
+                        citations = (*citations, DEADLINE_SHIFT_CITATION)
+                if not a <= closes <= b:
+                    continue
+                for reporter in reporters:
+                    for seq in range(1, cadence.times + 1):
+                        extra = f" (lần {seq}/{cadence.times})" if cadence.times > 1 else ""
+                        out.append(
+                            Occurrence(
+                                regulation=reg.id,
+                                body=body_label(reg, reporter),
+                                kind="report",
+                                opens=span.data_start,
+                                closes=closes,
+                                citations=citations,
+                                rule=rule.id,
+                                cadence=cadence.period,
+                                sequence=seq,
+                                times=cadence.times,
+                                period=span.code,
+                                title=f"{_name(reg, reporter)}: báo cáo {span.label}{extra}",
+                                status=status,
+                                recipients=rule.recipients,
+                                through=rule.through,
+                                subject=rule.subject,
+                                data_period_end=span.data_end,
+                                due=due,
+                                shifted_from=moved,
+                                note=_join_notes(
+                                    rule.note, deadline.note if deadline is not None else ""
+                                ),
+                            )
+                        )
+    return out
+
+
+def calendar(
+    reg: Regulation, start: dt.date, end: dt.date, **options: Any
+) -> tuple[Occurrence, ...]:
+    """The regulation's meetings and report deadlines whose ``closes`` lies in ``[start, end]``.
+
+    Args:
+        reg: The regulation.
+        start: First day of the range (included).
+        end: Last day of the range (included).
+        **options: ``policy``: how a deadline on a day off moves (a
+            :class:`~steering.workdays.ShiftPolicy` or its value; default
+            ``NEXT_WORKING_DAY``, Bộ luật Dân sự 2015, Điều 148 khoản 5).
+            ``workdays``: the :class:`~steering.workdays.WorkingDays` calendar
+            (default :data:`~steering.workdays.VIETNAM`).
+
+    Returns:
+        Occurrences sorted by :attr:`Occurrence.sort_key`, each once.
+
+    Raises:
+        QueryError: ``start`` is after ``end``, a bound is not a date or lies
+            outside 1901-2100, an option is unknown or has a bad value, or a
+            rule's cadence or deadline cannot be dated.
+
+    """
+    if not isinstance(reg, Regulation):
+        raise QueryError(f"reg must be a Regulation; found {type(reg).__name__}")
+    a, b = _check_date(start, "start"), _check_date(end, "end")
+    if a > b:
+        raise QueryError(f"start {a.isoformat()} is after end {b.isoformat()}")
+    policy, workdays = _options(options)
+    found: list[Occurrence] = []
+    for i, meeting in enumerate(reg.meetings):
+        if meeting.cadences:
+            found.extend(_meeting_occurrences(reg, i, meeting, a, b))
+    for report in reg.reports:
+        if report.cadences:
+            found.extend(_report_occurrences(reg, report, a, b, policy=policy, workdays=workdays))
+    found.sort(key=lambda o: o.sort_key)
+    unique: list[Occurrence] = []
+    for occ in found:
+        if not unique or unique[-1] != occ:
+            unique.append(occ)
+    return tuple(unique)
+
+
+def calendar_gaps(reg: Regulation) -> tuple[CalendarGap, ...]:
+    """What the regulation asks to recur but leaves undated, in file order.
+
+    A regular meeting with no cadence ("họp định kỳ hoặc đột xuất") and a
+    periodic report with no cadence are ``missing="cadence"``: they get no
+    dated occurrence. A report with a cadence but no stated deadline is
+    ``missing="deadline"``: its occurrences carry ``status="not_specified"``.
+    """
+    if not isinstance(reg, Regulation):
+        raise QueryError(f"reg must be a Regulation; found {type(reg).__name__}")
+    gaps: list[CalendarGap] = []
+    for i, meeting in enumerate(reg.meetings):
+        if meeting.kind is MeetingKind.REGULAR and not meeting.cadences:
+            gaps.append(
+                CalendarGap(
+                    regulation=reg.id,
+                    body=body_label(reg, meeting.body),
+                    kind=f"{meeting.kind.value}_meeting",
+                    rule=f"meetings[{i}]",
+                    missing="cadence",
+                    citation=meeting.citation,
+                    note=meeting.note,
+                )
+            )
+    for report in reg.reports:
+        missing = ""
+        if report.periodic and not report.cadences:
+            missing = "cadence"
+        elif report.cadences and report.deadline is None:
+            missing = "deadline"
+        if not missing:
+            continue
+        for reporter in dict.fromkeys(report.reporters):
+            gaps.append(
+                CalendarGap(
+                    regulation=reg.id,
+                    body=body_label(reg, reporter),
+                    kind="report",
+                    rule=report.id,
+                    missing=missing,
+                    citation=report.citation,
+                    note=report.note,
+                )
+            )
+    return tuple(gaps)

@@ -1,0 +1,450 @@
+"""Vietnamese working days for state agencies, and deadlines that fall on a day off.
+
+A day is a **working day** of a state agency unless it is
+
+- a Saturday or a Sunday (state agencies rest on both);
+- a public holiday of Bộ luật Lao động 2019, Điều 112, or a compensatory day
+  for a holiday that falls on a weekly rest day, as listed by the `holidays`
+  package (``holidays.Vietnam``, Vietnamese names);
+- a day given off in a yearly civil-service swap decided by the Government.
+
+A weekend day worked in exchange for a swap is a working day. The swaps the
+`holidays` package already knows are used as it lists them; the ones it misses
+are kept, each with its deciding instrument, in the package data file
+``steering/data/civil_service_swaps.toml``.
+
+A deadline that falls on a day off moves by a :class:`ShiftPolicy`. The
+default is the rule of Bộ luật Dân sự 2015, Điều 148 khoản 5: the time limit
+ends at the end of the next working day.
+
+Nothing here reads the clock: every function takes the day it is asked about.
+Holiday sets are built once per year and cached.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+import holidays as _holidays
+import pendulum
+
+from steering._text import nfc
+from steering.errors import QueryError
+from steering.rules import Citation
+
+__all__ = [
+    "DEADLINE_SHIFT_CITATION",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "VIETNAM",
+    "ShiftPolicy",
+    "Swap",
+    "WorkingDays",
+    "add_working_days",
+    "coerce_policy",
+    "day_off_reason",
+    "days_off",
+    "is_working_day",
+    "next_working_day",
+    "previous_working_day",
+    "shift_deadline",
+    "swaps",
+    "working_days_between",
+]
+
+#: First and last year the holiday calendar covers (the lunar calendar of the
+#: `holidays` package covers 1901-2100).
+MIN_YEAR = 1901
+MAX_YEAR = 2100
+
+#: Bộ luật Dân sự 2015, Điều 148 khoản 5: the default rule for a deadline on a day off.
+DEADLINE_SHIFT_CITATION = Citation(
+    document="Bộ luật Dân sự 2015",
+    article=148,
+    clause=5,
+    quote=(
+        "Khi ngày cuối cùng của thời hạn là ngày nghỉ cuối tuần hoặc ngày nghỉ lễ thì "
+        "thời hạn kết thúc tại thời điểm kết thúc ngày làm việc tiếp theo ngày nghỉ đó."
+    ),
+)
+
+_WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+# Tết and the swaps around it never keep state agencies away for more than a
+# couple of weeks; a search longer than this means a misconfigured calendar.
+_MAX_SEARCH_DAYS = 60
+
+
+class ShiftPolicy(enum.Enum):
+    """Where a deadline that falls on a day off moves.
+
+    ``NEXT_WORKING_DAY`` is the rule of Bộ luật Dân sự 2015, Điều 148 khoản 5
+    and the default everywhere. ``PREVIOUS_WORKING_DAY`` is the cautious
+    reading some offices prefer ("submit before the break"). ``NONE`` keeps
+    the date as computed, day off or not.
+    """
+
+    NEXT_WORKING_DAY = "next_working_day"
+    PREVIOUS_WORKING_DAY = "previous_working_day"
+    NONE = "none"
+
+
+@attrs.frozen(kw_only=True)
+class Swap:
+    """A civil-service swap: a weekday given off for a weekend day worked.
+
+    Attributes:
+        day_off: The weekday given off.
+        working_day: The weekend day worked in exchange.
+        reference: The instrument that decides the swap.
+        note: What the instrument says, in short.
+
+    """
+
+    day_off: dt.date
+    working_day: dt.date
+    reference: str = attrs.field(converter=nfc)
+    note: str = attrs.field(default="", converter=nfc)
+
+    @property
+    def name(self) -> str:
+        """The day off's name, in the form the `holidays` package uses."""
+        return f"Ngày nghỉ (thay cho ngày {self.working_day:%d/%m/%Y})"
+
+
+def _plain(day: dt.date) -> dt.date:
+    return dt.date(day.year, day.month, day.day)
+
+
+def _swap_from_toml(i: int, entry: Mapping[str, Any]) -> Swap:
+    try:
+        swap = Swap(
+            day_off=entry["day_off"],
+            working_day=entry["working_day"],
+            reference=entry["reference"],
+            note=entry.get("note", ""),
+        )
+    except (KeyError, TypeError) as e:  # pragma: no cover - guarded by tests of the shipped file
+        raise QueryError(f"civil_service_swaps.toml: swaps[{i}]: {e}") from None
+    if not isinstance(swap.day_off, dt.date) or not isinstance(swap.working_day, dt.date):
+        raise QueryError(  # pragma: no cover - guarded by tests of the shipped file
+            f"civil_service_swaps.toml: swaps[{i}]: day_off and working_day must be dates"
+        )
+    return swap
+
+
+@functools.cache
+def swaps() -> tuple[Swap, ...]:
+    """The shipped civil-service swaps the `holidays` package misses, by date."""
+    text = resources.files("steering").joinpath("data/civil_service_swaps.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    found = [_swap_from_toml(i, e) for i, e in enumerate(data.get("swaps", []))]
+    return tuple(sorted(found, key=lambda s: s.day_off))
+
+
+@attrs.frozen
+class _Year:
+    """The days off and worked weekend days of one year, before local changes."""
+
+    off: Mapping[dt.date, str]
+    worked: frozenset[dt.date]
+
+
+@functools.cache
+def _year(year: int) -> _Year:
+    # Neighbouring years too: a swap may cross New Year (31/12/2018 off, 05/01/2019 worked).
+    package = _holidays.country_holidays("VN", years=(year - 1, year, year + 1), language="vi")
+    off: dict[dt.date, str] = {}
+    for day, name in package.items():
+        if day.year == year:
+            off[day] = name
+    worked = {d for d in getattr(package, "weekend_workdays", ()) if d.year == year}
+    for swap in swaps():
+        if swap.day_off.year == year:
+            off.setdefault(swap.day_off, swap.name)
+        if swap.working_day.year == year:
+            worked.add(swap.working_day)
+    return _Year(off=MappingProxyType(dict(sorted(off.items()))), worked=frozenset(worked))
+
+
+def _check_day(day: object, what: str = "day") -> pendulum.Date:
+    if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+        raise QueryError(
+            f"{what} must be a date (datetime.date or pendulum.Date); found {type(day).__name__} "
+            f"{day!r}"
+        )
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise QueryError(
+            f"{what} {day.isoformat()} is outside the years the holiday calendar covers "
+            f"({MIN_YEAR}-{MAX_YEAR})"
+        )
+    if isinstance(day, pendulum.Date):
+        return day
+    return pendulum.Date(day.year, day.month, day.day)
+
+
+def _date_set(values: Iterable[dt.date]) -> frozenset[dt.date]:
+    out = set()
+    for v in values:
+        if isinstance(v, dt.datetime) or not isinstance(v, dt.date):
+            raise QueryError(f"expected dates; found {type(v).__name__} {v!r}")
+        out.add(_plain(v))
+    return frozenset(out)
+
+
+def _weekend_set(values: Iterable[int]) -> frozenset[int]:
+    out = frozenset(values)
+    if not out <= set(range(7)) or len(out) == 7:
+        raise QueryError(
+            f"weekend must be weekday numbers 0 (Monday) to 6 (Sunday), not all seven; "
+            f"found {sorted(out)}"
+        )
+    return out
+
+
+@attrs.frozen(kw_only=True)
+class WorkingDays:
+    """A working-day calendar: weekends, public holidays, swaps, and local changes.
+
+    The default, :data:`VIETNAM`, is the calendar of Vietnamese state agencies.
+    Build another one for local decisions, e.g. a province that gives a day
+    off for a local event::
+
+        WorkingDays(extra_days_off={dt.date(2025, 3, 10)})
+
+    Attributes:
+        extra_days_off: Further days off (they win over everything else but
+            ``extra_working_days``).
+        extra_working_days: Days that are working days whatever else says.
+        civil_service_swaps: Apply the Government's yearly swaps (those the
+            `holidays` package lists and those in the shipped data file).
+        weekend: Weekly rest days, 0 = Monday ... 6 = Sunday.
+
+    """
+
+    extra_days_off: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_date_set)
+    extra_working_days: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_date_set)
+    civil_service_swaps: bool = True
+    weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=_weekend_set)
+
+    # -- single days -------------------------------------------------------
+
+    def day_off_reason(self, day: dt.date) -> str | None:
+        """Why ``day`` is a day off, in Vietnamese, or ``None`` for a working day.
+
+        Holidays carry the `holidays` package's Vietnamese name ("Tết Nguyên Đán",
+        "Quốc khánh"); swaps read "Ngày nghỉ (thay cho ngày 10/01/2026)"; weekly
+        rest days read "Thứ Bảy" / "Chủ nhật".
+
+        Raises:
+            QueryError: ``day`` is not a date, or outside :data:`MIN_YEAR`-:data:`MAX_YEAR`.
+
+        """
+        d = _check_day(day)
+        return self._reason(d)
+
+    def _reason(self, d: dt.date) -> str | None:
+        if d in self.extra_working_days:
+            return None
+        if d in self.extra_days_off:
+            return "Ngày nghỉ (quy định riêng)"
+        year = _year(d.year)
+        name = year.off.get(d)
+        if name is not None and (self.civil_service_swaps or not name.startswith("Ngày nghỉ (")):
+            return name
+        if self.civil_service_swaps and d in year.worked:
+            return None
+        wd = d.weekday()
+        if wd in self.weekend:
+            return _WEEKDAY_NAMES[wd]
+        return None
+
+    def is_working_day(self, day: dt.date) -> bool:
+        """Whether state agencies work on ``day``.
+
+        Raises:
+            QueryError: ``day`` is not a date, or outside the covered years.
+
+        """
+        return self._reason(_check_day(day)) is None
+
+    # -- moving between days ----------------------------------------------
+
+    def _step(self, d: pendulum.Date, step: int) -> pendulum.Date:
+        for _ in range(_MAX_SEARCH_DAYS):
+            d = d.add(days=step)
+            if not MIN_YEAR <= d.year <= MAX_YEAR:
+                raise QueryError(
+                    f"no working day found inside the covered years ({MIN_YEAR}-{MAX_YEAR})"
+                )
+            if self._reason(d) is None:
+                return d
+        raise QueryError(
+            f"no working day within {_MAX_SEARCH_DAYS} days of {d.isoformat()}; "
+            "check the calendar's days off and weekend"
+        )
+
+    def next_working_day(self, day: dt.date) -> pendulum.Date:
+        """The first working day strictly after ``day``.
+
+        Raises:
+            QueryError: ``day`` is not a date, or outside the covered years.
+
+        """
+        return self._step(_check_day(day), +1)
+
+    def previous_working_day(self, day: dt.date) -> pendulum.Date:
+        """The last working day strictly before ``day``.
+
+        Raises:
+            QueryError: ``day`` is not a date, or outside the covered years.
+
+        """
+        return self._step(_check_day(day), -1)
+
+    def add_working_days(self, day: dt.date, n: int) -> pendulum.Date:
+        """The day ``n`` working days after ``day`` (before it when ``n`` is negative).
+
+        Only working days are counted; ``day`` itself is not. ``n == 0``
+        returns ``day`` unchanged, working day or not. So
+        ``add_working_days(friday, 1)`` is the next Monday, if it is a working day.
+
+        Raises:
+            QueryError: ``n`` is not an integer, or a day is outside the covered years.
+
+        """
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise QueryError(f"n must be an integer; found {type(n).__name__} {n!r}")
+        d = _check_day(day)
+        step = 1 if n > 0 else -1
+        for _ in range(abs(n)):
+            d = self._step(d, step)
+        return d
+
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """How many working days lie in ``[start, end]``, both ends included.
+
+        Raises:
+            QueryError: ``start`` is after ``end``, or a day is not a date.
+
+        """
+        a, b = _check_day(start, "start"), _check_day(end, "end")
+        if a > b:
+            raise QueryError(f"start {a.isoformat()} is after end {b.isoformat()}")
+        count = 0
+        d = a
+        while d <= b:
+            if self._reason(d) is None:
+                count += 1
+            d = d.add(days=1)
+        return count
+
+    def shift(
+        self, day: dt.date, policy: ShiftPolicy | str = ShiftPolicy.NEXT_WORKING_DAY
+    ) -> pendulum.Date:
+        """Move a deadline that falls on a day off, by ``policy``.
+
+        A deadline on a working day stays put. Under the default policy
+        (Bộ luật Dân sự 2015, Điều 148 khoản 5) a deadline on a day off moves to
+        the next working day.
+
+        Raises:
+            QueryError: ``policy`` is not a :class:`ShiftPolicy` (or its value),
+                or ``day`` is not a date.
+
+        """
+        p = coerce_policy(policy)
+        d = _check_day(day)
+        if p is ShiftPolicy.NONE or self._reason(d) is None:
+            return d
+        return self._step(d, +1 if p is ShiftPolicy.NEXT_WORKING_DAY else -1)
+
+    def days_off(self, year: int) -> Mapping[dt.date, str]:
+        """Every day off of ``year`` that is not a weekly rest day, with its name.
+
+        Holidays and swap days that fall on a weekend are listed too (with
+        their name), so the mapping shows the year as the law writes it.
+
+        Raises:
+            QueryError: ``year`` is outside :data:`MIN_YEAR`-:data:`MAX_YEAR`.
+
+        """
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise QueryError(f"year must be an integer; found {type(year).__name__} {year!r}")
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise QueryError(f"year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
+        out: dict[dt.date, str] = {}
+        for d, name in _year(year).off.items():
+            if self.civil_service_swaps or not name.startswith("Ngày nghỉ ("):
+                out[d] = name
+        for d in self.extra_days_off:
+            if d.year == year:
+                out[d] = "Ngày nghỉ (quy định riêng)"
+        for d in self.extra_working_days:
+            out.pop(d, None)
+        return MappingProxyType(dict(sorted(out.items())))
+
+
+def coerce_policy(policy: ShiftPolicy | str) -> ShiftPolicy:
+    """A :class:`ShiftPolicy` from itself or its value (``"next_working_day"``)."""
+    if isinstance(policy, ShiftPolicy):
+        return policy
+    try:
+        return ShiftPolicy(policy)
+    except ValueError:
+        allowed = ", ".join(repr(p.value) for p in ShiftPolicy)
+        raise QueryError(f"unknown shift policy {policy!r}; allowed: {allowed}") from None
+
+
+#: The working-day calendar of Vietnamese state agencies.
+VIETNAM = WorkingDays()
+
+
+def is_working_day(day: dt.date) -> bool:
+    """Whether Vietnamese state agencies work on ``day`` (see :class:`WorkingDays`)."""
+    return VIETNAM.is_working_day(day)
+
+
+def day_off_reason(day: dt.date) -> str | None:
+    """Why ``day`` is a day off for state agencies, in Vietnamese, or ``None``."""
+    return VIETNAM.day_off_reason(day)
+
+
+def next_working_day(day: dt.date) -> pendulum.Date:
+    """The first working day strictly after ``day``."""
+    return VIETNAM.next_working_day(day)
+
+
+def previous_working_day(day: dt.date) -> pendulum.Date:
+    """The last working day strictly before ``day``."""
+    return VIETNAM.previous_working_day(day)
+
+
+def add_working_days(day: dt.date, n: int) -> pendulum.Date:
+    """The day ``n`` working days after ``day`` (see :meth:`WorkingDays.add_working_days`)."""
+    return VIETNAM.add_working_days(day, n)
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """How many working days lie in ``[start, end]``, both ends included."""
+    return VIETNAM.working_days_between(start, end)
+
+
+def shift_deadline(
+    day: dt.date, policy: ShiftPolicy | str = ShiftPolicy.NEXT_WORKING_DAY
+) -> pendulum.Date:
+    """Move a deadline off a day off (default: Bộ luật Dân sự 2015, Điều 148 khoản 5)."""
+    return VIETNAM.shift(day, policy)
+
+
+def days_off(year: int) -> Mapping[dt.date, str]:
+    """Every named day off of ``year`` for state agencies (see :meth:`WorkingDays.days_off`)."""
+    return VIETNAM.days_off(year)
