@@ -340,3 +340,9 @@ class Regulation:
         from steering.schedule import calendar  # noqa: PLC0415 - engines load lazily
 
         return calendar(self, start, end, **options)
+
+    def _repr_html_(self) -> str:
+        """The regulation as HTML tables, for notebooks (see :mod:`steering._display`)."""
+        from steering._display import regulation_html  # noqa: PLC0415 - display loads lazily
+
+        return regulation_html(self)

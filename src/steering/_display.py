@@ -1,0 +1,263 @@
+"""HTML renderings for notebooks: regulations, rulings, calendars and comparisons as tables.
+
+Jupyter calls ``_repr_html_`` on the value a cell returns. :class:`Regulation`
+and :class:`~steering.compare.Comparison` define it and delegate here; a
+ruling or a calendar (a tuple of occurrences) can be shown with :func:`html`,
+or every such value rendered automatically after ``%load_ext steering._display``.
+
+The functions only read attributes (never the clock), escape every string, and
+return the same HTML for the same value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from steering.rules import Citation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from steering.compare import Comparison
+    from steering.regulation import Regulation
+
+__all__ = [
+    "HTMLView",
+    "comparison_html",
+    "html",
+    "load_ipython_extension",
+    "occurrences_html",
+    "regulation_html",
+    "ruling_html",
+]
+
+_STYLE = (
+    "<style>"
+    ".steering table{border-collapse:collapse;margin:0.3em 0;font-size:0.92em}"
+    ".steering th,.steering td{border:1px solid #ccc;padding:2px 6px;text-align:left;"
+    "vertical-align:top}"
+    ".steering th{background:#f3f3f3}"
+    ".steering .ns{color:#888;font-style:italic}"
+    ".steering .cite{color:#555;font-size:0.9em}"
+    ".steering .status-decided{color:#17692b;font-weight:bold}"
+    ".steering .status-not_specified{color:#8a6d00;font-weight:bold}"
+    ".steering .status-nobody_available{color:#a11;font-weight:bold}"
+    "</style>"
+)
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _wrap(body: str) -> str:
+    return f'<div class="steering">{_STYLE}{body}</div>'
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """An HTML table; cells are already-escaped HTML."""
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _cites(citations: Iterable[Citation], lang: str = "vi") -> str:
+    """Citations as escaped HTML: the label, with the verbatim quote on hover."""
+    parts = [
+        f'<span class="cite" title="{_e(c.quote)}">{_e(c.label(lang))}</span>' for c in citations
+    ]
+    return "; ".join(parts)
+
+
+def _quotes(citations: Iterable[Citation]) -> str:
+    return "<br>".join(f"«{_e(c.quote)}»" for c in citations)
+
+
+def _not_specified(lang: str = "vi") -> str:
+    return f'<span class="ns">{"không quy định" if lang == "vi" else "not specified"}</span>'
+
+
+# ----------------------------------------------------------------- regulation
+
+
+def regulation_html(reg: Regulation) -> str:
+    """A regulation: its identity, posts, substitution order, seals and meeting cadences."""
+    from steering.compare import facts  # noqa: PLC0415 - avoid an import cycle
+
+    idn = reg.identity
+    number = idn.decision_number or "(chưa số)"
+    head = (
+        f"<h4>{_e(reg.committee.name or idn.title)}</h4>"
+        f"<p><b>{_e(reg.id)}</b> · Quyết định {_e(number)} · ký {_e(idn.signed)} · "
+        f"{_e(idn.locality)} ({_e(idn.level.value)})</p>"
+    )
+    posts = _table(
+        ["id", "role", "title", "holder", "cited"],
+        (
+            [
+                _e(p.id),
+                _e(p.role.value),
+                _e(p.title) + (" <i>(nhiều người)</i>" if p.plural else ""),
+                _e(p.office or p.agency) if (p.office or p.agency) else _not_specified(),
+                _cites([p.citation]),
+            ]
+            for p in reg.posts
+        ),
+    )
+    wanted = ("substitution", "seals", "meetings", "conveners", "reports", "standing_agency",
+              "monitoring", "funding")
+    rows = [
+        [_e(aspect), _e(subject), _e(side.text_vi), _cites(side.citations)]
+        for key, (aspect, subject, _, side) in facts(reg).items()
+        if aspect in wanted and not key.endswith(":depth")
+        and not (aspect == "monitoring" and key != "monitoring:annex")
+    ]
+    rules = _table(["aspect", "subject", "rule", "cited"], rows)
+    return _wrap(f"{head}<b>Posts</b>{posts}<b>Rules</b>{rules}")
+
+
+# ----------------------------------------------------------------- ruling
+
+
+def ruling_html(ruling: Any, lang: str = "vi") -> str:
+    """A ruling: status, answer, explanation, the chain tried, and every citation with its quote."""
+    status = str(getattr(ruling, "status", ""))
+    status = getattr(getattr(ruling, "status", None), "value", status)
+    answer = ", ".join(str(a) for a in getattr(ruling, "answer", ()))
+    explain = ruling.explain(lang) if hasattr(ruling, "explain") else str(ruling)
+    rows = [
+        ["question", _e(getattr(getattr(ruling, "question", ""), "value",
+                                getattr(ruling, "question", "")))],
+        ["subject", _e(getattr(ruling, "subject", ""))],
+        ["status", f'<span class="status-{_e(status)}">{_e(status)}</span>'],
+        ["answer", _e(answer) if answer else _not_specified(lang) if status == "not_specified"
+         else "—"],
+    ]
+    chain = getattr(ruling, "chain", ())
+    if chain:
+        rows.append(["chain", _e(" → ".join(chain))])
+    absent = getattr(ruling, "absent", ())
+    if absent:
+        rows.append(["absent", _e(", ".join(sorted(absent)))])
+    on = getattr(ruling, "on", None)
+    if on is not None:
+        rows.append(["on", _e(on)])
+    rows.append(["explain", _e(explain)])
+    table = "<table><tbody>" + "".join(
+        f"<tr><th>{_e(k)}</th><td>{v}</td></tr>" for k, v in rows
+    ) + "</tbody></table>"
+    citations = tuple(getattr(ruling, "citations", ()))
+    cites = _table(
+        ["#", "cited", "quote"],
+        ([str(i), _e(c.label(lang)), f"«{_e(c.quote)}»"] for i, c in enumerate(citations, 1)),
+    ) if citations else ""
+    return _wrap(table + cites)
+
+
+# ----------------------------------------------------------------- calendar
+
+
+def _date(value: Any) -> str:
+    if value is None:
+        return "—"
+    iso = getattr(value, "isoformat", None)
+    return _e(iso() if callable(iso) else value)
+
+
+def occurrences_html(occurrences: Iterable[Any], lang: str = "vi") -> str:
+    """Occurrences (meetings, report deadlines) as a table: body, kind, opens, closes, cited."""
+    items = list(occurrences)
+    rows = [
+        [
+            _e(getattr(o, "body", "")),
+            _e(getattr(getattr(o, "kind", ""), "value", getattr(o, "kind", ""))),
+            _date(getattr(o, "opens", None)),
+            _date(getattr(o, "closes", None)),
+            _cites(getattr(o, "citations", ()), lang),
+        ]
+        for o in items
+    ]
+    n = len(items)
+    head = f"<p>{n} {'mốc' if lang == 'vi' else 'occurrence' + ('s' if n != 1 else '')}</p>"
+    return _wrap(head + _table(["body", "kind", "opens", "closes", "cited"], rows))
+
+
+# ----------------------------------------------------------------- comparison
+
+
+def comparison_html(comparison: Comparison, lang: str = "vi") -> str:
+    """A comparison: one row per difference, each side with its citations and quotes."""
+    n = len(comparison)
+    head = (
+        f"<p><b>{_e(comparison.a_title)}</b> ↔ <b>{_e(comparison.b_title)}</b>: "
+        f"{n} {'điểm khác nhau' if lang == 'vi' else 'differences'}</p>"
+    )
+
+    def side(s: Any) -> str:
+        if not s.specified:
+            return _not_specified(lang)
+        cites = _cites(s.citations, lang)
+        return _e(s.text(lang)) + (f"<br>{cites}" if cites else "")
+
+    rows = [[_e(d.label(lang)), side(d.a), side(d.b)] for d in comparison.differences]
+    return _wrap(head + _table(["", comparison.a, comparison.b], rows))
+
+
+# ----------------------------------------------------------------- dispatch
+
+
+def _is_occurrence(value: Any) -> bool:
+    return all(hasattr(value, a) for a in ("body", "kind", "opens", "closes", "citations"))
+
+
+def _is_ruling(value: Any) -> bool:
+    return all(hasattr(value, a) for a in ("status", "answer", "citations", "explain"))
+
+
+def html(value: Any, lang: str = "vi") -> str | None:
+    """HTML for any steering value that has a table form, else ``None``.
+
+    Handles regulations, rulings, comparisons and sequences of occurrences
+    (what ``reg.calendar(start, end)`` returns).
+    """
+    from steering.compare import Comparison  # noqa: PLC0415 - avoid an import cycle
+    from steering.regulation import Regulation  # noqa: PLC0415 - avoid an import cycle
+
+    if isinstance(value, Regulation):
+        return regulation_html(value)
+    if isinstance(value, Comparison):
+        return comparison_html(value, lang)
+    if isinstance(value, list | tuple):
+        if value and all(_is_occurrence(v) for v in value):
+            return occurrences_html(value, lang)
+        return None
+    if _is_ruling(value):
+        return ruling_html(value, lang)
+    return None
+
+
+class HTMLView:
+    """Wraps a value so a notebook shows it as an HTML table: ``HTMLView(reg.calendar(a, b))``."""
+
+    def __init__(self, value: Any, lang: str = "vi") -> None:
+        self.value = value
+        self.lang = lang
+
+    def _repr_html_(self) -> str | None:
+        return html(self.value, self.lang)
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """``%load_ext steering._display``: render rulings and calendars as HTML tables.
+
+    Regulations and comparisons render as HTML without it.
+    """
+    formatter = ipython.display_formatter.formatters["text/html"]
+    from steering.ruling import Ruling  # noqa: PLC0415 - only when IPython asks
+
+    formatter.for_type(Ruling, ruling_html)
+    formatter.for_type(tuple, html)
+    formatter.for_type(list, html)
