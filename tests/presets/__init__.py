@@ -1,0 +1,1 @@
+"""Per-preset tests: each reads like its regulation and cites the clause it checks."""
