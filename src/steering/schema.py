@@ -72,9 +72,46 @@ _CADENCE_WORDS = ("monthly", "quarterly", "half_yearly", "yearly")
 _ATTR_LINE = re.compile(r"^(\s*)([A-Za-z_][A-Za-z0-9_]*)(?:\s*\([^)]*\))?:\s*(.*)$")
 
 
+#: Words for fields the model classes leave undocumented (they recur in every rule).
+_FIELD_DOCS: dict[str, str] = {
+    "citation": "Where the regulation says so: document part, article, clause, point "
+    "and a verbatim quote.",
+    "note": "The reading taken where the wording is ambiguous, and why.",
+    "format": "Version of the file format; 1.",
+    "id": "Stable id of the regulation (the preset id for shipped presets).",
+    "identity": "Which regulation this is: title, number, issuer, signer, dates, level, "
+    "locality.",
+    "committee": "The committee as a whole: name, standing agency, functions, principles, "
+    "part-time status, funding.",
+    "posts": "Every seat on the committee and its working groups.",
+    "working_groups": "Working groups, advisory groups or support offices that help the "
+    "committee.",
+    "bodies": "Bodies and offices outside the committee that rules name (Tỉnh ủy, HĐND, "
+    "UBND ...).",
+    "substitutions": "Who acts for a post when it is absent, in order.",
+    "accountability": 'Who answers to whom ("chịu trách nhiệm trước").',
+    "directions": 'Who directs whom ("chỉ đạo", "phân công nhiệm vụ").',
+    "reports": "Report flows: who reports what to whom, through whom, how often, by when.",
+    "seals": "Which seal each signer uses; a rule with kind none for no seal of its own. "
+    "No rule at all means not specified.",
+    "signing": "Who may sign which documents.",
+    "convening": "Who may convene which kind of meeting.",
+    "meetings": "How often each body meets.",
+    "compositions": "Who decides who attends a body's meetings.",
+    "attendance": "Attendance duties and proxy rules.",
+    "monitoring": "The monitoring annex: which member follows which sector and locality; "
+    "left out when the regulation has none.",
+    "channels": "Information channels and their restrictions.",
+    "delegations": "Written authorisations (ủy quyền, signed TUQ.).",
+    "source": "The source text the citations quote, relative to this file; quotes are "
+    "checked against it.",
+    "notes": "Readings taken for the regulation as a whole, where its text is ambiguous.",
+}
+
+
 def _summary(cls: type) -> str:
     doc = inspect.getdoc(cls) or ""
-    return doc.split("\n\n", 1)[0].replace("\n", " ").strip()
+    return _plain(doc.split("\n\n", 1)[0].replace("\n", " ").strip())
 
 
 def _attribute_docs(cls: type) -> dict[str, str]:
@@ -196,6 +233,10 @@ class _Builder:
     def object_schema(self, cls: type) -> dict[str, Any]:
         hints = typing.get_type_hints(cls)
         docs = _attribute_docs(cls)
+        if cls is not Regulation:
+            docs = {k: v for k, v in _FIELD_DOCS.items() if k in {"citation", "note"}} | docs
+        else:
+            docs = _FIELD_DOCS | docs
         omitted = _OMITTED.get(cls, frozenset())
         properties: dict[str, Any] = {}
         required: list[str] = []
