@@ -1,0 +1,403 @@
+"""Quy chế hoạt động Ban Chỉ đạo chuyển đổi số tỉnh Đắk Nông (2044/QĐ-BCĐ, 25/11/2021).
+
+Each test states what the regulation says and checks the clause it cites.
+Model data only: the engines are tested elsewhere.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steering.regulation import EffectiveKind, Level, PartialDate, Regulation
+from steering.roles import BodyKind, Role
+from steering.rules import (
+    AttendanceCondition,
+    Cadence,
+    MeetingKind,
+    SealKind,
+    SigningForm,
+)
+
+from ._assert import assert_loads_clean, cites, only, quotes
+
+DEPUTIES = {"deputy_tttt", "deputy_vpubnd"}
+ALL_DEPUTIES = {"standing_deputy", *DEPUTIES}
+
+
+@pytest.fixture(scope="module")
+def reg() -> Regulation:
+    return assert_loads_clean("dak-nong-2021")
+
+
+def test_loads_and_validates_with_zero_problems(reg: Regulation) -> None:
+    assert reg.committee.name == "Ban Chỉ đạo chuyển đổi số tỉnh Đắk Nông"
+
+
+# ---------------------------------------------------------------- identity
+
+
+def test_quyet_dinh_2044_signed_25_11_2021_in_force_from_signing(reg: Regulation) -> None:
+    """Quyết định 2044/QĐ-BCĐ, Đắk Nông ngày 25/11/2021; Điều 2: hiệu lực kể từ ngày ký."""
+    ident = reg.identity
+    assert ident.decision_number == "2044/QĐ-BCĐ"
+    assert ident.signed == PartialDate(2021, 11, 25)
+    cites(ident.signed_citation, None, document="decision")
+    assert ident.effective.kind is EffectiveKind.ON_SIGNING
+    assert ident.effective.date == ident.signed
+    assert ident.effective.citation is not None
+    cites(ident.effective.citation, "Điều 2", document="decision")
+    assert (ident.level, ident.locality, ident.province) == (Level.PROVINCE, "Đắk Nông", "Đắk Nông")
+    assert ident.replaces == ()
+
+
+def test_signed_tm_ban_chi_dao_truong_ban(reg: Regulation) -> None:
+    """Signature block: "TM. BAN CHỈ ĐẠO / TRƯỞNG BAN", Hồ Văn Mười."""
+    sig = reg.identity.signature
+    assert sig is not None
+    assert sig.form is SigningForm.TM
+    assert sig.lines == ("TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN")
+    assert (sig.post, sig.role, sig.name) == ("head", Role.HEAD, "Hồ Văn Mười")
+    cites(sig, None, document="decision")
+
+
+# ---------------------------------------------------------------- committee
+
+
+def test_dieu_12_khoan_1_members_work_part_time(reg: Regulation) -> None:
+    """Điều 12 khoản 1: các thành viên ... làm việc theo chế độ kiêm nhiệm."""
+    assert reg.committee.part_time is not None
+    cites(reg.committee.part_time, "Điều 12 khoản 1")
+    quotes(reg.committee.part_time, "kiêm nhiệm")
+
+
+def test_dieu_2_principles_clause_by_clause(reg: Regulation) -> None:
+    """Điều 2 khoản 1-5: nguyên tắc hoạt động."""
+    clauses = [p.citation.clause for p in reg.committee.principles]
+    assert clauses == [1, 2, 3, 4, 5]
+    cites(reg.committee.principles[0], "Điều 2 khoản 1")
+    quotes(reg.committee.principles[0], "tập trung, thống nhất, dân chủ, công khai")
+
+
+def test_dieu_3_committee_functions(reg: Regulation) -> None:
+    """Điều 3 khoản 1-4: nhiệm vụ của Ban Chỉ đạo."""
+    assert [f.citation.clause for f in reg.committee.functions] == [1, 2, 3, 4]
+    cites(reg.committee.functions[0], "Điều 3 khoản 1")
+
+
+def test_dieu_14_khoan_1_funding_from_provincial_budget(reg: Regulation) -> None:
+    """Điều 14 khoản 1: kinh phí do ngân sách tỉnh đảm bảo, dự toán của Sở TT&TT."""
+    (funding,) = reg.committee.funding
+    cites(funding, "Điều 14 khoản 1")
+    assert "ngân sách tỉnh" in funding.source
+    assert funding.manager == "standing_agency"
+
+
+def test_dieu_9_standing_agency_is_so_tttt(reg: Regulation) -> None:
+    """Điều 9: Nhiệm vụ cơ quan thường trực (Sở Thông tin và Truyền thông)."""
+    sa = reg.post(reg.committee.standing_agency)
+    assert sa.role is Role.STANDING_AGENCY
+    assert sa.agency == "Sở Thông tin và Truyền thông"
+    cites(sa, "Điều 9")
+    assert [d.citation.clause for d in sa.duties if d.citation.article == 9] == [1, 2, 3]
+
+
+# ---------------------------------------------------------------- posts
+
+
+def test_dieu_13_holders_of_head_and_deputies(reg: Regulation) -> None:
+    """Điều 13 khoản 2-5 name who holds the head and the three deputy posts."""
+    expect = {
+        "head": ("Chủ tịch UBND tỉnh", "Điều 13 khoản 2"),
+        "standing_deputy": ("Phó Chủ tịch Thường trực UBND tỉnh", "Điều 13 khoản 3"),
+        "deputy_tttt": ("Giám đốc Sở Thông tin và Truyền thông", "Điều 13 khoản 4"),
+        "deputy_vpubnd": ("Chánh Văn phòng UBND tỉnh", "Điều 13 khoản 5"),
+    }
+    for post_id, (office, at) in expect.items():
+        post = reg.post(post_id)
+        assert post.office == office
+        assert post.holder is not None
+        cites(post.holder, at)
+    assert {p.id for p in reg.posts_with_role(Role.DEPUTY)} == DEPUTIES
+    assert reg.head.id == "head"
+
+
+def test_dieu_4_head_duties_clause_by_clause(reg: Regulation) -> None:
+    """Điều 4 khoản 1-3: nhiệm vụ và quyền hạn Trưởng ban."""
+    assert [d.citation.clause for d in reg.head.duties] == [1, 2, 3]
+    cites(reg.head.duties[2], "Điều 4 khoản 3")
+
+
+def test_dieu_7_standing_member_duties(reg: Regulation) -> None:
+    """Điều 7 khoản 1-6: Thành viên thường trực."""
+    clauses = {d.citation.clause for d in reg.post("standing_member").duties}
+    assert clauses == {1, 2, 3, 4, 5, 6}
+
+
+def test_dieu_8_member_duties(reg: Regulation) -> None:
+    """Điều 8 khoản 1-6: các Thành viên Ban Chỉ đạo (a class of seats)."""
+    member = reg.post("member")
+    assert member.plural
+    clauses = [d.citation.clause for d in member.duties if d.citation.article == 8]
+    assert clauses == [1, 2, 3, 4, 5, 6]
+
+
+def test_dieu_10_working_group(reg: Regulation) -> None:
+    """Điều 10: Tổ giúp việc, led by the Tổ trưởng; duties khoản 2-8."""
+    (wg,) = reg.working_groups
+    assert (wg.id, wg.lead) == ("to_giup_viec", "wg_lead")
+    cites(wg, "Điều 10")
+    assert [d.citation.clause for d in wg.duties] == [2, 3, 4, 5, 6, 7, 8]
+    assert reg.post("wg_member").group == "to_giup_viec"
+
+
+def test_outside_bodies(reg: Regulation) -> None:
+    """UBND tỉnh, Chủ tịch UBND tỉnh, and the heads of sở, ngành, UBND huyện (Điều 15)."""
+    kinds = {b.id: b.kind for b in reg.bodies}
+    assert kinds == {
+        "ubnd_tinh": BodyKind.PEOPLES_COMMITTEE,
+        "chu_tich_ubnd_tinh": BodyKind.OFFICIAL,
+        "agency_heads": BodyKind.AGENCY_HEADS,
+    }
+
+
+# ---------------------------------------------------------------- substitution
+
+
+def test_dieu_5_khoan_1_head_absent_standing_deputy_acts(reg: Regulation) -> None:
+    """Điều 5 khoản 1: Khi Trưởng ban vắng mặt, Phó Trưởng ban Thường trực thay mặt."""
+    rule = only(reg.substitutions, lambda s: s.principal == "head" and s.rank == 1)
+    assert rule.substitutes == ("standing_deputy",)
+    assert rule.also_absent == ()
+    cites(rule, "Điều 5 khoản 1")
+
+
+def test_dieu_6_khoan_1_both_absent_the_deputies_act(reg: Regulation) -> None:
+    """Điều 6 khoản 1: the head and the standing deputy both absent, the deputies act.
+
+    "Khi Trưởng ban, Phó Trưởng ban Thường trực vắng mặt, Phó Trưởng ban thay mặt ..."
+    """
+    rule = only(reg.substitutions, lambda s: s.principal == "head" and s.rank == 2)
+    assert set(rule.substitutes) == DEPUTIES
+    assert rule.also_absent == ("standing_deputy",)
+    cites(rule, "Điều 6 khoản 1")
+    for_sd = only(reg.substitutions, lambda s: s.principal == "standing_deputy")
+    assert set(for_sd.substitutes) == DEPUTIES
+    cites(for_sd, "Điều 6 khoản 1")
+
+
+# ---------------------------------------------------------------- accountability
+
+
+def test_dieu_5_khoan_2_standing_deputy_answers_to_head(reg: Regulation) -> None:
+    """Điều 5 khoản 2: Phó Trưởng ban Thường trực chịu trách nhiệm trước Trưởng ban."""
+    rule = only(reg.accountability, lambda a: a.subject == "standing_deputy")
+    assert rule.to == ("head",)
+    cites(rule, "Điều 5 khoản 2")
+
+
+@pytest.mark.parametrize("deputy", sorted(DEPUTIES))
+def test_dieu_6_khoan_2_deputies_answer_to_head_and_standing_deputy(
+    reg: Regulation, deputy: str
+) -> None:
+    """Điều 6 khoản 2: chịu trách nhiệm trước Trưởng ban, Phó Trưởng ban Thường trực."""
+    rule = only(reg.accountability, lambda a: a.subject == deputy)
+    assert set(rule.to) == {"head", "standing_deputy"}
+    cites(rule, "Điều 6 khoản 2")
+
+
+def test_dieu_10_khoan_1_wg_lead_answers_to_head(reg: Regulation) -> None:
+    """Điều 10 khoản 1: Tổ trưởng chịu trách nhiệm trước Trưởng ban về hoạt động của Tổ."""
+    rule = only(reg.accountability, lambda a: a.subject == "wg_lead")
+    assert rule.to == ("head",)
+    cites(rule, "Điều 10 khoản 1")
+
+
+def test_dieu_15_agency_heads_answer_to_the_committee(reg: Regulation) -> None:
+    """Điều 15: người đứng đầu các sở, ngành, UBND huyện chịu trách nhiệm trước Ban Chỉ đạo."""
+    rule = only(reg.accountability, lambda a: a.subject == "agency_heads")
+    assert rule.to == ("committee",)
+    cites(rule, "Điều 15")
+
+
+def test_dieu_8_khoan_2_members_answer_to_head(reg: Regulation) -> None:
+    """Điều 8 khoản 2: Thành viên chịu trách nhiệm trước Trưởng ban."""
+    rule = only(reg.accountability, lambda a: a.subject == "member")
+    assert rule.to == ("head",)
+    cites(rule, "Điều 8 khoản 2")
+
+
+# ---------------------------------------------------------------- directions
+
+
+def test_dieu_4_khoan_1_head_assigns_members(reg: Regulation) -> None:
+    """Điều 4 khoản 1: Trưởng ban phân công nhiệm vụ các thành viên Ban Chỉ đạo."""
+    rule = only(reg.directions, lambda d: d.citation.article == 4)
+    assert rule.subjects == ("head",)
+    assert {"standing_deputy", "member", *DEPUTIES} <= set(rule.objects)
+    cites(rule, "Điều 4 khoản 1")
+
+
+def test_dieu_10_khoan_1_wg_lead_assigns_wg_members(reg: Regulation) -> None:
+    """Điều 10 khoản 1: Tổ trưởng phân công nhiệm vụ cho các tổ viên."""
+    rule = only(reg.directions, lambda d: d.objects == ("wg_member",))
+    assert rule.subjects == ("wg_lead",)
+    cites(rule, "Điều 10 khoản 1")
+
+
+# ---------------------------------------------------------------- reports
+
+
+def test_dieu_10_khoan_6_working_group_reports_quarterly(reg: Regulation) -> None:
+    """Điều 10 khoản 6: Định kỳ hàng quý báo cáo Trưởng ban, các Phó Trưởng ban, thành viên."""
+    rule = only(reg.reports, lambda r: r.id == "wg_quarterly")
+    assert rule.periodic
+    assert rule.cadences == (Cadence.quarterly(),)
+    assert rule.reporters == ("to_giup_viec",)
+    assert {"head", "member", *ALL_DEPUTIES} == set(rule.recipients)
+    assert rule.deadline is None
+    cites(rule, "Điều 10 khoản 6")
+
+
+def test_dieu_8_khoan_4_members_report_issues_promptly(reg: Regulation) -> None:
+    """Điều 8 khoản 4: Kịp thời báo cáo Trưởng ban, các Phó Trưởng ban."""
+    rule = only(reg.reports, lambda r: r.id == "member_issues")
+    assert rule.ad_hoc
+    assert not rule.periodic
+    cites(rule, "Điều 8 khoản 4")
+
+
+def test_dieu_12_khoan_2_working_sessions_periodic_cadence_not_specified(reg: Regulation) -> None:
+    """Điều 12 khoản 2: "định kỳ hoặc đột xuất" with no period: cadence not specified."""
+    rule = only(reg.reports, lambda r: r.id == "working_sessions")
+    assert rule.periodic
+    assert rule.ad_hoc
+    assert rule.cadences == ()
+    cites(rule, "Điều 12 khoản 2")
+
+
+def test_dieu_16_feedback_in_writing_through_standing_agency(reg: Regulation) -> None:
+    """Điều 16: phản ánh bằng văn bản về cơ quan thường trực ... tham mưu cho Trưởng Ban."""
+    rule = only(reg.reports, lambda r: r.id == "feedback_on_regulation")
+    assert rule.through == ("standing_agency",)
+    assert rule.recipients == ("head",)
+    assert rule.forms == ("bằng văn bản",)
+    cites(rule, "Điều 16")
+
+
+# ---------------------------------------------------------------- seals and signing
+
+
+def test_dieu_13_khoan_1_committee_has_no_seal_of_its_own(reg: Regulation) -> None:
+    """Điều 13 khoản 1: Ban Chỉ đạo không sử dụng con dấu riêng."""
+    rule = only(reg.seals, lambda s: "committee" in s.posts)
+    assert rule.seal.kind is SealKind.NONE
+    cites(rule, "Điều 13 khoản 1")
+
+
+@pytest.mark.parametrize(
+    ("post", "agency", "at"),
+    [
+        ("head", "UBND tỉnh", "Điều 13 khoản 2"),
+        ("standing_deputy", "UBND tỉnh", "Điều 13 khoản 3"),
+        ("deputy_tttt", "Sở Thông tin và Truyền thông", "Điều 13 khoản 4"),
+        ("deputy_vpubnd", "Văn phòng UBND tỉnh", "Điều 13 khoản 5"),
+    ],
+)
+def test_dieu_13_seal_of_each_leader(reg: Regulation, post: str, agency: str, at: str) -> None:
+    """Điều 13 khoản 2-5: each leader uses the seal of their own office, named."""
+    rule = only(reg.seals, lambda s: post in s.posts)
+    assert rule.seal.kind is SealKind.AGENCY
+    assert rule.seal.agency == agency
+    assert rule.documents == ()
+    cites(rule, at)
+
+
+def test_dieu_7_khoan_3_standing_member_signs_notices_and_minutes(reg: Regulation) -> None:
+    """Điều 7 khoản 3: ký các thông báo, biên bản họp của Ban Chỉ đạo."""
+    (rule,) = reg.signing
+    assert set(rule.posts) == {"standing_member", "wg_lead"}
+    assert "biên bản họp" in rule.documents
+    cites(rule, "Điều 7 khoản 3")
+
+
+# ---------------------------------------------------------------- meetings
+
+
+def test_dieu_11_khoan_1_committee_meets_quarterly(reg: Regulation) -> None:
+    """Điều 11 khoản 1: Ban Chỉ đạo họp định kỳ một quý một lần."""
+    rule = only(
+        reg.meetings, lambda m: m.body == "committee" and m.kind is MeetingKind.REGULAR
+    )
+    assert rule.cadences == (Cadence.quarterly(),)
+    cites(rule, "Điều 11 khoản 1")
+
+
+def test_dieu_11_khoan_3_working_group_meets_quarterly(reg: Regulation) -> None:
+    """Điều 11 khoản 3: Tổ giúp việc họp định kỳ một quý một lần."""
+    rule = only(reg.meetings, lambda m: m.body == "to_giup_viec")
+    assert rule.cadences == (Cadence.quarterly(),)
+    cites(rule, "Điều 11 khoản 3")
+
+
+def test_dieu_11_khoan_2_expanded_meeting_by_head(reg: Regulation) -> None:
+    """Điều 11 khoản 2: Trưởng ban quyết định triệu tập cuộc họp mở rộng."""
+    meeting = only(reg.meetings, lambda m: m.kind is MeetingKind.EXPANDED)
+    assert "chuyên gia" in meeting.participants
+    cites(meeting, "Điều 11 khoản 2")
+    rule = only(reg.convening, lambda c: c.meeting is MeetingKind.EXPANDED)
+    assert rule.conveners == ("head",)
+    cites(rule, "Điều 11 khoản 2")
+
+
+def test_dieu_11_khoan_1_extraordinary_on_proposal_of_standing_member(reg: Regulation) -> None:
+    """Điều 11 khoản 1: extraordinary meetings.
+
+    "họp đột xuất theo triệu tập của Trưởng ban, các Phó Trưởng ban hoặc theo đề nghị
+    của Ủy viên thường trực Ban Chỉ đạo"
+    """
+    rule = only(
+        reg.convening,
+        lambda c: c.citation.article == 11 and c.meeting is MeetingKind.EXTRAORDINARY
+        and c.body == "committee",
+    )
+    assert set(rule.conveners) == {"head", *ALL_DEPUTIES}
+    assert rule.on_proposal_of == ("standing_member",)
+    cites(rule, "Điều 11 khoản 1")
+
+
+def test_dieu_4_khoan_3_head_convenes_and_chairs(reg: Regulation) -> None:
+    """Điều 4 khoản 3: Triệu tập và chủ trì các cuộc họp định kỳ hoặc đột xuất."""
+    rules = [c for c in reg.convening if c.citation.article == 4]
+    assert {c.meeting for c in rules} == {MeetingKind.REGULAR, MeetingKind.EXTRAORDINARY}
+    for rule in rules:
+        assert rule.conveners == ("head",)
+        assert rule.chairs
+        cites(rule, "Điều 4 khoản 3")
+
+
+def test_dieu_11_khoan_1_chair_decides_who_attends(reg: Regulation) -> None:
+    """Điều 11 khoản 1: Thành phần tham dự cuộc họp do người Chủ trì cuộc họp quyết định."""
+    (rule,) = reg.compositions
+    assert (rule.body, rule.decided_by) == ("committee", "chair")
+    cites(rule, "Điều 11 khoản 1")
+
+
+def test_dieu_8_khoan_5_attendance_and_written_proxy(reg: Regulation) -> None:
+    """Điều 8 khoản 5: vắng phải báo cáo và được đồng ý; ủy quyền phải có ý kiến bằng văn bản."""
+    (rule,) = reg.attendance
+    assert rule.posts == ("member",)
+    assert rule.must_attend
+    assert set(rule.absence_conditions) == {
+        AttendanceCondition.REPORT_TO_CHAIR,
+        AttendanceCondition.CHAIR_CONSENT,
+    }
+    assert rule.proxy_allowed is True
+    assert rule.proxy_conditions == (AttendanceCondition.WRITTEN_OPINION,)
+    cites(rule, "Điều 8 khoản 5")
+
+
+def test_what_the_regulation_does_not_say(reg: Regulation) -> None:
+    """No channels, no monitoring annex, no written authorisations in the text."""
+    assert reg.channels == ()
+    assert reg.monitoring is None
+    assert reg.delegations == ()
