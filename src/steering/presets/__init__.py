@@ -6,15 +6,29 @@ with its source text in ``sources/`` for citation checks.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from importlib import resources
 from pathlib import Path
 
-from steering.errors import PresetNotFoundError
-from steering.loader import load as _load_file
-from steering.regulation import Regulation
+import attrs
 
-__all__ = ["load", "names", "path", "source_path"]
+from steering._text import fold
+from steering.errors import PresetNotFoundError, QueryError, SteeringError
+from steering.loader import load as _load_file
+from steering.regulation import EffectiveKind, PartialDate, Regulation
+from steering.rules import Citation
+
+__all__ = [
+    "SuccessionError",
+    "Term",
+    "in_force",
+    "load",
+    "names",
+    "path",
+    "source_path",
+    "succession",
+]
 
 #: Preset ids, in a fixed order: by locality, then date.
 _PRESETS: tuple[str, ...] = (
@@ -57,3 +71,237 @@ def load(preset_id: str) -> Regulation:
 
     """
     return _load_file(path(preset_id))
+
+
+# ----------------------------------------------------------------- succession
+
+_UNITS = (
+    "thanh pho",
+    "thi xa",
+    "thi tran",
+    "tinh",
+    "huyen",
+    "quan",
+    "phuong",
+    "xa",
+    "tp.",
+    "tp",
+    "tx.",
+    "tx",
+)
+
+
+def _bare(name: str) -> str:
+    """A locality's folded name without its unit ("thành phố Vũng Tàu" -> "vung tau")."""
+    text = fold(name.replace("-", " ").replace("_", " "))
+    for unit in _UNITS:
+        if text.startswith(unit + " "):
+            return text[len(unit) + 1 :].strip()
+    return text
+
+
+@attrs.frozen(kw_only=True)
+class Term:
+    """One decision in a locality's succession of regulations.
+
+    Attributes:
+        number: The decision's number ("1943/QĐ-BCĐ"), or ``""`` where the
+            text leaves it blank; several numbers joined by ", " when one
+            successor replaced them together.
+        preset: The shipped preset id, or ``""`` when the decision is not shipped.
+        starts: When it took effect, possibly partial (a year, a month); ``None``
+            when unknown.
+        basis: How ``starts`` is known: ``"effective"`` (the decision's own
+            effective date), ``"signed"`` (in force from signing, or effective
+            date not stated and signing taken), or ``"replaced"`` (a
+            successor names the decision and its date).
+        citation: The clause that tells ``starts``: the decision's own, or the
+            successor's "thay thế" clause.
+        replaced_by: For a decision that is not shipped, the preset that names
+            it as replaced.
+
+    """
+
+    number: str
+    preset: str = ""
+    starts: PartialDate | None
+    basis: str
+    citation: Citation | None = None
+    replaced_by: str = ""
+
+    @property
+    def shipped(self) -> bool:
+        """Whether the decision is a shipped preset."""
+        return bool(self.preset)
+
+    def describe(self) -> str:
+        """``"thanh-hoa-2021 (Quyết định 76/QĐ-BCĐ, 2021-01)"`` or the bare number."""
+        if self.preset:
+            number = f"Quyết định {self.number}" if self.number else "Quyết định (chưa số)"
+            when = f", {self.starts}" if self.starts else ""
+            return f"{self.preset} ({number}{when})"
+        numbers = " and ".join(self.number.split(", "))
+        when = f" of {self.starts}" if self.starts else ""
+        return f"Quyết định {numbers}{when}"
+
+
+class SuccessionError(SteeringError, LookupError):
+    """The regulation in force on a date cannot be named with certainty.
+
+    Attributes:
+        locality: The locality asked about.
+        on: The date asked about.
+        reason: ``"unknown_locality"`` (no preset for it), ``"before_known"``
+            (before the earliest known decision), ``"not_shipped"`` (a decision
+            that is not shipped was in force) or ``"uncertain"`` (a partial
+            date leaves two decisions possible).
+        candidates: The decisions that may have been in force, earliest first.
+
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        locality: str,
+        on: dt.date | None,
+        reason: str,
+        candidates: tuple[Term, ...] = (),
+    ) -> None:
+        self.locality = locality
+        self.on = on
+        self.reason = reason
+        self.candidates = candidates
+        super().__init__(message)
+
+
+def _start(reg: Regulation) -> tuple[PartialDate, str, Citation | None]:
+    idn = reg.identity
+    eff = idn.effective
+    if eff.kind is EffectiveKind.ON_DATE and eff.date is not None:
+        return eff.date, "effective", eff.citation
+    if eff.kind is EffectiveKind.ON_SIGNING:
+        return idn.signed, "signed", eff.citation or idn.signed_citation
+    return idn.signed, "signed", idn.signed_citation
+
+
+def _localities() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for pid in _PRESETS:
+        out.setdefault(_bare(load(pid).identity.locality), []).append(pid)
+    return out
+
+
+def succession(locality: str) -> tuple[Term, ...]:
+    """Every known decision of a locality's committee, earliest first.
+
+    Shipped presets come with the decisions they name as replaced ("thay
+    thế Quyết định số ..."); a decision that is replaced but not shipped
+    appears with ``preset == ""``. Several decisions replaced together by one
+    successor form one term.
+
+    Args:
+        locality: The locality as a regulation names it, with or without its
+            unit and diacritics: ``"Thanh Hóa"``, ``"thanh hoa"``, ``"Vũng Tàu"``.
+
+    Raises:
+        SuccessionError: No preset belongs to the locality (reason ``"unknown_locality"``).
+
+    """
+    key = _bare(locality)
+    known = _localities()
+    if key not in known:
+        listing = ", ".join(sorted({load(p).identity.locality for ps in known.values()
+                                    for p in ps}, key=fold))
+        raise SuccessionError(
+            f"no shipped preset for locality {locality!r}; known localities: {listing}",
+            locality=locality, on=None, reason="unknown_locality",
+        )
+    regs = [load(p) for p in known[key]]
+    terms: dict[str, Term] = {}
+    for reg in regs:
+        starts, basis, cite = _start(reg)
+        terms[reg.id] = Term(number=reg.identity.decision_number, preset=reg.id,
+                             starts=starts, basis=basis, citation=cite)
+    shipped_numbers = {r.identity.decision_number for r in regs if r.identity.decision_number}
+    for reg in regs:
+        linked = [r for r in reg.identity.replaces
+                  if r.preset in terms or r.number in shipped_numbers]
+        if linked or not reg.identity.replaces:
+            continue
+        dated = [r for r in reg.identity.replaces if r.date is not None]
+        first = min(dated, key=lambda r: r.date.earliest() if r.date else dt.date.max,
+                    default=reg.identity.replaces[0])
+        number = ", ".join(r.number for r in reg.identity.replaces)
+        terms[f"~{number}"] = Term(number=number, starts=first.date, basis="replaced",
+                                   citation=first.citation, replaced_by=reg.id)
+    ordered = sorted(
+        terms.values(),
+        key=lambda t: (t.starts.earliest() if t.starts else dt.date.min, t.preset, t.number),
+    )
+    return tuple(ordered)
+
+
+def in_force(locality: str, on: dt.date) -> Regulation:
+    """The shipped regulation in force for a locality on a date, following the succession.
+
+    A regulation is in force from its effective date (from signing where it
+    says so, or where it states no effective date) until its successor takes
+    effect. Dates known only in part ("tháng 8 năm 2024", "năm 2024") are
+    honoured: a date inside the window where the successor may or may not yet
+    have taken effect is uncertain, and the answer says so instead of guessing.
+    After the latest shipped decision, that decision is returned: a later
+    replacement, if any, is not known to the library.
+
+    Args:
+        locality: The locality (see :func:`succession`).
+        on: The date asked about.
+
+    Raises:
+        SuccessionError: The locality is unknown; the date is before every
+            known decision; a decision that is not shipped was in force then
+            (for Thanh Hóa between 06/6/2022 and the 2024 decision: Quyết định
+            1943/QĐ-BCĐ); or a partial date leaves two decisions possible.
+        QueryError: ``on`` is not a date.
+
+    """
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise QueryError(f"found {type(on).__name__} for 'on'; allowed: a datetime.date")
+    terms = succession(locality)
+    started = [i for i, t in enumerate(terms) if t.starts is None or t.starts.earliest() <= on]
+    if not started:
+        first = terms[0]
+        raise SuccessionError(
+            f"{locality}: no known regulation in force on {on.isoformat()}; the earliest known "
+            f"is {first.describe()}",
+            locality=locality, on=on, reason="before_known", candidates=(first,),
+        )
+    i = started[-1]
+    term = terms[i]
+    assert term.starts is not None or i == 0
+    if term.starts is not None and term.starts.latest() > on:
+        before = terms[i - 1] if i > 0 else None
+        window = f"{term.starts.earliest().isoformat()} to {term.starts.latest().isoformat()}"
+        if before is None:
+            raise SuccessionError(
+                f"{locality}: on {on.isoformat()} it is uncertain whether {term.describe()} "
+                f"was in force yet: its date is known only as {term.starts} ({window}) and no "
+                "earlier decision is known",
+                locality=locality, on=on, reason="uncertain", candidates=(term,),
+            )
+        raise SuccessionError(
+            f"{locality}: on {on.isoformat()} either {before.describe()} or {term.describe()} "
+            f"was in force: the latter's date is known only as {term.starts} ({window})",
+            locality=locality, on=on, reason="uncertain", candidates=(before, term),
+        )
+    if not term.shipped:
+        where = (
+            f" (named as replaced in {term.citation.label('en')} of {term.replaced_by})"
+            if term.citation and term.replaced_by else ""
+        )
+        raise SuccessionError(
+            f"{locality}: on {on.isoformat()} the regulation in force was {term.describe()}"
+            f"{where}, which is not shipped as a preset",
+            locality=locality, on=on, reason="not_shipped", candidates=(term,),
+        )
+    return load(term.preset)
