@@ -1,0 +1,1411 @@
+"""The authority graph: who acts, who answers to whom, which seal and signing form, who convenes.
+
+:class:`AuthorityGraph` wraps a private, frozen :class:`networkx.MultiDiGraph`
+built from a :class:`~steering.regulation.Regulation`. Its nodes are the
+regulation's posts, working groups, outside bodies and the committee (plus
+seal, document-kind and monitoring-target nodes); its edges are typed
+relations (:class:`Relation`), each carrying the citation of the clause that
+states it. Every query returns a :class:`~steering.ruling.Ruling` that names
+its status, its answer, the clauses it used and explains itself.
+
+The graph says only what the regulation says. In particular substitution is
+never inferred transitively: if the head's substitute is absent and the
+regulation does not name who acts next, the answer is ``nobody_available``,
+not the substitute's own substitute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import networkx as nx
+
+from steering import _authority_algo as algo
+from steering import _signing as signing
+from steering._text import fold, nfc
+from steering.errors import (
+    Problem,
+    QueryError,
+    RegulationFileError,
+    UnknownIdError,
+    UnknownPostError,
+)
+from steering.regulation import Regulation
+from steering.roles import COMMITTEE, Post, Role
+from steering.rules import (
+    AttendanceCondition,
+    Citation,
+    Delegation,
+    MeetingKind,
+    MonitorTarget,
+    Seal,
+    SealKind,
+    SealRule,
+    SigningForm,
+    SigningRule,
+    Substitution,
+)
+from steering.ruling import Question, Ruling, Status
+from steering.validation import find_cycle
+
+__all__ = ["AuthorityGraph", "CycleError", "Relation"]
+
+_CACHE_LIMIT = 65_536
+
+
+class Relation(enum.StrEnum):
+    """The typed relations (edge kinds) of the authority graph."""
+
+    ACTS_FOR = "acts_for"  # substitute --> principal (rank, also_absent)
+    ACCOUNTABLE_TO = "accountable_to"  # subject --> post, body or committee
+    REPORTS_TO = "reports_to"  # reporter --> recipient
+    DIRECTS = "directs"  # subject --> object
+    CONVENES = "convenes"  # post --> committee or working group (meeting kind)
+    PROPOSES = "proposes"  # on whose proposal a meeting is convened
+    USES_SEAL = "uses_seal"  # post --> seal:<agency>
+    MAY_SIGN = "may_sign"  # post --> document:<kind>
+    MONITORS = "monitors"  # member post --> target:<sector or locality>
+    MEMBER_OF = "member_of"  # working-group post --> working group
+    DELEGATES_TO = "delegates_to"  # delegator --> delegate (TUQ.)
+
+
+class CycleError(RegulationFileError):
+    """The regulation's substitution or accountability relations form a cycle.
+
+    Attributes:
+        cycle: The cycle, first node repeated last (``["head", "standing_deputy", "head"]``).
+
+    """
+
+    def __init__(self, file: str, path: str, cycle: Sequence[str]) -> None:
+        self.cycle: tuple[str, ...] = tuple(cycle)
+        shown = " --> ".join(self.cycle)
+        problem = Problem(
+            path=path, message=f"found a cycle {shown}; allowed: no cycles", file=file
+        )
+        super().__init__(file, [problem])
+
+
+_ROLE_EN = {
+    Role.HEAD: "head",
+    Role.STANDING_DEPUTY: "standing deputy head",
+    Role.DEPUTY: "deputy head",
+    Role.STANDING_MEMBER: "standing member",
+    Role.MEMBER: "member",
+    Role.WG_LEAD: "working-group lead",
+    Role.WG_MEMBER: "working-group member",
+    Role.STANDING_AGENCY: "standing agency",
+}
+_MEETING_VI = {
+    MeetingKind.REGULAR: "định kỳ",
+    MeetingKind.EXTRAORDINARY: "đột xuất",
+    MeetingKind.EXPANDED: "mở rộng",
+}
+_CONDITION_VI = {
+    AttendanceCondition.REPORT_TO_CHAIR: "báo cáo người chủ trì cuộc họp",
+    AttendanceCondition.CHAIR_CONSENT: "được sự đồng ý của người chủ trì cuộc họp",
+    AttendanceCondition.WRITTEN_OPINION: "tham gia ý kiến bằng văn bản",
+}
+_CONDITION_EN = {
+    AttendanceCondition.REPORT_TO_CHAIR: "report to the chair",
+    AttendanceCondition.CHAIR_CONSENT: "have the chair's consent",
+    AttendanceCondition.WRITTEN_OPINION: "give a written opinion",
+}
+_FORM_VI = {
+    SigningForm.TM: "thay mặt tập thể (TM.)",
+    SigningForm.KT: "ký thay (KT.)",
+    SigningForm.Q: "quyền (Q.)",
+    SigningForm.TL: "thừa lệnh (TL.)",
+    SigningForm.TUQ: "thừa ủy quyền (TUQ.)",
+    SigningForm.DIRECT: "ký trực tiếp, không có chữ viết tắt",
+}
+_FORM_EN = {
+    SigningForm.TM: "on behalf of the collective (TM.)",
+    SigningForm.KT: "for the head (KT.)",
+    SigningForm.Q: "as acting head (Q.)",
+    SigningForm.TL: "by order (TL.)",
+    SigningForm.TUQ: "by written authorisation (TUQ.)",
+    SigningForm.DIRECT: "in their own name, with no prefix",
+}
+
+
+def _join(items: Sequence[str], word: str) -> str:
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def _cite(citations: Iterable[Citation], lang: str) -> str:
+    labels: list[str] = []
+    for c in citations:
+        label = c.label(lang)
+        if label not in labels:
+            labels.append(label)
+    return "; ".join(labels)
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _unique_cites(items: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _lines(lines: Sequence[str]) -> str:
+    return f"“{' / '.join(lines)}”"
+
+
+class AuthorityGraph:
+    """The authority relations of one regulation, with queries that explain themselves.
+
+    Build one with :meth:`Regulation.authority` (or :meth:`from_regulation`).
+    Queries take plain ids (``"head"``, ``"standing_deputy"``) and return a
+    :class:`~steering.ruling.Ruling`. Unknown ids raise
+    :class:`~steering.errors.UnknownPostError`, which lists the valid ids.
+
+    Example::
+
+        g = steering.presets.load("dak-nong-2021").authority()
+        g.acting_for("head", absent={"head", "standing_deputy"}).answer
+        # ('deputy_tttt', 'deputy_vpubnd')
+    """
+
+    __slots__ = (
+        "_accountable",
+        "_acting_cache",
+        "_attendance",
+        "_block_post",
+        "_convening",
+        "_delegations",
+        "_graph",
+        "_groups",
+        "_monitor_pairs",
+        "_posts",
+        "_reg",
+        "_reports",
+        "_seal_rules",
+        "_signing_rules",
+        "_style",
+        "_subs",
+    )
+
+    def __init__(self, regulation: Regulation) -> None:
+        """Build the graph of ``regulation``; prefer :meth:`from_regulation`.
+
+        Raises:
+            CycleError: Substitution or accountability relations form a cycle.
+            RegulationFileError: A rule names an id the regulation does not define,
+                or a written authorisation is malformed or re-delegated.
+
+        """
+        self._reg = regulation
+        self._posts: dict[str, Post] = {p.id: p for p in regulation.posts}
+        self._groups = {g.id for g in regulation.working_groups}
+        self._check(regulation)
+        subs: dict[str, list[Substitution]] = {}
+        for s in regulation.substitutions:
+            subs.setdefault(s.principal, []).append(s)
+        self._subs: dict[str, tuple[Substitution, ...]] = {
+            k: tuple(sorted(v, key=lambda r: r.rank)) for k, v in subs.items()
+        }
+        acc: dict[str, list[str]] = {}
+        for a in regulation.accountability:
+            acc.setdefault(a.subject, []).extend(a.to)
+        self._accountable = {k: _unique(v) for k, v in acc.items()}
+        seal_rules: dict[str, list[SealRule]] = {}
+        for sr in regulation.seals:
+            for p in sr.posts:
+                seal_rules.setdefault(p, []).append(sr)
+        self._seal_rules = {k: tuple(v) for k, v in seal_rules.items()}
+        signing_rules: dict[str, list[SigningRule]] = {}
+        for sg in regulation.signing:
+            for p in sg.posts:
+                signing_rules.setdefault(p, []).append(sg)
+        self._signing_rules = {k: tuple(v) for k, v in signing_rules.items()}
+        self._reports = regulation.reports
+        self._convening = regulation.convening
+        self._attendance = regulation.attendance
+        pairs: list[tuple[str, MonitorTarget]] = []
+        if regulation.monitoring is not None:
+            for asg in regulation.monitoring.assignments:
+                pairs.extend((asg.post, t) for t in asg.targets)
+        self._monitor_pairs = tuple(pairs)
+        self._style = signing.style_from(regulation.identity.signature)
+        self._delegations = regulation.delegations
+        self._acting_cache: dict[tuple[str, frozenset[str], dt.date | None], Ruling] = {}
+        self._graph = nx.freeze(self._build())
+
+    @classmethod
+    def from_regulation(cls, regulation: Regulation) -> AuthorityGraph:
+        """The authority graph of ``regulation`` (what :meth:`Regulation.authority` returns)."""
+        return cls(regulation)
+
+    # -- construction --------------------------------------------------------
+
+    def _check(self, reg: Regulation) -> None:  # noqa: PLR0912 - one check per rule kind
+        file = reg.origin or reg.id or "<regulation>"
+        known = set(reg.node_ids())
+        posts = set(self._posts)
+        problems: list[Problem] = []
+
+        def need(path: str, values: Iterable[str], allowed: set[str], what: str) -> None:
+            for v in values:
+                if v not in allowed:
+                    problems.append(
+                        Problem(
+                            path=path,
+                            message=f"found {v!r}, which names no {what}; allowed: "
+                            f"{', '.join(sorted(allowed))}",
+                            file=file,
+                        )
+                    )
+
+        for i, s in enumerate(reg.substitutions):
+            need(
+                f"substitutions[{i}]", (s.principal, *s.substitutes, *s.also_absent), posts, "post"
+            )
+        for i, a in enumerate(reg.accountability):
+            need(f"accountability[{i}]", (a.subject, *a.to), known, "post, group or body")
+        for i, r in enumerate(reg.reports):
+            need(f"reports[{i}]", (*r.reporters, *r.recipients, *r.through), known, "node")
+        for i, c in enumerate(reg.convening):
+            need(f"convening[{i}]", (c.body, *c.conveners, *c.on_proposal_of), known, "node")
+        for i, sr in enumerate(reg.seals):
+            need(f"seals[{i}].posts", sr.posts, known, "post, group or body")
+        for i, sg in enumerate(reg.signing):
+            need(f"signing[{i}].posts", sg.posts, known, "post, group or body")
+        for i, at in enumerate(reg.attendance):
+            need(f"attendance[{i}].posts", at.posts, posts, "post")
+        if reg.monitoring is not None:
+            for i, asg in enumerate(reg.monitoring.assignments):
+                need(f"monitoring.assignments[{i}].post", (asg.post,), posts, "post")
+        for i, dl in enumerate(reg.delegations):
+            need(f"delegations[{i}]", (dl.delegator, dl.delegate), posts, "post")
+            problems.extend(
+                Problem(path=f"delegations[{i}]", message=msg, file=file)
+                for msg in self._delegation_faults(dl)
+            )
+        for i, j in algo.redelegations(reg.delegations):
+            problems.append(
+                Problem(
+                    path=f"delegations[{j}]",
+                    message=f"found {reg.delegations[j].delegator!r} re-delegating authority it "
+                    f"holds by delegations[{i}]; a written authorisation may not be re-delegated "
+                    "(Nghị định 30/2020/NĐ-CP, Điều 13 khoản 3)",
+                    file=file,
+                )
+            )
+        if problems:
+            raise RegulationFileError(file, problems)
+        cyc = find_cycle((s.principal, t) for s in reg.substitutions for t in s.substitutes)
+        if cyc:
+            raise CycleError(file, "substitutions", cyc)
+        cyc = find_cycle((a.subject, t) for a in reg.accountability for t in a.to)
+        if cyc:
+            raise CycleError(file, "accountability", cyc)
+
+    @staticmethod
+    def _delegation_faults(dl: Delegation) -> list[str]:
+        faults: list[str] = []
+        if not dl.documents:
+            faults.append(
+                "found no document kinds; a written authorisation is limited in content "
+                "(Nghị định 30/2020/NĐ-CP, Điều 13 khoản 3)"
+            )
+        if dl.end < dl.start:
+            faults.append(f"found end {dl.end} before start {dl.start}")
+        if dl.delegator == dl.delegate:
+            faults.append(f"found {dl.delegate!r} authorising itself")
+        return faults
+
+    def _build(self) -> nx.MultiDiGraph[str]:  # noqa: PLR0912 - one loop per relation reads best
+        reg = self._reg
+        g: nx.MultiDiGraph[str] = nx.MultiDiGraph(regulation=reg.id)
+        for p in reg.posts:
+            g.add_node(
+                p.id,
+                kind="post",
+                role=p.role.value,
+                label=p.title,
+                office=p.office,
+                agency=p.agency,
+            )
+        for wg in reg.working_groups:
+            g.add_node(wg.id, kind="working_group", label=wg.name)
+        for b in reg.bodies:
+            g.add_node(b.id, kind="body", label=b.name)
+        g.add_node(COMMITTEE, kind="committee", label=reg.name_of(COMMITTEE))
+
+        def edge(u: str, v: str, rel: Relation, citation: Citation, **extra: Any) -> None:
+            key = f"{rel.value}:{g.number_of_edges(u, v)}"
+            g.add_edge(u, v, key=key, relation=rel.value, citation=citation, **extra)
+
+        for s in reg.substitutions:
+            for t in s.substitutes:
+                edge(
+                    t,
+                    s.principal,
+                    Relation.ACTS_FOR,
+                    s.citation,
+                    rank=s.rank,
+                    also_absent=s.also_absent,
+                )
+        for a in reg.accountability:
+            for t in a.to:
+                edge(a.subject, t, Relation.ACCOUNTABLE_TO, a.citation, matter=a.matter)
+        for d in reg.directions:
+            for su in d.subjects:
+                for ob in d.objects:
+                    edge(su, ob, Relation.DIRECTS, d.citation, matter=d.matter)
+        for r in reg.reports:
+            for rp in r.reporters:
+                for rc in r.recipients:
+                    edge(rp, rc, Relation.REPORTS_TO, r.citation, report=r.id)
+        for c in reg.convening:
+            for cv in c.conveners:
+                edge(cv, c.body, Relation.CONVENES, c.citation, meeting=c.meeting.value)
+            for pr in c.on_proposal_of:
+                edge(pr, c.body, Relation.PROPOSES, c.citation, meeting=c.meeting.value)
+        for sr in reg.seals:
+            for holder in sr.posts:
+                node = self._seal_node(sr.seal, holder)
+                g.add_node(node, kind="seal", label=node.removeprefix("seal:"))
+                edge(holder, node, Relation.USES_SEAL, sr.citation, documents=sr.documents)
+        for sg in reg.signing:
+            for signer in sg.posts:
+                for doc in sg.documents or ("*",):
+                    node = f"document:{doc}"
+                    g.add_node(node, kind="document", label=doc)
+                    edge(signer, node, Relation.MAY_SIGN, sg.citation)
+        if reg.monitoring is not None:
+            for asg in reg.monitoring.assignments:
+                for tg in asg.targets:
+                    node = f"target:{tg.text}"
+                    g.add_node(node, kind="target", label=tg.text, target=tg.kind.value)
+                    edge(asg.post, node, Relation.MONITORS, asg.citation)
+        for p in reg.posts:
+            if p.group and p.group in self._groups:
+                edge(p.id, p.group, Relation.MEMBER_OF, p.citation)
+        for dl in reg.delegations:
+            edge(
+                dl.delegator,
+                dl.delegate,
+                Relation.DELEGATES_TO,
+                dl.citation,
+                documents=dl.documents,
+                start=dl.start.isoformat(),
+                end=dl.end.isoformat(),
+            )
+        return g
+
+    def _seal_node(self, seal: Seal, holder: str) -> str:
+        if seal.kind is SealKind.AGENCY:
+            return f"seal:{seal.agency}"
+        if seal.kind is SealKind.NONE:
+            return "seal:none"
+        agency = self._posts[holder].agency if holder in self._posts else ""
+        return f"seal:{agency}" if agency else "seal:own_agency"
+
+    # -- public helpers --------------------------------------------------------
+
+    @property
+    def regulation(self) -> Regulation:
+        """The regulation the graph was built from."""
+        return self._reg
+
+    @property
+    def post_ids(self) -> tuple[str, ...]:
+        """The regulation's post ids, in file order."""
+        return tuple(self._posts)
+
+    def to_networkx(self) -> nx.MultiDiGraph[str]:
+        """A mutable copy of the underlying graph, for power users."""
+        return nx.MultiDiGraph(self._graph)
+
+    def to_mermaid(self) -> str:
+        """The graph as Mermaid flowchart text (see :mod:`steering.exports`)."""
+        from steering.exports import to_mermaid  # noqa: PLC0415 - avoids an import cycle
+
+        return to_mermaid(self)
+
+    def to_dot(self) -> str:
+        """The graph as Graphviz DOT text (see :mod:`steering.exports`)."""
+        from steering.exports import to_dot  # noqa: PLC0415 - avoids an import cycle
+
+        return to_dot(self)
+
+    def to_node_link(self) -> dict[str, Any]:
+        """The graph as JSON-ready node-link data (see :mod:`steering.exports`)."""
+        from steering.exports import to_node_link  # noqa: PLC0415 - avoids an import cycle
+
+        return to_node_link(self)
+
+    def to_graphml(self) -> str:
+        """The graph as GraphML text (see :mod:`steering.exports`)."""
+        from steering.exports import to_graphml  # noqa: PLC0415 - avoids an import cycle
+
+        return to_graphml(self)
+
+    def __repr__(self) -> str:
+        g = self._graph
+        return (
+            f"<AuthorityGraph {self._reg.id!r}: {g.number_of_nodes()} nodes, "
+            f"{g.number_of_edges()} relations>"
+        )
+
+    # -- names --------------------------------------------------------------------
+
+    def _post(self, post_id: str) -> Post:
+        p = self._posts.get(post_id) if isinstance(post_id, str) else None
+        if p is None:
+            raise UnknownPostError(str(post_id), self._posts)
+        return p
+
+    def _node(self, node_id: str) -> str:
+        if not isinstance(node_id, str) or node_id not in self._graph:
+            raise UnknownPostError(str(node_id), self._reg.node_ids())
+        return node_id
+
+    def _name(self, node_id: str, lang: str) -> str:
+        p = self._posts.get(node_id)
+        if p is None:
+            if node_id == "chair":
+                return "người chủ trì cuộc họp" if lang == "vi" else "the chair of the meeting"
+            return self._reg.name_of(node_id)
+        office = p.office if p.office and fold(p.office) != fold(p.title) else ""
+        if lang == "vi":
+            return f"{p.title} ({office})" if office else p.title
+        gloss = _ROLE_EN[p.role]
+        return f"{p.title} ({gloss}; {office})" if office else f"{p.title} ({gloss})"
+
+    def _names(self, ids: Iterable[str], lang: str, word: str | None = None) -> str:
+        if word is None:
+            word = "và" if lang == "vi" else "and"
+        return _join([self._name(i, lang) for i in ids], word)
+
+    def _absent_set(self, absent: Iterable[str] | str | None) -> frozenset[str]:
+        if absent is None:
+            return frozenset()
+        values = frozenset((absent,)) if isinstance(absent, str) else frozenset(absent)
+        for a in sorted(values, key=str):
+            self._post(a)
+        return frozenset(nfc(a) for a in values)
+
+    # -- acting_for --------------------------------------------------------------
+
+    def acting_for(
+        self,
+        post: str,
+        absent: Iterable[str] | str = frozenset(),
+        on: dt.date | None = None,
+    ) -> Ruling:
+        """Who acts for ``post`` when the posts in ``absent`` are absent.
+
+        Follows the regulation's substitution rules in rank order; a rule
+        applies only when every post in its ``also_absent`` is absent too.
+        Substitutes of one tier are unordered: when several are present all
+        are named and the ruling says the regulation does not order them.
+        Nothing is inferred transitively.
+
+        Args:
+            post: The post acted for.
+            absent: The posts absent (``post`` itself must be among them for a
+                substitute to act).
+            on: The date asked about (recorded on the ruling).
+
+        Returns:
+            ``decided`` with the acting posts; ``nobody_available`` when every
+            substitute of every applicable rule is absent; ``not_specified``
+            when no rule covers the case.
+
+        Raises:
+            UnknownPostError: ``post`` or an absent id names no post.
+
+        """
+        if type(absent) is frozenset:
+            fs: frozenset[str] = absent
+        elif isinstance(absent, str):
+            fs = frozenset((absent,))
+        else:
+            fs = frozenset(absent)
+        key = (post, fs, on)
+        try:
+            hit = self._acting_cache.get(key)
+        except TypeError:  # an unhashable id: let validation name it
+            hit = None
+        if hit is not None:
+            return hit
+        self._post(post)
+        self._absent_set(fs)
+        ruling = self._acting_for(post, fs, on)
+        if len(self._acting_cache) >= _CACHE_LIMIT:
+            self._acting_cache.clear()
+        self._acting_cache[key] = ruling
+        return ruling
+
+    def _acting_for(self, post: str, absent: frozenset[str], on: dt.date | None) -> Ruling:
+        rules = self._subs.get(post, ())
+        res = algo.resolve_substitution(post, absent, rules)
+        p = self._post(post)
+        common: dict[str, Any] = {
+            "question": Question.ACTING_FOR,
+            "subject": post,
+            "absent": absent,
+            "on": on,
+        }
+        if res.kind == "present":
+            return Ruling(
+                status=Status.DECIDED,
+                answer=(post,),
+                chain=(post,),
+                citations=(),
+                **common,
+                text_vi=f"{self._name(post, 'vi')} không vắng mặt nên tự mình đảm nhiệm.",
+                text_en=f"{self._name(post, 'en')} is not absent, so acts in person.",
+            )
+        if res.kind == "no_rule":
+            return Ruling(
+                status=Status.NOT_SPECIFIED,
+                chain=(post,),
+                **common,
+                text_vi=f"Quy chế không quy định ai thay {self._name(post, 'vi')} khi vắng mặt.",
+                text_en=(
+                    f"The regulation does not say who acts for {self._name(post, 'en')} "
+                    "when absent."
+                ),
+            )
+        if res.kind == "no_case":
+            conds = list(res.skipped)
+            cites = _unique_cites(r.citation for r in conds)
+            needed = _unique(x for r in conds for x in (post, *r.also_absent))
+            return Ruling(
+                status=Status.NOT_SPECIFIED,
+                chain=(post,),
+                citations=cites,
+                **common,
+                text_vi=(
+                    f"Quy chế chỉ quy định người thay {self._name(post, 'vi')} khi "
+                    f"{self._names(needed, 'vi')} cùng vắng mặt ({_cite(cites, 'vi')}); "
+                    "trường hợp này không được quy định."
+                ),
+                text_en=(
+                    f"The regulation names a substitute for {self._name(post, 'en')} only when "
+                    f"{self._names(needed, 'en')} are all absent ({_cite(cites, 'en')}); "
+                    "this case is not specified."
+                ),
+            )
+        chain = (post, *(s for r in res.used for s in r.substitutes))
+        deciding_cond = set(res.used[-1].also_absent) if res.used else set()
+        cites = _unique_cites(r.citation for r in res.used)
+        tried = res.used[:-1] if res.kind == "decided" else res.used
+        tried_ids = tuple(
+            s for s in _unique(s for r in tried for s in r.substitutes) if s not in deciding_cond
+        )
+        tried_vi = tried_en = ""
+        if tried_ids and res.kind == "decided":
+            tc = _unique_cites(r.citation for r in tried)
+            tried_vi = f"{self._names(tried_ids, 'vi')} cũng vắng mặt ({_cite(tc, 'vi')}), nên "
+            verb = "is" if len(tried_ids) == 1 else "are"
+            tried_en = f"{self._names(tried_ids, 'en')} {verb} also absent ({_cite(tc, 'en')}), so "
+        if res.kind == "nobody":
+            subs = _unique(s for r in res.used for s in r.substitutes)
+            return Ruling(
+                status=Status.NOBODY_AVAILABLE,
+                chain=chain,
+                citations=cites,
+                **common,
+                text_vi=(
+                    f"Mọi người được quy chế giao thay {self._name(post, 'vi')} "
+                    f"({self._names(subs, 'vi')}) đều vắng mặt ({_cite(cites, 'vi')}); quy chế "
+                    "không quy định ai thay tiếp, nên không có ai đảm nhiệm."
+                ),
+                text_en=(
+                    f"Every substitute the regulation names for {self._name(post, 'en')} "
+                    f"({self._names(subs, 'en')}) is absent ({_cite(cites, 'en')}); the "
+                    "regulation names no one further, so nobody is available."
+                ),
+            )
+        deciding = res.used[-1]
+        cond = _unique((post, *deciding.also_absent))
+        acting = res.acting
+        unordered = len(acting) > 1
+        scope_vi = f" {deciding.scope}" if deciding.scope else f" thay {p.title}"
+        verb_vi = "cùng được" if unordered else ""
+        text_vi = (
+            f"Khi {self._names(cond, 'vi')} vắng mặt, {tried_vi}{self._names(acting, 'vi')}"
+            f"{' ' + verb_vi if verb_vi else ''}{scope_vi} ({_cite((deciding.citation,), 'vi')})."
+        )
+        verb_en = "act" if unordered else "acts"
+        text_en = (
+            f"When {self._names(cond, 'en')} {'is' if len(cond) == 1 else 'are'} absent, "
+            f"{tried_en}{self._names(acting, 'en')} {verb_en} for {self._name(post, 'en')} "
+            f"({_cite((deciding.citation,), 'en')})."
+        )
+        if unordered:
+            text_vi += f" Quy chế không quy định thứ tự giữa {self._names(acting, 'vi')}."
+            text_en += f" The regulation does not order {self._names(acting, 'en')}."
+        return Ruling(
+            status=Status.DECIDED,
+            answer=acting,
+            chain=chain,
+            citations=cites,
+            unordered=unordered,
+            **common,
+            text_vi=text_vi,
+            text_en=text_en,
+        )
+
+    # -- delegations --------------------------------------------------------------
+
+    def _delegations_for(self, extra: Iterable[Delegation] | None) -> tuple[Delegation, ...]:
+        if not extra:
+            return self._delegations
+        added = tuple(extra)
+        for i, dl in enumerate(added):
+            if not isinstance(dl, Delegation):
+                raise QueryError(
+                    f"delegations[{i}]: found {type(dl).__name__}; allowed: steering.Delegation"
+                )
+            self._post(dl.delegator)
+            self._post(dl.delegate)
+            faults = self._delegation_faults(dl)
+            if faults:
+                raise QueryError(f"delegations[{i}]: {'; '.join(faults)}")
+        every = (*self._delegations, *added)
+        bad = algo.redelegations(every)
+        if bad:
+            i, j = bad[0]
+            raise QueryError(
+                f"delegation {every[j].delegator!r} --> {every[j].delegate!r} re-delegates "
+                f"authority received from {every[i].delegator!r}; a written authorisation may "
+                "not be re-delegated (Nghị định 30/2020/NĐ-CP, Điều 13 khoản 3)"
+            )
+        return every
+
+    def _delegation(
+        self,
+        post: str,
+        on: dt.date | None,
+        document: str | None,
+        delegations: Iterable[Delegation] | None,
+    ) -> Delegation | None:
+        for dl in self._delegations_for(delegations):
+            if dl.delegate == post and algo.delegation_in_force(dl, on, document):
+                return dl
+        return None
+
+    # -- seals and signing ----------------------------------------------------------
+
+    def _seal_answer(self, seal: Seal, holder: str) -> str:
+        if seal.kind is SealKind.AGENCY:
+            return seal.agency
+        if seal.kind is SealKind.NONE:
+            return "none"
+        p = self._posts.get(holder)
+        return p.agency if p is not None and p.agency else "own_agency"
+
+    def _seal_words(self, seal: Seal, holder: str, lang: str) -> str:
+        answer = self._seal_answer(seal, holder)
+        if seal.kind is SealKind.NONE:
+            return "không sử dụng con dấu riêng" if lang == "vi" else "uses no seal of its own"
+        if seal.kind is SealKind.OWN_AGENCY:
+            if lang == "vi":
+                named = f" ({answer})" if answer != "own_agency" else ""
+                return f"sử dụng con dấu của cơ quan mình{named}"
+            named = f" ({answer})" if answer != "own_agency" else ""
+            return f"uses the seal of its own agency{named}"
+        return f"sử dụng con dấu của {answer}" if lang == "vi" else f"uses the seal of {answer}"
+
+    def _own_seal(
+        self, holder: str, document: str | None
+    ) -> tuple[Status, tuple[SealRule, ...], tuple[SealRule, ...]]:
+        """Status, the matching seal rules, and every rule naming ``holder``."""
+        rules = self._seal_rules.get(holder, ())
+        if document is None:
+            matching = rules
+        else:
+            matching = tuple(
+                r for r in rules if not r.documents or algo.document_matches(document, r.documents)
+            )
+        return (Status.DECIDED if matching else Status.NOT_SPECIFIED), matching, rules
+
+    def _signing(self, post: str, delegation: Delegation | None) -> signing.Signing:
+        p = self._posts.get(post)
+        if p is None:
+            return signing.Signing(form=None, basis="no_standing")
+        if delegation is not None:
+            return signing.delegated_signing(self._style, self._post(delegation.delegator), p)
+        return signing.own_signing(self._style, p)
+
+    def _signing_text(  # noqa: PLR0911 - one sentence per case
+        self, post: str, sg: signing.Signing, lang: str
+    ) -> tuple[str, tuple[Citation, ...]]:
+        name = self._name(post, lang)
+        rules = self._signing_rules.get(post, ())
+        if sg.form is not None:
+            forms = _FORM_VI if lang == "vi" else _FORM_EN
+            cites = sg.citations
+            if lang == "vi":
+                return (
+                    f"Khi ký văn bản, {name} ký theo hình thức {forms[sg.form]}: "
+                    f"{_lines(sg.lines)} ({_cite(cites, 'vi')}).",
+                    cites,
+                )
+            return (
+                f"When signing, {name} signs {forms[sg.form]}: {_lines(sg.lines)} "
+                f"({_cite(cites, 'en')}).",
+                cites,
+            )
+        if sg.basis == "unknown_regime":
+            cites = (signing.ND30_HEAD_REGIME, signing.ND30_COLLECTIVE_HEAD)
+            if lang == "vi":
+                return (
+                    "Quyết định ban hành không có khối chữ ký cho biết Ban Chỉ đạo ký theo chế độ "
+                    f"thủ trưởng hay chế độ tập thể ({_cite(cites, 'vi')}), nên hình thức ký "
+                    "không được quy định.",
+                    cites,
+                )
+            return (
+                "The issuing decision has no signature block showing whether the committee signs "
+                f"under a head or as a collective ({_cite(cites, 'en')}), so the signing form is "
+                "not specified.",
+                cites,
+            )
+        if rules:
+            docs = _unique(d for r in rules for d in r.documents)
+            cites = _unique_cites(r.citation for r in rules)
+            quoted = ", ".join(f"“{d}”" for d in docs)
+            if lang == "vi":
+                what = quoted or "văn bản"
+                return (
+                    f"{name} được ký {what} ({_cite(cites, 'vi')}); quy chế không quy định "
+                    "hình thức ký.",
+                    cites,
+                )
+            what = quoted or "documents"
+            return (
+                f"{name} may sign {what} ({_cite(cites, 'en')}); the regulation does not state "
+                "the signing form.",
+                cites,
+            )
+        if lang == "vi":
+            return f"Quy chế không quy định {name} ký văn bản của Ban Chỉ đạo.", ()
+        return f"The regulation does not say that {name} signs the committee's documents.", ()
+
+    def seal_for(
+        self,
+        post: str,
+        document: str | None = None,
+        *,
+        on: dt.date | None = None,
+        delegations: Iterable[Delegation] | None = None,
+    ) -> Ruling:
+        """Which seal ``post`` uses, and which signing form applies.
+
+        The seal comes from the regulation's seal clauses (restricted to
+        ``document`` where a clause names document kinds); the signing form
+        from Nghị định 30/2020/NĐ-CP Điều 13 read with the regulation's own
+        signature block. A post signing by written authorisation (TUQ.) on
+        ``on`` for ``document`` uses the delegator's seal (Điều 13 khoản 3).
+        Total: every post gets an answer, ``not_specified`` where the
+        regulation is silent.
+
+        Args:
+            post: A post id, a working group id, or ``"committee"``.
+            document: The document kind to be sealed, if it matters.
+            on: The date, for written authorisations.
+            delegations: Written authorisations besides the regulation's own.
+
+        Raises:
+            UnknownPostError: ``post`` names nothing sealable.
+            QueryError: A delegation is malformed or re-delegated.
+
+        """
+        allowed = (*self._posts, *sorted(self._groups), COMMITTEE)
+        if not isinstance(post, str) or post not in allowed:
+            raise UnknownPostError(str(post), allowed)
+        dl = self._delegation(post, on, document, delegations)
+        holder = dl.delegator if dl is not None else post
+        status, matching, rules = self._own_seal(holder, document)
+        sg = self._signing(post, dl)
+        name_vi, name_en = self._name(post, "vi"), self._name(post, "en")
+        cites: list[Citation] = []
+        if dl is not None:
+            cites.append(dl.citation)
+            pre_vi = (
+                f"{name_vi} ký thừa ủy quyền của {self._name(holder, 'vi')} "
+                f"({_cite((dl.citation,), 'vi')}), nên dùng con dấu của cơ quan ủy quyền "
+                f"({_cite((signing.ND30_TUQ,), 'vi')}): "
+            )
+            pre_en = (
+                f"{name_en} signs by written authorisation of {self._name(holder, 'en')} "
+                f"({_cite((dl.citation,), 'en')}), so uses the delegator's seal "
+                f"({_cite((signing.ND30_TUQ,), 'en')}): "
+            )
+            subj_vi, subj_en = self._name(holder, "vi"), self._name(holder, "en")
+        else:
+            pre_vi = pre_en = ""
+            subj_vi, subj_en = name_vi, name_en
+        seal: Seal | None = None
+        answer: tuple[str, ...] = ()
+        documents: tuple[str, ...] = ()
+        if status is Status.DECIDED:
+            seal = matching[0].seal
+            answer = _unique(self._seal_answer(r.seal, holder) for r in matching)
+            documents = _unique(d for r in matching for d in r.documents)
+            cites.extend(r.citation for r in matching)
+            parts_vi, parts_en = [], []
+            for r in matching:
+                docs = ", ".join(f"“{d}”" for d in r.documents)
+                parts_vi.append(
+                    self._seal_words(r.seal, holder, "vi")
+                    + (f" khi ký {docs}" if docs else "")
+                    + f" ({_cite((r.citation,), 'vi')})"
+                )
+                parts_en.append(
+                    self._seal_words(r.seal, holder, "en")
+                    + (f" when signing {docs}" if docs else "")
+                    + f" ({_cite((r.citation,), 'en')})"
+                )
+            seal_vi = f"{subj_vi} {'; '.join(parts_vi)}."
+            seal_en = f"{subj_en} {'; '.join(parts_en)}."
+        elif rules:
+            documents = _unique(d for r in rules for d in r.documents)
+            cites.extend(r.citation for r in rules)
+            docs = ", ".join(f"“{d}”" for d in documents)
+            seal_vi = (
+                f"Quy chế chỉ quy định con dấu của {subj_vi} khi ký {docs} "
+                f"({_cite([r.citation for r in rules], 'vi')}); với “{document}” thì không "
+                "được quy định."
+            )
+            seal_en = (
+                f"The regulation states the seal of {subj_en} only for {docs} "
+                f"({_cite([r.citation for r in rules], 'en')}); for “{document}” it is not "
+                "specified."
+            )
+        else:
+            seal_vi = f"Quy chế không quy định {subj_vi} sử dụng con dấu nào."
+            seal_en = f"The regulation does not say which seal {subj_en} uses."
+            committee_rules = self._seal_rules.get(COMMITTEE, ()) if holder != COMMITTEE else ()
+            for r in committee_rules:
+                cites.append(r.citation)
+                seal_vi += (
+                    f" {self._name(COMMITTEE, 'vi')} {self._seal_words(r.seal, COMMITTEE, 'vi')}"
+                    f" ({_cite((r.citation,), 'vi')})."
+                )
+                seal_en += (
+                    f" {self._name(COMMITTEE, 'en')} {self._seal_words(r.seal, COMMITTEE, 'en')}"
+                    f" ({_cite((r.citation,), 'en')})."
+                )
+        if dl is not None:
+            cites.append(signing.ND30_TUQ)
+        sign_vi, sc = self._signing_text(post, sg, "vi") if post in self._posts else ("", ())
+        sign_en, _ = self._signing_text(post, sg, "en") if post in self._posts else ("", ())
+        cites.extend(sc)
+        return Ruling(
+            question=Question.SEAL_FOR,
+            subject=post,
+            status=status,
+            answer=answer,
+            citations=_unique_cites(cites),
+            on=on,
+            seal=seal,
+            signing_form=sg.form,
+            documents=documents,
+            lines=sg.lines,
+            delegation=dl,
+            text_vi=" ".join(x for x in (pre_vi + seal_vi, sign_vi) if x),
+            text_en=" ".join(x for x in (pre_en + seal_en, sign_en) if x),
+        )
+
+    def signature_block(
+        self,
+        post: str,
+        absent: Iterable[str] | str = frozenset(),
+        on: dt.date | None = None,
+        *,
+        document: str | None = None,
+        delegations: Iterable[Delegation] | None = None,
+    ) -> Ruling:
+        """The lines a document signed by ``post`` carries, as e-office apps print them.
+
+        The head signs "TM. BAN CHỈ ĐẠO / TRƯỞNG BAN" or plain "TRƯỞNG BAN",
+        a deputy "KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN", as the regulation's own
+        signature block shows, followed by the holder's office where known.
+        When ``post`` is absent, its acting substitute signs "KT." for it
+        (Nghị định 30/2020/NĐ-CP Điều 13 khoản 1). A post holding a written
+        authorisation in force on ``on`` for ``document`` signs "TUQ.".
+
+        Returns:
+            ``decided`` with ``lines`` and ``signing_form`` (``answer`` is the
+            signer); ``nobody_available`` when ``post`` is absent and every
+            substitute too; ``not_specified`` when the regulation settles no form.
+
+        Raises:
+            UnknownPostError: ``post`` or an absent id names no post.
+            QueryError: A delegation is malformed or re-delegated.
+
+        """
+        p = self._post(post)
+        fs = self._absent_set(absent)
+        common: dict[str, Any] = {
+            "question": Question.SIGNATURE_BLOCK,
+            "subject": post,
+            "absent": fs,
+            "on": on,
+        }
+        if post in fs:
+            acting = self.acting_for(post, fs, on)
+            if not acting.decided:
+                return Ruling(
+                    status=acting.status,
+                    chain=acting.chain,
+                    citations=acting.citations,
+                    **common,
+                    text_vi=acting.text_vi,
+                    text_en=acting.text_en,
+                )
+            signer = acting.answer[0]
+            sg = signing.acting_signing(self._style, p, self._post(signer))
+            if sg.form is None:
+                text_vi, sc = self._signing_text(signer, sg, "vi")
+                text_en, _ = self._signing_text(signer, sg, "en")
+                return Ruling(
+                    status=Status.NOT_SPECIFIED,
+                    answer=(),
+                    chain=acting.chain,
+                    citations=_unique_cites((*acting.citations, *sc)),
+                    **common,
+                    text_vi=f"{acting.text_vi} {text_vi}",
+                    text_en=f"{acting.text_en} {text_en}",
+                )
+            others = acting.answer[1:]
+            more_vi = more_en = ""
+            if others:
+                more_vi = (
+                    f" Mỗi người trong {self._names(acting.answer, 'vi')} đều có thể ký như vậy "
+                    "với dòng chức vụ và cơ quan của mình."
+                )
+                more_en = (
+                    f" Any of {self._names(acting.answer, 'en')} may sign so, with their own "
+                    "title and office lines."
+                )
+            forms_vi, forms_en = _FORM_VI[SigningForm.KT], _FORM_EN[SigningForm.KT]
+            return Ruling(
+                status=Status.DECIDED,
+                answer=acting.answer,
+                chain=acting.chain,
+                citations=_unique_cites((*acting.citations, *sg.citations)),
+                signing_form=sg.form,
+                lines=sg.lines,
+                unordered=acting.unordered,
+                **common,
+                text_vi=(
+                    f"{acting.text_vi} Người thay ký theo hình thức {forms_vi}: {_lines(sg.lines)} "
+                    f"({_cite(sg.citations, 'vi')}).{more_vi}"
+                ),
+                text_en=(
+                    f"{acting.text_en} The substitute signs {forms_en}: {_lines(sg.lines)} "
+                    f"({_cite(sg.citations, 'en')}).{more_en}"
+                ),
+            )
+        dl = self._delegation(post, on, document, delegations)
+        sg = self._signing(post, dl)
+        text_vi, sc = self._signing_text(post, sg, "vi")
+        text_en, _ = self._signing_text(post, sg, "en")
+        cites = (dl.citation, *sc) if dl is not None else sc
+        if sg.form is None:
+            rules = self._signing_rules.get(post, ())
+            return Ruling(
+                status=Status.NOT_SPECIFIED,
+                chain=(post,),
+                citations=_unique_cites(cites),
+                documents=_unique(d for r in rules for d in r.documents),
+                **common,
+                text_vi=text_vi,
+                text_en=text_en,
+            )
+        if dl is not None:
+            text_vi = (
+                f"{self._name(post, 'vi')} được {self._name(dl.delegator, 'vi')} ủy quyền "
+                f"bằng văn bản từ {dl.start:%d/%m/%Y} đến {dl.end:%d/%m/%Y} "
+                f"({_cite((dl.citation,), 'vi')}). {text_vi}"
+            )
+            text_en = (
+                f"{self._name(post, 'en')} holds a written authorisation from "
+                f"{self._name(dl.delegator, 'en')} from {dl.start.isoformat()} to "
+                f"{dl.end.isoformat()} ({_cite((dl.citation,), 'en')}). {text_en}"
+            )
+        return Ruling(
+            status=Status.DECIDED,
+            answer=(post,),
+            chain=(post,),
+            citations=_unique_cites(cites),
+            signing_form=sg.form,
+            lines=sg.lines,
+            delegation=dl,
+            documents=dl.documents if dl is not None else (),
+            **common,
+            text_vi=text_vi,
+            text_en=text_en,
+        )
+
+    # -- accountability and reports -------------------------------------------------
+
+    def accountable_to(self, post: str, *, transitive: bool = False) -> Ruling:
+        """To whom ``post`` answers ("chịu trách nhiệm trước"), directly or transitively.
+
+        Args:
+            post: A post, working group or body id.
+            transitive: Follow the relation upward (whom they answer to, and so on).
+
+        Raises:
+            UnknownPostError: ``post`` names nothing in the regulation.
+
+        """
+        self._node(post)
+        rules = [a for a in self._reg.accountability if a.subject == post]
+        if not rules:
+            return Ruling(
+                question=Question.ACCOUNTABLE_TO,
+                subject=post,
+                status=Status.NOT_SPECIFIED,
+                chain=(post,),
+                text_vi=(
+                    f"Quy chế không quy định {self._name(post, 'vi')} chịu trách nhiệm trước ai."
+                ),
+                text_en=f"The regulation does not say to whom {self._name(post, 'en')} answers.",
+            )
+        direct = self._accountable.get(post, ())
+        parts_vi, parts_en = [], []
+        for a in rules:
+            about_vi = f" về {a.matter}" if a.matter else ""
+            about_en = f" for “{a.matter}”" if a.matter else ""
+            parts_vi.append(f"{self._names(a.to, 'vi')}{about_vi} ({_cite((a.citation,), 'vi')})")
+            parts_en.append(f"{self._names(a.to, 'en')}{about_en} ({_cite((a.citation,), 'en')})")
+        text_vi = f"{self._name(post, 'vi')} chịu trách nhiệm trước {'; trước '.join(parts_vi)}."
+        text_en = f"{self._name(post, 'en')} answers to {'; to '.join(parts_en)}."
+        cites = [a.citation for a in rules]
+        answer = direct
+        chain: tuple[str, ...] = (post, *direct)
+        if transitive:
+            reach = algo.reachable(post, self._accountable)
+            further = tuple(x for x in reach if x not in direct)
+            answer = reach
+            chain = (post, *reach)
+            if further:
+                via = [a for a in self._reg.accountability if a.subject in reach]
+                vc = _unique_cites(a.citation for a in via)
+                cites.extend(vc)
+                text_vi += (
+                    f" Qua đó, {self._name(post, 'vi')} gián tiếp chịu trách nhiệm trước "
+                    f"{self._names(further, 'vi')} ({_cite(vc, 'vi')})."
+                )
+                text_en += (
+                    f" Through them, {self._name(post, 'en')} answers indirectly to "
+                    f"{self._names(further, 'en')} ({_cite(vc, 'en')})."
+                )
+        return Ruling(
+            question=Question.ACCOUNTABLE_TO,
+            subject=post,
+            status=Status.DECIDED,
+            answer=answer,
+            chain=chain,
+            citations=_unique_cites(cites),
+            text_vi=text_vi,
+            text_en=text_en,
+        )
+
+    def reports_to(self, post: str) -> Ruling:
+        """To whom ``post`` reports, through whom, and how often, per the report rules.
+
+        Raises:
+            UnknownPostError: ``post`` names nothing in the regulation.
+
+        """
+        self._node(post)
+        rules = [r for r in self._reports if post in r.reporters]
+        if not rules:
+            return Ruling(
+                question=Question.REPORTS_TO,
+                subject=post,
+                status=Status.NOT_SPECIFIED,
+                chain=(post,),
+                text_vi=f"Quy chế không quy định {self._name(post, 'vi')} báo cáo ai.",
+                text_en=f"The regulation does not say to whom {self._name(post, 'en')} reports.",
+            )
+        parts_vi, parts_en = [], []
+        for r in rules:
+            how_vi = how_en = ""
+            if r.cadences:
+                per = {
+                    "month": ("hàng tháng", "monthly"),
+                    "quarter": ("hàng quý", "quarterly"),
+                    "half_year": ("6 tháng", "half-yearly"),
+                    "year": ("hàng năm", "yearly"),
+                }
+                how_vi = " định kỳ " + ", ".join(per[c.period.value][0] for c in r.cadences)
+                how_en = " " + ", ".join(per[c.period.value][1] for c in r.cadences)
+            elif r.periodic:
+                how_vi, how_en = " định kỳ", " periodically"
+            elif r.ad_hoc:
+                how_vi, how_en = " khi phát sinh", " as needed"
+            via_vi = f" thông qua {self._names(r.through, 'vi')}" if r.through else ""
+            via_en = f" through {self._names(r.through, 'en')}" if r.through else ""
+            parts_vi.append(
+                f"báo cáo {self._names(r.recipients, 'vi')}{via_vi}{how_vi}"
+                f" ({_cite((r.citation,), 'vi')})"
+            )
+            parts_en.append(
+                f"reports to {self._names(r.recipients, 'en')}{via_en}{how_en}"
+                f" ({_cite((r.citation,), 'en')})"
+            )
+        return Ruling(
+            question=Question.REPORTS_TO,
+            subject=post,
+            status=Status.DECIDED,
+            answer=_unique(x for r in rules for x in r.recipients),
+            chain=(post, *_unique(x for r in rules for x in r.through)),
+            citations=_unique_cites(r.citation for r in rules),
+            text_vi=f"{self._name(post, 'vi')} {'; '.join(parts_vi)}.",
+            text_en=f"{self._name(post, 'en')} {'; '.join(parts_en)}.",
+        )
+
+    # -- meetings ---------------------------------------------------------------------
+
+    def conveners(self, kind: str | MeetingKind, body: str = COMMITTEE) -> Ruling:
+        """Who may convene a meeting of ``kind`` of ``body``, and on whose proposal.
+
+        Args:
+            kind: ``"regular"``, ``"extraordinary"`` or ``"expanded"``.
+            body: ``"committee"`` (the default) or a working group id.
+
+        Raises:
+            QueryError: ``kind`` is not a meeting kind.
+            UnknownIdError: ``body`` is neither the committee nor a working group.
+
+        """
+        try:
+            mk = MeetingKind(kind)
+        except ValueError:
+            allowed = ", ".join(m.value for m in MeetingKind)
+            raise QueryError(f"unknown meeting kind {kind!r}; allowed: {allowed}") from None
+        bodies = (COMMITTEE, *sorted(self._groups))
+        if body not in bodies:
+            raise UnknownIdError("committee or working group", str(body), bodies)
+        rules = [c for c in self._convening if c.body == body and c.meeting is mk]
+        body_vi, body_en = self._name(body, "vi"), self._name(body, "en")
+        kind_vi = _MEETING_VI[mk]
+        if not rules:
+            return Ruling(
+                question=Question.CONVENERS,
+                subject=mk.value,
+                status=Status.NOT_SPECIFIED,
+                text_vi=f"Quy chế không quy định ai triệu tập cuộc họp {kind_vi} của {body_vi}.",
+                text_en=f"The regulation does not say who convenes {mk.value} meetings of "
+                f"{body_en}.",
+            )
+        parts_vi, parts_en = [], []
+        for c in rules:
+            verb_vi = "triệu tập và chủ trì" if c.chairs else "triệu tập"
+            verb_en = "convene and chair" if c.chairs else "convene"
+            lead_vi = lead_en = ""
+            if c.conveners:
+                lead_vi = f"{self._names(c.conveners, 'vi', 'hoặc')} {verb_vi} cuộc họp {kind_vi}"
+                lead_en = (
+                    f"{self._names(c.conveners, 'en', 'or')} may {verb_en} {mk.value} meetings"
+                )
+            prop_vi = prop_en = ""
+            if c.on_proposal_of:
+                lead = (
+                    "; cuộc họp cũng có thể được triệu tập"
+                    if c.conveners
+                    else (f"Cuộc họp {kind_vi} được triệu tập")
+                )
+                prop_vi = f"{lead} theo đề nghị của {self._names(c.on_proposal_of, 'vi', 'hoặc')}"
+                lead = ", also" if c.conveners else f"{mk.value.capitalize()} meetings are convened"
+                prop_en = f"{lead} on the proposal of {self._names(c.on_proposal_of, 'en', 'or')}"
+            parts_vi.append(f"{lead_vi}{prop_vi} ({_cite((c.citation,), 'vi')})")
+            parts_en.append(f"{lead_en}{prop_en} ({_cite((c.citation,), 'en')})")
+        return Ruling(
+            question=Question.CONVENERS,
+            subject=mk.value,
+            status=Status.DECIDED,
+            answer=_unique(x for c in rules for x in c.conveners),
+            on_proposal_of=_unique(x for c in rules for x in c.on_proposal_of),
+            citations=_unique_cites(c.citation for c in rules),
+            chain=(body,),
+            text_vi=f"Với {body_vi}: {'; '.join(parts_vi)}.",
+            text_en=f"For {body_en}: {'; '.join(parts_en)}.",
+        )
+
+    def proxy(self, post: str, body: str = COMMITTEE) -> Ruling:
+        """Whether ``post`` may send a proxy to ``body``'s meetings, and on what conditions.
+
+        ``allowed`` is ``True``/``False``, or ``None`` when not specified;
+        ``conditions`` are what sending a proxy requires and
+        ``absence_conditions`` what an absence requires.
+
+        Raises:
+            UnknownPostError: ``post`` names no post.
+
+        """
+        self._post(post)
+        rules = [a for a in self._attendance if post in a.posts and a.body == body]
+        name_vi, name_en = self._name(post, "vi"), self._name(post, "en")
+        decided = [a for a in rules if a.proxy_allowed is not None]
+        if not decided:
+            cites = _unique_cites(a.citation for a in rules)
+            return Ruling(
+                question=Question.PROXY,
+                subject=post,
+                status=Status.NOT_SPECIFIED,
+                citations=cites,
+                absence_conditions=_unique_conds(c for a in rules for c in a.absence_conditions),
+                text_vi=f"Quy chế không quy định {name_vi} có được cử người dự họp thay hay không"
+                + (f" ({_cite(cites, 'vi')} chỉ quy định việc tham dự)." if cites else "."),
+                text_en=f"The regulation does not say whether {name_en} may send a proxy"
+                + (f" ({_cite(cites, 'en')} covers attendance only)." if cites else "."),
+            )
+        a = decided[0]
+        conds = tuple(a.proxy_conditions)
+        absent_conds = tuple(a.absence_conditions)
+        cite_vi, cite_en = _cite((a.citation,), "vi"), _cite((a.citation,), "en")
+        if a.proxy_allowed:
+            req_vi = (
+                f", với điều kiện {_join([_CONDITION_VI[c] for c in conds], 'và')}" if conds else ""
+            )
+            req_en = (
+                f", provided they {_join([_CONDITION_EN[c] for c in conds], 'and')}"
+                if conds
+                else ""
+            )
+            text_vi = f"{name_vi} được ủy quyền cho người dự họp thay{req_vi} ({cite_vi})."
+            text_en = f"{name_en} may send a proxy{req_en} ({cite_en})."
+        else:
+            text_vi = f"{name_vi} không được ủy quyền cho người dự họp thay ({cite_vi})."
+            text_en = f"{name_en} may not send a proxy ({cite_en})."
+        if absent_conds:
+            text_vi += (
+                f" Nếu vắng mặt phải {_join([_CONDITION_VI[c] for c in absent_conds], 'và')}."
+            )
+            text_en += (
+                f" An absence requires that they "
+                f"{_join([_CONDITION_EN[c] for c in absent_conds], 'and')}."
+            )
+        return Ruling(
+            question=Question.PROXY,
+            subject=post,
+            status=Status.DECIDED,
+            answer=("allowed" if a.proxy_allowed else "not_allowed",),
+            allowed=a.proxy_allowed,
+            conditions=conds,
+            absence_conditions=absent_conds,
+            citations=(a.citation,),
+            text_vi=text_vi,
+            text_en=text_en,
+        )
+
+    # -- monitoring ----------------------------------------------------------------------
+
+    def monitor_of(self, locality_or_sector: str) -> Ruling:
+        """Which member monitors a locality or sector, matching names forgivingly.
+
+        Diacritics and case are ignored, "TP"/"Thành phố", "TX"/"Thị xã",
+        "H."/"Huyện" are equivalent, and the seeds' own misspellings
+        ("Bim Sơn" for "Bỉm Sơn") match.
+        """
+        if not isinstance(locality_or_sector, str):
+            raise QueryError(
+                f"found {type(locality_or_sector).__name__}; allowed: a locality or sector name"
+            )
+        query = nfc(locality_or_sector)
+        mon = self._reg.monitoring
+        if mon is None:
+            return Ruling(
+                question=Question.MONITOR_OF,
+                subject=query,
+                status=Status.NOT_SPECIFIED,
+                text_vi="Quy chế không phân công thành viên theo dõi địa bàn, lĩnh vực.",
+                text_en="The regulation assigns no member to follow localities or sectors.",
+            )
+        hits = algo.match_targets(query, self._monitor_pairs)
+        if not hits:
+            return Ruling(
+                question=Question.MONITOR_OF,
+                subject=query,
+                status=Status.NOT_SPECIFIED,
+                citations=(mon.basis,),
+                text_vi=(
+                    f"Phân công theo dõi ({_cite((mon.basis,), 'vi')}) không giao “{query}” "
+                    "cho thành viên nào."
+                ),
+                text_en=(
+                    f"The monitoring assignment ({_cite((mon.basis,), 'en')}) gives “{query}” "
+                    "to no member."
+                ),
+            )
+        posts = _unique(p for p, _ in hits)
+        targets = _unique(t.text for _, t in hits)
+        by_post = {asg.post: asg.citation for asg in mon.assignments if asg.post in posts}
+        cites = _unique_cites((mon.basis, *by_post.values()))
+        quoted = ", ".join(f"“{t}”" for t in targets)
+        return Ruling(
+            question=Question.MONITOR_OF,
+            subject=query,
+            status=Status.DECIDED,
+            answer=posts,
+            targets=targets,
+            citations=cites,
+            unordered=len(posts) > 1,
+            text_vi=(
+                f"{self._names(posts, 'vi')} theo dõi, đôn đốc {quoted} ({_cite(cites, 'vi')})."
+            ),
+            text_en=f"{self._names(posts, 'en')} follows {quoted} ({_cite(cites, 'en')}).",
+        )
+
+    def monitored_by(self, post: str) -> Ruling:
+        """The sectors and localities ``post`` follows, in the annex's own words.
+
+        Raises:
+            UnknownPostError: ``post`` names no post.
+
+        """
+        self._post(post)
+        mon = self._reg.monitoring
+        rows = [a for a in mon.assignments if a.post == post] if mon is not None else []
+        if mon is None or not rows:
+            return Ruling(
+                question=Question.MONITORED_BY,
+                subject=post,
+                status=Status.NOT_SPECIFIED,
+                text_vi=(
+                    f"Quy chế không giao {self._name(post, 'vi')} theo dõi địa bàn, lĩnh vực nào."
+                ),
+                text_en=(
+                    f"The regulation assigns no locality or sector to {self._name(post, 'en')}."
+                ),
+            )
+        targets = _unique(t.text for a in rows for t in a.targets)
+        cites = _unique_cites((mon.basis, *(a.citation for a in rows)))
+        quoted = ", ".join(f"“{t}”" for t in targets)
+        return Ruling(
+            question=Question.MONITORED_BY,
+            subject=post,
+            status=Status.DECIDED,
+            answer=targets,
+            targets=targets,
+            citations=cites,
+            text_vi=f"{self._name(post, 'vi')} theo dõi, đôn đốc {quoted} ({_cite(cites, 'vi')}).",
+            text_en=f"{self._name(post, 'en')} follows {quoted} ({_cite(cites, 'en')}).",
+        )
+
+
+def _unique_conds(items: Iterable[AttendanceCondition]) -> tuple[AttendanceCondition, ...]:
+    return tuple(dict.fromkeys(items))

@@ -1,0 +1,158 @@
+"""Exports of an authority graph: Mermaid, Graphviz DOT, node-link JSON and GraphML.
+
+For people who would rather look than query.
+
+Every export is deterministic (nodes and edges sorted) and keeps Vietnamese
+text as is. Edges carry their relation and the citation label
+("Điều 5 khoản 1") of the clause that states them.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from steering.rules import Citation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from steering.authority import AuthorityGraph
+
+__all__ = ["to_dot", "to_graphml", "to_mermaid", "to_node_link", "to_node_link_json"]
+
+_ARROWS = {
+    "acts_for": "thay",
+    "accountable_to": "chịu trách nhiệm trước",
+    "reports_to": "báo cáo",
+    "directs": "chỉ đạo",
+    "convenes": "triệu tập",
+    "proposes": "đề nghị triệu tập",
+    "uses_seal": "dùng dấu",
+    "may_sign": "được ký",
+    "monitors": "theo dõi",
+    "member_of": "thuộc",
+    "delegates_to": "ủy quyền",
+}
+
+
+def _nodes(g: nx.MultiDiGraph[str]) -> list[tuple[str, dict[str, Any]]]:
+    return sorted(((str(n), dict(d)) for n, d in g.nodes(data=True)), key=lambda n: n[0])
+
+
+def _edges(g: nx.MultiDiGraph[str]) -> list[tuple[str, str, str, dict[str, Any]]]:
+    return sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+
+
+def _edge_label(data: dict[str, Any]) -> str:
+    rel = str(data.get("relation", ""))
+    word = _ARROWS.get(rel, rel)
+    if rel == "acts_for":
+        word = f"{word} (thứ tự {data.get('rank', 1)})"
+    if "meeting" in data:
+        word = f"{word} ({data['meeting']})"
+    cit = data.get("citation")
+    if isinstance(cit, Citation):
+        word = f"{word} · {cit.label('vi')}"
+    return word
+
+
+def _mermaid_text(text: str) -> str:
+    return text.replace('"', "#quot;")
+
+
+def to_mermaid(graph: AuthorityGraph) -> str:
+    """The graph as a Mermaid ``flowchart`` (paste into Markdown that renders Mermaid)."""
+    g = graph.to_networkx()
+    ids = {n: f"n{i}" for i, (n, _) in enumerate(_nodes(g))}
+    out = ["flowchart BT"]
+    for n, data in _nodes(g):
+        label = _mermaid_text(f"{data.get('label', n)}<br/><small>{n}</small>")
+        out.append(f'    {ids[n]}["{label}"]')
+    for u, v, _k, data in _edges(g):
+        out.append(f'    {ids[u]} -->|"{_mermaid_text(_edge_label(data))}"| {ids[v]}')
+    return "\n".join(out) + "\n"
+
+
+def _dot_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def to_dot(graph: AuthorityGraph) -> str:
+    """The graph as Graphviz DOT text (``dot -Tsvg``)."""
+    g = graph.to_networkx()
+    out = [f"digraph {_dot_quote(str(g.graph.get('regulation', 'authority')))} {{"]
+    out.append("    rankdir=BT;")
+    out.append('    node [shape=box, fontname="Noto Sans"];')
+    for n, data in _nodes(g):
+        shape = {"post": "box", "body": "ellipse", "committee": "doubleoctagon"}.get(
+            str(data.get("kind")), "note"
+        )
+        label = f"{data.get('label', n)}\\n({n})"
+        out.append(f"    {_dot_quote(n)} [label={_dot_quote(label)}, shape={shape}];")
+    for u, v, _k, data in _edges(g):
+        out.append(
+            f"    {_dot_quote(u)} -> {_dot_quote(v)} [label={_dot_quote(_edge_label(data))}];"
+        )
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Citation):
+        return {
+            "document": value.document,
+            "article": value.article,
+            "clause": value.clause,
+            "point": value.point,
+            "quote": value.quote,
+            "label": value.label("vi"),
+        }
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def to_node_link(graph: AuthorityGraph) -> dict[str, Any]:
+    """JSON-ready node-link data: ``{"directed", "multigraph", "graph", "nodes", "edges"}``."""
+    g = graph.to_networkx()
+    return {
+        "directed": True,
+        "multigraph": True,
+        "graph": {k: _plain(v) for k, v in sorted(g.graph.items())},
+        "nodes": [{"id": n, **{k: _plain(v) for k, v in sorted(d.items())}} for n, d in _nodes(g)],
+        "edges": [
+            {"source": u, "target": v, "key": k, **{a: _plain(b) for a, b in sorted(d.items())}}
+            for u, v, k, d in _edges(g)
+        ],
+    }
+
+
+def to_node_link_json(graph: AuthorityGraph, *, indent: int | None = 2) -> str:
+    """:func:`to_node_link` as JSON text, Vietnamese kept as is (no escapes)."""
+    return json.dumps(to_node_link(graph), ensure_ascii=False, indent=indent)
+
+
+def _scalar(value: Any) -> str | int | bool:
+    if isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Citation):
+        return f"{value.label('vi')}: {value.quote}"
+    if isinstance(value, tuple | list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def to_graphml(graph: AuthorityGraph) -> str:
+    """The graph as GraphML text (yEd, Gephi, Cytoscape)."""
+    g = graph.to_networkx()
+    h: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    h.graph.update({k: _scalar(v) for k, v in g.graph.items()})
+    for n, d in _nodes(g):
+        h.add_node(n, **{k: _scalar(v) for k, v in d.items()})
+    for u, v, k, d in _edges(g):
+        h.add_edge(u, v, key=k, **{a: _scalar(b) for a, b in d.items()})
+    buf = io.BytesIO()
+    nx.write_graphml(h, buf, encoding="utf-8")
+    return buf.getvalue().decode("utf-8")
