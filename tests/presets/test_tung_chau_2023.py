@@ -1,0 +1,350 @@
+"""Quy chế hoạt động Ban Chỉ đạo chuyển đổi số xã Tùng Châu (64/QĐ-BCĐ, 30/03/2023).
+
+The source is the Quy chế alone: no issuing decision, no signature block.
+Each test states what the regulation says and checks the clause it cites.
+Model data only: the engines are tested elsewhere.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steering.regulation import EffectiveKind, Level, PartialDate, Regulation
+from steering.roles import BodyKind, Role
+from steering.rules import AttendanceCondition, Cadence, MeetingKind
+
+from ._assert import assert_loads_clean, cites, only, quotes
+
+DEPUTIES = {"standing_deputy", "deputy"}
+
+
+@pytest.fixture(scope="module")
+def reg() -> Regulation:
+    return assert_loads_clean("tung-chau-2023")
+
+
+def test_loads_and_validates_with_zero_problems(reg: Regulation) -> None:
+    assert reg.committee.name == "Ban Chỉ đạo chuyển đổi số xã Tùng Châu"
+
+
+# ---------------------------------------------------------------- identity
+
+
+def test_header_quyet_dinh_64_of_30_03_2023(reg: Regulation) -> None:
+    """Header: "Ban hành kèm theo Quyết định số: 64/ QĐ-BCĐ ngày 30 /03/2023"."""
+    ident = reg.identity
+    assert ident.decision_number == "64/QĐ-BCĐ"
+    assert ident.signed == PartialDate(2023, 3, 30)
+    cites(ident.signed_citation, None)
+    quotes(ident.signed_citation, "64/ QĐ-BCĐ ngày 30 /03/2023")
+    assert ident.issuer == "Trưởng ban Chỉ đạo chuyển đổi số xã Tùng Châu"
+
+
+def test_effective_date_not_specified(reg: Regulation) -> None:
+    """The text carries no effective-date clause: not specified, not guessed."""
+    eff = reg.identity.effective
+    assert eff.kind is EffectiveKind.NOT_SPECIFIED
+    assert eff.date is None
+    assert eff.citation is None
+
+
+def test_no_signature_block_and_no_province(reg: Regulation) -> None:
+    """The text has no signature block and never names the province."""
+    ident = reg.identity
+    assert ident.signature is None
+    assert (ident.level, ident.locality, ident.province) == (Level.COMMUNE, "xã Tùng Châu", "")
+
+
+# ---------------------------------------------------------------- committee
+
+
+def test_dieu_8_khoan_1_members_work_part_time(reg: Regulation) -> None:
+    """Điều 8 khoản 1: các thành viên Ban Chỉ đạo và Tổ công tác làm việc theo chế độ kiêm nhiệm."""
+    assert reg.committee.part_time is not None
+    cites(reg.committee.part_time, "Điều 8 khoản 1")
+
+
+def test_dieu_2_principles_clause_by_clause(reg: Regulation) -> None:
+    """Điều 2 khoản 1: Ban Chỉ đạo làm việc dân chủ, công khai và do Trưởng ban quyết định."""
+    assert [p.citation.clause for p in reg.committee.principles] == [1, 2, 3, 4, 5]
+    first = reg.committee.principles[0]
+    cites(first, "Điều 2 khoản 1")
+    quotes(first, "do Trưởng ban quyết định")
+
+
+def test_no_article_on_the_committee_own_tasks(reg: Regulation) -> None:
+    """Chương II lists the members' duties only: the committee's own functions are not stated."""
+    assert reg.committee.functions == ()
+
+
+def test_dieu_9_khoan_1_funding_managed_by_the_culture_official(reg: Regulation) -> None:
+    """Điều 9 khoản 1: dự toán của ngành Văn hóa và Thông tin xã; công chức VH&TT quản lý."""
+    (funding,) = reg.committee.funding
+    cites(funding, "Điều 9 khoản 1")
+    assert "ngành Văn hóa và Thông tin xã" in funding.source
+    assert funding.manager == "standing_agency"
+
+
+def test_dieu_11_khoan_2_standing_agency_is_a_single_official(reg: Regulation) -> None:
+    """Điều 11 khoản 2: Cơ quan thường trực Ban Chỉ đạo (Công chức Văn hóa và Thông tin xã)."""
+    sa = reg.post(reg.committee.standing_agency)
+    assert sa.role is Role.STANDING_AGENCY
+    assert sa.office == "Công chức Văn hóa và Thông tin xã"
+    assert sa.agency == ""
+    cites(sa, "Điều 11 khoản 2")
+    assert {(d.citation.article, d.citation.clause) for d in sa.duties} == {
+        (11, 2),
+        (9, 1),
+        (9, 2),
+    }
+
+
+# ---------------------------------------------------------------- posts
+
+
+def test_no_post_names_its_holder(reg: Regulation) -> None:
+    """Điều 3-6 define the seats but name no office that holds them ex officio."""
+    holders = {p.id for p in reg.posts if p.holder is not None}
+    assert holders == {"standing_agency"}
+    assert reg.head.id == "head"
+    assert reg.head.office == ""
+
+
+def test_dieu_3_head_duties_clause_by_clause(reg: Regulation) -> None:
+    """Điều 3 khoản 1-3: Trưởng Ban Chỉ đạo."""
+    assert [d.citation.clause for d in reg.head.duties] == [1, 2, 3]
+    cites(reg.head, "Điều 3")
+
+
+def test_dieu_4_khoan_2_deputy_duties_bullet_by_bullet(reg: Regulation) -> None:
+    """Điều 4 khoản 2: the five "- " duties of the Phó Trưởng ban."""
+    deputy = reg.post("deputy")
+    assert deputy.role is Role.DEPUTY
+    assert len(deputy.duties) == 5
+    for duty in deputy.duties:
+        cites(duty, "Điều 4 khoản 2")
+
+
+def test_dieu_5_members_duties_clause_by_clause(reg: Regulation) -> None:
+    """Điều 5 khoản 1-7: các Ủy viên Ban Chỉ đạo (a class of seats)."""
+    member = reg.post("member")
+    assert member.plural
+    assert [d.citation.clause for d in member.duties if d.citation.article == 5] == [
+        1, 2, 3, 4, 5, 6, 7,
+    ]
+
+
+def test_dieu_8_khoan_4_typo_quoted_as_written(reg: Regulation) -> None:
+    """Điều 8 khoản 4: "tại phòng hopjcuar UBND xã" is quoted verbatim, typo included."""
+    duty = only(reg.post("wg_lead").duties, lambda d: d.citation.article == 8)
+    cites(duty, "Điều 8 khoản 4")
+    quotes(duty, "phòng hopjcuar UBND xã")
+
+
+def test_dieu_6_working_group_duties(reg: Regulation) -> None:
+    """Điều 6: Tổ công tác giúp việc Ban Chỉ đạo; "Ban Chỉ đao" (khoản 1) quoted as written."""
+    (wg,) = reg.working_groups
+    assert (wg.id, wg.lead) == ("to_cong_tac", "wg_lead")
+    cites(wg, "Điều 1 khoản 2")
+    assert [d.citation.clause for d in wg.duties] == [1, 2, 3, 4, 5, 6, 7, 9, 10, 11]
+    quotes(wg.duties[0], "Ban Chỉ đao")
+
+
+def test_outside_bodies(reg: Regulation) -> None:
+    """UBND xã and its Chủ tịch (Điều 10 khoản 2), heads of ban, ngành, thôn xóm (Điều 10)."""
+    kinds = {b.id: b.kind for b in reg.bodies}
+    assert kinds["ubnd_xa"] is BodyKind.PEOPLES_COMMITTEE
+    assert kinds["chu_tich_ubnd_xa"] is BodyKind.OFFICIAL
+    assert kinds["agency_heads"] is BodyKind.AGENCY_HEADS
+
+
+# ---------------------------------------------------------------- substitution
+
+
+def test_dieu_4_khoan_1_head_absent_standing_deputy_acts(reg: Regulation) -> None:
+    """Điều 4 khoản 1: Khi Trưởng ban vắng mặt, Phó Trưởng ban Thường trực thay mặt Trưởng ban."""
+    (rule,) = reg.substitutions
+    assert (rule.principal, rule.substitutes, rule.rank) == ("head", ("standing_deputy",), 1)
+    assert rule.also_absent == ()
+    cites(rule, "Điều 4 khoản 1")
+
+
+# ---------------------------------------------------------------- accountability
+
+
+def test_dieu_4_khoan_2_deputy_answers_to_head(reg: Regulation) -> None:
+    """Điều 4 khoản 2: Phó Trưởng ban - Chịu trách nhiệm trước Trưởng Ban Chỉ đạo."""
+    rule = only(reg.accountability, lambda a: a.subject == "deputy")
+    assert rule.to == ("head",)
+    cites(rule, "Điều 4 khoản 2")
+
+
+def test_dieu_5_khoan_2_members_answer_to_head(reg: Regulation) -> None:
+    """Điều 5 khoản 2: Ủy viên chịu trách nhiệm trước Trưởng ban."""
+    rule = only(reg.accountability, lambda a: a.subject == "member")
+    assert rule.to == ("head",)
+    cites(rule, "Điều 5 khoản 2")
+
+
+def test_dieu_10_khoan_2_agency_heads_answer_to_ubnd_xa(reg: Regulation) -> None:
+    """Điều 10 khoản 2: Chịu trách nhiệm trước UBND xã, Chủ tịch UBND xã."""
+    rule = only(reg.accountability, lambda a: a.subject == "agency_heads")
+    assert set(rule.to) == {"ubnd_xa", "chu_tich_ubnd_xa"}
+    cites(rule, "Điều 10 khoản 2")
+
+
+def test_standing_deputy_accountability_not_specified(reg: Regulation) -> None:
+    """No clause says to whom the Phó Trưởng ban Thường trực answers."""
+    assert all(a.subject != "standing_deputy" for a in reg.accountability)
+
+
+# ---------------------------------------------------------------- directions
+
+
+def test_dieu_3_khoan_1_head_assigns_members(reg: Regulation) -> None:
+    """Điều 3 khoản 1: Trưởng ban phân công nhiệm vụ các thành viên Ban Chỉ đạo."""
+    rule = only(reg.directions, lambda d: d.citation.article == 3)
+    assert rule.subjects == ("head",)
+    assert set(rule.objects) == {"standing_deputy", "deputy", "member"}
+    cites(rule, "Điều 3 khoản 1")
+
+
+def test_dieu_10_khoan_1_committee_supervises_agency_heads(reg: Regulation) -> None:
+    """Điều 10 khoản 1: chịu sự giám sát, kiểm tra của Ban Chỉ đạo."""
+    rule = only(reg.directions, lambda d: d.objects == ("agency_heads",))
+    assert rule.subjects == ("committee",)
+    cites(rule, "Điều 10 khoản 1")
+
+
+# ---------------------------------------------------------------- reports
+
+
+def test_dieu_6_khoan_9_working_group_reports_quarterly(reg: Regulation) -> None:
+    """Điều 6 khoản 9: Định kỳ hằng quý báo cáo Trưởng ban, Phó Trưởng ban và các Ủy viên."""
+    rule = only(reg.reports, lambda r: r.id == "wg_quarterly")
+    assert rule.periodic
+    assert rule.cadences == (Cadence.quarterly(),)
+    assert rule.reporters == ("to_cong_tac",)
+    assert set(rule.recipients) == {"head", "member", *DEPUTIES}
+    assert rule.deadline is None
+    cites(rule, "Điều 6 khoản 9")
+
+
+def test_dieu_5_khoan_4_members_report_issues_promptly(reg: Regulation) -> None:
+    """Điều 5 khoản 4: Kịp thời báo cáo Trưởng ban, Phó Trưởng ban."""
+    rule = only(reg.reports, lambda r: r.id == "member_issues")
+    assert rule.ad_hoc
+    assert set(rule.recipients) == {"head", *DEPUTIES}
+    cites(rule, "Điều 5 khoản 4")
+
+
+def test_dieu_8_khoan_2_working_sessions_cadence_not_specified(reg: Regulation) -> None:
+    """Điều 8 khoản 2: "định kỳ hoặc đột xuất" with no period named."""
+    rule = only(reg.reports, lambda r: r.id == "working_sessions")
+    assert (rule.periodic, rule.ad_hoc, rule.cadences) == (True, True, ())
+    cites(rule, "Điều 8 khoản 2")
+
+
+def test_dieu_11_khoan_2_feedback_through_the_standing_agency(reg: Regulation) -> None:
+    """Điều 11 khoản 2: phản ánh về Cơ quan thường trực để tổng hợp trình Trưởng Ban Chỉ đạo."""
+    rule = only(reg.reports, lambda r: r.id == "feedback_on_regulation")
+    assert rule.through == ("standing_agency",)
+    assert rule.recipients == ("head",)
+    cites(rule, "Điều 11 khoản 2")
+
+
+# ---------------------------------------------------------------- seals and signing
+
+
+def test_seal_not_specified(reg: Regulation) -> None:
+    """The regulation has no seal clause: no seal rule, which is "not specified" (not "no seal")."""
+    assert reg.seals == ()
+
+
+def test_signing_not_specified(reg: Regulation) -> None:
+    """No clause says who signs what."""
+    assert reg.signing == ()
+
+
+# ---------------------------------------------------------------- meetings
+
+
+def test_dieu_7_khoan_1_committee_meets_every_six_months(reg: Regulation) -> None:
+    """Điều 7 khoản 1: họp định kỳ sáu tháng một lần (căn cứ tình hình thực tế)."""
+    rule = only(
+        reg.meetings, lambda m: m.body == "committee" and m.kind is MeetingKind.REGULAR
+    )
+    assert rule.cadences == (Cadence.half_yearly(),)
+    assert rule.condition == "căn cứ tình hình thực tế"
+    cites(rule, "Điều 7 khoản 1")
+
+
+def test_dieu_7_khoan_3_working_group_meets_monthly(reg: Regulation) -> None:
+    """Điều 7 khoản 3: Tổ công tác họp định kỳ một tháng một lần."""
+    rule = only(reg.meetings, lambda m: m.body == "to_cong_tac")
+    assert rule.kind is MeetingKind.REGULAR
+    assert rule.cadences == (Cadence.monthly(),)
+    cites(rule, "Điều 7 khoản 3")
+
+
+def test_dieu_7_khoan_2_expanded_meeting_by_head(reg: Regulation) -> None:
+    """Điều 7 khoản 2: Trưởng Ban Chỉ đạo quyết định triệu tập cuộc họp mở rộng."""
+    meeting = only(reg.meetings, lambda m: m.kind is MeetingKind.EXPANDED)
+    cites(meeting, "Điều 7 khoản 2")
+    rule = only(reg.convening, lambda c: c.meeting is MeetingKind.EXPANDED)
+    assert rule.conveners == ("head",)
+    cites(rule, "Điều 7 khoản 2")
+
+
+def test_dieu_7_khoan_1_only_the_head_convenes_extraordinary(reg: Regulation) -> None:
+    """Điều 7 khoản 1: Ban Chỉ đạo có thể họp đột xuất theo triệu tập của Trưởng ban."""
+    rule = only(
+        reg.convening,
+        lambda c: c.body == "committee" and c.citation.article == 7
+        and c.meeting is MeetingKind.EXTRAORDINARY,
+    )
+    assert rule.conveners == ("head",)
+    assert rule.on_proposal_of == ()
+    cites(rule, "Điều 7 khoản 1")
+
+
+def test_dieu_7_khoan_3_working_group_lead_calls_extra_meetings(reg: Regulation) -> None:
+    """Điều 7 khoản 3: "và theo yêu cầu của lãnh đạo Tổ công tác"."""
+    rule = only(reg.convening, lambda c: c.body == "to_cong_tac")
+    assert rule.conveners == ("wg_lead",)
+    cites(rule, "Điều 7 khoản 3")
+
+
+def test_dieu_3_khoan_3_head_convenes_and_chairs(reg: Regulation) -> None:
+    """Điều 3 khoản 3: Triệu tập và chủ trì các cuộc họp định kỳ hoặc đột xuất."""
+    rule = only(reg.convening, lambda c: c.meeting is MeetingKind.REGULAR)
+    assert (rule.conveners, rule.chairs) == (("head",), True)
+    cites(rule, "Điều 3 khoản 3")
+
+
+def test_dieu_7_khoan_1_chair_decides_who_attends(reg: Regulation) -> None:
+    """Điều 7 khoản 1: Thành phần tham dự do người chủ trì cuộc họp quyết định."""
+    (rule,) = reg.compositions
+    assert (rule.body, rule.decided_by) == ("committee", "chair")
+    cites(rule, "Điều 7 khoản 1")
+
+
+def test_dieu_5_khoan_5_attendance_and_written_proxy(reg: Regulation) -> None:
+    """Điều 5 khoản 5: ủy quyền cho người dự họp thay phải tham gia ý kiến bằng văn bản."""
+    (rule,) = reg.attendance
+    assert rule.posts == ("member",)
+    assert rule.must_attend
+    assert set(rule.absence_conditions) == {
+        AttendanceCondition.REPORT_TO_CHAIR,
+        AttendanceCondition.CHAIR_CONSENT,
+    }
+    assert rule.proxy_allowed is True
+    assert rule.proxy_conditions == (AttendanceCondition.WRITTEN_OPINION,)
+    cites(rule, "Điều 5 khoản 5")
+
+
+def test_what_the_regulation_does_not_say(reg: Regulation) -> None:
+    """No information channels, no monitoring annex, no written authorisations."""
+    assert reg.channels == ()
+    assert reg.monitoring is None
+    assert reg.delegations == ()
