@@ -12,6 +12,7 @@ questions::
 from __future__ import annotations
 
 from steering import presets
+from steering.authority import AuthorityGraph
 from steering.errors import (
     PresetNotFoundError,
     Problem,
@@ -24,12 +25,14 @@ from steering.errors import (
 from steering.loader import load, loads
 from steering.regulation import PartialDate, Regulation
 from steering.roles import Body, Post, Role, WorkingGroup
+from steering.ruling import Ruling, Status
 from steering.rules import Cadence, Citation
 from steering.validation import validate
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AuthorityGraph",
     "Body",
     "Cadence",
     "Citation",
@@ -41,6 +44,8 @@ __all__ = [
     "Regulation",
     "RegulationFileError",
     "Role",
+    "Ruling",
+    "Status",
     "SteeringError",
     "UnknownIdError",
     "UnknownPostError",

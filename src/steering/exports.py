@@ -89,7 +89,7 @@ def to_dot(graph: AuthorityGraph) -> str:
         shape = {"post": "box", "body": "ellipse", "committee": "doubleoctagon"}.get(
             str(data.get("kind")), "note"
         )
-        label = f"{data.get('label', n)}\\n({n})"
+        label = f"{data.get('label', n)}\n({n})"
         out.append(f"    {_dot_quote(n)} [label={_dot_quote(label)}, shape={shape}];")
     for u, v, _k, data in _edges(g):
         out.append(
