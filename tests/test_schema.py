@@ -255,3 +255,14 @@ def test_schema_text_is_json_with_vietnamese_intact() -> None:
     text = schema_text()
     assert json.loads(text) == json_schema()
     assert "một quý một lần" in text  # diacritics not escaped (Cadence docstring)
+
+
+@given(st.data())
+def test_every_generated_regulation_file_validates_against_the_schema(data: st.DataObject) -> None:
+    """Whatever the loader accepts (here: files written from generated regulations) the schema
+    accepts too."""
+    from strategies import regulations, to_toml
+
+    reg = data.draw(regulations())
+    doc = _iso(tomllib.loads(to_toml(reg)))
+    assert _schema_errors(doc) == []
