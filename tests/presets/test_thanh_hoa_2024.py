@@ -1,0 +1,598 @@
+"""Thanh Hóa 2024: Quy chế hoạt động của Ban Chỉ đạo chuyển đổi số tỉnh Thanh Hóa.
+
+A draft decision of 2024 (number and day blank) issuing a Quy chế of 12 articles
+and an annex "Phân công theo dõi, đôn đốc thực hiện chuyển đổi số" that assigns
+24 member agencies to sectors and to the 27 district-level units of the province.
+Each test states what the regulation says and checks the clause it cites.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steering._text import fold
+from steering.regulation import EffectiveKind, Level, PartialDate, Regulation
+from steering.roles import BodyKind, Role
+from steering.rules import (
+    AttendanceCondition,
+    Cadence,
+    MeetingKind,
+    ReportRule,
+    SigningForm,
+    TargetKind,
+)
+
+from ._assert import assert_loads_clean, cites, only, quotes
+
+PRESET = "thanh-hoa-2024"
+DEPUTIES = ("standing_deputy", "deputy")
+
+#: The annex, row by row: member post id, the row's member title, the agency, its localities.
+ANNEX = (
+    ("member_so_tttt", "Sở Thông tin và Truyền thông", ("Mường Lát", "Thanh Hóa")),
+    ("member_vp_ubnd", "Văn phòng UBND tỉnh", ("Quảng Xương", "Hà Trung")),
+    ("member_ban_dan_toc", "Ban Dân tộc", ("Quan Hóa",)),
+    (
+        "member_bql_kkt",
+        "Ban Quản lý Khu Kinh tế Nghi Sơn và các Khu công nghiệp",
+        ("Nghi Sơn",),
+    ),
+    ("member_so_ct", "Sở Công Thương", ("Như Thanh",)),
+    ("member_so_gddt", "Sở Giáo dục và Đào tạo", ("Cẩm Thủy",)),
+    ("member_so_gtvt", "Sở Giao thông vận tải", ("Vĩnh Lộc",)),
+    ("member_so_khdt", "Sở Kế hoạch và Đầu tư", ("Nông Cống",)),
+    ("member_so_khcn", "Sở Khoa học và Công nghệ", ("Nga Sơn", "Bim Sơn")),
+    ("member_so_ldtbxh", "Sở Lao động, Thương binh và Xã hội", ("Yên Định",)),
+    ("member_so_nv", "Sở Nội vụ", ("Triệu Sơn",)),
+    ("member_so_ngv", "Sở Ngoại vụ", ("Như Xuân",)),
+    ("member_so_nnptnt", "Sở Nông nghiệp và Phát triển nông thôn", ("Thiệu Hóa",)),
+    ("member_so_tc", "Sở Tài chính", ("Hậu Lộc",)),
+    ("member_so_tnmt", "Sở Tài nguyên và Môi trường", ("Quan Sơn",)),
+    ("member_so_tp", "Sở Tư pháp", ("Thường Xuân",)),
+    ("member_so_vhttdl", "Sở Văn hóa, Thể thao và Du lịch", ("Thạch Thành",)),
+    ("member_so_xd", "Sở Xây dựng", ("Hoằng Hóa",)),
+    ("member_so_yt", "Sở Y tế", ("Ngọc Lặc",)),
+    ("member_thanh_tra", "Thanh tra tỉnh", ("Lang Chánh",)),
+    ("member_cong_an", "Công an tỉnh", ("Thọ Xuân",)),
+    ("member_cuc_thue", "Cục Thuế Thanh Hóa", ("Bá Thước",)),
+    ("member_cuc_thong_ke", "Cục Thống kê Thanh Hóa", ("Sầm Sơn",)),
+    ("member_nhnn", "Ngân hàng Nhà nước, Chi nhánh Thanh Hóa", ("Đông Sơn",)),
+)
+MEMBERS = tuple(row[0] for row in ANNEX)
+
+#: The 27 district-level units of Thanh Hóa before 2025 (official spelling), kept
+#: independent of the annex so the test checks the annex covers the province.
+DISTRICT_UNITS = {
+    ("thành phố", "Thanh Hóa"),
+    ("thành phố", "Sầm Sơn"),
+    ("thị xã", "Bỉm Sơn"),
+    ("thị xã", "Nghi Sơn"),
+    *(
+        ("huyện", name)
+        for name in (
+            "Mường Lát", "Quan Hóa", "Quan Sơn", "Bá Thước", "Lang Chánh", "Ngọc Lặc",
+            "Cẩm Thủy", "Thạch Thành", "Hà Trung", "Vĩnh Lộc", "Yên Định", "Thọ Xuân",
+            "Thường Xuân", "Như Xuân", "Như Thanh", "Triệu Sơn", "Thiệu Hóa", "Đông Sơn",
+            "Nông Cống", "Quảng Xương", "Hoằng Hóa", "Hậu Lộc", "Nga Sơn",
+        )
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def reg() -> Regulation:
+    return assert_loads_clean(PRESET)
+
+
+# ---------------------------------------------------------------- identity
+
+
+def test_preset_loads_and_validates_with_zero_problems(reg: Regulation) -> None:
+    """Every rule resolves and every quote sits in the clause it cites."""
+    assert reg.id == PRESET
+    assert reg.origin.endswith("thanh-hoa-2024.toml")
+
+
+def test_decision_number_is_blank_in_the_draft(reg: Regulation) -> None:
+    """'Số: /QĐ-BCĐ': the number is left blank, so it is '' (not invented)."""
+    assert reg.identity.decision_number == ""
+
+
+def test_signing_date_is_known_only_to_the_year(reg: Regulation) -> None:
+    """'Thanh Hóa, ngày tháng năm 2024': day and month blank."""
+    signed = reg.identity.signed
+    assert signed == PartialDate(2024)
+    assert str(signed) == "2024"
+    assert not signed.complete
+    cites(reg.identity.signed_citation, None, document="decision")
+    quotes(reg.identity.signed_citation, "ngày tháng năm 2024")
+
+
+def test_quyet_dinh_dieu_2_effective_on_signing(reg: Regulation) -> None:
+    """Quyết định Điều 2: 'có hiệu lực kể từ ngày ký'; the day of signing is blank."""
+    eff = reg.identity.effective
+    assert eff.kind is EffectiveKind.ON_SIGNING
+    assert eff.date == PartialDate(2024)
+    assert eff.citation is not None
+    cites(eff.citation, "Điều 2", document="decision")
+
+
+def test_quyet_dinh_dieu_2_replaces_1943_and_1969_of_2022(reg: Regulation) -> None:
+    """Quyết định Điều 2: replaces 1943/QĐ-BCĐ (06/6/2022) and 1969/QĐ-BCĐ (08/6/2022)."""
+    replaced = {(r.number, str(r.date)) for r in reg.identity.replaces}
+    assert replaced == {("1943/QĐ-BCĐ", "2022-06-06"), ("1969/QĐ-BCĐ", "2022-06-08")}
+    for r in reg.identity.replaces:
+        cites(r, "Điều 2", document="decision")
+        quotes(r, r.number)
+        assert r.preset == ""  # the 2022 decisions are not shipped
+
+
+def test_signature_block_is_kt_truong_ban_signed_by_a_deputy(reg: Regulation) -> None:
+    """'KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN / PHÓ CHỦ TỊCH UBND TỈNH / Mai Xuân Liêm'."""
+    sig = reg.identity.signature
+    assert sig is not None
+    assert sig.lines == ("KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")
+    assert sig.form is SigningForm.KT
+    assert sig.role is Role.DEPUTY
+    assert sig.post == ""  # which deputy post signed is not specified
+    assert sig.office == "PHÓ CHỦ TỊCH UBND TỈNH"
+    assert sig.name == "Mai Xuân Liêm"
+    cites(sig, None, document="decision")
+
+
+def test_level_locality_and_names(reg: Regulation) -> None:
+    """Điều 1 khoản 1: the provincial Ban Chỉ đạo chuyển đổi số of Thanh Hóa."""
+    ident = reg.identity
+    assert ident.level is Level.PROVINCE
+    assert (ident.locality, ident.province) == ("Thanh Hóa", "Thanh Hóa")
+    assert ident.title == "Quy chế hoạt động của Ban Chỉ đạo chuyển đổi số tỉnh Thanh Hóa"
+    assert reg.committee.name == "Ban Chỉ đạo chuyển đổi số tỉnh Thanh Hóa"
+
+
+# ---------------------------------------------------------------- committee
+
+
+def test_dieu_2_khoan_1_to_5_working_principles(reg: Regulation) -> None:
+    """Điều 2 khoản 1-5: dân chủ, công khai; không làm thay; trách nhiệm cá nhân; ..."""
+    principles = reg.committee.principles
+    assert [p.citation.clause for p in principles] == [1, 2, 3, 4, 5]
+    for p in principles:
+        assert p.citation.article == 2
+    quotes(principles[0], "Ban Chỉ đạo làm việc dân chủ, công khai và do Trưởng Ban quyết định.")
+
+
+def test_dieu_2_khoan_6_forms_of_work(reg: Regulation) -> None:
+    """Điều 2 khoản 6: phiên họp định kỳ, họp đột xuất, hội nghị, hội thảo, ý kiến bằng văn bản."""
+    form = only(reg.committee.working_forms, lambda _: True, "working-forms provision")
+    cites(form, "Điều 2 khoản 6")
+    quotes(form, "cho ý kiến bằng văn bản")
+
+
+def test_dieu_8_khoan_1_members_work_part_time(reg: Regulation) -> None:
+    """Điều 8 khoản 1: 'làm việc theo chế độ kiêm nhiệm'."""
+    part_time = reg.committee.part_time
+    assert part_time is not None
+    cites(part_time, "Điều 8 khoản 1")
+    quotes(part_time, "kiêm nhiệm")
+
+
+def test_dieu_10_khoan_1_funding_from_the_provincial_budget(reg: Regulation) -> None:
+    """Điều 10 khoản 1: budgeted with Sở Thông tin và Truyền thông, which manages it."""
+    funding = only(reg.committee.funding, lambda _: True, "funding provision")
+    cites(funding, "Điều 10 khoản 1")
+    assert "ngân sách tỉnh" in funding.source
+    assert reg.name_of(funding.manager) == "Sở Thông tin và Truyền thông"
+
+
+def test_standing_agency_is_not_named(reg: Regulation) -> None:
+    """Điều 9 khoản 2, 10, 12: a 'Cơ quan thường trực' acts; the text never says which agency."""
+    sa = reg.post(reg.committee.standing_agency)
+    assert sa.role is Role.STANDING_AGENCY
+    assert sa.title == "Cơ quan thường trực"
+    assert sa.holder is None
+    assert sa.agency == ""
+    cites(sa, "Điều 9 khoản 2")
+
+
+# ---------------------------------------------------------------- posts
+
+
+def test_dieu_3_one_head_with_no_named_holder(reg: Regulation) -> None:
+    """Điều 3: the Trưởng Ban Chỉ đạo; who holds the post ex officio is not said."""
+    assert len(reg.posts_with_role(Role.HEAD)) == 1
+    head = reg.head
+    assert head.title == "Trưởng Ban Chỉ đạo"
+    assert head.holder is None
+    cites(head, "Điều 3")
+    assert [d.citation.clause for d in head.duties] == [1, 2, 3, 4]
+
+
+def test_dieu_4_standing_deputy_and_a_plural_deputy(reg: Regulation) -> None:
+    """Điều 4 khoản 1, 2: a Phó Trưởng Ban thường trực and Phó Trưởng Ban (number not fixed)."""
+    sd = only(reg.posts, lambda p: p.role is Role.STANDING_DEPUTY, "standing deputy")
+    assert sd.title == "Phó Trưởng Ban thường trực"
+    cites(sd, "Điều 4 khoản 1")
+    deputy = only(reg.posts, lambda p: p.role is Role.DEPUTY, "deputy post")
+    assert deputy.plural
+    cites(deputy, "Điều 4 khoản 2")
+    assert [d.citation.point for d in deputy.duties] == ["a", "b", "b", "c"]
+
+
+def test_phu_luc_one_member_post_per_annex_row(reg: Regulation) -> None:
+    """Phụ lục: 24 rows 'Thành viên <agency>', each a member post held by that agency."""
+    members = reg.posts_with_role(Role.MEMBER)
+    assert [p.id for p in members] == list(MEMBERS)
+    for (pid, agency, _), post in zip(ANNEX, members, strict=True):
+        assert post.id == pid
+        assert post.title == f"Thành viên {agency}"
+        assert post.agency == agency
+        assert not post.plural
+        cites(post, None, document="annex")
+        quotes(post, post.title)
+
+
+def test_dieu_5_member_duties_clause_by_clause(reg: Regulation) -> None:
+    """Điều 5 khoản 1-8 and Điều 8 khoản 3 bind every member."""
+    for post in reg.posts_with_role(Role.MEMBER):
+        where = [(d.citation.article, d.citation.clause) for d in post.duties]
+        assert where == [*((5, k) for k in range(1, 9)), (8, 3)]
+
+
+def test_dieu_6_working_group_and_its_posts(reg: Regulation) -> None:
+    """Điều 1 khoản 2, Điều 6: the Tổ công tác giúp việc, led by its Tổ trưởng."""
+    wg = only(reg.working_groups, lambda _: True, "working group")
+    assert wg.name == "Tổ công tác giúp việc Ban Chỉ đạo"
+    cites(wg, "Điều 1 khoản 2")
+    assert [d.citation.clause for d in wg.duties] == [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    lead = reg.post(wg.lead)
+    assert (lead.role, lead.title, lead.group) == (Role.WG_LEAD, "Tổ trưởng Tổ công tác", wg.id)
+    cites(lead, "Điều 6 khoản 7")
+    member = only(reg.posts, lambda p: p.role is Role.WG_MEMBER, "working-group member post")
+    assert member.group == wg.id
+    assert member.plural
+    cites(member, "Điều 8 khoản 4")
+
+
+# ---------------------------------------------------------------- substitution
+
+
+def test_dieu_4_khoan_1_standing_deputy_acts_for_absent_head(reg: Regulation) -> None:
+    """Điều 4 khoản 1: 'khi Trưởng Ban vắng mặt, Phó Trưởng Ban thường trực thay mặt'."""
+    s = only(reg.substitutions, lambda x: x.principal == "head", "substitution for the head")
+    assert s.substitutes == ("standing_deputy",)
+    assert s.rank == 1
+    assert s.also_absent == ()
+    cites(s, "Điều 4 khoản 1")
+    quotes(s, "khi Trưởng Ban vắng mặt")
+
+
+def test_no_second_tier_of_substitution_is_invented(reg: Regulation) -> None:
+    """Nothing is said for head and standing deputy both absent, or for any other post."""
+    assert len(reg.substitutions) == 1
+
+
+# ---------------------------------------------------------------- accountability
+
+
+def test_dieu_3_khoan_4_head_answers_to_tinh_uy_hdnd_ubnd(reg: Regulation) -> None:
+    """Điều 3 khoản 4: 'Chịu trách nhiệm trước Tỉnh ủy, HĐND, UBND tỉnh'."""
+    a = only(reg.accountability, lambda x: x.subject == "head", "head accountability")
+    assert [reg.name_of(b) for b in a.to] == ["Tỉnh ủy", "HĐND tỉnh", "UBND tỉnh"]
+    kinds = {b.id: b.kind for b in reg.bodies}
+    assert [kinds[b] for b in a.to] == [
+        BodyKind.PARTY_COMMITTEE,
+        BodyKind.PEOPLES_COUNCIL,
+        BodyKind.PEOPLES_COMMITTEE,
+    ]
+    cites(a, "Điều 3 khoản 4")
+
+
+def test_dieu_4_khoan_2_diem_a_deputy_answers_to_head(reg: Regulation) -> None:
+    """Điều 4 khoản 2 điểm a: 'Chịu trách nhiệm trước Trưởng Ban'."""
+    a = only(reg.accountability, lambda x: x.subject == "deputy", "deputy accountability")
+    assert a.to == ("head",)
+    cites(a, "Điều 4 khoản 2 điểm a")
+
+
+def test_standing_deputy_accountability_is_not_specified(reg: Regulation) -> None:
+    """No clause says to whom the Phó Trưởng Ban thường trực answers."""
+    assert [a for a in reg.accountability if a.subject == "standing_deputy"] == []
+
+
+def test_dieu_5_khoan_2_and_5_each_member_answers_to_head_and_deputies(
+    reg: Regulation,
+) -> None:
+    """Điều 5 khoản 2: to the head; khoản 5: to the head and the Phó Trưởng Ban (Điều 4 khoản 3)."""
+    for pid in MEMBERS:
+        rules = {a.citation.clause: a for a in reg.accountability if a.subject == pid}
+        assert set(rules) == {2, 5}
+        assert rules[2].to == ("head",)
+        cites(rules[2], "Điều 5 khoản 2")
+        assert rules[5].to == ("head", *DEPUTIES)
+        cites(rules[5], "Điều 5 khoản 5")
+
+
+# ---------------------------------------------------------------- direction
+
+
+def test_dieu_12_khoan_1_head_and_deputies_direct_members_agency_and_group(
+    reg: Regulation,
+) -> None:
+    """Điều 12 khoản 1: Trưởng Ban, Phó Trưởng Ban chỉ đạo Ủy viên, Cơ quan thường trực, Tổ."""
+    d = only(reg.directions, lambda x: x.citation.article == 12, "Điều 12 direction")
+    cites(d, "Điều 12 khoản 1")
+    assert d.subjects == ("head", *DEPUTIES)
+    assert set(d.objects) == {*MEMBERS, "standing_agency", "to_cong_tac"}
+
+
+def test_dieu_6_khoan_7_wg_lead_assigns_the_working_group(reg: Regulation) -> None:
+    """Điều 6 khoản 7: nhóm công tác 'do Tổ trưởng Tổ công tác quyết định và phân công nhiệm vụ'."""
+    d = only(
+        reg.directions,
+        lambda x: (x.citation.article, x.citation.clause) == (6, 7),
+        "Điều 6 khoản 7 direction",
+    )
+    assert (d.subjects, d.objects) == (("wg_lead",), ("wg_member",))
+
+
+def test_dieu_11_khoan_2_agency_heads_are_supervised_by_the_committee(reg: Regulation) -> None:
+    """Điều 11 khoản 2: 'chịu sự giám sát, kiểm tra của Ban Chỉ đạo'."""
+    d = only(reg.directions, lambda x: x.objects == ("agency_heads",), "Điều 11 direction")
+    assert d.subjects == ("committee",)
+    cites(d, "Điều 11 khoản 2")
+
+
+# ---------------------------------------------------------------- reports
+
+
+def _report(reg: Regulation, report_id: str) -> ReportRule:
+    return only(reg.reports, lambda r: r.id == report_id, f"report {report_id}")
+
+
+def test_dieu_5_khoan_4_members_report_issues_at_once(reg: Regulation) -> None:
+    """Điều 5 khoản 4: 'Kịp thời báo cáo Trưởng Ban, Phó Trưởng Ban'."""
+    r = _report(reg, "member_issues")
+    assert r.ad_hoc
+    assert not r.periodic
+    assert r.reporters == MEMBERS
+    assert r.recipients == ("head", *DEPUTIES)
+    cites(r, "Điều 5 khoản 4")
+
+
+def test_dieu_6_khoan_8_working_group_reports_quarterly(reg: Regulation) -> None:
+    """Điều 6 khoản 8: 'Định kỳ hàng quý báo cáo Trưởng Ban, Phó Trưởng Ban và các Ủy viên'."""
+    r = _report(reg, "wg_quarterly")
+    assert r.periodic
+    assert r.cadences == (Cadence.quarterly(),)
+    assert r.reporters == ("to_cong_tac",)
+    assert r.recipients == ("head", *DEPUTIES, *MEMBERS)
+    assert r.deadline is None  # no deadline stated
+    cites(r, "Điều 6 khoản 8")
+
+
+def test_dieu_8_khoan_3_members_report_results_to_head(reg: Regulation) -> None:
+    """Điều 8 khoản 3: 'báo cáo Trưởng Ban về kết quả thực hiện'."""
+    r = _report(reg, "member_results")
+    assert r.recipients == ("head",)
+    cites(r, "Điều 8 khoản 3")
+
+
+def test_dieu_9_khoan_1_forms_of_members_reports(reg: Regulation) -> None:
+    """Điều 9 khoản 1: trực tiếp, bằng văn bản, thông qua các phiên họp."""
+    r = _report(reg, "member_report_forms")
+    assert r.forms == (
+        "báo cáo trực tiếp",
+        "báo cáo bằng văn bản",
+        "báo cáo thông qua các phiên họp định kỳ, đột xuất của Ban Chỉ đạo",
+    )
+    assert r.cadences == ()
+    cites(r, "Điều 9 khoản 1")
+
+
+def test_dieu_9_khoan_2_standing_agency_reports_quarterly_half_year_and_year(
+    reg: Regulation,
+) -> None:
+    """Điều 9 khoản 2: báo cáo hàng quý, 06 tháng, năm, 'gửi xin ý kiến các Ủy viên' first."""
+    r = _report(reg, "standing_agency_periodic")
+    assert r.reporters == ("standing_agency",)
+    assert r.recipients == ("head",)
+    assert r.consult == MEMBERS
+    assert r.periodic
+    assert r.cadences == (Cadence.quarterly(), Cadence.half_yearly(), Cadence.yearly())
+    cites(r, "Điều 9 khoản 2")
+
+
+def test_dieu_10_khoan_2_budget_plan_reported_to_head(reg: Regulation) -> None:
+    """Điều 10 khoản 2: Sở TTTT lập dự toán 'báo cáo Trưởng Ban và trình cơ quan có thẩm quyền'."""
+    r = _report(reg, "budget_plan")
+    assert [reg.name_of(x) for x in r.reporters] == ["Sở Thông tin và Truyền thông"]
+    assert r.recipients[0] == "head"
+    cites(r, "Điều 10 khoản 2")
+
+
+def test_dieu_12_khoan_2_issues_go_through_the_standing_agency(reg: Regulation) -> None:
+    """Điều 12 khoản 2: Ủy viên 'gửi Cơ quan thường trực để tổng hợp, báo cáo Trưởng Ban'."""
+    r = _report(reg, "issues_with_regulation")
+    assert r.through == ("standing_agency",)
+    assert r.recipients == ("head",)
+    cites(r, "Điều 12 khoản 2")
+
+
+# ---------------------------------------------------------------- seals and signing
+
+
+def test_seals_are_not_specified(reg: Regulation) -> None:
+    """The 2024 text has no seal clause: no seal rule, so every seal answer is 'not specified'."""
+    assert reg.seals == ()
+    assert reg.signing == ()
+    assert any("not specified" in n and "seal" in n.lower() for n in reg.notes)
+
+
+# ---------------------------------------------------------------- meetings
+
+
+def test_dieu_7_khoan_1_committee_meets_quarterly(reg: Regulation) -> None:
+    """Điều 7 khoản 1: 'Ban Chỉ đạo họp định kỳ một quý một lần'."""
+    m = only(
+        reg.meetings,
+        lambda x: x.body == "committee" and x.kind is MeetingKind.REGULAR,
+        "regular committee meeting",
+    )
+    assert m.cadences == (Cadence.quarterly(),)
+    cites(m, "Điều 7 khoản 1")
+
+
+def test_dieu_7_khoan_3_working_group_cadence_not_specified(reg: Regulation) -> None:
+    """Điều 7 khoản 3: 'Tổ công tác họp định kỳ hoặc đột xuất' with no period named."""
+    m = only(reg.meetings, lambda x: x.body == "to_cong_tac", "working-group meeting")
+    assert m.kind is MeetingKind.REGULAR
+    assert m.cadences == ()
+    cites(m, "Điều 7 khoản 3")
+
+
+def test_dieu_3_khoan_3_head_convenes_and_chairs(reg: Regulation) -> None:
+    """Điều 3 khoản 3: 'Triệu tập và chủ trì các cuộc họp định kỳ hoặc đột xuất'."""
+    rules = [c for c in reg.convening if (c.citation.article, c.citation.clause) == (3, 3)]
+    assert {c.meeting for c in rules} == {MeetingKind.REGULAR, MeetingKind.EXTRAORDINARY}
+    assert all(c.conveners == ("head",) and c.chairs for c in rules)
+
+
+def test_dieu_7_khoan_1_head_or_deputies_call_extraordinary_meetings(reg: Regulation) -> None:
+    """Điều 7 khoản 1: 'họp đột xuất theo chỉ đạo của Trưởng Ban, Phó Trưởng Ban'."""
+    c = only(
+        reg.convening,
+        lambda x: x.body == "committee"
+        and x.meeting is MeetingKind.EXTRAORDINARY
+        and x.citation.article == 7,
+        "Điều 7 extraordinary convening",
+    )
+    assert c.conveners == ("head", *DEPUTIES)
+    cites(c, "Điều 7 khoản 1")
+
+
+def test_dieu_7_khoan_2_head_calls_expanded_meetings(reg: Regulation) -> None:
+    """Điều 7 khoản 2: 'Trưởng Ban quyết định triệu tập cuộc họp mở rộng'."""
+    c = only(reg.convening, lambda x: x.meeting is MeetingKind.EXPANDED, "expanded convening")
+    assert c.conveners == ("head",)
+    cites(c, "Điều 7 khoản 2")
+    m = only(reg.meetings, lambda x: x.kind is MeetingKind.EXPANDED, "expanded meeting")
+    assert "chuyên gia" in m.participants
+
+
+def test_dieu_7_khoan_3_wg_lead_calls_working_group_meetings(reg: Regulation) -> None:
+    """Điều 7 khoản 3: 'theo yêu cầu của lãnh đạo Tổ công tác' (read as the Tổ trưởng)."""
+    rules = [c for c in reg.convening if c.body == "to_cong_tac"]
+    assert {c.meeting for c in rules} == {MeetingKind.REGULAR, MeetingKind.EXTRAORDINARY}
+    for c in rules:
+        assert c.conveners == ("wg_lead",)
+        cites(c, "Điều 7 khoản 3")
+
+
+def test_dieu_7_khoan_1_chair_decides_who_attends(reg: Regulation) -> None:
+    """Điều 7 khoản 1: 'Thành phần tham dự cuộc họp do người chủ trì cuộc họp quyết định'."""
+    co = only(reg.compositions, lambda _: True, "composition rule")
+    assert (co.body, co.decided_by) == ("committee", "chair")
+    cites(co, "Điều 7 khoản 1")
+
+
+def test_dieu_5_khoan_6_members_attend_or_send_a_proxy_with_written_opinion(
+    reg: Regulation,
+) -> None:
+    """Điều 5 khoản 6: báo cáo and consent to be absent; a proxy needs a written opinion."""
+    at = only(reg.attendance, lambda _: True, "attendance rule")
+    assert at.posts == MEMBERS
+    assert at.must_attend
+    assert at.absence_conditions == (
+        AttendanceCondition.REPORT_TO_CHAIR,
+        AttendanceCondition.CHAIR_CONSENT,
+    )
+    assert at.proxy_allowed is True
+    assert at.proxy_conditions == (AttendanceCondition.WRITTEN_OPINION,)
+    cites(at, "Điều 5 khoản 6")
+
+
+# ---------------------------------------------------------------- monitoring (Phụ lục)
+
+
+def test_dieu_5_khoan_1_establishes_the_annex(reg: Regulation) -> None:
+    """Điều 5 khoản 1: 'địa phương được phân công (có phụ lục kèm theo)'."""
+    mon = reg.monitoring
+    assert mon is not None
+    cites(mon.basis, "Điều 5 khoản 1")
+    assert mon.exclusive_localities
+
+
+def test_phu_luc_has_24_rows_in_order(reg: Regulation) -> None:
+    """Phụ lục: 24 rows, one per member, in the annex's order, each cited to its row."""
+    mon = reg.monitoring
+    assert mon is not None
+    assert [a.post for a in mon.assignments] == list(MEMBERS)
+    for i, a in enumerate(mon.assignments, 1):
+        cites(a, None, document="annex")
+        assert a.citation.quote.startswith(f"{i}. Thành viên ")
+
+
+def test_phu_luc_each_of_the_27_district_units_is_assigned_once(reg: Regulation) -> None:
+    """Phụ lục: every huyện, thị xã and thành phố of the province appears exactly once."""
+    mon = reg.monitoring
+    assert mon is not None
+    seen = [
+        (fold(t.unit), fold(t.name))
+        for a in mon.assignments
+        for t in a.targets
+        if t.kind is TargetKind.LOCALITY
+    ]
+    assert len(seen) == 27
+    assert len(set(seen)) == 27
+    assert set(seen) == {(fold(u), fold(n)) for u, n in DISTRICT_UNITS}
+    by_post = {
+        a.post: tuple(t.name for t in a.targets if t.kind is TargetKind.LOCALITY)
+        for a in mon.assignments
+    }
+    assert by_post == {pid: localities for pid, _, localities in ANNEX}
+
+
+def test_phu_luc_dong_son_is_monitored_by_the_state_bank_member(reg: Regulation) -> None:
+    """Phụ lục row 24: 'Thành viên Ngân hàng Nhà nước, Chi nhánh Thanh Hóa' – Huyện Đông Sơn."""
+    mon = reg.monitoring
+    assert mon is not None
+    a = only(
+        mon.assignments,
+        lambda x: any(t.name == "Đông Sơn" for t in x.targets),
+        "assignment of Đông Sơn",
+    )
+    assert a.post == "member_nhnn"
+    assert reg.post(a.post).title == "Thành viên Ngân hàng Nhà nước, Chi nhánh Thanh Hóa"
+    quotes(a, "Huyện Đông Sơn")
+
+
+def test_phu_luc_keeps_the_annex_spelling(reg: Regulation) -> None:
+    """Phụ lục rows 1 and 9: 'TP Thanh Hóa' and 'Thị xã Bim Sơn' (official name Bỉm Sơn)."""
+    mon = reg.monitoring
+    assert mon is not None
+    targets = {t.text: t for a in mon.assignments for t in a.targets}
+    tp = targets["TP Thanh Hóa"]
+    assert (tp.kind, tp.unit, tp.name) == (TargetKind.LOCALITY, "thành phố", "Thanh Hóa")
+    bim = targets["Thị xã Bim Sơn"]
+    assert (bim.kind, bim.unit, bim.name) == (TargetKind.LOCALITY, "thị xã", "Bim Sơn")
+    assert "Bỉm Sơn" in mon.note
+
+
+def test_phu_luc_sectors_and_agencies(reg: Regulation) -> None:
+    """Phụ lục: 'Ngành ...' and 'Lĩnh vực ...' are sectors; named offices are agencies."""
+    mon = reg.monitoring
+    assert mon is not None
+    row = {a.post: a for a in mon.assignments}
+    sectors = [t for t in row["member_cuc_thue"].targets if t.kind is TargetKind.SECTOR]
+    assert [(t.text, t.name) for t in sectors] == [("Lĩnh vực Thuế", "Thuế")]
+    agencies = [t.text for t in row["member_so_khdt"].targets if t.kind is TargetKind.AGENCY]
+    assert agencies == ["Sở Kế hoạch và Đầu tư", "Các Hội, Hiệp hội Doanh nghiệp"]
+
+
+# ---------------------------------------------------------------- what the text does not contain
+
+
+def test_no_channels_or_delegations(reg: Regulation) -> None:
+    """The text names no information channel and no written authorisation."""
+    assert reg.channels == ()
+    assert reg.delegations == ()
