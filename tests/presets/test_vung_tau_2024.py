@@ -1,0 +1,446 @@
+"""Quy chế hoạt động Ban Chỉ đạo Chuyển đổi số thành phố Vũng Tàu (draft decision, 8/2024).
+
+Each test states what the regulation says and checks the clause it cites.
+Model data only: the engines are tested elsewhere.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steering.regulation import EffectiveKind, Level, PartialDate, Regulation
+from steering.roles import BodyKind, Role
+from steering.rules import (
+    AttendanceCondition,
+    Cadence,
+    MeetingKind,
+    SealKind,
+    SigningForm,
+)
+
+from ._assert import assert_loads_clean, cites, only, quotes
+
+DEPUTIES = {"standing_deputy", "deputy_vhtt"}
+WG_DOCUMENTS = (
+    "Giấy mời họp của Tổ giúp việc",
+    "Thông báo phân công nhiệm vụ các thành viên Tổ giúp việc",
+    "Báo cáo tình hình, hoạt động của Tổ giúp việc",
+    "Tờ trình, đề xuất của Tổ giúp việc",
+)
+THREE = (Cadence.quarterly(), Cadence.half_yearly(), Cadence.yearly())
+
+
+@pytest.fixture(scope="module")
+def reg() -> Regulation:
+    return assert_loads_clean("vung-tau-2024")
+
+
+def test_loads_and_validates_with_zero_problems(reg: Regulation) -> None:
+    assert reg.committee.name == "Ban Chỉ đạo Chuyển đổi số thành phố Vũng Tàu"
+
+
+# ---------------------------------------------------------------- identity
+
+
+def test_draft_decision_number_blank_signed_august_2024(reg: Regulation) -> None:
+    """"Số: /QĐ-BCĐCĐS", "Vũng Tàu, ngày tháng 8 năm 2024": number blank, date partial."""
+    ident = reg.identity
+    assert ident.decision_number == ""
+    assert ident.signed == PartialDate(2024, 8)
+    assert not ident.signed.complete
+    cites(ident.signed_citation, None, document="decision")
+    quotes(ident.signed_citation, "ngày tháng 8 năm 2024")
+
+
+def test_decision_dieu_2_in_force_from_signing(reg: Regulation) -> None:
+    """Điều 2 (Quyết định): Quyết định này có hiệu lực thi hành kể từ ngày ký."""
+    eff = reg.identity.effective
+    assert eff.kind is EffectiveKind.ON_SIGNING
+    assert eff.date == PartialDate(2024, 8)
+    assert eff.citation is not None
+    cites(eff.citation, "Điều 2", document="decision")
+
+
+def test_city_of_ba_ria_vung_tau_province(reg: Regulation) -> None:
+    """A district-level city; the preamble names "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"."""
+    ident = reg.identity
+    assert (ident.level, ident.locality, ident.province) == (
+        Level.DISTRICT,
+        "thành phố Vũng Tàu",
+        "Bà Rịa - Vũng Tàu",
+    )
+
+
+def test_signed_truong_ban_chu_tich_ubnd(reg: Regulation) -> None:
+    """Signature block: "TRƯỞNG BAN / CHỦ TỊCH UBND TP.VŨNG TÀU", Hoàng Vũ Thanh, no prefix."""
+    sig = reg.identity.signature
+    assert sig is not None
+    assert sig.form is SigningForm.DIRECT
+    assert sig.lines == ("TRƯỞNG BAN", "CHỦ TỊCH UBND TP.VŨNG TÀU")
+    assert (sig.post, sig.role, sig.name) == ("head", Role.HEAD, "Hoàng Vũ Thanh")
+    cites(sig, None, document="decision")
+
+
+# ---------------------------------------------------------------- committee
+
+
+def test_dieu_10_khoan_1_members_work_part_time(reg: Regulation) -> None:
+    """Điều 10 khoản 1: làm việc theo chế độ kiêm nhiệm."""
+    assert reg.committee.part_time is not None
+    cites(reg.committee.part_time, "Điều 10 khoản 1")
+
+
+def test_dieu_2_principles_bullet_by_bullet(reg: Regulation) -> None:
+    """Điều 2: five "- " bullets, cited as clauses 1-5 in order."""
+    assert [p.citation.clause for p in reg.committee.principles] == [1, 2, 3, 4, 5]
+    cites(reg.committee.principles[0], "Điều 2 khoản 1")
+    quotes(reg.committee.principles[0], "do Trưởng ban quyết định")
+
+
+def test_dieu_10_khoan_2_working_form(reg: Regulation) -> None:
+    """Điều 10 khoản 2: Ban Chỉ đạo định kỳ hoặc đột xuất làm việc với Tổ giúp việc."""
+    (form,) = reg.committee.working_forms
+    cites(form, "Điều 10 khoản 2")
+
+
+def test_dieu_12_khoan_1_funding_from_the_culture_department(reg: Regulation) -> None:
+    """Điều 12 khoản 1: dự toán của Phòng Văn hóa và Thông tin; Phòng quản lý kinh phí."""
+    (funding,) = reg.committee.funding
+    cites(funding, "Điều 12 khoản 1")
+    assert "Phòng Văn hóa và Thông tin" in funding.source
+    assert funding.manager == "standing_agency"
+
+
+def test_dieu_8_standing_agency_is_phong_vhtt(reg: Regulation) -> None:
+    """Điều 8: Phòng Văn hóa và Thông tin là Cơ quan thường trực của Ban Chỉ đạo."""
+    sa = reg.post(reg.committee.standing_agency)
+    assert sa.role is Role.STANDING_AGENCY
+    assert sa.agency == "Phòng Văn hóa và Thông tin"
+    cites(sa, "Điều 8")
+
+
+# ---------------------------------------------------------------- posts
+
+
+def test_head_is_the_chairman_of_the_city_committee(reg: Regulation) -> None:
+    """Signature block: the Trưởng ban signs as CHỦ TỊCH UBND TP.VŨNG TÀU."""
+    head = reg.head
+    assert head.id == "head"
+    assert head.office == "Chủ tịch UBND thành phố"
+    assert head.holder is not None
+    cites(head.holder, None, document="decision")
+    assert [d.citation.clause for d in head.duties] == [1, 2, 3]
+
+
+def test_dieu_5_deputy_is_the_head_of_phong_vhtt(reg: Regulation) -> None:
+    """Điều 5: Phó Trưởng ban là Trưởng phòng Văn hóa và Thông tin."""
+    deputy = reg.post("deputy_vhtt")
+    assert deputy.role is Role.DEPUTY
+    assert deputy.office == "Trưởng phòng Văn hóa và Thông tin"
+    assert deputy.holder is not None
+    cites(deputy.holder, "Điều 5")
+    assert len(deputy.duties) == 5
+    assert {p.id for p in reg.posts_with_role(Role.DEPUTY)} == {"deputy_vhtt"}
+
+
+def test_dieu_4_standing_deputy_duties(reg: Regulation) -> None:
+    """Điều 4 khoản 1-3: Phó Trưởng ban Thường trực (holder not named)."""
+    sd = reg.post("standing_deputy")
+    assert sd.holder is None
+    assert [d.citation.clause for d in sd.duties] == [1, 2, 3]
+
+
+def test_dieu_6_members_duties_clause_by_clause(reg: Regulation) -> None:
+    """Điều 6 khoản 1-5: các thành viên Ban Chỉ đạo (a class of seats)."""
+    member = reg.post("member")
+    assert member.plural
+    assert [d.citation.clause for d in member.duties if d.citation.article == 6] == [
+        1, 2, 3, 4, 5,
+    ]
+
+
+def test_dieu_7_working_group(reg: Regulation) -> None:
+    """Điều 7: Tổ giúp việc, led by the Tổ trưởng (khoản 8)."""
+    (wg,) = reg.working_groups
+    assert (wg.id, wg.lead) == ("to_giup_viec", "wg_lead")
+    cites(wg, "Điều 1 khoản 2")
+    assert [d.citation.clause for d in wg.duties] == [1, 2, 3, 4, 5, 6, 7, 9]
+    assert reg.post("wg_member").group == "to_giup_viec"
+
+
+def test_outside_bodies(reg: Regulation) -> None:
+    """Điều 11 khoản 2 and Điều 13 khoản 2 name bodies outside the committee."""
+    kinds = {b.id: b.kind for b in reg.bodies}
+    assert kinds["ubnd_tinh"] is BodyKind.PEOPLES_COMMITTEE
+    assert kinds["bcd_cds_tinh"] is BodyKind.COMMITTEE
+    assert kinds["so_tttt"] is BodyKind.AGENCY
+    assert kinds["thuong_truc_thanh_uy"] is BodyKind.PARTY_COMMITTEE
+    assert kinds["ubnd_thanh_pho"] is BodyKind.PEOPLES_COMMITTEE
+    assert kinds["chu_tich_ubnd_thanh_pho"] is BodyKind.OFFICIAL
+    assert kinds["agency_heads"] is BodyKind.AGENCY_HEADS
+
+
+# ---------------------------------------------------------------- substitution
+
+
+def test_dieu_4_khoan_1_head_absent_standing_deputy_acts_and_nothing_more(
+    reg: Regulation,
+) -> None:
+    """Điều 4 khoản 1: thay mặt Trưởng ban ... khi Trưởng ban vắng mặt. No further tier."""
+    (rule,) = reg.substitutions
+    assert (rule.principal, rule.substitutes, rule.rank) == ("head", ("standing_deputy",), 1)
+    cites(rule, "Điều 4 khoản 1")
+
+
+# ---------------------------------------------------------------- accountability
+
+
+def test_dieu_4_khoan_2_standing_deputy_answers_for_the_working_group(reg: Regulation) -> None:
+    """Điều 4 khoản 2: chịu trách nhiệm trước Trưởng ban về hiệu quả hoạt động của Tổ giúp việc."""
+    rule = only(reg.accountability, lambda a: a.subject == "standing_deputy")
+    assert rule.to == ("head",)
+    cites(rule, "Điều 4 khoản 2")
+
+
+def test_dieu_6_khoan_2_members_answer_to_head(reg: Regulation) -> None:
+    """Điều 6 khoản 2: Trực tiếp chỉ đạo và chịu trách nhiệm trước Trưởng ban."""
+    rule = only(reg.accountability, lambda a: a.subject == "member")
+    assert rule.to == ("head",)
+    cites(rule, "Điều 6 khoản 2")
+
+
+def test_dieu_13_khoan_2_agency_heads_answer_to_chairman_and_head(reg: Regulation) -> None:
+    """Điều 13 khoản 2: Chịu trách nhiệm trước Chủ tịch UBND Thành phố, Trưởng Ban Chỉ đạo."""
+    rule = only(reg.accountability, lambda a: a.subject == "agency_heads")
+    assert set(rule.to) == {"chu_tich_ubnd_thanh_pho", "head"}
+    cites(rule, "Điều 13 khoản 2")
+
+
+# ---------------------------------------------------------------- directions
+
+
+def test_dieu_4_khoan_2_standing_deputy_directs_the_working_group(reg: Regulation) -> None:
+    """Điều 4 khoản 2: Chỉ đạo hoạt động Tổ giúp việc."""
+    rule = only(reg.directions, lambda d: d.subjects == ("standing_deputy",))
+    assert rule.objects == ("to_giup_viec",)
+    cites(rule, "Điều 4 khoản 2")
+
+
+def test_dieu_6_khoan_2_city_bodies_give_members_tasks(reg: Regulation) -> None:
+    """Điều 6 khoản 2: được UBND thành phố, Chủ tịch UBND thành phố, Trưởng và Phó Ban giao."""
+    rule = only(reg.directions, lambda d: "ubnd_thanh_pho" in d.subjects)
+    assert set(rule.subjects) == {"ubnd_thanh_pho", "chu_tich_ubnd_thanh_pho", "head", *DEPUTIES}
+    assert rule.objects == ("member",)
+    cites(rule, "Điều 6 khoản 2")
+
+
+# ---------------------------------------------------------------- reports
+
+
+def test_dieu_11_khoan_2_members_report_through_phong_vhtt(reg: Regulation) -> None:
+    """Điều 11 khoản 2: báo cáo định kỳ ... về Ban chỉ đạo (thông qua Phòng VH&TT)."""
+    rule = only(reg.reports, lambda r: r.id == "periodic_to_committee")
+    assert set(rule.reporters) == {"member", "wg_member", "related_agencies"}
+    assert rule.recipients == ("committee",)
+    assert rule.through == ("standing_agency",)
+    assert rule.periodic
+    assert rule.ad_hoc
+    assert rule.cadences == (Cadence.monthly(), Cadence.quarterly(), Cadence.yearly())
+    cites(rule, "Điều 11 khoản 2")
+
+
+def test_dieu_11_khoan_2_deadline_before_the_15th(reg: Regulation) -> None:
+    """Điều 11 khoản 2: "trước ngày 15": the 15th itself is too late; the reading is stated."""
+    rule = only(reg.reports, lambda r: r.id == "periodic_to_committee")
+    assert rule.deadline is not None
+    assert (rule.deadline.day, rule.deadline.before, rule.deadline.month_offset) == (15, True, 0)
+    assert "Nghị định 09/2019" in rule.deadline.note
+
+
+def test_dieu_11_khoan_2_phong_vhtt_compiles_for_province_and_city(reg: Regulation) -> None:
+    """Điều 11 khoản 2: để tổng hợp, báo cáo UBND tỉnh, BCĐ CDS tỉnh, Sở TT&TT, ..."""
+    rule = only(reg.reports, lambda r: r.id == "compiled_by_standing_agency")
+    assert rule.reporters == ("standing_agency",)
+    assert set(rule.recipients) == {
+        "ubnd_tinh",
+        "bcd_cds_tinh",
+        "so_tttt",
+        "thuong_truc_thanh_uy",
+        "head",
+        "ubnd_thanh_pho",
+        "chu_tich_ubnd_thanh_pho",
+    }
+    assert rule.deadline is None
+    cites(rule, "Điều 11 khoản 2")
+
+
+def test_dieu_6_khoan_4_ad_hoc_report_on_request(reg: Regulation) -> None:
+    """Điều 6 khoản 4: báo cáo đột xuất khi Trưởng ban, các Phó Trưởng ban yêu cầu."""
+    rule = only(reg.reports, lambda r: r.id == "member_ad_hoc")
+    assert (rule.ad_hoc, rule.periodic) == (True, False)
+    assert set(rule.recipients) == {"head", *DEPUTIES}
+    cites(rule, "Điều 6 khoản 4")
+
+
+def test_dieu_13_khoan_2_agency_heads_report_periodically_cadence_not_specified(
+    reg: Regulation,
+) -> None:
+    """Điều 13 khoản 2: chế độ thông tin, báo cáo định kỳ theo quy định: no period named."""
+    rule = only(reg.reports, lambda r: r.id == "agency_heads_reports")
+    assert (rule.periodic, rule.cadences) == (True, ())
+    cites(rule, "Điều 13 khoản 2")
+
+
+def test_dieu_14_khoan_2_feedback_through_phong_vhtt(reg: Regulation) -> None:
+    """Điều 14 khoản 2: phản ánh về Phòng VH&TT - Cơ quan thường trực ... báo cáo Trưởng ban."""
+    rule = only(reg.reports, lambda r: r.id == "feedback_on_regulation")
+    assert rule.through == ("standing_agency",)
+    assert rule.recipients == ("head",)
+    cites(rule, "Điều 14 khoản 2")
+
+
+# ---------------------------------------------------------------- seals and signing
+
+
+def test_dieu_10_khoan_1_head_and_standing_deputy_use_the_city_seal(reg: Regulation) -> None:
+    """Điều 10 khoản 1: Trưởng ban, Phó Trưởng ban thường trực dùng con dấu UBND thành phố."""
+    rule = only(reg.seals, lambda s: "head" in s.posts)
+    assert set(rule.posts) == {"head", "standing_deputy"}
+    assert rule.seal.kind is SealKind.AGENCY
+    assert rule.seal.agency == "UBND thành phố"
+    cites(rule, "Điều 10 khoản 1")
+
+
+def test_dieu_10_khoan_1_deputy_and_members_use_their_own_agency_seal(reg: Regulation) -> None:
+    """Điều 10 khoản 1: ... sử dụng con dấu của cơ quan đang công tác."""
+    rule = only(reg.seals, lambda s: "member" in s.posts)
+    assert set(rule.posts) == {"deputy_vhtt", "member"}
+    assert rule.seal.kind is SealKind.OWN_AGENCY
+    cites(rule, "Điều 10 khoản 1")
+
+
+def test_dieu_7_khoan_8_wg_lead_signs_and_seals_listed_documents(reg: Regulation) -> None:
+    """Điều 7 khoản 8: Tổ trưởng ký và sử dụng con dấu của cơ quan đang công tác, (1)-(4)."""
+    seal = only(reg.seals, lambda s: s.posts == ("wg_lead",))
+    assert seal.seal.kind is SealKind.OWN_AGENCY
+    assert seal.documents[:4] == WG_DOCUMENTS
+    cites(seal, "Điều 7 khoản 8")
+    signing = only(reg.signing, lambda s: s.posts == ("wg_lead",))
+    assert signing.documents[:4] == WG_DOCUMENTS
+    cites(signing, "Điều 7 khoản 8")
+
+
+def test_committee_seal_not_specified(reg: Regulation) -> None:
+    """Unlike Đắk Nông, nothing says the committee has (or lacks) a seal of its own."""
+    assert all("committee" not in s.posts for s in reg.seals)
+
+
+def test_dieu_5_deputy_signs_documents_on_organisation_and_activity(reg: Regulation) -> None:
+    """Điều 5: ký các văn bản liên quan đến tổ chức, hoạt động của Ban Chỉ đạo."""
+    rule = only(reg.signing, lambda s: s.posts == ("deputy_vhtt",))
+    assert rule.documents == ("văn bản liên quan đến tổ chức, hoạt động của Ban Chỉ đạo",)
+    cites(rule, "Điều 5")
+
+
+# ---------------------------------------------------------------- meetings
+
+
+def test_dieu_9_khoan_1_committee_meets_quarterly_half_yearly_yearly(reg: Regulation) -> None:
+    """Điều 9 khoản 1: Ban Chỉ đạo họp định kỳ theo quý, 6 tháng, năm: three cadences."""
+    rule = only(
+        reg.meetings, lambda m: m.body == "committee" and m.kind is MeetingKind.REGULAR
+    )
+    assert rule.cadences == THREE
+    assert rule.note
+    cites(rule, "Điều 9 khoản 1")
+
+
+def test_dieu_9_khoan_3_working_group_meets_on_the_same_cadences(reg: Regulation) -> None:
+    """Điều 9 khoản 3: Tổ giúp việc họp định kỳ theo quý, 6 tháng, năm."""
+    rule = only(reg.meetings, lambda m: m.body == "to_giup_viec")
+    assert rule.cadences == THREE
+    cites(rule, "Điều 9 khoản 3")
+
+
+def test_dieu_9_khoan_1_extraordinary_on_proposal_of_standing_agency(reg: Regulation) -> None:
+    """Điều 9 khoản 1: đột xuất theo triệu tập của Trưởng ban, Phó Trưởng ban hoặc theo đề nghị của Cơ quan thường trực."""  # noqa: E501 - the clause, verbatim
+    rule = only(
+        reg.convening,
+        lambda c: c.citation.article == 9 and c.meeting is MeetingKind.EXTRAORDINARY
+        and c.body == "committee",
+    )
+    assert set(rule.conveners) == {"head", *DEPUTIES}
+    assert rule.on_proposal_of == ("standing_agency",)
+    cites(rule, "Điều 9 khoản 1")
+
+
+def test_dieu_9_khoan_2_head_and_deputies_call_expanded_meetings(reg: Regulation) -> None:
+    """Điều 9 khoản 2: Trưởng ban, các Phó Trưởng ban quyết định triệu tập cuộc họp mở rộng."""
+    rule = only(reg.convening, lambda c: c.meeting is MeetingKind.EXPANDED)
+    assert set(rule.conveners) == {"head", *DEPUTIES}
+    cites(rule, "Điều 9 khoản 2")
+    meeting = only(reg.meetings, lambda m: m.kind is MeetingKind.EXPANDED)
+    cites(meeting, "Điều 9 khoản 2")
+
+
+def test_dieu_9_khoan_3_wg_lead_calls_extraordinary_meetings(reg: Regulation) -> None:
+    """Điều 9 khoản 3: đột xuất theo yêu cầu của Tổ trưởng Tổ giúp việc."""
+    rule = only(reg.convening, lambda c: c.body == "to_giup_viec")
+    assert (rule.meeting, rule.conveners) == (MeetingKind.EXTRAORDINARY, ("wg_lead",))
+    cites(rule, "Điều 9 khoản 3")
+
+
+def test_dieu_3_khoan_3_head_convenes_and_chairs(reg: Regulation) -> None:
+    """Điều 3 khoản 3: Triệu tập và chủ trì các cuộc họp định kỳ hoặc đột xuất."""
+    rule = only(reg.convening, lambda c: c.meeting is MeetingKind.REGULAR)
+    assert (rule.conveners, rule.chairs) == (("head",), True)
+    cites(rule, "Điều 3 khoản 3")
+
+
+def test_dieu_9_khoan_1_chair_decides_who_attends(reg: Regulation) -> None:
+    """Điều 9 khoản 1: Thành phần tham dự cuộc họp do người chủ trì cuộc họp quyết định."""
+    (rule,) = reg.compositions
+    assert (rule.body, rule.decided_by) == ("committee", "chair")
+    cites(rule, "Điều 9 khoản 1")
+
+
+def test_dieu_6_khoan_3_proxy_needs_report_and_consent_not_writing(reg: Regulation) -> None:
+    """Điều 6 khoản 3: ủy quyền cho người dự họp thay phải báo cáo và được sự đồng ý."""
+    (rule,) = reg.attendance
+    assert rule.posts == ("member",)
+    assert rule.must_attend
+    both = {AttendanceCondition.REPORT_TO_CHAIR, AttendanceCondition.CHAIR_CONSENT}
+    assert set(rule.absence_conditions) == both
+    assert rule.proxy_allowed is True
+    assert set(rule.proxy_conditions) == both
+    assert AttendanceCondition.WRITTEN_OPINION not in rule.proxy_conditions
+    cites(rule, "Điều 6 khoản 3")
+
+
+# ---------------------------------------------------------------- channels
+
+
+def test_dieu_11_khoan_1_documents_by_idesk_or_direct(reg: Regulation) -> None:
+    """Điều 11 khoản 1: gửi qua hệ thống Văn phòng điện tử (iDesk) hoặc gửi trực tiếp."""
+    idesk = only(reg.channels, lambda c: c.platform == "iDesk")
+    assert idesk.kind == "document_system"
+    cites(idesk, "Điều 11 khoản 1")
+    direct = only(reg.channels, lambda c: c.kind == "direct")
+    cites(direct, "Điều 11 khoản 1")
+
+
+def test_dieu_11_khoan_1_zalo_group_excludes_secret_documents(reg: Regulation) -> None:
+    """Điều 11 khoản 1: nhóm Zalo "Chuyển đổi số thành phố Vũng Tàu" (trừ văn bản "Mật")."""
+    zalo = only(reg.channels, lambda c: c.platform == "Zalo")
+    assert zalo.name == "Chuyển đổi số thành phố Vũng Tàu"
+    assert zalo.kind == "chat_group"
+    assert any("Mật" in x for x in zalo.excludes)
+    assert zalo.administrator == "standing_agency"
+    cites(zalo, "Điều 11 khoản 1")
+
+
+def test_what_the_regulation_does_not_say(reg: Regulation) -> None:
+    """No monitoring annex, no written authorisations, no decision replaced."""
+    assert reg.monitoring is None
+    assert reg.delegations == ()
+    assert reg.identity.replaces == ()
