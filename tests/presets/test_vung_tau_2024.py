@@ -303,7 +303,7 @@ def test_dieu_14_khoan_2_feedback_through_phong_vhtt(reg: Regulation) -> None:
 
 
 def test_dieu_10_khoan_1_head_and_standing_deputy_use_the_city_seal(reg: Regulation) -> None:
-    """Điều 10 khoản 1: Trưởng ban, Phó Trưởng ban thường trực dùng con dấu UBND thành phố."""
+    """Điều 10 khoản 1: Trưởng ban, Phó Trưởng ban thường trực sử dụng con dấu của UBND ..."""
     rule = only(reg.seals, lambda s: "head" in s.posts)
     assert set(rule.posts) == {"head", "standing_deputy"}
     assert rule.seal.kind is SealKind.AGENCY
