@@ -204,7 +204,8 @@ def own_signing(style: SigningStyle, post: Post) -> Signing:
     block = style.block
     if block is not None and block.post == post.id and block.role is post.role:
         # The regulation's own block, as printed, for the post that signed it.
-        lines = (*block.lines, *((block.office,) if block.office else _office(post)))
+        office = (block.office,) if block.office else _office(post)
+        lines = block.lines if block.lines[-1:] == office else (*block.lines, *office)
         decree = _decree_for(style, post)
         return Signing(
             form=block.form, lines=lines, citations=(block.citation, decree), basis=_basis(post)
