@@ -12,8 +12,8 @@ import pytest
 
 import steering
 from steering.authority import AuthorityGraph
-from steering.ruling import Ruling, Status
 from steering.rules import AttendanceCondition, SealKind, SigningForm
+from steering.ruling import Ruling, Status
 
 ND30 = "Nghị định 30/2020/NĐ-CP"
 
@@ -40,7 +40,8 @@ def assert_ruling(
     for c in (cite,) if isinstance(cite, str) else cite:
         assert c in labels(r), f"{c} not in {labels(r)}"
         assert c in r.explain("vi"), r.explain("vi")
-    assert r.explain("vi") and r.explain("en")
+    assert r.explain("vi")
+    assert r.explain("en")
 
 
 # ---------------------------------------------------------------- Đắk Nông 2021
@@ -91,7 +92,8 @@ class TestDakNong2021:
     def test_committee_has_no_seal_of_its_own_dieu_13_khoan_1(self) -> None:
         r = self.g().seal_for("committee")
         assert_ruling(r, "decided", ("none",), "Điều 13 khoản 1")
-        assert r.seal is not None and r.seal.kind is SealKind.NONE
+        assert r.seal is not None
+        assert r.seal.kind is SealKind.NONE
 
     @pytest.mark.parametrize(
         ("post", "agency", "at"),
@@ -156,7 +158,8 @@ class TestDakNong2021:
     def test_working_group_reports_quarterly_dieu_10_khoan_6(self) -> None:
         r = self.g().reports_to("to_giup_viec")
         assert_ruling(r, "decided", cite="Điều 10 khoản 6")
-        assert "head" in r.answer and "member" in r.answer
+        assert "head" in r.answer
+        assert "member" in r.answer
 
     def test_feedback_goes_through_standing_agency_dieu_16(self) -> None:
         r = self.g().reports_to("agency_heads")
@@ -307,7 +310,8 @@ class TestThanhHoa2021:
     def test_members_use_their_own_agency_seal_dieu_2_khoan_6(self, post: str) -> None:
         r = self.g().seal_for(post)
         assert_ruling(r, "decided", ("own_agency",), "Điều 2 khoản 6")
-        assert r.seal is not None and r.seal.kind is SealKind.OWN_AGENCY
+        assert r.seal is not None
+        assert r.seal.kind is SealKind.OWN_AGENCY
 
     def test_working_group_seal_not_specified(self) -> None:
         assert_ruling(self.g().seal_for("wg_lead"), "not_specified", ())
@@ -396,7 +400,8 @@ class TestVungTau2024:
         g = self.g()
         r = g.seal_for("wg_lead", document="Giấy mời họp của Tổ giúp việc")
         assert_ruling(r, "decided", cite="Điều 7 khoản 8")
-        assert r.seal is not None and r.seal.kind is SealKind.OWN_AGENCY
+        assert r.seal is not None
+        assert r.seal.kind is SealKind.OWN_AGENCY
         other = g.seal_for("wg_lead", document="Quyết định thành lập")
         assert_ruling(other, "not_specified", (), "Điều 7 khoản 8")
         assert "Giấy mời họp của Tổ giúp việc" in other.documents
@@ -438,8 +443,9 @@ def test_seal_and_signing_queries_are_total(preset: str) -> None:
     for post in g.post_ids:
         r = g.seal_for(post)
         assert r.status in (Status.DECIDED, Status.NOT_SPECIFIED)
-        assert (r.seal is None) == (r.status == "not_specified")
-        assert r.explain("vi") and r.explain("en")
+        assert (r.seal is None) == (r.status is Status.NOT_SPECIFIED)
+        assert r.explain("vi")
+        assert r.explain("en")
 
 
 @pytest.mark.parametrize("preset", steering.presets.names())
@@ -455,5 +461,6 @@ def test_every_query_kind_answers_every_post(preset: str) -> None:
             g.signature_block(post),
         ):
             assert isinstance(r.status, Status)
-            assert r.explain("vi") and r.explain("en")
+            assert r.explain("vi")
+            assert r.explain("en")
             hash(r)
