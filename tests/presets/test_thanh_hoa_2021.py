@@ -1,0 +1,478 @@
+"""Thanh Hóa 2021: Quy chế hoạt động của Ban Chỉ đạo xây dựng Chính quyền điện tử tỉnh Thanh Hóa.
+
+A draft decision of January 2021 (number and day blank), signed directly by the
+Chủ tịch UBND tỉnh as Trưởng Ban, issuing a Quy chế of 12 articles with no annex.
+Each test states what the regulation says and checks the clause it cites.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steering.regulation import EffectiveKind, Level, PartialDate, Regulation
+from steering.roles import BodyKind, Role
+from steering.rules import (
+    AttendanceCondition,
+    Cadence,
+    MeetingKind,
+    ReportRule,
+    SealKind,
+    SigningForm,
+)
+
+from ._assert import assert_loads_clean, cites, only, quotes
+
+PRESET = "thanh-hoa-2021"
+DEPUTIES = ("standing_deputy", "deputy")
+
+
+@pytest.fixture(scope="module")
+def reg() -> Regulation:
+    return assert_loads_clean(PRESET)
+
+
+def _report(reg: Regulation, report_id: str) -> ReportRule:
+    return only(reg.reports, lambda r: r.id == report_id, f"report {report_id}")
+
+
+# ---------------------------------------------------------------- identity
+
+
+def test_preset_loads_and_validates_with_zero_problems(reg: Regulation) -> None:
+    """Every rule resolves and every quote sits in the clause it cites."""
+    assert reg.id == PRESET
+    assert reg.origin.endswith("thanh-hoa-2021.toml")
+
+
+def test_decision_number_is_blank_in_the_draft(reg: Regulation) -> None:
+    """'Số: /QĐ-BCĐ': the number is left blank, so it is '' (not invented)."""
+    assert reg.identity.decision_number == ""
+
+
+def test_signing_date_is_known_only_to_the_month(reg: Regulation) -> None:
+    """'Thanh Hoá, ngày tháng 01 năm 2021': the day is blank."""
+    signed = reg.identity.signed
+    assert signed == PartialDate(2021, 1)
+    assert str(signed) == "2021-01"
+    assert not signed.complete
+    cites(reg.identity.signed_citation, None, document="decision")
+    quotes(reg.identity.signed_citation, "tháng 01 năm 2021")
+
+
+def test_quyet_dinh_dieu_2_effective_on_signing(reg: Regulation) -> None:
+    """Quyết định Điều 2: 'có hiệu lực thi hành kể từ ngày ký'."""
+    eff = reg.identity.effective
+    assert eff.kind is EffectiveKind.ON_SIGNING
+    assert eff.date == PartialDate(2021, 1)
+    assert eff.citation is not None
+    cites(eff.citation, "Điều 2", document="decision")
+
+
+def test_quyet_dinh_dieu_2_replaces_4095_of_2018(reg: Regulation) -> None:
+    """Quyết định Điều 2: 'thay thế Quyết định số 4095/QĐ-BCĐ ngày 19/10/2018'."""
+    r = only(reg.identity.replaces, lambda _: True, "replaced decision")
+    assert (r.number, str(r.date)) == ("4095/QĐ-BCĐ", "2018-10-19")
+    assert r.preset == ""  # not shipped
+    cites(r, "Điều 2", document="decision")
+    quotes(r, "4095/QĐ-BCĐ ngày 19/10/2018")
+
+
+def test_signature_block_is_the_head_signing_directly(reg: Regulation) -> None:
+    """'TRƯỞNG BAN / CHỦ TỊCH UBND TỈNH / Đỗ Minh Tuấn', no TM./KT. prefix."""
+    sig = reg.identity.signature
+    assert sig is not None
+    assert sig.lines == ("TRƯỞNG BAN",)
+    assert sig.form is SigningForm.DIRECT
+    assert (sig.post, sig.role) == ("head", Role.HEAD)
+    assert sig.office == "CHỦ TỊCH UBND TỈNH"
+    assert sig.name == "Đỗ Minh Tuấn"
+    cites(sig, None, document="decision")
+
+
+def test_level_locality_and_names(reg: Regulation) -> None:
+    """Điều 1 khoản 1: the provincial Ban Chỉ đạo xây dựng Chính quyền điện tử of Thanh Hóa."""
+    ident = reg.identity
+    assert ident.level is Level.PROVINCE
+    assert (ident.locality, ident.province) == ("Thanh Hóa", "Thanh Hóa")
+    assert reg.committee.name == "Ban Chỉ đạo xây dựng Chính quyền điện tử tỉnh Thanh Hóa"
+    assert ident.title.startswith("Quy chế hoạt động của Ban Chỉ đạo xây dựng Chính quyền")
+
+
+# ---------------------------------------------------------------- committee
+
+
+def test_dieu_2_khoan_1_to_5_working_principles(reg: Regulation) -> None:
+    """Điều 2 khoản 1-5; khoản 6 is the seal clause, encoded as seal rules."""
+    principles = reg.committee.principles
+    assert [(p.citation.article, p.citation.clause) for p in principles] == [
+        (2, k) for k in range(1, 6)
+    ]
+    quotes(principles[0], "Ban Chỉ đạo làm việc dân chủ, công khai")
+
+
+def test_forms_of_work_are_not_specified(reg: Regulation) -> None:
+    """The 2021 text has no clause on forms of work (2024 adds Điều 2 khoản 6)."""
+    assert reg.committee.working_forms == ()
+
+
+def test_dieu_8_khoan_1_members_work_part_time(reg: Regulation) -> None:
+    """Điều 8 khoản 1: 'làm việc theo chế độ kiêm nhiệm'."""
+    part_time = reg.committee.part_time
+    assert part_time is not None
+    cites(part_time, "Điều 8 khoản 1")
+    quotes(part_time, "Tổ giúp việc làm việc theo chế độ kiêm nhiệm")
+
+
+def test_dieu_10_khoan_1_funding_from_the_provincial_budget(reg: Regulation) -> None:
+    """Điều 10 khoản 1: budgeted with Sở Thông tin và Truyền thông, which manages it."""
+    funding = only(reg.committee.funding, lambda _: True, "funding provision")
+    cites(funding, "Điều 10 khoản 1")
+    assert "ngân sách tỉnh" in funding.source
+    assert reg.name_of(funding.manager) == "Sở Thông tin và Truyền thông"
+
+
+def test_standing_agency_is_not_named(reg: Regulation) -> None:
+    """Điều 2 khoản 6, 9, 10, 12: a 'Cơ quan Thường trực' acts; the text never says which."""
+    sa = reg.post(reg.committee.standing_agency)
+    assert sa.role is Role.STANDING_AGENCY
+    assert sa.title == "Cơ quan Thường trực"
+    assert sa.holder is None
+    cites(sa, "Điều 9 khoản 2")
+
+
+# ---------------------------------------------------------------- posts
+
+
+def test_head_is_held_by_the_chu_tich_ubnd_tinh(reg: Regulation) -> None:
+    """Signature block: the Chủ tịch UBND tỉnh signs as Trưởng Ban (Điều 3 sets the post)."""
+    assert len(reg.posts_with_role(Role.HEAD)) == 1
+    head = reg.head
+    assert head.title == "Trưởng Ban Chỉ đạo"
+    cites(head, "Điều 3")
+    assert (head.office, head.agency) == ("Chủ tịch UBND tỉnh", "UBND tỉnh")
+    assert head.holder is not None
+    cites(head.holder, None, document="decision")
+    quotes(head.holder, "CHỦ TỊCH UBND TỈNH")
+    assert [d.citation.clause for d in head.duties] == [1, 2, 3, 4]
+
+
+def test_other_holders_are_not_specified(reg: Regulation) -> None:
+    """No clause names who holds the deputy, member or working-group posts."""
+    assert [p.id for p in reg.posts if p.holder is not None] == ["head"]
+
+
+def test_dieu_4_standing_deputy_and_a_plural_deputy(reg: Regulation) -> None:
+    """Điều 4 khoản 1, 2: a Phó Trưởng Ban thường trực and Phó Trưởng Ban (number not fixed)."""
+    sd = only(reg.posts, lambda p: p.role is Role.STANDING_DEPUTY, "standing deputy")
+    assert sd.title == "Phó Trưởng Ban thường trực"
+    cites(sd, "Điều 4 khoản 1")
+    deputy = only(reg.posts, lambda p: p.role is Role.DEPUTY, "deputy post")
+    assert deputy.plural
+    cites(deputy, "Điều 4 khoản 2")
+    assert [d.citation.point for d in deputy.duties] == ["a", "b", "b", "c"]
+
+
+def test_dieu_5_members_are_one_plural_post(reg: Regulation) -> None:
+    """Điều 5: 'Các Ủy viên Ban Chỉ đạo', not enumerated; no annex assigns them."""
+    member = only(reg.posts, lambda p: p.role is Role.MEMBER, "member post")
+    assert member.plural
+    assert member.title == "Ủy viên Ban Chỉ đạo"
+    cites(member, "Điều 5")
+    where = [(d.citation.article, d.citation.clause) for d in member.duties]
+    assert where == [*((5, k) for k in range(1, 8)), (8, 3)]
+
+
+def test_dieu_6_working_group_and_its_posts(reg: Regulation) -> None:
+    """Điều 1 khoản 2, Điều 6: the Tổ giúp việc, led by its Tổ trưởng."""
+    wg = only(reg.working_groups, lambda _: True, "working group")
+    assert wg.name == "Tổ giúp việc Ban Chỉ đạo"
+    cites(wg, "Điều 1 khoản 2")
+    assert [d.citation.clause for d in wg.duties] == [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    lead = reg.post(wg.lead)
+    assert (lead.role, lead.title, lead.group) == (Role.WG_LEAD, "Tổ trưởng Tổ giúp việc", wg.id)
+    cites(lead, "Điều 6 khoản 7")
+    member = only(reg.posts, lambda p: p.role is Role.WG_MEMBER, "working-group member post")
+    assert (member.group, member.plural) == (wg.id, True)
+    cites(member, "Điều 8 khoản 4")
+
+
+# ---------------------------------------------------------------- substitution
+
+
+def test_dieu_4_khoan_1_standing_deputy_acts_for_absent_head(reg: Regulation) -> None:
+    """Điều 4 khoản 1: 'Khi Trưởng Ban vắng mặt, Phó Trưởng Ban thường trực thay mặt'."""
+    s = only(reg.substitutions, lambda x: x.principal == "head", "substitution for the head")
+    assert s.substitutes == ("standing_deputy",)
+    assert (s.rank, s.also_absent) == (1, ())
+    cites(s, "Điều 4 khoản 1")
+    quotes(s, "Khi Trưởng Ban vắng mặt")
+
+
+def test_no_second_tier_of_substitution_is_invented(reg: Regulation) -> None:
+    """Nothing is said for head and standing deputy both absent, or for any other post."""
+    assert len(reg.substitutions) == 1
+
+
+# ---------------------------------------------------------------- accountability
+
+
+def test_dieu_3_khoan_4_head_answers_to_tinh_uy_hdnd_ubnd(reg: Regulation) -> None:
+    """Điều 3 khoản 4: 'Chịu trách nhiệm trước Tỉnh ủy, HĐND, UBND tỉnh'."""
+    a = only(reg.accountability, lambda x: x.subject == "head", "head accountability")
+    assert [reg.name_of(b) for b in a.to] == ["Tỉnh ủy", "HĐND tỉnh", "UBND tỉnh"]
+    kinds = {b.id: b.kind for b in reg.bodies}
+    assert [kinds[b] for b in a.to] == [
+        BodyKind.PARTY_COMMITTEE,
+        BodyKind.PEOPLES_COUNCIL,
+        BodyKind.PEOPLES_COMMITTEE,
+    ]
+    cites(a, "Điều 3 khoản 4")
+
+
+def test_dieu_4_khoan_2_diem_a_deputy_answers_to_head(reg: Regulation) -> None:
+    """Điều 4 khoản 2 điểm a: 'Chịu trách nhiệm trước Trưởng Ban'."""
+    a = only(reg.accountability, lambda x: x.subject == "deputy", "deputy accountability")
+    assert a.to == ("head",)
+    cites(a, "Điều 4 khoản 2 điểm a")
+
+
+def test_standing_deputy_accountability_is_not_specified(reg: Regulation) -> None:
+    """No clause says to whom the Phó Trưởng Ban thường trực answers."""
+    assert [a for a in reg.accountability if a.subject == "standing_deputy"] == []
+
+
+def test_dieu_5_khoan_2_members_answer_to_head_only(reg: Regulation) -> None:
+    """Điều 5 khoản 2: 'chịu trách nhiệm trước Trưởng Ban Chỉ đạo'; khoản 5 names no one."""
+    a = only(reg.accountability, lambda x: x.subject == "member", "member accountability")
+    assert a.to == ("head",)
+    cites(a, "Điều 5 khoản 2")
+
+
+# ---------------------------------------------------------------- direction
+
+
+def test_dieu_3_khoan_1_head_assigns_the_members(reg: Regulation) -> None:
+    """Điều 3 khoản 1: 'phân công nhiệm vụ các thành viên Ban Chỉ đạo'."""
+    d = only(
+        reg.directions,
+        lambda x: x.citation.article == 3 and x.objects != ("committee",),
+        "Điều 3 assignment",
+    )
+    assert d.subjects == ("head",)
+    assert d.objects == ("standing_deputy", "deputy", "member")
+    cites(d, "Điều 3 khoản 1")
+
+
+def test_dieu_5_khoan_2_ubnd_and_chu_tich_assign_member_tasks(reg: Regulation) -> None:
+    """Điều 5 khoản 2: 'theo nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao'."""
+    d = only(reg.directions, lambda x: x.citation.article == 5 and x.citation.clause == 2)
+    assert [reg.name_of(s) for s in d.subjects] == ["UBND tỉnh", "Chủ tịch UBND tỉnh"]
+    assert d.objects == ("member",)
+
+
+def test_dieu_12_khoan_1_head_and_deputies_direct_members_agency_and_group(
+    reg: Regulation,
+) -> None:
+    """Điều 12 khoản 1: Trưởng Ban, Phó Trưởng Ban chỉ đạo Ủy viên, Cơ quan Thường trực, Tổ."""
+    d = only(reg.directions, lambda x: x.citation.article == 12, "Điều 12 direction")
+    cites(d, "Điều 12 khoản 1")
+    assert d.subjects == ("head", *DEPUTIES)
+    assert d.objects == ("member", "standing_agency", "to_giup_viec")
+
+
+def test_dieu_11_khoan_1_agency_heads_are_supervised_by_the_committee(reg: Regulation) -> None:
+    """Điều 11 khoản 1: 'chịu sự giám sát, kiểm tra của Ban Chỉ đạo'."""
+    rules = [d for d in reg.directions if d.objects == ("agency_heads",)]
+    assert rules
+    for d in rules:
+        assert d.subjects == ("committee",)
+        cites(d, "Điều 11 khoản 1")
+
+
+# ---------------------------------------------------------------- reports
+
+
+def test_dieu_5_khoan_4_members_report_issues_at_once(reg: Regulation) -> None:
+    """Điều 5 khoản 4: 'Kịp thời báo cáo Trưởng Ban, Phó Trưởng Ban Chỉ đạo'."""
+    r = _report(reg, "member_issues")
+    assert (r.ad_hoc, r.periodic) == (True, False)
+    assert r.recipients == ("head", *DEPUTIES)
+    cites(r, "Điều 5 khoản 4")
+
+
+def test_dieu_6_khoan_8_working_group_reports_quarterly(reg: Regulation) -> None:
+    """Điều 6 khoản 8: 'Định kỳ hàng quý báo cáo Trưởng Ban, Phó Trưởng Ban ... và các Ủy viên'."""
+    r = _report(reg, "wg_quarterly")
+    assert r.periodic
+    assert r.cadences == (Cadence.quarterly(),)
+    assert r.reporters == ("to_giup_viec",)
+    assert r.recipients == ("head", *DEPUTIES, "member")
+    cites(r, "Điều 6 khoản 8")
+
+
+def test_dieu_8_khoan_3_members_report_results_to_head(reg: Regulation) -> None:
+    """Điều 8 khoản 3: 'báo cáo Trưởng Ban Chỉ đạo về kết quả thực hiện'."""
+    r = _report(reg, "member_results")
+    assert r.recipients == ("head",)
+    cites(r, "Điều 8 khoản 3")
+
+
+def test_dieu_9_khoan_1_forms_of_members_reports(reg: Regulation) -> None:
+    """Điều 9 khoản 1: trực tiếp, bằng văn bản, thông qua các phiên họp."""
+    r = _report(reg, "member_report_forms")
+    assert r.forms == (
+        "báo cáo trực tiếp",
+        "báo cáo bằng văn bản",
+        "báo cáo thông qua các phiên họp định kỳ, đột xuất của Ban Chỉ đạo",
+    )
+    cites(r, "Điều 9 khoản 1")
+
+
+def test_dieu_9_khoan_2_standing_agency_reports_half_year_and_year(reg: Regulation) -> None:
+    """Điều 9 khoản 2: báo cáo 06 tháng và năm, 'gửi xin ý kiến các Ủy viên' first; no quarter."""
+    r = _report(reg, "standing_agency_periodic")
+    assert (r.reporters, r.recipients, r.consult) == (("standing_agency",), ("head",), ("member",))
+    assert r.periodic
+    assert r.cadences == (Cadence.half_yearly(), Cadence.yearly())
+    assert r.deadline is None
+    cites(r, "Điều 9 khoản 2")
+
+
+def test_dieu_10_khoan_2_budget_plan_goes_through_the_head(reg: Regulation) -> None:
+    """Điều 10 khoản 2: dự toán 'thông qua Trưởng Ban Chỉ đạo, trình cơ quan có thẩm quyền'."""
+    r = _report(reg, "budget_plan")
+    assert r.through == ("head",)
+    assert [reg.name_of(x) for x in r.recipients] == ["cơ quan có thẩm quyền"]
+    cites(r, "Điều 10 khoản 2")
+
+
+def test_dieu_12_khoan_2_issues_go_through_the_standing_agency(reg: Regulation) -> None:
+    """Điều 12 khoản 2: 'báo cáo Cơ quan Thường trực để tổng hợp, báo cáo Trưởng Ban'."""
+    r = _report(reg, "issues_with_regulation")
+    assert (r.through, r.recipients) == (("standing_agency",), ("head",))
+    cites(r, "Điều 12 khoản 2")
+
+
+# ---------------------------------------------------------------- seals
+
+
+def test_dieu_2_khoan_6_head_and_deputies_use_the_ubnd_seal(reg: Regulation) -> None:
+    """Điều 2 khoản 6: 'Trưởng Ban, Phó Trưởng Ban Chỉ đạo sử dụng con dấu của UBND tỉnh'."""
+    s = only(reg.seals, lambda x: "head" in x.posts, "seal rule of the head")
+    assert s.posts == ("head", *DEPUTIES)
+    assert (s.seal.kind, s.seal.agency) == (SealKind.AGENCY, "UBND tỉnh")
+    assert s.documents == ()
+    cites(s, "Điều 2 khoản 6")
+
+
+def test_dieu_2_khoan_6_standing_agency_and_members_use_their_own_seal(reg: Regulation) -> None:
+    """Điều 2 khoản 6: 'được sử dụng con dấu của cơ quan mình'."""
+    s = only(reg.seals, lambda x: "member" in x.posts, "seal rule of the members")
+    assert s.posts == ("standing_agency", "member")
+    assert s.seal.kind is SealKind.OWN_AGENCY
+    cites(s, "Điều 2 khoản 6")
+
+
+def test_working_group_seal_and_committee_seal_are_not_specified(reg: Regulation) -> None:
+    """Điều 2 khoản 6 says nothing of the Tổ giúp việc or of a seal of the committee itself."""
+    sealed = {p for s in reg.seals for p in s.posts}
+    assert not sealed & {"wg_lead", "wg_member", "to_giup_viec", "committee"}
+    assert reg.signing == ()
+
+
+# ---------------------------------------------------------------- meetings
+
+
+def test_dieu_7_khoan_1_committee_meets_quarterly(reg: Regulation) -> None:
+    """Điều 7 khoản 1: 'Ban Chỉ đạo họp định kỳ một quý một lần'."""
+    m = only(
+        reg.meetings,
+        lambda x: x.body == "committee" and x.kind is MeetingKind.REGULAR,
+        "regular committee meeting",
+    )
+    assert m.cadences == (Cadence.quarterly(),)
+    cites(m, "Điều 7 khoản 1")
+
+
+def test_dieu_7_khoan_3_working_group_cadence_not_specified(reg: Regulation) -> None:
+    """Điều 7 khoản 3: 'Tổ giúp việc họp định kỳ hoặc đột xuất' with no period named."""
+    m = only(reg.meetings, lambda x: x.body == "to_giup_viec", "working-group meeting")
+    assert (m.kind, m.cadences) == (MeetingKind.REGULAR, ())
+    cites(m, "Điều 7 khoản 3")
+
+
+def test_dieu_3_khoan_3_head_convenes_and_chairs(reg: Regulation) -> None:
+    """Điều 3 khoản 3: 'Triệu tập và chủ trì các cuộc họp định kỳ hoặc đột xuất'."""
+    rules = [c for c in reg.convening if (c.citation.article, c.citation.clause) == (3, 3)]
+    assert {c.meeting for c in rules} == {MeetingKind.REGULAR, MeetingKind.EXTRAORDINARY}
+    assert all(c.conveners == ("head",) and c.chairs for c in rules)
+
+
+def test_dieu_7_khoan_1_only_the_head_calls_extraordinary_meetings(reg: Regulation) -> None:
+    """Điều 7 khoản 1: 'họp đột xuất theo chỉ đạo của Trưởng Ban' (2024 adds the deputies)."""
+    conveners = {
+        x
+        for c in reg.convening
+        if c.body == "committee" and c.meeting is MeetingKind.EXTRAORDINARY
+        for x in c.conveners
+    }
+    assert conveners == {"head"}
+    c = only(
+        reg.convening,
+        lambda x: x.meeting is MeetingKind.EXTRAORDINARY and x.citation.article == 7
+        and x.body == "committee",
+        "Điều 7 extraordinary convening",
+    )
+    cites(c, "Điều 7 khoản 1")
+
+
+def test_dieu_7_khoan_2_head_calls_expanded_meetings(reg: Regulation) -> None:
+    """Điều 7 khoản 2: 'Trưởng Ban Chỉ đạo quyết định triệu tập cuộc họp mở rộng'."""
+    c = only(reg.convening, lambda x: x.meeting is MeetingKind.EXPANDED, "expanded convening")
+    assert c.conveners == ("head",)
+    cites(c, "Điều 7 khoản 2")
+
+
+def test_dieu_7_khoan_3_wg_lead_calls_working_group_meetings(reg: Regulation) -> None:
+    """Điều 7 khoản 3: 'theo yêu cầu của lãnh đạo Tổ giúp việc' (read as the Tổ trưởng)."""
+    rules = [c for c in reg.convening if c.body == "to_giup_viec"]
+    assert {c.meeting for c in rules} == {MeetingKind.REGULAR, MeetingKind.EXTRAORDINARY}
+    for c in rules:
+        assert c.conveners == ("wg_lead",)
+        cites(c, "Điều 7 khoản 3")
+
+
+def test_dieu_7_khoan_1_chair_decides_who_attends(reg: Regulation) -> None:
+    """Điều 7 khoản 1: 'Thành phần tham dự cuộc họp do người chủ trì cuộc họp quyết định'."""
+    co = only(reg.compositions, lambda _: True, "composition rule")
+    assert (co.body, co.decided_by) == ("committee", "chair")
+    cites(co, "Điều 7 khoản 1")
+
+
+def test_dieu_5_khoan_5_members_attend_or_send_a_proxy_with_written_opinion(
+    reg: Regulation,
+) -> None:
+    """Điều 5 khoản 5: báo cáo and consent to be absent; a proxy needs a written opinion."""
+    at = only(reg.attendance, lambda _: True, "attendance rule")
+    assert at.posts == ("member",)
+    assert at.must_attend
+    assert at.absence_conditions == (
+        AttendanceCondition.REPORT_TO_CHAIR,
+        AttendanceCondition.CHAIR_CONSENT,
+    )
+    assert (at.proxy_allowed, at.proxy_conditions) == (True, (AttendanceCondition.WRITTEN_OPINION,))
+    cites(at, "Điều 5 khoản 5")
+
+
+# ---------------------------------------------------------------- what the text does not contain
+
+
+def test_no_annex_so_monitoring_is_not_specified(reg: Regulation) -> None:
+    """The 2021 text has no Phụ lục: nobody is assigned to sectors or localities."""
+    assert reg.monitoring is None
+
+
+def test_no_channels_or_delegations(reg: Regulation) -> None:
+    """The text names no information channel and no written authorisation."""
+    assert reg.channels == ()
+    assert reg.delegations == ()
