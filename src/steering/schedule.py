@@ -41,7 +41,7 @@ import calendar as _calendar
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -83,7 +83,6 @@ _MONTHS: dict[Period, int] = {
     Period.HALF_YEAR: 6,
     Period.YEAR: 12,
 }
-_PERIOD_ORDER: dict[Period, int] = {p: i for i, p in enumerate(_MONTHS)}
 _ND09 = "Nghị định 09/2019/NĐ-CP"
 
 #: Nghị định 09/2019/NĐ-CP, Điều 12: the data cut-off of each periodic report.
@@ -130,18 +129,6 @@ def _pdate(value: dt.date) -> pendulum.Date:
     return pendulum.Date(value.year, value.month, value.day)
 
 
-def _opt_pdate(value: dt.date | None) -> pendulum.Date | None:
-    return None if value is None else _pdate(value)
-
-
-def _str_tuple(values: Any) -> tuple[str, ...]:
-    return tuple(nfc(v) for v in values)
-
-
-def _citations(values: Iterable[Citation]) -> tuple[Citation, ...]:
-    return tuple(values)
-
-
 @attrs.frozen(kw_only=True, order=False)
 class Occurrence:
     """One dated obligation: a meeting window or a report's data period and deadline.
@@ -183,27 +170,29 @@ class Occurrence:
 
     """
 
-    regulation: str = attrs.field(converter=nfc)
-    body: str = attrs.field(converter=nfc)
+    # No converters: calendars build hundreds of thousands of these, from values
+    # the model has already normalised (NFC strings, tuples, pendulum Dates).
+    regulation: str
+    body: str
     kind: str
-    opens: pendulum.Date = attrs.field(converter=_pdate)
-    closes: pendulum.Date = attrs.field(converter=_pdate)
-    citations: tuple[Citation, ...] = attrs.field(converter=_citations)
-    rule: str = attrs.field(converter=nfc)
+    opens: pendulum.Date
+    closes: pendulum.Date
+    citations: tuple[Citation, ...]
+    rule: str
     cadence: Period
     sequence: int = 1
     times: int = 1
     period: str
-    title: str = attrs.field(default="", converter=nfc)
+    title: str = ""
     status: str = _DECIDED
-    recipients: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
-    through: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
-    subject: str = attrs.field(default="", converter=nfc)
-    data_period_end: pendulum.Date | None = attrs.field(default=None, converter=_opt_pdate)
-    due: pendulum.Date | None = attrs.field(default=None, converter=_opt_pdate)
-    shifted_from: pendulum.Date | None = attrs.field(default=None, converter=_opt_pdate)
-    condition: str = attrs.field(default="", converter=nfc)
-    note: str = attrs.field(default="", converter=nfc)
+    recipients: tuple[str, ...] = ()
+    through: tuple[str, ...] = ()
+    subject: str = ""
+    data_period_end: pendulum.Date | None = None
+    due: pendulum.Date | None = None
+    shifted_from: pendulum.Date | None = None
+    condition: str = ""
+    note: str = ""
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
@@ -214,7 +203,7 @@ class Occurrence:
             self.kind,
             self.body,
             self.rule,
-            _PERIOD_ORDER[self.cadence],
+            self.cadence.value,
             self.sequence,
         )
 
@@ -343,7 +332,7 @@ def _spans(period: Period, year: int) -> tuple[_Span, ...]:
     return tuple(out)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=65536)
 def _due(
     deadline: Deadline, last_month: int, policy: ShiftPolicy, workdays: WorkingDays
 ) -> tuple[pendulum.Date, pendulum.Date]:
@@ -434,110 +423,186 @@ def _join_notes(*notes: str) -> str:
 
 # -- the calendar ----------------------------------------------------------------
 
+# Calendars are pure functions of immutable values. The dated periods of a rule
+# are memoised by value (per rule, year, policy and working-day calendar), so
+# committees with the same rules share them, and so are a rule's occurrences
+# for one committee and year, in a small cache: a larger one (or one per
+# regulation object) keeps so many objects alive across thousands of
+# committees that the garbage collector costs more than the work it saves.
+_RULE_CACHE_SIZE = 1024
 
-def _meeting_occurrences(
-    reg: Regulation, index: int, rule: MeetingRule, a: pendulum.Date, b: pendulum.Date
-) -> list[Occurrence]:
+
+@functools.lru_cache(maxsize=_RULE_CACHE_SIZE)
+def _meeting_year(
+    rule: MeetingRule, year: int, *, reg_id: str, body: str, name: str, rule_id: str
+) -> tuple[Occurrence, ...]:
+    """The occurrences of one meeting rule whose window closes in ``year``."""
     out: list[Occurrence] = []
-    body = body_label(reg, rule.body)
-    name = _name(reg, rule.body)
     kind = f"{rule.kind.value}_meeting"
-    rule_id = f"meetings[{index}]"
-    for j, raw in enumerate(rule.cadences):
+    for j, raw in enumerate(dict.fromkeys(rule.cadences)):
         cadence = _check_cadence(f"{rule_id}.cadences[{j}]", raw)
-        for year in range(a.year, b.year + 1):
-            for span in _spans(cadence.period, year):
-                if not a <= span.last <= b:
-                    continue
-                for seq in range(1, cadence.times + 1):
-                    extra = f" (lần {seq}/{cadence.times})" if cadence.times > 1 else ""
-                    out.append(
-                        Occurrence(
-                            regulation=reg.id,
-                            body=body,
-                            kind=kind,
-                            opens=span.first,
-                            closes=span.last,
-                            citations=(rule.citation,),
-                            rule=rule_id,
-                            cadence=cadence.period,
-                            sequence=seq,
-                            times=cadence.times,
-                            period=span.code,
-                            title=f"{name} họp định kỳ {span.label}{extra}",
-                            condition=rule.condition,
-                            note=rule.note,
-                        )
+        for span in _spans(cadence.period, year):
+            for seq in range(1, cadence.times + 1):
+                extra = f" (lần {seq}/{cadence.times})" if cadence.times > 1 else ""
+                out.append(
+                    Occurrence(
+                        regulation=reg_id,
+                        body=body,
+                        kind=kind,
+                        opens=span.first,
+                        closes=span.last,
+                        citations=(rule.citation,),
+                        rule=rule_id,
+                        cadence=cadence.period,
+                        sequence=seq,
+                        times=cadence.times,
+                        period=span.code,
+                        title=f"{name} họp định kỳ {span.label}{extra}",
+                        condition=rule.condition,
+                        note=rule.note,
                     )
-    return out
+                )
+    return tuple(out)
 
 
-def _report_occurrences(
-    reg: Regulation,
-    rule: ReportRule,
-    a: pendulum.Date,
-    b: pendulum.Date,
-    *,
-    policy: ShiftPolicy,
-    workdays: WorkingDays,
-) -> list[Occurrence]:
-    out: list[Occurrence] = []
+@attrs.frozen
+class _Planned:
+    """One dated period of a report rule, before it is given a reporter."""
+
+    span: _Span
+    cadence: Cadence
+    closes: pendulum.Date
+    due: pendulum.Date | None
+    moved: pendulum.Date | None
+    status: str
+    citations: tuple[Citation, ...]
+
+
+@functools.lru_cache(maxsize=_RULE_CACHE_SIZE)
+def _report_plan(
+    rule: ReportRule, year: int, policy: ShiftPolicy, workdays: WorkingDays
+) -> tuple[_Planned, ...]:
+    """The periods of one report rule whose ``closes`` is in ``year``, with their dates."""
+    out: list[_Planned] = []
     deadline = rule.deadline
     if deadline is not None:
         _check_deadline(f"reports[{rule.id}].deadline", deadline)
-    reporters = list(dict.fromkeys(rule.reporters))
-    # A due date lies up to `month_offset` months (and a shift of a few days)
+    # A due date lies up to `month_offset` months (plus a shift of a few days)
     # after the period's last month: look that far back.
     back = 1 + (deadline.month_offset // 12 + 1 if deadline is not None else 0)
-    for j, raw in enumerate(rule.cadences):
+    for j, raw in enumerate(dict.fromkeys(rule.cadences)):
         cadence = _check_cadence(f"reports[{rule.id}].cadences[{j}]", raw)
         basis = DATA_PERIOD_CITATIONS[cadence.period]
-        for year in range(max(MIN_YEAR, a.year - back), min(MAX_YEAR, b.year + 1) + 1):
-            for span in _spans(cadence.period, year):
+        for span_year in range(max(MIN_YEAR, year - back), min(MAX_YEAR, year + 1) + 1):
+            for span in _spans(cadence.period, span_year):
+                citations: tuple[Citation, ...] = (rule.citation, basis)
                 if deadline is None:
-                    closes, due, moved = span.data_end, None, None
-                    status = _NOT_SPECIFIED
-                    citations: tuple[Citation, ...] = (rule.citation, basis)
+                    closes, due, moved, status = span.data_end, None, None, _NOT_SPECIFIED
                 else:
                     computed, closes = _due(deadline, span.last_month, policy, workdays)
-                    due = closes
+                    due, status = closes, _DECIDED
                     moved = computed if computed != closes else None
-                    status = _DECIDED
-                    citations = (rule.citation, basis)
                     if moved is not None and policy is ShiftPolicy.NEXT_WORKING_DAY:
                         citations = (*citations, DEADLINE_SHIFT_CITATION)
-                if not a <= closes <= b:
-                    continue
-                for reporter in reporters:
-                    for seq in range(1, cadence.times + 1):
-                        extra = f" (lần {seq}/{cadence.times})" if cadence.times > 1 else ""
-                        out.append(
-                            Occurrence(
-                                regulation=reg.id,
-                                body=body_label(reg, reporter),
-                                kind="report",
-                                opens=span.data_start,
-                                closes=closes,
-                                citations=citations,
-                                rule=rule.id,
-                                cadence=cadence.period,
-                                sequence=seq,
-                                times=cadence.times,
-                                period=span.code,
-                                title=f"{_name(reg, reporter)}: báo cáo {span.label}{extra}",
-                                status=status,
-                                recipients=rule.recipients,
-                                through=rule.through,
-                                subject=rule.subject,
-                                data_period_end=span.data_end,
-                                due=due,
-                                shifted_from=moved,
-                                note=_join_notes(
-                                    rule.note, deadline.note if deadline is not None else ""
-                                ),
-                            )
-                        )
-    return out
+                if closes.year == year:
+                    out.append(_Planned(span, cadence, closes, due, moved, status, citations))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=_RULE_CACHE_SIZE)
+def _report_year(
+    rule: ReportRule,
+    year: int,
+    *,
+    reg_id: str,
+    body: str,
+    name: str,
+    policy: ShiftPolicy,
+    workdays: WorkingDays,
+) -> tuple[Occurrence, ...]:
+    """The occurrences of one report rule, for one reporter, whose ``closes`` is in ``year``."""
+    deadline = rule.deadline
+    note = _join_notes(rule.note, deadline.note if deadline is not None else "")
+    out: list[Occurrence] = []
+    for p in _report_plan(rule, year, policy, workdays):
+        times = p.cadence.times
+        for seq in range(1, times + 1):
+            extra = f" (lần {seq}/{times})" if times > 1 else ""
+            out.append(
+                Occurrence(
+                    regulation=reg_id,
+                    body=body,
+                    kind="report",
+                    opens=p.span.data_start,
+                    closes=p.closes,
+                    citations=p.citations,
+                    rule=rule.id,
+                    cadence=p.cadence.period,
+                    sequence=seq,
+                    times=times,
+                    period=p.span.code,
+                    title=f"{name}: báo cáo {p.span.label}{extra}",
+                    status=p.status,
+                    recipients=rule.recipients,
+                    through=rule.through,
+                    subject=rule.subject,
+                    data_period_end=p.span.data_end,
+                    due=p.due,
+                    shifted_from=p.moved,
+                    note=note,
+                )
+            )
+    return tuple(out)
+
+
+def _sort_key(occ: Occurrence) -> tuple[Any, ...]:
+    return occ.sort_key
+
+
+def _build(
+    reg: Regulation,
+    a: pendulum.Date,
+    b: pendulum.Date,
+    policy: ShiftPolicy,
+    workdays: WorkingDays,
+) -> tuple[Occurrence, ...]:
+    years = range(a.year, b.year + 1)
+    chunks: list[tuple[Occurrence, ...]] = []
+    for i, meeting in enumerate(reg.meetings):
+        if meeting.cadences:
+            body, name = body_label(reg, meeting.body), _name(reg, meeting.body)
+            rule_id = f"meetings[{i}]"
+            chunks.extend(
+                _meeting_year(meeting, y, reg_id=reg.id, body=body, name=name, rule_id=rule_id)
+                for y in years
+            )
+    for report in reg.reports:
+        if report.cadences:
+            for reporter in dict.fromkeys(report.reporters):
+                body, name = body_label(reg, reporter), _name(reg, reporter)
+                chunks.extend(
+                    _report_year(
+                        report,
+                        y,
+                        reg_id=reg.id,
+                        body=body,
+                        name=name,
+                        policy=policy,
+                        workdays=workdays,
+                    )
+                    for y in years
+                )
+    whole_years = a.month == 1 and a.day == 1 and b.month == 12 and b.day == 31
+    found = [o for chunk in chunks for o in chunk if whole_years or a <= o.closes <= b]
+    found.sort(key=_sort_key)
+    unique: list[Occurrence] = []
+    last: tuple[Any, ...] | None = None
+    for occ in found:
+        key = occ.sort_key
+        if key != last:
+            unique.append(occ)
+            last = key
+    return tuple(unique)
 
 
 def calendar(
@@ -556,7 +621,8 @@ def calendar(
             (default :data:`~steering.workdays.VIETNAM`).
 
     Returns:
-        Occurrences sorted by :attr:`Occurrence.sort_key`, each once.
+        Occurrences sorted by :attr:`Occurrence.sort_key`, one per
+        (closes, opens, kind, body, rule, cadence, sequence).
 
     Raises:
         QueryError: ``start`` is after ``end``, a bound is not a date or lies
@@ -570,19 +636,7 @@ def calendar(
     if a > b:
         raise QueryError(f"start {a.isoformat()} is after end {b.isoformat()}")
     policy, workdays = _options(options)
-    found: list[Occurrence] = []
-    for i, meeting in enumerate(reg.meetings):
-        if meeting.cadences:
-            found.extend(_meeting_occurrences(reg, i, meeting, a, b))
-    for report in reg.reports:
-        if report.cadences:
-            found.extend(_report_occurrences(reg, report, a, b, policy=policy, workdays=workdays))
-    found.sort(key=lambda o: o.sort_key)
-    unique: list[Occurrence] = []
-    for occ in found:
-        if not unique or unique[-1] != occ:
-            unique.append(occ)
-    return tuple(unique)
+    return _build(reg, a, b, policy, workdays)
 
 
 def calendar_gaps(reg: Regulation) -> tuple[CalendarGap, ...]:
