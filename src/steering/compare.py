@@ -29,6 +29,7 @@ from steering.regulation import EffectiveKind, Regulation
 from steering.roles import COMMITTEE, GroupKind, Post, Role
 from steering.rules import (
     AttendanceCondition,
+    AttendanceRule,
     Cadence,
     Citation,
     MeetingKind,
@@ -104,6 +105,24 @@ _ASPECT_LABELS: dict[Aspect, tuple[str, str]] = {
 }
 
 _ORDER = {a: i for i, a in enumerate(Aspect)}
+
+#: Roles whose posts are compared as one class: a regulation may speak of
+#: "các Ủy viên" as one plural post, or enumerate them (an annex row each).
+_ROLE_WORDS = {
+    Role.HEAD: ("Trưởng ban", "head"),
+    Role.STANDING_DEPUTY: ("Phó Trưởng ban Thường trực", "standing deputy head"),
+    Role.DEPUTY: ("Phó Trưởng ban", "deputy head"),
+    Role.STANDING_MEMBER: ("Ủy viên thường trực", "standing member"),
+    Role.MEMBER: ("Ủy viên", "member"),
+    Role.WG_LEAD: ("Tổ trưởng Tổ giúp việc", "working-group lead"),
+    Role.WG_MEMBER: ("Tổ viên Tổ giúp việc", "working-group member"),
+    Role.STANDING_AGENCY: ("Cơ quan thường trực", "standing agency"),
+}
+_CLASS_ROLES = frozenset({Role.MEMBER, Role.WG_MEMBER})
+_CLASS_NAMES = {
+    Role.MEMBER: "các Ủy viên, Thành viên Ban Chỉ đạo",
+    Role.WG_MEMBER: "các thành viên Tổ giúp việc",
+}
 
 _NOT_SPECIFIED = {"vi": "không quy định", "en": "not specified"}
 
@@ -424,6 +443,34 @@ def seal_words(seal: Seal, lang: str = "vi") -> str:
     return f"con dấu của {seal.agency}" if lang == "vi" else f"the seal of {seal.agency}"
 
 
+def _attendance_words(rule: AttendanceRule) -> tuple[str, str, str]:
+    """An attendance rule as a comparable value and Vietnamese and English words."""
+    proxy = {True: "yes", False: "no", None: "?"}[rule.proxy_allowed]
+    value = "|".join((
+        "must" if rule.must_attend else "",
+        "+".join(sorted(c.value for c in rule.absence_conditions)),
+        proxy,
+        "+".join(sorted(c.value for c in rule.proxy_conditions)),
+    ))
+    vi = ["phải dự đầy đủ" if rule.must_attend else "không bắt buộc dự"]
+    en = ["must attend" if rule.must_attend else "attendance not required"]
+    if rule.absence_conditions:
+        vi.append("vắng phải " + ", ".join(_CONDITION_VI[c] for c in rule.absence_conditions))
+        en.append("absence needs " + ", ".join(_CONDITION_EN[c] for c in rule.absence_conditions))
+    conds_vi = ", ".join(_CONDITION_VI[c] for c in rule.proxy_conditions)
+    conds_en = ", ".join(_CONDITION_EN[c] for c in rule.proxy_conditions)
+    if rule.proxy_allowed is None:
+        vi.append("dự thay: không quy định")
+        en.append("proxy: not specified")
+    elif rule.proxy_allowed:
+        vi.append("được cử người dự thay" + (f" ({conds_vi})" if conds_vi else ""))
+        en.append("may send a proxy" + (f" ({conds_en})" if conds_en else ""))
+    else:
+        vi.append("không được cử người dự thay")
+        en.append("no proxy")
+    return value, "; ".join(vi), "; ".join(en)
+
+
 # ----------------------------------------------------------------- facts
 
 
@@ -474,9 +521,9 @@ class _Reader:
             return COMMITTEE
         for p in reg.posts:
             if p.id == node:
-                if len(self._by_role[p.role]) == 1:
+                if len(self._by_role[p.role]) == 1 or p.role in _CLASS_ROLES:
                     return p.role.value
-                return f"{p.role.value}[{fold(p.office or p.agency or p.title)}]"
+                return self.specific_key(node)
         for g in reg.working_groups:
             if g.id == node:
                 if self._group_kinds[g.kind] == 1:
@@ -487,8 +534,25 @@ class _Reader:
                 return f"body[{fold(b.name)}]"
         return f"?{node}"
 
+    def specific_key(self, node: str) -> str:
+        """Like :meth:`key`, but one key per post even for members (annex rows)."""
+        for p in self.reg.posts:
+            if p.id == node:
+                if len(self._by_role[p.role]) == 1:
+                    return p.role.value
+                return f"{p.role.value}[{fold(p.office or p.agency or p.title)}]"
+        return self.key(node)
+
     def name(self, node: str) -> str:
-        """The regulation's words for a node, with the office where titles repeat."""
+        """The regulation's words for a node; a class of members is named as a class."""
+        for p in self.reg.posts:
+            if p.id == node and p.role in _CLASS_ROLES and len(self._by_role[p.role]) > 1:
+                n = len(self._by_role[p.role])
+                return f"{_CLASS_NAMES[p.role]} ({n})"
+        return self.own_name(node)
+
+    def own_name(self, node: str) -> str:
+        """The regulation's words for one node, with the office where titles repeat."""
         reg = self.reg
         if node == COMMITTEE:
             return "Ban Chỉ đạo"
@@ -586,6 +650,7 @@ class _Reader:
         if eff.kind is not EffectiveKind.NOT_SPECIFIED:
             date = str(eff.date) if eff.date else ""
             if eff.kind is EffectiveKind.ON_SIGNING:
+                date = ""  # the signing date is its own fact
                 vi, en = "có hiệu lực kể từ ngày ký", "in force from signing"
             else:
                 vi, en = f"có hiệu lực từ {date}", f"in force from {date}"
@@ -641,7 +706,7 @@ class _Reader:
             cites = [p.citation for p in posts]
             cites += [p.holder.citation for p in posts if p.holder]
             n = len(posts)
-            self.add(Aspect.POSTS, role.value, (role.value, role.value), value,
+            self.add(Aspect.POSTS, role.value, _ROLE_WORDS[role], value,
                      f"{n}: " + "; ".join(vi_items), f"{n}: " + "; ".join(en_items), cites)
 
     def substitution(self) -> None:
@@ -708,18 +773,18 @@ class _Reader:
                 grouped.setdefault(k, (post, []))[1].append((rule.seal, rule.documents,
                                                               rule.citation))
         for k, (post, items) in sorted(grouped.items()):
-            value = tuple(sorted(
+            value = tuple(sorted({
                 f"{s.kind.value}:{fold(s.agency)}:{'+'.join(sorted(fold(d) for d in docs))}"
                 for s, docs, _ in items
-            ))
-            vi = "; ".join(
+            }))
+            vi = "; ".join(_unique(
                 seal_words(s, "vi") + (f" (cho {', '.join(docs)})" if docs else "")
                 for s, docs, _ in items
-            )
-            en = "; ".join(
+            ))
+            en = "; ".join(_unique(
                 seal_words(s, "en") + (f" (for {', '.join(docs)})" if docs else "")
                 for s, docs, _ in items
-            )
+            ))
             self.add(Aspect.SEALS, k, self.subject(post), value, vi, en, (c for *_, c in items))
 
     def signing(self) -> None:
@@ -790,45 +855,19 @@ class _Reader:
             self.add(Aspect.MEETINGS, k, subject, value, vi, en, (r.citation for r in rules))
 
     def attendance(self) -> None:
+        grouped: dict[str, tuple[str, dict[str, tuple[str, str]], list[Citation]]] = {}
         for rule in self.reg.attendance:
+            value, vi, en = _attendance_words(rule)
             for post in rule.posts:
                 k = f"{self.key(post)}:{self.key(rule.body)}"
-                absence = sorted(c.value for c in rule.absence_conditions)
-                proxy = {True: "yes", False: "no", None: "?"}[rule.proxy_allowed]
-                value: tuple[str, ...] = (
-                    "must" if rule.must_attend else "",
-                    "+".join(absence),
-                    proxy,
-                    "+".join(sorted(c.value for c in rule.proxy_conditions)),
-                )
-                vi_parts = ["phải dự đầy đủ" if rule.must_attend else "không bắt buộc dự"]
-                en_parts = ["must attend" if rule.must_attend else "attendance not required"]
-                if rule.absence_conditions:
-                    vi_parts.append("vắng phải " + ", ".join(
-                        _CONDITION_VI[c] for c in rule.absence_conditions))
-                    en_parts.append("absence needs " + ", ".join(
-                        _CONDITION_EN[c] for c in rule.absence_conditions))
-                if rule.proxy_allowed is None:
-                    vi_parts.append("dự thay: không quy định")
-                    en_parts.append("proxy: not specified")
-                elif rule.proxy_allowed:
-                    vi_parts.append("được cử người dự thay" + (
-                        " (" + ", ".join(_CONDITION_VI[c] for c in rule.proxy_conditions) + ")"
-                        if rule.proxy_conditions else ""))
-                    en_parts.append("may send a proxy" + (
-                        " (" + ", ".join(_CONDITION_EN[c] for c in rule.proxy_conditions) + ")"
-                        if rule.proxy_conditions else ""))
-                else:
-                    vi_parts.append("không được cử người dự thay")
-                    en_parts.append("no proxy")
-                existing = self.facts.get(f"{Aspect.ATTENDANCE.value}:{k}")
-                if existing is not None:
-                    value = (*existing.side.value, *value)
-                    vi_parts.insert(0, existing.side.text_vi)
-                    en_parts.insert(0, existing.side.text_en)
-                cites = (*(existing.side.citations if existing else ()), rule.citation)
-                self.add(Aspect.ATTENDANCE, k, self.subject(post), value, "; ".join(vi_parts),
-                         "; ".join(en_parts), cites)
+                _, texts, cites = grouped.setdefault(k, (post, {}, []))
+                texts.setdefault(value, (vi, en))
+                cites.append(rule.citation)
+        for k, (post, texts, cites) in sorted(grouped.items()):
+            values = tuple(sorted(texts))
+            vi = " / ".join(texts[v][0] for v in values)
+            en = " / ".join(texts[v][1] for v in values)
+            self.add(Aspect.ATTENDANCE, k, self.subject(post), values, vi, en, cites)
 
     def composition(self) -> None:
         for rule in self.reg.compositions:
@@ -947,8 +986,8 @@ class _Reader:
                 k = f"{t.kind.value}[{fold(t.unit)} {fold(t.name)}]".replace("[ ", "[")
                 full = f"{Aspect.MONITORING.value}:{k}"
                 existing = self.facts.get(full)
-                value: tuple[str, ...] = (self.key(a.post),)
-                vi = self.name(a.post)
+                value: tuple[str, ...] = (self.specific_key(a.post),)
+                vi = self.own_name(a.post)
                 cites: tuple[Citation, ...] = (a.citation,)
                 if existing is not None:
                     value = tuple(sorted({*existing.side.value, *value}))
@@ -1068,7 +1107,11 @@ def compare(a: Regulation, b: Regulation) -> Comparison:
             )
     fa, fb = _Reader(a).read(), _Reader(b).read()
     diffs: list[Difference] = []
+    both_annexed = "monitoring:annex" in fa and "monitoring:annex" in fb
     for key in sorted(set(fa) | set(fb)):
+        if key.startswith("monitoring:") and key != "monitoring:annex" and not both_annexed:
+            # One side has no annex: that is one difference, not one per annex row.
+            continue
         x, y = fa.get(key), fb.get(key)
         sa = x.side if x else _MISSING
         sb = y.side if y else _MISSING

@@ -134,14 +134,18 @@ class Term:
         """Whether the decision is a shipped preset."""
         return bool(self.preset)
 
-    def describe(self) -> str:
-        """``"thanh-hoa-2021 (Quyết định 76/QĐ-BCĐ, 2021-01)"`` or the bare number."""
+    def describe(self, lang: str = "en") -> str:
+        """The decision in words: ``"thanh-hoa-2021 (Quyết định (chưa số), 2021-01)"``.
+
+        A decision that is not shipped reads ``"Quyết định 1943/QĐ-BCĐ of 2022-06-06"``
+        (``lang="vi"``: ``"... ngày 2022-06-06"``).
+        """
         if self.preset:
             number = f"Quyết định {self.number}" if self.number else "Quyết định (chưa số)"
             when = f", {self.starts}" if self.starts else ""
             return f"{self.preset} ({number}{when})"
-        numbers = " and ".join(self.number.split(", "))
-        when = f" of {self.starts}" if self.starts else ""
+        numbers = (" và " if lang == "vi" else " and ").join(self.number.split(", "))
+        when = f" {'ngày' if lang == 'vi' else 'of'} {self.starts}" if self.starts else ""
         return f"Quyết định {numbers}{when}"
 
 

@@ -1,0 +1,647 @@
+"""The ``steering`` command: ask a regulation questions from the shell.
+
+Every subcommand takes a regulation as a preset id (``dak-nong-2021``) or the
+path of a TOML file in the same format, answers in a sentence or a table in
+Vietnamese or English (``--lang vi|en``), or prints the machine form with
+``--json`` (the attribute names of the Python API: ``status``, ``answer``,
+``citations`` ...).
+
+Exit codes: 0 the question has an answer; 1 it has none (the regulation does
+not specify it, or nobody is available), or validation found problems; 2 bad
+usage or bad input, with one line on standard error and no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import enum
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+import attrs
+
+from steering import presets
+from steering.errors import Problem, RegulationFileError, SteeringError
+from steering.loader import load as load_file
+from steering.regulation import Regulation
+
+__all__ = ["main"]
+
+#: Exit code: the question has an answer.
+EXIT_ANSWER = 0
+#: Exit code: the question has no answer, or validation found problems.
+EXIT_NO_ANSWER = 1
+#: Exit code: bad usage or bad input.
+EXIT_USAGE = 2
+
+_PROG = "steering"
+
+
+class UsageError(SteeringError):
+    """The command line or its input cannot be used (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+# ----------------------------------------------------------------- words
+
+_T = {
+    "vi": {
+        "presets": "Các bộ quy chế có sẵn",
+        "posts": "Chức danh",
+        "rules": "Quy tắc",
+        "decision": "Quyết định",
+        "no_number": "(chưa số)",
+        "signed": "ký",
+        "level": "cấp",
+        "valid": "hợp lệ",
+        "problems": "vấn đề",
+        "occurrences": "mốc",
+        "no_occurrences": "Không có mốc nào trong khoảng này.",
+        "gaps": "Quy chế nêu nhưng không định kỳ hạn",
+        "written": "Đã ghi lịch vào",
+        "in_force": "Quy chế có hiệu lực",
+        "succession": "Các quyết định theo thời gian",
+        "not_shipped": "(không có sẵn)",
+        "id": "mã",
+        "role": "vai trò",
+        "title": "chức danh",
+        "holder": "người giữ",
+        "locality": "địa phương",
+        "body": "chủ thể",
+        "kind": "loại",
+        "opens": "từ",
+        "closes": "đến/hạn",
+        "cited": "căn cứ",
+        "status": "trạng thái",
+    },
+    "en": {
+        "presets": "Shipped regulations",
+        "posts": "Posts",
+        "rules": "Rules",
+        "decision": "Decision",
+        "no_number": "(no number)",
+        "signed": "signed",
+        "level": "level",
+        "valid": "valid",
+        "problems": "problems",
+        "occurrences": "occurrences",
+        "no_occurrences": "No occurrences in this range.",
+        "gaps": "Asked to recur but left undated",
+        "written": "Calendar written to",
+        "in_force": "Regulation in force",
+        "succession": "Decisions over time",
+        "not_shipped": "(not shipped)",
+        "id": "id",
+        "role": "role",
+        "title": "title",
+        "holder": "holder",
+        "locality": "locality",
+        "body": "body",
+        "kind": "kind",
+        "opens": "from",
+        "closes": "to/due",
+        "cited": "cited",
+        "status": "status",
+    },
+}
+
+
+# ----------------------------------------------------------------- machine form
+
+
+def jsonable(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of value
+    """A value as plain JSON data, with the attribute names of the Python API.
+
+    attrs values become objects of their fields (private fields and the
+    explanation caches dropped), enums their values, dates ISO strings,
+    sets sorted lists.
+    """
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, frozenset | set):
+        return sorted((jsonable(v) for v in value), key=str)
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if attrs.has(type(value)):
+        return {
+            f.name: jsonable(getattr(value, f.name))
+            for f in attrs.fields(type(value))
+            if not f.name.startswith("_") and f.name not in ("text_vi", "text_en")
+        }
+    return str(value)
+
+
+def _names(reg: Regulation, ids: Iterable[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for i in ids:
+        try:
+            out[i] = reg.name_of(i)
+        except SteeringError:
+            continue
+    return out
+
+
+def ruling_json(ruling: Any, reg: Regulation, lang: str) -> dict[str, Any]:
+    """A ruling's machine form: its fields, the explanation in ``lang``, and names of ids."""
+    data: dict[str, Any] = jsonable(ruling)
+    data["explanation"] = ruling.explain(lang)
+    data["names"] = _names(reg, (*ruling.answer, *ruling.chain, ruling.subject))
+    return data
+
+
+def _dump(data: Any, out: TextIO) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+    out.write("\n")
+
+
+# ----------------------------------------------------------------- input
+
+
+def load_regulation(ref: str) -> Regulation:
+    """A preset id or the path of a regulation file.
+
+    Raises:
+        UsageError: Neither a preset nor a readable file; or the file is not a
+            valid regulation (the message is one line, naming the first problem
+            and how many there are).
+
+    """
+    if ref in presets.names():
+        return presets.load(ref)
+    p = Path(ref)
+    if not p.exists():
+        raise UsageError(
+            f"{ref!r} is neither a preset id ({', '.join(presets.names())}) nor an existing file"
+        )
+    if p.is_dir():
+        raise UsageError(f"{ref!r} is a directory; allowed: a preset id or a regulation file")
+    try:
+        return load_file(p)
+    except RegulationFileError as e:
+        raise UsageError(_one_line(e)) from None
+
+
+def _one_line(e: RegulationFileError) -> str:
+    n = len(e.problems)
+    if not e.problems:
+        return str(e).splitlines()[0]
+    first = e.problems[0]
+    where = f"{first.path}: " if first.path else ""
+    more = f" (and {n - 1} more; run 'steering validate {e.file}')" if n > 1 else ""
+    message = " ".join(first.message.split())
+    return f"{e.file}: {where}{message}{more}"
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"found {text!r}; allowed: a date YYYY-MM-DD"
+        ) from None
+
+
+def _ids(text: str) -> frozenset[str]:
+    return frozenset(x.strip() for x in text.split(",") if x.strip())
+
+
+# ----------------------------------------------------------------- output
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain-text table with columns padded to their widest cell."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell))
+    lines = ["  ".join(h.ljust(widths[i]) for i, h in enumerate(headers)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend(
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows
+    )
+    return "\n".join(lines)
+
+
+def _status_code(status: Any) -> int:
+    return EXIT_ANSWER if str(getattr(status, "value", status)) == "decided" else EXIT_NO_ANSWER
+
+
+class _Context:
+    """What every command handler needs: the options and where to write."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO) -> None:
+        self.args = args
+        self.out = out
+        self.lang: str = args.lang
+        self.json: bool = args.json
+
+    def t(self, key: str) -> str:
+        return _T[self.lang][key]
+
+    def print(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+
+    def dump(self, data: Any) -> None:
+        _dump(data, self.out)
+
+    def ruling(self, ruling: Any, reg: Regulation) -> int:
+        if self.json:
+            self.dump(ruling_json(ruling, reg, self.lang))
+        else:
+            self.print(ruling.explain(self.lang))
+            for c in ruling.citations:
+                self.print(f"  - {c.label(self.lang)}: «{c.quote}»")
+        return _status_code(ruling.status)
+
+
+# ----------------------------------------------------------------- commands
+
+
+def _cmd_presets(ctx: _Context) -> int:
+    args = ctx.args
+    if args.locality:
+        return _succession(ctx, args.locality, args.on)
+    rows = []
+    for pid in presets.names():
+        reg = presets.load(pid)
+        idn = reg.identity
+        rows.append({
+            "id": pid,
+            "title": idn.title,
+            "locality": idn.locality,
+            "province": idn.province,
+            "level": idn.level.value,
+            "decision_number": idn.decision_number,
+            "signed": str(idn.signed),
+        })
+    if ctx.json:
+        ctx.dump(rows)
+        return EXIT_ANSWER
+    ctx.print(f"{ctx.t('presets')}:")
+    ctx.print(_table(
+        [ctx.t("id"), ctx.t("locality"), ctx.t("level"), ctx.t("decision"), ctx.t("signed")],
+        [[r["id"], r["locality"], r["level"], r["decision_number"] or ctx.t("no_number"),
+          r["signed"]] for r in rows],
+    ))
+    return EXIT_ANSWER
+
+
+def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
+    terms = presets.succession(locality)
+    if on is None:
+        if ctx.json:
+            ctx.dump([jsonable(t) for t in terms])
+            return EXIT_ANSWER
+        ctx.print(f"{ctx.t('succession')} ({locality}):")
+        for t in terms:
+            extra = "" if t.shipped else f" {ctx.t('not_shipped')}"
+            ctx.print(f"  {t.starts or '?'}  {t.describe(ctx.lang)}{extra}")
+        return EXIT_ANSWER
+    try:
+        reg = presets.in_force(locality, on)
+    except presets.SuccessionError as e:
+        if e.reason == "unknown_locality":
+            raise
+        if ctx.json:
+            ctx.dump({"status": e.reason, "answer": None, "on": on.isoformat(),
+                      "candidates": [jsonable(t) for t in e.candidates], "explanation": str(e)})
+        else:
+            ctx.print(str(e))
+        return EXIT_NO_ANSWER
+    if ctx.json:
+        ctx.dump({"status": "decided", "answer": reg.id, "on": on.isoformat()})
+    else:
+        ctx.print(f"{ctx.t('in_force')} ({locality}, {on.isoformat()}): {reg.id}")
+    return EXIT_ANSWER
+
+
+def _cmd_show(ctx: _Context) -> int:
+    from steering._convert import unstructure  # noqa: PLC0415 - only this command needs it
+    from steering.compare import facts  # noqa: PLC0415 - only this command needs it
+
+    reg = load_regulation(ctx.args.regulation)
+    if ctx.json:
+        ctx.dump(unstructure(reg))
+        return EXIT_ANSWER
+    idn = reg.identity
+    number = idn.decision_number or ctx.t("no_number")
+    ctx.print(f"{reg.id}: {idn.title}")
+    ctx.print(f"{ctx.t('decision')} {number}, {ctx.t('signed')} {idn.signed}; "
+              f"{idn.locality} ({ctx.t('level')}: {idn.level.value})")
+    ctx.print()
+    ctx.print(f"{ctx.t('posts')} ({len(reg.posts)}):")
+    ctx.print(_table(
+        [ctx.t("id"), ctx.t("role"), ctx.t("title"), ctx.t("holder")],
+        [[p.id, p.role.value, p.title, p.office or p.agency or "-"] for p in reg.posts],
+    ))
+    ctx.print()
+    ctx.print(f"{ctx.t('rules')}:")
+    for key, (aspect, subject_vi, subject_en, side) in facts(reg).items():
+        if aspect in ("identity", "posts") or key.endswith(":depth"):
+            continue
+        if aspect == "monitoring" and key != "monitoring:annex":
+            continue
+        subject = subject_vi if ctx.lang == "vi" else subject_en
+        label = f"{aspect}: {subject}" if subject else aspect
+        ctx.print(f"  [{label}] {side.cited(ctx.lang)}")
+    return EXIT_ANSWER
+
+
+def _graph(reg: Regulation) -> Any:
+    return reg.authority()
+
+
+def _cmd_acting(ctx: _Context) -> int:
+    a = ctx.args
+    reg = load_regulation(a.regulation)
+    absent = a.absent if a.absent is not None else frozenset({a.post})
+    ruling = _graph(reg).acting_for(a.post, absent=absent, on=a.on)
+    return ctx.ruling(ruling, reg)
+
+
+def _cmd_seal(ctx: _Context) -> int:
+    a = ctx.args
+    reg = load_regulation(a.regulation)
+    ruling = _graph(reg).seal_for(a.post, document=a.document, on=a.on)
+    return ctx.ruling(ruling, reg)
+
+
+def _cmd_accountable(ctx: _Context) -> int:
+    a = ctx.args
+    reg = load_regulation(a.regulation)
+    ruling = _graph(reg).accountable_to(a.post, transitive=a.transitive)
+    return ctx.ruling(ruling, reg)
+
+
+def _cmd_convene(ctx: _Context) -> int:
+    a = ctx.args
+    reg = load_regulation(a.regulation)
+    ruling = _graph(reg).conveners(a.kind, body=a.body)
+    return ctx.ruling(ruling, reg)
+
+
+def _cmd_monitor(ctx: _Context) -> int:
+    a = ctx.args
+    reg = load_regulation(a.regulation)
+    ruling = _graph(reg).monitor_of(a.target)
+    return ctx.ruling(ruling, reg)
+
+
+def _cmd_calendar(ctx: _Context) -> int:
+    a = ctx.args
+    reg = load_regulation(a.regulation)
+    start: dt.date = a.start or dt.date(a.end.year if a.end else _require_year(a), 1, 1)
+    end: dt.date = a.end or dt.date(start.year, 12, 31)
+    occurrences = reg.calendar(start, end)
+    if a.ics:
+        _write_ics(reg, occurrences, Path(a.ics))
+    from steering.schedule import calendar_gaps  # noqa: PLC0415 - only this command needs it
+
+    gaps = calendar_gaps(reg)
+    if ctx.json:
+        ctx.dump({
+            "regulation": reg.id,
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "occurrences": [jsonable(o) for o in occurrences],
+            "gaps": [jsonable(g) for g in gaps],
+            "ics": a.ics,
+        })
+        return EXIT_ANSWER
+    if occurrences:
+        ctx.print(f"{reg.id}: {len(occurrences)} {ctx.t('occurrences')} "
+                  f"({start.isoformat()} – {end.isoformat()})")
+        rows = []
+        for o in occurrences:
+            rows.append([
+                o.opens.isoformat(),
+                o.closes.isoformat(),
+                o.kind,
+                o.title or o.body,
+                "; ".join(_unique(c.label(ctx.lang) for c in o.citations[:1])),
+            ])
+        ctx.print(_table(
+            [ctx.t("opens"), ctx.t("closes"), ctx.t("kind"), ctx.t("body"), ctx.t("cited")], rows
+        ))
+    else:
+        ctx.print(ctx.t("no_occurrences"))
+    if gaps:
+        ctx.print()
+        ctx.print(f"{ctx.t('gaps')}:")
+        for g in gaps:
+            ctx.print(f"  - {g.body} {g.kind}: {g.missing} ({g.citation.label(ctx.lang)})")
+    if a.ics:
+        ctx.print()
+        ctx.print(f"{ctx.t('written')} {a.ics}")
+    return EXIT_ANSWER
+
+
+def _require_year(args: argparse.Namespace) -> NoReturn:
+    raise UsageError("calendar needs --from or --to (dates YYYY-MM-DD)")
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _write_ics(reg: Regulation, occurrences: Sequence[Any], path: Path) -> None:
+    from steering import ics  # type: ignore[attr-defined]  # noqa: PLC0415 - optional module
+
+    to_ics: Callable[..., Any] = ics.to_ics
+    data = to_ics(occurrences, regulation=reg)
+    payload = data if isinstance(data, bytes) else str(data).encode("utf-8")
+    try:
+        path.write_bytes(payload)
+    except OSError as e:
+        raise UsageError(f"cannot write {str(path)!r}: {e.strerror or e}") from None
+
+
+def _cmd_compare(ctx: _Context) -> int:
+    from steering.compare import compare  # noqa: PLC0415 - only this command needs it
+
+    a = load_regulation(ctx.args.a)
+    b = load_regulation(ctx.args.b)
+    result = compare(a, b)
+    if ctx.json:
+        ctx.dump({
+            "a": result.a,
+            "b": result.b,
+            "count": len(result),
+            "differences": list(result.rows(ctx.lang)),
+        })
+    else:
+        ctx.print(result.explain(ctx.lang))
+    return EXIT_ANSWER
+
+
+def _cmd_validate(ctx: _Context) -> int:
+    report: list[dict[str, Any]] = []
+    for ref in ctx.args.files:
+        problems: tuple[Problem, ...]
+        name = str(presets.path(ref)) if ref in presets.names() else ref
+        try:
+            load_file(name)
+            problems = ()
+        except RegulationFileError as e:
+            problems = e.problems or (Problem(path="", message=str(e), file=name),)
+        report.append({
+            "file": ref,
+            "valid": not problems,
+            "problems": [{"path": p.path, "message": p.message} for p in problems],
+        })
+    bad = sum(1 for r in report if not r["valid"])
+    if ctx.json:
+        ctx.dump(report)
+    else:
+        for r in report:
+            n = len(r["problems"])
+            if r["valid"]:
+                ctx.print(f"{r['file']}: {ctx.t('valid')}")
+                continue
+            ctx.print(f"{r['file']}: {n} {ctx.t('problems')}")
+            for p in r["problems"]:
+                where = p["path"] or "(file)"
+                ctx.print(f"  - {where}: {' '.join(p['message'].split())}")
+    return EXIT_NO_ANSWER if bad else EXIT_ANSWER
+
+
+# ----------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``steering`` command."""
+    common = _Parser(add_help=False)
+    common.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
+                        help="language of the answer (default: vi)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print the machine form (JSON)")
+    reg_help = "a preset id (see 'steering presets') or the path of a regulation file (TOML)"
+
+    parser = _Parser(
+        prog=_PROG,
+        description="Ask a steering committee's operating regulation (Quy chế hoạt động) "
+        "who acts, which seal, who convenes, who monitors, when to meet and report.",
+        epilog="Exit codes: 0 answered; 1 no answer (not specified, nobody available) or "
+        "validation problems; 2 bad usage or bad input.",
+    )
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
+                        help="language of the answer (default: vi)")
+    parser.add_argument("--json", action="store_true", default=False,
+                        help="print the machine form (JSON)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def add(name: str, help_: str, fn: Callable[[_Context], int]) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_, parents=[common])
+        p.set_defaults(handler=fn)
+        return p
+
+    p = add("presets", "list the shipped regulations, or a locality's succession", _cmd_presets)
+    p.add_argument("--locality", help="show this locality's decisions over time")
+    p.add_argument("--on", type=_date, help="with --locality: the regulation in force on DATE")
+
+    p = add("show", "show a regulation: identity, posts and rules with citations", _cmd_show)
+    p.add_argument("regulation", help=reg_help)
+
+    p = add("acting", "who acts for a post when posts are absent", _cmd_acting)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("post", help="the post acted for (a post id, e.g. head)")
+    p.add_argument("--absent", type=_ids, metavar="A,B",
+                   help="absent post ids, comma-separated (default: the post itself)")
+    p.add_argument("--on", type=_date, metavar="DATE", help="the date asked about (YYYY-MM-DD)")
+
+    p = add("seal", "which seal and signing form a post uses", _cmd_seal)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("post", help="a post id, a working group id, or 'committee'")
+    p.add_argument("--document", metavar="KIND", help="the kind of document to be sealed")
+    p.add_argument("--on", type=_date, metavar="DATE", help="the date (for written authorisations)")
+
+    p = add("accountable", "to whom a post answers", _cmd_accountable)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("post", help="a post, working group or body id")
+    p.add_argument("--transitive", action="store_true", help="follow the relation upward")
+
+    p = add("convene", "who may convene a kind of meeting", _cmd_convene)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("kind", choices=("regular", "extraordinary", "expanded"),
+                   help="the kind of meeting")
+    p.add_argument("--body", default="committee",
+                   help="'committee' (default) or a working group id")
+
+    p = add("monitor", "which member monitors a locality or sector", _cmd_monitor)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("target", help="a locality or sector, e.g. 'Đông Sơn' or 'TP Thanh Hóa'")
+
+    p = add("calendar", "dated meetings and report deadlines, optionally as iCalendar",
+            _cmd_calendar)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("--from", dest="start", type=_date, metavar="DATE",
+                   help="first day (YYYY-MM-DD; default: 1 January of --to's year)")
+    p.add_argument("--to", dest="end", type=_date, metavar="DATE",
+                   help="last day (YYYY-MM-DD; default: 31 December of --from's year)")
+    p.add_argument("--ics", metavar="FILE", help="also write the calendar to FILE (iCalendar)")
+
+    p = add("compare", "every structural difference between two regulations", _cmd_compare)
+    p.add_argument("a", help=reg_help)
+    p.add_argument("b", help=reg_help)
+
+    p = add("validate", "check regulation files; list every problem", _cmd_validate)
+    p.add_argument("files", nargs="+", metavar="FILE", help="regulation files or preset ids")
+    return parser
+
+
+def _utf8(stream: TextIO) -> None:
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+        reconfigure(encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit per outcome
+    """Run the ``steering`` command; returns the exit code."""
+    _utf8(sys.stdout)
+    _utf8(sys.stderr)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if getattr(args, "handler", None) is None:
+            raise UsageError(f"a command is required (see '{_PROG} --help')")
+        return int(args.handler(_Context(args, sys.stdout)))
+    except UsageError as e:
+        return _fail(str(e))
+    except RegulationFileError as e:
+        return _fail(_one_line(e))
+    except SteeringError as e:
+        return _fail(" ".join(str(e).split()))
+    except BrokenPipeError:
+        # The reader went away (``steering show x | head``): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_ANSWER
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # the command never shows a traceback
+        if os.environ.get("STEERING_DEBUG"):
+            raise
+        return _fail(f"internal error: {type(e).__name__}: {' '.join(str(e).split())} "
+                     "(please report; set STEERING_DEBUG=1 for the traceback)")
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"{_PROG}: error: {message}\n")
+    return EXIT_USAGE
