@@ -25,9 +25,17 @@ from steering.errors import (
 from steering.loader import load, loads
 from steering.regulation import PartialDate, Regulation
 from steering.roles import Body, Post, Role, WorkingGroup
-from steering.ruling import Ruling, Status
 from steering.rules import Cadence, Citation
+from steering.ruling import Ruling, Status
+from steering.schedule import CalendarGap, Occurrence, calendar_gaps
 from steering.validation import validate
+from steering.workdays import (
+    ShiftPolicy,
+    WorkingDays,
+    add_working_days,
+    is_working_day,
+    next_working_day,
+)
 
 __version__ = "0.1.0"
 
@@ -35,7 +43,9 @@ __all__ = [
     "AuthorityGraph",
     "Body",
     "Cadence",
+    "CalendarGap",
     "Citation",
+    "Occurrence",
     "PartialDate",
     "Post",
     "PresetNotFoundError",
@@ -45,13 +55,19 @@ __all__ = [
     "RegulationFileError",
     "Role",
     "Ruling",
+    "ShiftPolicy",
     "Status",
     "SteeringError",
     "UnknownIdError",
     "UnknownPostError",
+    "WorkingDays",
     "WorkingGroup",
+    "add_working_days",
+    "calendar_gaps",
+    "is_working_day",
     "load",
     "loads",
+    "next_working_day",
     "presets",
     "validate",
 ]
