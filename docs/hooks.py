@@ -22,6 +22,7 @@ from steering.regulation import Regulation
 from steering.rules import Cadence, Citation, Period, Seal, SealKind
 
 __all__ = [
+    "cli_help",
     "exports_table",
     "format_reference",
     "on_files",
@@ -465,6 +466,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Fill the ``<!-- exports -->`` marker of the API reference (mkdocs hook)."""
     if "<!-- exports -->" in markdown:
         markdown = markdown.replace("<!-- exports -->", exports_table())
+    if "<!-- cli-help -->" in markdown:
+        markdown = markdown.replace("<!-- cli-help -->", cli_help())
     if "<!-- format-reference -->" in markdown:
         markdown = markdown.replace("<!-- format-reference -->", format_reference())
     return markdown
@@ -531,3 +534,29 @@ def format_reference() -> str:
             out.append(f'| <a id="{name.lower()}"></a>{name} | {values} '
                        f"| {_desc(node.get('description', ''))} |")
     return "\n".join(out) + "\n"
+
+
+def cli_help() -> str:
+    """The ``--help`` of the ``steering`` command and of each subcommand, as shown in a shell."""
+    import argparse  # noqa: PLC0415 - only this page needs it
+    import os  # noqa: PLC0415
+
+    from steering.cli import build_parser  # noqa: PLC0415
+
+    old = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "88"  # argparse wraps help to the terminal width; fix it
+    try:
+        parser = build_parser()
+        out = ["```text", parser.format_help().rstrip(), "```", ""]
+        # argparse has no public way to list subparsers.
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        for action in subs:
+            for name, sub in action.choices.items():
+                out += [f"### `steering {name}`", "", "```text", sub.format_help().rstrip(),
+                        "```", ""]
+    finally:
+        if old is None:
+            os.environ.pop("COLUMNS", None)
+        else:
+            os.environ["COLUMNS"] = old
+    return "\n".join(out)
