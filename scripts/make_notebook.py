@@ -1,0 +1,230 @@
+"""Build docs/notebooks/authority-chains.ipynb from the cells below, reproducibly.
+
+The notebook is generated, never edited by hand: change a cell here and run
+
+    .venv/bin/python scripts/make_notebook.py
+
+``tests/test_docs.py`` checks the committed notebook is exactly what this script
+makes (cells with fixed ids, no outputs) and executes it top to bottom with
+nbclient, from ``docs/notebooks/`` as a reader's Jupyter would.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "docs" / "notebooks" / "authority-chains.ipynb"
+
+#: (kind, source) in order; kind is "md" or "code".
+CELLS: list[tuple[str, str]] = [
+    ("md", """\
+# Authority chains: who acts, which seal, when, and how provinces differ
+
+This notebook walks a newcomer through `steering`: the operating regulations
+(*Quy chế hoạt động*) of Vietnamese steering committees for digital transformation
+(*Ban Chỉ đạo chuyển đổi số*) as typed, cited data. Every answer names the article
+(*Điều*) and clause (*khoản*) it rests on.
+
+1. The presets
+2. Acting chains: who leads when the head is away
+3. Seals and signing forms
+4. A year's calendar
+5. Comparing provinces, and one province over time
+6. Your own regulation file
+
+Run it from `docs/notebooks/` with the package installed (`pip install -e .`)."""),
+    ("code", """\
+import datetime as dt
+from pathlib import Path
+
+import steering
+from steering.compare import compare, table
+
+%load_ext steering._display"""),
+    ("md", """\
+## 1. The presets
+
+Five real regulations ship with the library. `table` lines them up, one row each
+(a `None` cell means the regulation does not specify it)."""),
+    ("code", """\
+steering.presets.names()"""),
+    ("code", """\
+regs = {pid: steering.presets.load(pid) for pid in steering.presets.names()}
+for row in table(regs.values(), lang="en"):
+    print(f"{row['id']:15} {row['level']:9} signed {row['signed']:11} meets {row['regular_meeting']}")"""),
+    ("md", """\
+A regulation renders as a table of its identity and posts. Đắk Nông's committee was set
+up by Quyết định 2044/QĐ-BCĐ of 25/11/2021:"""),
+    ("code", """\
+dak_nong = regs["dak-nong-2021"]
+dak_nong"""),
+    ("md", """\
+## 2. Acting chains
+
+Authority questions go to the regulation's authority graph. Đắk Nông, Điều 5 khoản 1:
+*"Khi Trưởng ban vắng mặt, Phó Trưởng ban Thường trực thay mặt Trưởng ban"*; Điều 6
+khoản 1: when both are away, the deputies act. Mark more and more posts absent and
+watch the chain:"""),
+    ("code", """\
+g = dak_nong.authority()
+absent = set()
+for post in ["head", "standing_deputy", "deputy_tttt", "deputy_vpubnd"]:
+    absent.add(post)
+    ruling = g.acting_for("head", absent=absent)
+    cited = ", ".join(c.label() for c in ruling.citations)
+    print(f"absent {sorted(absent)}\\n  -> {ruling.status}: {ruling.answer} ({cited})")"""),
+    ("md", """\
+When every substitute the regulation names is away, the answer is `nobody_available`,
+never a guess. A ruling explains itself, in Vietnamese or English:"""),
+    ("code", """\
+ruling = g.acting_for("head", absent={"head", "standing_deputy"})
+print(ruling.explain("vi"))
+print()
+print(ruling.explain("en"))"""),
+    ("code", """\
+ruling  # rendered as a table by %load_ext steering._display"""),
+    ("md", """\
+The whole graph (substitution, accountability, reporting, convening), as a Mermaid
+diagram. JupyterLab 4.1 and later draw it; elsewhere paste it into any Mermaid viewer."""),
+    ("code", """\
+from IPython.display import Markdown
+
+Markdown("```mermaid\\n" + g.to_mermaid() + "\\n```")"""),
+    ("md", """\
+## 3. Seals
+
+Đắk Nông's Điều 13 says the committee has **no seal of its own** and which agency's seal
+each leader uses. Ask every post:"""),
+    ("code", """\
+for post in dak_nong.posts:
+    seal = g.seal_for(post.id)
+    cited = ", ".join(c.label() for c in seal.citations[:1])
+    print(f"{post.id:16} {seal.status:14} {seal.answer} {cited}")
+print(g.seal_for("committee").explain("en"))"""),
+    ("md", """\
+Thanh Hóa's 2024 regulation says **nothing** about seals. That is *not specified*, a
+different answer from *no seal*:"""),
+    ("code", """\
+thanh_hoa = regs["thanh-hoa-2024"]
+th = thanh_hoa.authority()
+print(th.seal_for("head").status)
+print(th.seal_for("head").explain("en"))"""),
+    ("md", """\
+Thanh Hóa's annex assigns each of its 24 member agencies a sector and districts:"""),
+    ("code", """\
+for place in ["Đông Sơn", "Sầm Sơn", "Bim Sơn"]:
+    print(th.monitor_of(place).explain("en"))"""),
+    ("md", """\
+## 4. A year's calendar
+
+`reg.calendar(start, end)` dates every meeting and report the regulation sets. Vũng Tàu
+meets quarterly, half-yearly and yearly (Điều 9 khoản 1) and sets report deadlines
+(*"trước ngày 15"*, Điều 11 khoản 2); a deadline on a day off moves to the next working
+day (Bộ luật Dân sự 2015, Điều 148)."""),
+    ("code", """\
+vung_tau = regs["vung-tau-2024"]
+year = vung_tau.calendar(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+meetings = [o for o in year if o.kind == "regular_meeting"]
+print(len(year), "occurrences,", len(meetings), "of them meeting windows")
+meetings  # rendered as a table"""),
+    ("code", """\
+shifted = [o for o in year if o.shifted_from is not None and o.body == "member"]
+for o in shifted[:4]:
+    print(o.period, "due", o.shifted_from, "-> moved to", o.due, "|", o.citations[-1].label())"""),
+    ("md", """\
+Where a regulation names no cadence or no deadline, nothing is invented:
+`calendar_gaps` lists what stays undated."""),
+    ("code", """\
+from steering.schedule import calendar_gaps
+
+for gap in calendar_gaps(dak_nong):
+    print(gap.body, gap.kind, "missing", gap.missing, "-", gap.citation.label())"""),
+    ("md", """\
+## 5. Comparing provinces
+
+`compare` lists every structural difference, each side cited."""),
+    ("code", """\
+diff = compare(thanh_hoa, dak_nong)
+print(len(diff), "differences; by aspect:")
+for aspect in ["substitution", "seals", "meetings", "standing_agency"]:
+    for d in diff.aspect(aspect)[:2]:
+        print(f"[{d.label('en')}]")
+        print("   thanh-hoa-2024:", d.a.cited("en"))
+        print("   dak-nong-2021: ", d.b.cited("en"))"""),
+    ("md", """\
+The same works along one locality's succession: Thanh Hóa 2021 → 2022 (named by the 2024
+text, not shipped) → 2024. `in_force` finds the regulation in force on a day, and says
+so when that regulation is not shipped rather than answering with another one."""),
+    ("code", """\
+from steering.presets import in_force
+
+print(in_force("Thanh Hóa", on=dt.date(2021, 6, 1)).id)
+print(in_force("Thanh Hóa", on=dt.date(2025, 1, 1)).id)
+try:
+    in_force("Thanh Hóa", on=dt.date(2023, 1, 1))
+except steering.SteeringError as e:
+    print(type(e).__name__, "-", e)"""),
+    ("code", """\
+changes = compare(regs["thanh-hoa-2021"], thanh_hoa)
+changes  # rendered as a table"""),
+    ("md", """\
+## 6. Your own regulation file
+
+A regulation you write uses the very same format. `docs/examples/minh-son-2025.toml`
+encodes an invented province's Party-led committee after the 2025 reorganisation:
+three deputies in a strict order and two helping groups."""),
+    ("code", """\
+mine = steering.load(Path("..") / "examples" / "minh-son-2025.toml")
+print(mine.identity.title)
+print(steering.validate(mine))
+print(mine.authority().acting_for("head", absent={"head", "standing_deputy"}).explain("en"))"""),
+    ("md", """\
+Next: the tutorial and how-to guides of the documentation, and one page per preset
+listing every rule with its quote."""),
+]
+
+
+def build() -> nbformat.NotebookNode:
+    """The notebook, with fixed cell ids and no outputs, so its text is reproducible."""
+    cells = []
+    for i, (kind, source) in enumerate(CELLS):
+        cell_id = f"cell-{i:02d}"
+        if kind == "md":
+            cells.append(new_markdown_cell(source, id=cell_id))
+        else:
+            cells.append(new_code_cell(source, id=cell_id))
+    nb = new_notebook(cells=cells)
+    nb.metadata = {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    }
+    return nb
+
+
+def notebook_text() -> str:
+    """The notebook file's text."""
+    return str(nbformat.writes(build())) + "\n"  # type: ignore[no-untyped-call]
+
+
+def main() -> int:
+    """Write the notebook; with ``--check``, only report whether it is up to date."""
+    text = notebook_text()
+    if "--check" in sys.argv[1:]:
+        current = NOTEBOOK.read_text(encoding="utf-8") if NOTEBOOK.exists() else ""
+        if current != text:
+            print(f"{NOTEBOOK} is out of date; run scripts/make_notebook.py")  # noqa: T201
+            return 1
+        return 0
+    NOTEBOOK.parent.mkdir(parents=True, exist_ok=True)
+    NOTEBOOK.write_text(text, encoding="utf-8")
+    print(f"wrote {NOTEBOOK.relative_to(ROOT)}")  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
