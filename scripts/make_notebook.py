@@ -56,7 +56,7 @@ steering.presets.names()"""),
     ("code", """\
 regs = {pid: steering.presets.load(pid) for pid in steering.presets.names()}
 for row in table(regs.values(), lang="en"):
-    print(f"{row['id']:15} {row['level']:9} signed {row['signed']:11} meets {row['regular_meeting']}")"""),
+    print(f"{row['id']:15} {row['level']:9} {row['signed']:11} {row['regular_meeting']}")"""),
     ("md", """\
 A regulation renders as a table of its identity and posts. Đắk Nông's committee was set
 up by Quyết định 2044/QĐ-BCĐ of 25/11/2021:"""),
@@ -195,10 +195,10 @@ def build() -> nbformat.NotebookNode:
     for i, (kind, source) in enumerate(CELLS):
         cell_id = f"cell-{i:02d}"
         if kind == "md":
-            cells.append(new_markdown_cell(source, id=cell_id))
+            cells.append(new_markdown_cell(source, id=cell_id))  # type: ignore[no-untyped-call]
         else:
-            cells.append(new_code_cell(source, id=cell_id))
-    nb = new_notebook(cells=cells)
+            cells.append(new_code_cell(source, id=cell_id))  # type: ignore[no-untyped-call]
+    nb: nbformat.NotebookNode = new_notebook(cells=cells)  # type: ignore[no-untyped-call]
     nb.metadata = {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "language_info": {"name": "python"},
@@ -217,12 +217,12 @@ def main() -> int:
     if "--check" in sys.argv[1:]:
         current = NOTEBOOK.read_text(encoding="utf-8") if NOTEBOOK.exists() else ""
         if current != text:
-            print(f"{NOTEBOOK} is out of date; run scripts/make_notebook.py")  # noqa: T201
+            print(f"{NOTEBOOK} is out of date; run scripts/make_notebook.py")
             return 1
         return 0
     NOTEBOOK.parent.mkdir(parents=True, exist_ok=True)
     NOTEBOOK.write_text(text, encoding="utf-8")
-    print(f"wrote {NOTEBOOK.relative_to(ROOT)}")  # noqa: T201
+    print(f"wrote {NOTEBOOK.relative_to(ROOT)}")
     return 0
 
 

@@ -280,9 +280,8 @@ def test_notebook_runs_top_to_bottom() -> None:
     from nbclient import NotebookClient
 
     nb = nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call]
-    client = NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
-    )
+    where = {"metadata": {"path": str(NOTEBOOK.parent)}}  # run where a reader's Jupyter would
+    client = NotebookClient(nb, timeout=120, kernel_name="python3", resources=where)
     client.execute()
     errors = [
         out
