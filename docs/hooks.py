@@ -233,7 +233,7 @@ def _rules(reg: Regulation) -> list[str]:  # noqa: PLR0915 - one small renderer 
             out += render(it)
 
     def substitution(s: Any) -> list[str]:
-        also = f", with {_who(reg, s.also_absent)} also absent," if s.also_absent else ""
+        also = f", with {_who(reg, s.also_absent)} also absent" if s.also_absent else ""
         scope = f"; scope: {_md(s.scope)}" if s.scope else ""
         return _item(
             f"Rank {s.rank}: when {_who(reg, [s.principal])} is absent{also}, "
