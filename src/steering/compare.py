@@ -573,6 +573,11 @@ class _Reader:
     def keys(self, nodes: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted({self.key(n) for n in nodes}))
 
+    def _in_rank(self, item: tuple[str, tuple[Any, ...]]) -> tuple[Any, ...]:
+        """Sort key for ``(fact key, (node, ...))`` pairs: the node's rank, then the key."""
+        key, (node, *_) = item
+        return (*self._rank.get(node, (9, 0, 0)), key)
+
     def _by_key(self, nodes: Iterable[str]) -> list[str]:
         """Nodes in the regulation's own order: posts by rank, then groups, bodies, committee."""
         return sorted(set(nodes), key=lambda n: (*self._rank.get(n, (9, 0, 0)), self.key(n), n))
@@ -750,7 +755,7 @@ class _Reader:
             _, tset, cites = grouped.setdefault(k, (subject, set(), []))
             tset.update(targets)
             cites.append(cite)
-        for k, (subject, tset, cites) in sorted(grouped.items()):
+        for k, (subject, tset, cites) in sorted(grouped.items(), key=self._in_rank):
             words = self.names(tset)
             self.add(aspect, k, self.subject(subject), self.keys(tset), words, words, cites)
 
@@ -772,7 +777,7 @@ class _Reader:
                 k = self.key(post)
                 grouped.setdefault(k, (post, []))[1].append((rule.seal, rule.documents,
                                                               rule.citation))
-        for k, (post, items) in sorted(grouped.items()):
+        for k, (post, items) in sorted(grouped.items(), key=self._in_rank):
             value = tuple(sorted({
                 f"{s.kind.value}:{fold(s.agency)}:{'+'.join(sorted(fold(d) for d in docs))}"
                 for s, docs, _ in items
@@ -794,7 +799,7 @@ class _Reader:
                 grouped.setdefault(self.key(post), (post, []))[1].append(
                     (rule.documents, rule.citation)
                 )
-        for k, (post, items) in sorted(grouped.items()):
+        for k, (post, items) in sorted(grouped.items(), key=self._in_rank):
             docs = sorted({d for ds, _ in items for d in ds}, key=fold)
             value: tuple[str, ...]
             if any(not ds for ds, _ in items):
@@ -863,7 +868,7 @@ class _Reader:
                 _, texts, cites = grouped.setdefault(k, (post, {}, []))
                 texts.setdefault(value, (vi, en))
                 cites.append(rule.citation)
-        for k, (post, texts, cites) in sorted(grouped.items()):
+        for k, (post, texts, cites) in sorted(grouped.items(), key=self._in_rank):
             values = tuple(sorted(texts))
             vi = " / ".join(texts[v][0] for v in values)
             en = " / ".join(texts[v][1] for v in values)
