@@ -327,13 +327,17 @@ def test_calendar_human_and_json() -> None:
 
 
 def test_calendar_user_file_and_ics(tmp_path: Path) -> None:
-    pytest.importorskip("steering.ics", reason="steering.ics (iCalendar export) has not landed")
+    """The --ics file holds one event or to-do per occurrence the command lists."""
     ics = tmp_path / "minh-son.ics"
     proc = run("calendar", USER_FILE, "--from", "2026-01-01", "--to", "2026-12-31", "--ics", ics)
     assert proc.returncode == 0, proc.stderr
-    assert ics.exists()
+    assert str(ics) in proc.stdout
+    code, data = run_json("calendar", USER_FILE, "--from", "2026-01-01", "--to", "2026-12-31")
+    assert code == 0
     cal = Calendar.from_ical(ics.read_bytes())
-    assert cal.walk("VEVENT") or cal.walk("VTODO")
+    components = cal.walk("VEVENT") + cal.walk("VTODO")
+    assert len(components) == len(data["occurrences"]) > 0
+    assert "Tổ giúp việc" in ics.read_bytes().decode("utf-8")
 
 
 def test_calendar_needs_a_range() -> None:
@@ -568,7 +572,6 @@ def test_bad_files_exit_2_with_one_line(bad_file: Path, dangling_file: Path,
 
 
 def test_ics_to_an_unwritable_place_is_bad_input(tmp_path: Path) -> None:
-    pytest.importorskip("steering.ics", reason="steering.ics (iCalendar export) has not landed")
     target = tmp_path / "no" / "such" / "dir" / "x.ics"
     assert_usage_error(
         run("calendar", "dak-nong-2021", "--from", "2024-01-01", "--ics", target), "cannot write"

@@ -462,11 +462,9 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 def _write_ics(reg: Regulation, occurrences: Sequence[Any], path: Path) -> None:
-    from steering import ics  # type: ignore[attr-defined]  # noqa: PLC0415 - optional module
+    from steering.ics import to_ics  # noqa: PLC0415 - only --ics needs icalendar
 
-    to_ics: Callable[..., Any] = ics.to_ics
-    data = to_ics(occurrences, regulation=reg)
-    payload = data if isinstance(data, bytes) else str(data).encode("utf-8")
+    payload = to_ics(occurrences, regulation=reg)
     try:
         path.write_bytes(payload)
     except OSError as e:
