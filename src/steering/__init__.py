@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from steering import presets
 from steering.authority import AuthorityGraph
+from steering.compare import Comparison, compare, table
 from steering.errors import (
     PresetNotFoundError,
     Problem,
@@ -45,6 +46,7 @@ __all__ = [
     "Cadence",
     "CalendarGap",
     "Citation",
+    "Comparison",
     "Occurrence",
     "PartialDate",
     "Post",
@@ -64,10 +66,12 @@ __all__ = [
     "WorkingGroup",
     "add_working_days",
     "calendar_gaps",
+    "compare",
     "is_working_day",
     "load",
     "loads",
     "next_working_day",
     "presets",
+    "table",
     "validate",
 ]
