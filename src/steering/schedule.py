@@ -133,8 +133,8 @@ def _pdate(value: dt.date) -> pendulum.Date:
 class Occurrence:
     """One dated obligation: a meeting window or a report's data period and deadline.
 
-    Occurrences sort by ``closes``, then ``opens``, kind, body, rule, cadence
-    and sequence (see :attr:`sort_key`); ``<`` and friends compare that key.
+    Occurrences sort by ``closes``, then ``opens``, kind, body, rule, cadence,
+    times and sequence (see :attr:`sort_key`); ``<`` and friends compare that key.
 
     Attributes:
         regulation: Id of the regulation that sets the obligation.
@@ -196,7 +196,7 @@ class Occurrence:
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
-        """The key occurrences sort by: closes, opens, kind, body, rule, cadence, sequence."""
+        """The sort key: closes, opens, kind, body, rule, cadence, times, sequence."""
         return (
             self.closes,
             self.opens,
@@ -204,12 +204,15 @@ class Occurrence:
             self.body,
             self.rule,
             self.cadence.value,
+            self.times,
             self.sequence,
         )
 
     @property
     def uid(self) -> str:
         """A stable id: a hash of regulation, body, kind, rule, cadence, period and sequence.
+
+        (``times`` is hashed too, so "once" and "twice a month" in one rule differ.)
 
         It does not depend on the shift policy, so the same obligation keeps its
         id when a deadline moves.
@@ -221,6 +224,7 @@ class Occurrence:
                 self.kind,
                 self.rule,
                 self.cadence.value,
+                str(self.times),
                 self.period,
                 self.opens.isoformat(),
                 str(self.sequence),
@@ -622,7 +626,7 @@ def calendar(
 
     Returns:
         Occurrences sorted by :attr:`Occurrence.sort_key`, one per
-        (closes, opens, kind, body, rule, cadence, sequence).
+        (closes, opens, kind, body, rule, cadence, times, sequence).
 
     Raises:
         QueryError: ``start`` is after ``end``, a bound is not a date or lies
