@@ -2,8 +2,9 @@
 
 Jupyter calls ``_repr_html_`` on the value a cell returns. :class:`Regulation`
 and :class:`~steering.compare.Comparison` define it and delegate here; a
-ruling or a calendar (a tuple of occurrences) can be shown with :func:`html`,
-or every such value rendered automatically after ``%load_ext steering._display``.
+ruling or a calendar (a tuple of occurrences) can be shown with :class:`HTMLView`,
+an authority graph drawn with :class:`Picture` (Mermaid), or every such value
+rendered automatically after ``%load_ext steering._display``.
 
 The functions only read attributes (never the clock), escape every string, and
 return the same HTML for the same value.
@@ -23,7 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "HTMLView",
+    "Picture",
     "comparison_html",
+    "graph_markdown",
     "html",
     "load_ipython_extension",
     "occurrences_html",
@@ -236,6 +239,28 @@ def html(value: Any, lang: str = "vi") -> str | None:
     return None
 
 
+def graph_markdown(graph: Any) -> str:
+    """An authority graph as a Markdown Mermaid block, which JupyterLab 4.1+ draws as a picture."""
+    return f"```mermaid\n{graph.to_mermaid()}```\n"
+
+
+class Picture:
+    """Wraps an authority graph so a notebook draws it: ``Picture(reg.authority())``.
+
+    Jupyter renders the Mermaid flowchart of :meth:`AuthorityGraph.to_mermaid`;
+    elsewhere the Mermaid text shows.
+    """
+
+    def __init__(self, graph: Any) -> None:
+        self.graph = graph
+
+    def _repr_markdown_(self) -> str:
+        return graph_markdown(self.graph)
+
+    def __repr__(self) -> str:
+        return str(self.graph.to_mermaid())
+
+
 class HTMLView:
     """Wraps a value so a notebook shows it as an HTML table: ``HTMLView(reg.calendar(a, b))``."""
 
@@ -251,13 +276,18 @@ class HTMLView:
 
 
 def load_ipython_extension(ipython: Any) -> None:
-    """``%load_ext steering._display``: render rulings and calendars as HTML tables.
+    """``%load_ext steering._display``: rulings and calendars as HTML tables, graphs as pictures.
 
-    Regulations and comparisons render as HTML without it.
+    Regulations and comparisons render as HTML without it. Tuples and lists
+    that are not calendars keep their usual display (the formatter returns
+    ``None`` for them).
     """
-    formatter = ipython.display_formatter.formatters["text/html"]
+    from steering.authority import AuthorityGraph  # noqa: PLC0415 - only when IPython asks
     from steering.ruling import Ruling  # noqa: PLC0415 - only when IPython asks
 
-    formatter.for_type(Ruling, ruling_html)
-    formatter.for_type(tuple, html)
-    formatter.for_type(list, html)
+    formatters = ipython.display_formatter.formatters
+    html_formatter = formatters["text/html"]
+    html_formatter.for_type(Ruling, ruling_html)
+    html_formatter.for_type(tuple, html)
+    html_formatter.for_type(list, html)
+    formatters["text/markdown"].for_type(AuthorityGraph, graph_markdown)
