@@ -13,9 +13,9 @@ from typing import Protocol, TypeVar
 
 import steering
 from steering.regulation import Regulation
-from steering.rules import Citation
+from steering.rules import Citation, ReportRule
 
-__all__ = ["assert_loads_clean", "cites", "only", "quotes", "where"]
+__all__ = ["assert_loads_clean", "cites", "only", "quotes", "timing_not_specified", "where"]
 
 T = TypeVar("T")
 
@@ -65,6 +65,14 @@ def quotes(rule: _Cited | Citation, text: str) -> None:
     assert " ".join(text.split()) in " ".join(c.quote.split()), (
         f"{c.label()} quotes {c.quote!r}, which does not contain {text!r}"
     )
+
+
+def timing_not_specified(rule: ReportRule) -> None:
+    """Assert a report names no period, no cadence and no occasion ("kịp thời", "đột xuất")."""
+    assert not rule.periodic, f"{rule.id} is marked periodic"
+    assert not rule.ad_hoc, f"{rule.id} is marked ad hoc"
+    assert rule.cadences == (), f"{rule.id} has cadences"
+    assert rule.deadline is None, f"{rule.id} has a deadline"
 
 
 def assert_loads_clean(preset_id: str) -> Regulation:

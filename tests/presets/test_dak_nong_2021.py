@@ -18,7 +18,7 @@ from steering.rules import (
     SigningForm,
 )
 
-from ._assert import assert_loads_clean, cites, only, quotes
+from ._assert import assert_loads_clean, cites, only, quotes, timing_not_specified
 
 DEPUTIES = {"deputy_tttt", "deputy_vpubnd"}
 ALL_DEPUTIES = {"standing_deputy", *DEPUTIES}
@@ -141,6 +141,19 @@ def test_dieu_8_member_duties(reg: Regulation) -> None:
     assert clauses == [1, 2, 3, 4, 5, 6]
 
 
+def test_dieu_16_members_carry_out_the_regulation(reg: Regulation) -> None:
+    """Điều 16: Các thành viên Ban Chỉ đạo có trách nhiệm triển khai thực hiện Quy chế này."""
+    duty = only(reg.post("member").duties, lambda d: d.citation.article == 16, "duty")
+    cites(duty, "Điều 16")
+    quotes(duty, "triển khai thực hiện Quy chế này")
+
+
+def test_dieu_5_one_standing_deputy_seat(reg: Regulation) -> None:
+    """Điều 5 heading says "các Phó Trưởng ban Thường trực"; Điều 13 khoản 3 names one holder."""
+    (sd,) = reg.posts_with_role(Role.STANDING_DEPUTY)
+    assert not sd.plural
+
+
 def test_dieu_10_working_group(reg: Regulation) -> None:
     """Điều 10: Tổ giúp việc, led by the Tổ trưởng; duties khoản 2-8."""
     (wg,) = reg.working_groups
@@ -239,9 +252,58 @@ def test_dieu_4_khoan_1_head_assigns_members(reg: Regulation) -> None:
 
 def test_dieu_10_khoan_1_wg_lead_assigns_wg_members(reg: Regulation) -> None:
     """Điều 10 khoản 1: Tổ trưởng phân công nhiệm vụ cho các tổ viên."""
-    rule = only(reg.directions, lambda d: d.objects == ("wg_member",))
+    rule = only(reg.directions, lambda d: d.objects == ("wg_member",) and d.citation.article == 10)
     assert rule.subjects == ("wg_lead",)
     cites(rule, "Điều 10 khoản 1")
+
+
+def test_dieu_12_khoan_4_wg_lead_summons_wg_members(reg: Regulation) -> None:
+    """Điều 12 khoản 4: Tổ trưởng Tổ giúp việc được triệu tập các thành viên của Tổ giúp việc."""
+    rule = only(reg.directions, lambda d: d.citation.article == 12 and d.citation.clause == 4)
+    assert (rule.subjects, rule.objects) == (("wg_lead",), ("wg_member",))
+    cites(rule, "Điều 12 khoản 4")
+
+
+def test_dieu_5_khoan_1_head_assigns_the_standing_deputy(reg: Regulation) -> None:
+    """Điều 5 khoản 1: Phó Trưởng ban Thường trực ... theo phân công của Trưởng ban."""
+    rule = only(reg.directions, lambda d: d.citation.article == 5)
+    assert (rule.subjects, rule.objects) == (("head",), ("standing_deputy",))
+    cites(rule, "Điều 5 khoản 1")
+
+
+def test_dieu_8_khoan_2_and_dieu_3_khoan_4_ubnd_tinh_assigns_tasks(reg: Regulation) -> None:
+    """Điều 8 khoản 2: nhiệm vụ ... được UBND tỉnh, Chủ tịch UBND tỉnh giao (to members);
+    Điều 3 khoản 4: nhiệm vụ khác theo yêu cầu của UBND tỉnh, Chủ tịch UBND tỉnh (to the committee).
+    """
+    to_members = only(reg.directions, lambda d: d.citation.article == 8 and d.citation.clause == 2)
+    assert set(to_members.subjects) == {"ubnd_tinh", "chu_tich_ubnd_tinh"}
+    assert to_members.objects == ("member",)
+    cites(to_members, "Điều 8 khoản 2")
+    to_committee = only(reg.directions, lambda d: d.citation.article == 3)
+    assert set(to_committee.subjects) == {"ubnd_tinh", "chu_tich_ubnd_tinh"}
+    assert to_committee.objects == ("committee",)
+    cites(to_committee, "Điều 3 khoản 4")
+
+
+def test_dieu_6_definition_pho_truong_ban_excludes_the_standing_deputy(reg: Regulation) -> None:
+    """Điều 6: "các Phó Trưởng ban Chỉ đạo (sau đây gọi tắt là Phó Trưởng ban)".
+
+    Every later rule naming "các Phó Trưởng ban" (Điều 7, 8, 10 khoản 8, 11, 12) names the
+    non-standing deputies, never the standing deputy.
+    """
+    directions = [d for d in reg.directions if d.citation.article in (7, 8, 10, 12)]
+    ids = {"member_issues", "member_results", "working_sessions", "standing_member_results"}
+    reports = [r for r in reg.reports if r.id in ids]
+    assert len(reports) == 4
+    assert directions
+    for d in directions:
+        assert "standing_deputy" not in d.subjects, d.citation.label()
+    for r in reports:
+        assert "standing_deputy" not in r.recipients, r.id
+        assert set(r.recipients) & DEPUTIES, r.id
+    conv = only(reg.convening, lambda c: c.citation.article == 11 and c.body == "committee"
+                and c.meeting is MeetingKind.EXTRAORDINARY)
+    assert "standing_deputy" not in conv.conveners
 
 
 # ---------------------------------------------------------------- reports
@@ -253,9 +315,33 @@ def test_dieu_10_khoan_6_working_group_reports_quarterly(reg: Regulation) -> Non
     assert rule.periodic
     assert rule.cadences == (Cadence.quarterly(),)
     assert rule.reporters == ("to_giup_viec",)
-    assert {"head", "member", *ALL_DEPUTIES} == set(rule.recipients)
+    assert {"head", "member", "standing_member", *ALL_DEPUTIES} == set(rule.recipients)
     assert rule.deadline is None
     cites(rule, "Điều 10 khoản 6")
+    quotes(rule, "các thành viên Ban Chỉ đạo")
+
+
+def test_dieu_8_khoan_5_members_report_matters_for_the_head_to_decide(reg: Regulation) -> None:
+    """Điều 8 khoản 5: cùng các thành viên ... báo cáo Trưởng ban quyết định các vấn đề liên quan.
+
+    No period and no occasion is named: the timing is not specified.
+    """
+    rule = only(reg.reports, lambda r: r.id == "member_matters_for_decision")
+    assert (rule.reporters, rule.recipients) == (("member",), ("head",))
+    timing_not_specified(rule)
+    cites(rule, "Điều 8 khoản 5")
+
+
+@pytest.mark.parametrize(("report", "at"), [("standing_member_results", "Điều 7 khoản 1"),
+                                              ("member_results", "Điều 12 khoản 3")])
+def test_reports_with_no_period_and_no_occasion_have_timing_not_specified(
+    reg: Regulation, report: str, at: str
+) -> None:
+    """Điều 7 khoản 1, Điều 12 khoản 3: "báo cáo Trưởng ban, các Phó Trưởng ban" with no timing."""
+    rule = only(reg.reports, lambda r: r.id == report)
+    timing_not_specified(rule)
+    assert set(rule.recipients) == {"head", *DEPUTIES}
+    cites(rule, at)
 
 
 def test_dieu_8_khoan_4_members_report_issues_promptly(reg: Regulation) -> None:
@@ -360,7 +446,7 @@ def test_dieu_11_khoan_1_extraordinary_on_proposal_of_standing_member(reg: Regul
         lambda c: c.citation.article == 11 and c.meeting is MeetingKind.EXTRAORDINARY
         and c.body == "committee",
     )
-    assert set(rule.conveners) == {"head", *ALL_DEPUTIES}
+    assert set(rule.conveners) == {"head", *DEPUTIES}  # Điều 6: "Phó Trưởng ban"
     assert rule.on_proposal_of == ("standing_member",)
     cites(rule, "Điều 11 khoản 1")
 
