@@ -13,7 +13,7 @@ from steering.regulation import EffectiveKind, Level, PartialDate, Regulation
 from steering.roles import BodyKind, Role
 from steering.rules import AttendanceCondition, Cadence, MeetingKind
 
-from ._assert import assert_loads_clean, cites, only, quotes
+from ._assert import assert_loads_clean, cites, only, quotes, timing_not_specified, where
 
 DEPUTIES = {"standing_deputy", "deputy"}
 
@@ -146,8 +146,17 @@ def test_dieu_6_working_group_duties(reg: Regulation) -> None:
     (wg,) = reg.working_groups
     assert (wg.id, wg.lead) == ("to_cong_tac", "wg_lead")
     cites(wg, "Điều 1 khoản 2")
-    assert [d.citation.clause for d in wg.duties] == [1, 2, 3, 4, 5, 6, 7, 9, 10, 11]
+    assert [d.citation.clause for d in wg.duties] == [1, 2, 3, 3, 4, 5, 6, 7, 9, 10, 11]
     quotes(wg.duties[0], "Ban Chỉ đao")
+
+
+def test_dieu_6_khoan_1_and_3_reports_with_no_named_recipient_stay_duties(reg: Regulation) -> None:
+    """Điều 6 khoản 1 "Báo cáo tình hình thực hiện ..." and khoản 3 "kịp thời báo cáo và tham
+    mưu" name no recipient: they are duties of the Tổ công tác, not report flows."""
+    (wg,) = reg.working_groups
+    assert any("kịp thời báo cáo" in d.text and d.citation.clause == 3 for d in wg.duties)
+    flows = [r for r in reg.reports if r.citation.article == 6 and r.citation.clause in (1, 3)]
+    assert flows == []
 
 
 def test_outside_bodies(reg: Regulation) -> None:
@@ -156,6 +165,8 @@ def test_outside_bodies(reg: Regulation) -> None:
     assert kinds["ubnd_xa"] is BodyKind.PEOPLES_COMMITTEE
     assert kinds["chu_tich_ubnd_xa"] is BodyKind.OFFICIAL
     assert kinds["agency_heads"] is BodyKind.AGENCY_HEADS
+    assert kinds["cap_co_tham_quyen"] is BodyKind.OTHER  # Điều 6 khoản 6 "cấp có thẩm quyền"
+    assert reg.name_of("cap_co_tham_quyen") == "cấp có thẩm quyền"
 
 
 # ---------------------------------------------------------------- substitution
@@ -313,6 +324,72 @@ def test_dieu_7_khoan_3_working_group_lead_calls_extra_meetings(reg: Regulation)
     rule = only(reg.convening, lambda c: c.body == "to_cong_tac")
     assert rule.conveners == ("wg_lead",)
     cites(rule, "Điều 7 khoản 3")
+
+
+def test_dieu_5_khoan_5_members_report_matters_for_the_head_to_decide(reg: Regulation) -> None:
+    """Điều 5 khoản 5: cùng các Ủy viên ... báo cáo Trưởng ban quyết định các vấn đề liên quan."""
+    rule = only(reg.reports, lambda r: r.id == "member_matters_for_decision")
+    assert (rule.reporters, rule.recipients) == (("member",), ("head",))
+    timing_not_specified(rule)
+    cites(rule, "Điều 5 khoản 5")
+
+
+@pytest.mark.parametrize(
+    ("report", "at"),
+    [
+        ("member_results", "Điều 8 khoản 3"),
+        ("wg_opinions", "Điều 6 khoản 4"),
+        ("wg_rewards", "Điều 6 khoản 6"),
+    ],
+)
+def test_reports_with_no_period_and_no_occasion_have_timing_not_specified(
+    reg: Regulation, report: str, at: str
+) -> None:
+    """Điều 8 khoản 3, Điều 6 khoản 4 and 6 say "báo cáo" with no period and no "kịp thời"."""
+    rule = only(reg.reports, lambda r: r.id == report)
+    timing_not_specified(rule)
+    cites(rule, at)
+
+
+def test_dieu_6_khoan_6_rewards_proposed_to_the_competent_level(reg: Regulation) -> None:
+    """Điều 6 khoản 6: Báo cáo, đề nghị cấp có thẩm quyền khen thưởng."""
+    rule = only(reg.reports, lambda r: r.id == "wg_rewards")
+    assert rule.recipients == ("cap_co_tham_quyen",)
+    quotes(rule, "đề nghị cấp có thẩm quyền khen thưởng")
+
+
+@pytest.mark.parametrize(
+    ("subjects", "objects", "at"),
+    [
+        (("head",), ("deputy",), "Điều 4 khoản 2"),
+        (("ubnd_xa", "chu_tich_ubnd_xa"), ("member",), "Điều 5 khoản 2"),
+        (("head", "standing_deputy", "deputy"), ("member",), "Điều 5 khoản 3"),
+        (("head",), ("member",), "Điều 5 khoản 7"),
+        (("head", "standing_deputy", "deputy"), ("member",), "Điều 8 khoản 3"),
+        (("wg_lead",), ("wg_member",), "Điều 8 khoản 4"),
+    ],
+)
+def test_directions_clause_by_clause(
+    reg: Regulation, subjects: tuple[str, ...], objects: tuple[str, ...], at: str
+) -> None:
+    """Who assigns tasks to whom: Điều 4 khoản 2 ("theo phân công của Trưởng ban"), Điều 5
+    khoản 2 ("được UBND xã, Chủ tịch UBND xã giao"), khoản 3 ("theo chỉ đạo của Trưởng ban,
+    Phó Trưởng ban"), khoản 7, Điều 8 khoản 3 ("được Trưởng ban, Phó Trưởng ban giao") and
+    khoản 4 ("được trưng tập các thành viên của Tổ công tác")."""
+    article, clause, _ = where(at)
+    rule = only(
+        reg.directions,
+        lambda d: (d.citation.article, d.citation.clause) == (article, clause)
+        and d.subjects == subjects,
+    )
+    assert rule.objects == objects
+    cites(rule, at)
+
+
+def test_dieu_5_khoan_6_wg_lead_proposes_replacing_staff(reg: Regulation) -> None:
+    """Điều 5 khoản 6: thay thế những cán bộ ... theo đề nghị của Tổ trưởng Tổ công tác."""
+    duty = only(reg.post("wg_lead").duties, lambda d: d.citation.article == 5, "duty")
+    cites(duty, "Điều 5 khoản 6")
 
 
 def test_dieu_3_khoan_3_head_convenes_and_chairs(reg: Regulation) -> None:
