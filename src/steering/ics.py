@@ -14,8 +14,9 @@
 Each component's ``UID`` is :attr:`~steering.schedule.Occurrence.uid` (a hash
 of regulation, body, kind, rule and period), so re-importing an updated
 calendar updates the same entries. Text stays Vietnamese, in UTF-8, NFC.
-Every field of the occurrence is also written in ``X-STEERING-*`` properties,
-so :func:`from_ics` reads the file back to the very same occurrences.
+Every field of the occurrence is also written, as JSON, in ``X-STEERING-*``
+properties, so :func:`from_ics` reads the file back to the very same
+occurrences; the ``X-STEERING-*`` values are authoritative when reading back.
 
 Nothing here reads the clock: ``DTSTAMP`` is the ``stamp`` argument, or, when
 none is given, midnight UTC of the occurrence's ``opens`` date, so the same
@@ -101,6 +102,10 @@ def _description(occ: Occurrence, reg: Regulation | None) -> str:
     return "\n".join(lines)
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
 def _stamp(occ: Occurrence, stamp: dt.datetime | None) -> dt.datetime:
     if stamp is not None:
         return stamp.astimezone(dt.UTC)
@@ -127,36 +132,33 @@ def _component(occ: Occurrence, reg: Regulation | None, stamp: dt.datetime | Non
     comp.add("summary", occ.title)
     comp.add("description", _description(occ, reg))
     comp.add("categories", [occ.kind])
-    fields: list[tuple[str, str]] = [
-        ("REGULATION", occ.regulation),
-        ("BODY", occ.body),
-        ("KIND", occ.kind),
-        ("RULE", occ.rule),
-        ("CADENCE", occ.cadence.value),
-        ("SEQUENCE", str(occ.sequence)),
-        ("TIMES", str(occ.times)),
-        ("PERIOD", occ.period),
-        ("STATUS", occ.status),
-        ("OPENS", occ.opens.isoformat()),
-        ("CLOSES", occ.closes.isoformat()),
-        ("RECIPIENTS", json.dumps(list(occ.recipients), ensure_ascii=False)),
-        ("THROUGH", json.dumps(list(occ.through), ensure_ascii=False)),
-        ("SUBJECT", occ.subject),
-        ("CONDITION", occ.condition),
-        ("NOTE", occ.note),
-    ]
-    optional: tuple[tuple[str, dt.date | None], ...] = (
-        ("DATA-PERIOD-END", occ.data_period_end),
-        ("DUE", occ.due),
-        ("SHIFTED-FROM", occ.shifted_from),
-    )
-    for label, day in optional:
-        if day is not None:
-            fields.append((label, day.isoformat()))
-    for key, value in fields:
-        comp.add(_X + key, value)
-    for c in occ.citations:
-        comp.add(_X + "CITATION", json.dumps(attrs.asdict(c), ensure_ascii=False))
+    # icalendar writes X- properties raw (no TEXT escaping), so each value is
+    # JSON: newlines, commas and semicolons are then safe and read back exactly.
+    fields: dict[str, object] = {
+        "REGULATION": occ.regulation,
+        "BODY": occ.body,
+        "KIND": occ.kind,
+        "RULE": occ.rule,
+        "CADENCE": occ.cadence.value,
+        "SEQUENCE": occ.sequence,
+        "TIMES": occ.times,
+        "PERIOD": occ.period,
+        "TITLE": occ.title,
+        "STATUS": occ.status,
+        "OPENS": occ.opens.isoformat(),
+        "CLOSES": occ.closes.isoformat(),
+        "RECIPIENTS": list(occ.recipients),
+        "THROUGH": list(occ.through),
+        "SUBJECT": occ.subject,
+        "CONDITION": occ.condition,
+        "NOTE": occ.note,
+        "DATA-PERIOD-END": _iso(occ.data_period_end),
+        "DUE": _iso(occ.due),
+        "SHIFTED-FROM": _iso(occ.shifted_from),
+        "CITATIONS": [attrs.asdict(c) for c in occ.citations],
+    }
+    for key, value in fields.items():
+        comp.add(_X + key, json.dumps(value, ensure_ascii=False))
     return comp
 
 
@@ -219,108 +221,100 @@ def to_ics(
 # -- reading back -----------------------------------------------------------------
 
 
-def _text(comp: Any, key: str, default: str | None = None) -> str:
-    value = comp.get(_X + key)
-    if value is None:
-        if default is not None:
-            return default
-        raise QueryError(f"{comp.name} {comp.get('uid', '?')}: missing property {_X + key}")
-    if isinstance(value, list):
-        raise QueryError(f"{comp.name} {comp.get('uid', '?')}: {_X + key} appears more than once")
-    return unicodedata.normalize("NFC", str(value))
-
-
-def _date(comp: Any, key: str) -> pendulum.Date | None:
-    text = _text(comp, key, "")
-    if not text:
-        return None
-    try:
-        return pendulum.Date.fromisoformat(text)
-    except ValueError:
-        raise QueryError(f"{_X + key}: found {text!r}; allowed: a date YYYY-MM-DD") from None
-
-
-def _date_of(value: Any) -> dt.date:
-    d = value.dt if hasattr(value, "dt") else value
-    if isinstance(d, dt.datetime):
-        return d.astimezone(_TZ).date() if d.tzinfo is not None else d.date()
-    if isinstance(d, dt.date):
-        return d
-    raise QueryError(f"found {d!r}; allowed: a date or date-time")
-
-
-def _citations(comp: Any) -> tuple[Citation, ...]:
-    raw = comp.get(_X + "CITATION")
+def _get(comp: Any, key: str) -> Any:
+    raw = comp.get(_X + key)
+    where = f"{comp.name} {comp.get('uid', '?')}: {_X + key}"
     if raw is None:
-        return ()
-    values = raw if isinstance(raw, list) else [raw]
-    out = []
-    for v in values:
-        try:
-            data = json.loads(str(v))
-            out.append(Citation(**data))
-        except (ValueError, TypeError) as e:
-            raise QueryError(f"{_X}CITATION: cannot read {str(v)[:60]!r} ({e})") from None
-    return tuple(out)
-
-
-def _ids(comp: Any, key: str) -> tuple[str, ...]:
-    text = _text(comp, key, "[]")
+        raise QueryError(f"{where}: missing")
+    if isinstance(raw, list):
+        raise QueryError(f"{where}: appears more than once")
     try:
-        values = json.loads(text)
+        return json.loads(str(raw))
     except ValueError:
-        raise QueryError(f"{_X + key}: found {text[:60]!r}; allowed: a JSON array") from None
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise QueryError(f"{_X + key}: found {text[:60]!r}; allowed: a JSON array of strings")
-    return tuple(unicodedata.normalize("NFC", v) for v in values)
+        raise QueryError(f"{where}: found {str(raw)[:60]!r}; allowed: a JSON value") from None
+
+
+def _str(comp: Any, key: str) -> str:
+    value = _get(comp, key)
+    if not isinstance(value, str):
+        raise QueryError(f"{_X + key}: found {value!r}; allowed: a string")
+    return unicodedata.normalize("NFC", value)
+
+
+def _strs(comp: Any, key: str) -> tuple[str, ...]:
+    value = _get(comp, key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise QueryError(f"{_X + key}: found {value!r}; allowed: an array of strings")
+    return tuple(unicodedata.normalize("NFC", v) for v in value)
 
 
 def _int(comp: Any, key: str) -> int:
-    text = _text(comp, key, "1")
+    value = _get(comp, key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise QueryError(f"{_X + key}: found {value!r}; allowed: an integer")
+    return value
+
+
+def _date(comp: Any, key: str) -> pendulum.Date | None:
+    value = _get(comp, key)
+    if value is None:
+        return None
     try:
-        return int(text)
-    except ValueError:
-        raise QueryError(f"{_X + key}: found {text!r}; allowed: an integer") from None
+        day = dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise QueryError(f"{_X + key}: found {value!r}; allowed: a date YYYY-MM-DD") from None
+    return pendulum.Date(day.year, day.month, day.day)
+
+
+def _required_date(comp: Any, key: str) -> pendulum.Date:
+    day = _date(comp, key)
+    if day is None:
+        raise QueryError(f"{_X + key}: found null; allowed: a date YYYY-MM-DD")
+    return day
+
+
+def _citations(comp: Any) -> tuple[Citation, ...]:
+    value = _get(comp, "CITATIONS")
+    if not isinstance(value, list):
+        raise QueryError(f"{_X}CITATIONS: found {value!r}; allowed: an array")
+    out = []
+    for item in value:
+        try:
+            out.append(Citation(**item))
+        except TypeError as e:
+            raise QueryError(f"{_X}CITATIONS: cannot read {item!r} ({e})") from None
+    return tuple(out)
 
 
 def _occurrence(comp: Any) -> Occurrence:
-    opens: dt.date = _date(comp, "OPENS") or _date_of(comp["dtstart"])
-    closes: dt.date | None = _date(comp, "CLOSES")
-    if closes is None:
-        if comp.name == "VEVENT":
-            closes = _date_of(comp["dtend"]) - dt.timedelta(days=1)
-        elif comp.get("due") is not None:
-            closes = _date_of(comp["due"])
-        else:
-            raise QueryError(f"{comp.name} {comp.get('uid', '?')}: no closing date")
-    cadence_text = _text(comp, "CADENCE")
+    cadence_text = _str(comp, "CADENCE")
     try:
         cadence = Period(cadence_text)
     except ValueError:
         allowed = ", ".join(repr(p.value) for p in Period)
         raise QueryError(f"{_X}CADENCE: found {cadence_text!r}; allowed: {allowed}") from None
     return Occurrence(
-        regulation=_text(comp, "REGULATION"),
-        body=_text(comp, "BODY"),
-        kind=_text(comp, "KIND"),
-        opens=pendulum.Date(opens.year, opens.month, opens.day),
-        closes=pendulum.Date(closes.year, closes.month, closes.day),
+        regulation=_str(comp, "REGULATION"),
+        body=_str(comp, "BODY"),
+        kind=_str(comp, "KIND"),
+        opens=_required_date(comp, "OPENS"),
+        closes=_required_date(comp, "CLOSES"),
         citations=_citations(comp),
-        rule=_text(comp, "RULE"),
+        rule=_str(comp, "RULE"),
         cadence=cadence,
         sequence=_int(comp, "SEQUENCE"),
         times=_int(comp, "TIMES"),
-        period=_text(comp, "PERIOD"),
-        title=unicodedata.normalize("NFC", str(comp.get("summary", ""))),
-        status=_text(comp, "STATUS"),
-        recipients=_ids(comp, "RECIPIENTS"),
-        through=_ids(comp, "THROUGH"),
-        subject=_text(comp, "SUBJECT", ""),
+        period=_str(comp, "PERIOD"),
+        title=_str(comp, "TITLE"),
+        status=_str(comp, "STATUS"),
+        recipients=_strs(comp, "RECIPIENTS"),
+        through=_strs(comp, "THROUGH"),
+        subject=_str(comp, "SUBJECT"),
         data_period_end=_date(comp, "DATA-PERIOD-END"),
         due=_date(comp, "DUE"),
         shifted_from=_date(comp, "SHIFTED-FROM"),
-        condition=_text(comp, "CONDITION", ""),
-        note=_text(comp, "NOTE", ""),
+        condition=_str(comp, "CONDITION"),
+        note=_str(comp, "NOTE"),
     )
 
 
