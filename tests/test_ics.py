@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import steering
@@ -41,6 +41,8 @@ def test_each_preset_year_round_trips(preset: str) -> None:
     assert from_ics(to_ics(occs)) == occs, "names in descriptions do not matter"
 
 
+# Writing iCalendar is slow (icalendar builds every property); fewer examples suffice.
+@settings(max_examples=min(settings.default.max_examples, 40))
 @given(strategies.regulations(), st.integers(2020, 2035))
 def test_generated_calendars_round_trip(reg: Regulation, y: int) -> None:
     occs = reg.calendar(D(y, 1, 1), D(y, 12, 31))
