@@ -43,19 +43,18 @@ import datetime as dt
 from pathlib import Path
 
 import steering
-from steering.compare import compare, table
 
 %load_ext steering._display"""),
     ("md", """\
 ## 1. The presets
 
-Five real regulations ship with the library. `table` lines them up, one row each
+Five real regulations ship with the library. `steering.table` lines them up, one row each
 (a `None` cell means the regulation does not specify it)."""),
     ("code", """\
 steering.presets.names()"""),
     ("code", """\
 regs = {pid: steering.presets.load(pid) for pid in steering.presets.names()}
-for row in table(regs.values(), lang="en"):
+for row in steering.table(regs.values(), lang="en"):
     print(f"{row['id']:15} {row['level']:9} {row['signed']:11} {row['regular_meeting']}")"""),
     ("md", """\
 A regulation renders as a table of its identity and posts. Đắk Nông's committee was set
@@ -89,12 +88,11 @@ print(ruling.explain("en"))"""),
     ("code", """\
 ruling  # rendered as a table by %load_ext steering._display"""),
     ("md", """\
-The whole graph (substitution, accountability, reporting, convening), as a Mermaid
-diagram. JupyterLab 4.1 and later draw it; elsewhere paste it into any Mermaid viewer."""),
+The whole graph (substitution, accountability, reporting, convening) draws itself as a
+Mermaid diagram: JupyterLab 4.1 and later show the picture; elsewhere paste
+`g.to_mermaid()` into any Mermaid viewer."""),
     ("code", """\
-from IPython.display import Markdown
-
-Markdown("```mermaid\\n" + g.to_mermaid() + "\\n```")"""),
+g"""),
     ("md", """\
 ## 3. Seals
 
@@ -140,16 +138,14 @@ for o in shifted[:4]:
 Where a regulation names no cadence or no deadline, nothing is invented:
 `calendar_gaps` lists what stays undated."""),
     ("code", """\
-from steering.schedule import calendar_gaps
-
-for gap in calendar_gaps(dak_nong):
+for gap in steering.calendar_gaps(dak_nong):
     print(gap.body, gap.kind, "missing", gap.missing, "-", gap.citation.label())"""),
     ("md", """\
 ## 5. Comparing provinces
 
-`compare` lists every structural difference, each side cited."""),
+`steering.compare` lists every structural difference, each side cited."""),
     ("code", """\
-diff = compare(thanh_hoa, dak_nong)
+diff = steering.compare(thanh_hoa, dak_nong)
 print(len(diff), "differences; by aspect:")
 for aspect in ["substitution", "seals", "meetings", "standing_agency"]:
     for d in diff.aspect(aspect)[:2]:
@@ -170,7 +166,7 @@ try:
 except steering.SteeringError as e:
     print(type(e).__name__, "-", e)"""),
     ("code", """\
-changes = compare(regs["thanh-hoa-2021"], thanh_hoa)
+changes = steering.compare(regs["thanh-hoa-2021"], thanh_hoa)
 changes  # rendered as a table"""),
     ("md", """\
 ## 6. Your own regulation file
