@@ -42,7 +42,7 @@ def test_each_preset_year_round_trips(preset: str) -> None:
 
 
 # Writing iCalendar is slow (icalendar builds every property); fewer examples suffice.
-@settings(max_examples=min(settings.default.max_examples, 40))
+@settings(max_examples=min(settings().max_examples, 40))
 @given(strategies.regulations(), st.integers(2020, 2035))
 def test_generated_calendars_round_trip(reg: Regulation, y: int) -> None:
     occs = reg.calendar(D(y, 1, 1), D(y, 12, 31))
