@@ -428,6 +428,12 @@ class AuthorityGraph:
         """A mutable copy of the underlying graph, for power users."""
         return nx.MultiDiGraph(self._graph)
 
+    def _repr_markdown_(self) -> str:
+        """Render as a Mermaid picture in Jupyter."""
+        from steering._display import graph_markdown  # noqa: PLC0415 - display code loads lazily
+
+        return graph_markdown(self)
+
     def to_mermaid(self) -> str:
         """The graph as Mermaid flowchart text (see :mod:`steering.exports`)."""
         from steering.exports import to_mermaid  # noqa: PLC0415 - avoids an import cycle

@@ -133,3 +133,9 @@ class Ruling:
 
     def __str__(self) -> str:
         return self.text_vi
+
+    def _repr_html_(self) -> str:
+        """Render as an HTML table in Jupyter."""
+        from steering._display import ruling_html  # noqa: PLC0415 - display code loads lazily
+
+        return ruling_html(self)
