@@ -94,8 +94,9 @@ def _seal(seal: Seal) -> str:
     return f"the seal of {_md(seal.agency)}"
 
 
-def _note(note: str) -> list[str]:
-    return [f"    *Reading taken:* {_md(note)}", ""] if note else []
+def _note(note: str, indent: str = "    ") -> list[str]:
+    """The reading a preset takes, under the rule it qualifies (indented into a list item)."""
+    return [f"{indent}*Reading taken:* {_md(note)}", ""] if note else []
 
 
 def _item(summary: str, citation: Citation, note: str = "") -> list[str]:
@@ -355,7 +356,7 @@ def _rules(reg: Regulation) -> list[str]:  # noqa: PLR0915 - one small renderer 
         excl = "each locality to exactly one member" if mon.exclusive_localities else \
             "localities may be shared"
         out += [f"Basis ({excl}):", "", _cite(mon.basis), ""]
-        out += _note(mon.note)
+        out += _note(mon.note, indent="")
         out += ["| member | sectors, agencies and localities | cited |", "| --- | --- | --- |"]
         for a in mon.assignments:
             targets = "; ".join(_cell(t.text) for t in a.targets)
