@@ -18,7 +18,7 @@ from steering.rules import (
     SigningForm,
 )
 
-from ._assert import assert_loads_clean, cites, only, quotes
+from ._assert import assert_loads_clean, cites, only, quotes, timing_not_specified, where
 
 DEPUTIES = {"standing_deputy", "deputy_vhtt"}
 WG_DOCUMENTS = (
@@ -72,11 +72,15 @@ def test_city_of_ba_ria_vung_tau_province(reg: Regulation) -> None:
 
 
 def test_signed_truong_ban_chu_tich_ubnd(reg: Regulation) -> None:
-    """Signature block: "TRƯỞNG BAN / CHỦ TỊCH UBND TP.VŨNG TÀU", Hoàng Vũ Thanh, no prefix."""
+    """Signature block: "TRƯỞNG BAN / CHỦ TỊCH UBND TP.VŨNG TÀU", Hoàng Vũ Thanh, no prefix.
+
+    The capacity line is in ``lines``, the office line in ``office`` (as in Thanh Hóa).
+    """
     sig = reg.identity.signature
     assert sig is not None
     assert sig.form is SigningForm.DIRECT
-    assert sig.lines == ("TRƯỞNG BAN", "CHỦ TỊCH UBND TP.VŨNG TÀU")
+    assert sig.lines == ("TRƯỞNG BAN",)
+    assert sig.office == "CHỦ TỊCH UBND TP.VŨNG TÀU"
     assert (sig.post, sig.role, sig.name) == ("head", Role.HEAD, "Hoàng Vũ Thanh")
     cites(sig, None, document="decision")
 
@@ -164,7 +168,7 @@ def test_dieu_7_working_group(reg: Regulation) -> None:
     (wg,) = reg.working_groups
     assert (wg.id, wg.lead) == ("to_giup_viec", "wg_lead")
     cites(wg, "Điều 1 khoản 2")
-    assert [d.citation.clause for d in wg.duties] == [1, 2, 3, 4, 5, 6, 7, 9]
+    assert [d.citation.clause for d in wg.duties] == [1, 2, 2, 3, 4, 5, 6, 7, 9]
     assert reg.post("wg_member").group == "to_giup_viec"
 
 
@@ -178,6 +182,10 @@ def test_outside_bodies(reg: Regulation) -> None:
     assert kinds["ubnd_thanh_pho"] is BodyKind.PEOPLES_COMMITTEE
     assert kinds["chu_tich_ubnd_thanh_pho"] is BodyKind.OFFICIAL
     assert kinds["agency_heads"] is BodyKind.AGENCY_HEADS
+    names = {b.id: b.name for b in reg.bodies}
+    assert names["agencies"] == "các cơ quan, đơn vị"  # Điều 14 khoản 2
+    assert names["related_agencies"] == "các cơ quan, đơn vị có liên quan"  # Điều 11 khoản 2
+    assert names["agencies_localities"] == "các cơ quan, đơn vị, địa phương"  # Điều 10 khoản 2
 
 
 # ---------------------------------------------------------------- substitution
@@ -294,9 +302,67 @@ def test_dieu_13_khoan_2_agency_heads_report_periodically_cadence_not_specified(
 def test_dieu_14_khoan_2_feedback_through_phong_vhtt(reg: Regulation) -> None:
     """Điều 14 khoản 2: phản ánh về Phòng VH&TT - Cơ quan thường trực ... báo cáo Trưởng ban."""
     rule = only(reg.reports, lambda r: r.id == "feedback_on_regulation")
+    assert rule.reporters == ("agencies",)
     assert rule.through == ("standing_agency",)
     assert rule.recipients == ("head",)
+    assert rule.ad_hoc
     cites(rule, "Điều 14 khoản 2")
+
+
+@pytest.mark.parametrize(
+    ("report", "at"),
+    [
+        ("deputy_vhtt_results", "Điều 5"),
+        ("wg_results", "Điều 7 khoản 6"),
+        ("member_results", "Điều 10 khoản 3"),
+    ],
+)
+def test_reports_with_no_period_and_no_occasion_have_timing_not_specified(
+    reg: Regulation, report: str, at: str
+) -> None:
+    """Điều 5, Điều 7 khoản 6, Điều 10 khoản 3 say "báo cáo" with no period and no
+    "kịp thời" / "đột xuất": when they are made is not specified."""
+    rule = only(reg.reports, lambda r: r.id == report)
+    timing_not_specified(rule)
+    cites(rule, at)
+
+
+def test_dieu_7_khoan_2_report_with_no_named_recipient_stays_a_duty(reg: Regulation) -> None:
+    """Điều 7 khoản 2: "kịp thời báo cáo và tham mưu, đề xuất" names no recipient."""
+    (wg,) = reg.working_groups
+    duty = only(wg.duties, lambda d: "kịp thời báo cáo" in d.text, "duty")
+    cites(duty, "Điều 7 khoản 2")
+    assert not [r for r in reg.reports if r.citation.article == 7 and r.citation.clause == 2]
+
+
+@pytest.mark.parametrize(
+    ("subjects", "objects", "at", "words"),
+    [
+        (
+            ("committee",),
+            ("to_giup_viec", "agencies_localities"),
+            "Điều 10 khoản 2",
+            "làm việc với các cơ quan, đơn vị, địa phương để chỉ đạo triển khai",
+        ),
+        (("wg_lead",), ("wg_member",), "Điều 10 khoản 4", "được quyền triệu tập các thành viên"),
+        (("committee",), ("agency_heads",), "Điều 13 khoản 1", "Vũng Tàu giao cho"),
+    ],
+)
+def test_directions_clause_by_clause(
+    reg: Regulation, subjects: tuple[str, ...], objects: tuple[str, ...], at: str, words: str
+) -> None:
+    """Điều 10 khoản 2 (the committee works with the Tổ giúp việc and with agencies, units and
+    localities to direct them), khoản 4 (the Tổ trưởng summons the group's members), Điều 13
+    khoản 1 (tasks the committee gives to agency heads, and its supervision)."""
+    article, clause, _ = where(at)
+    rule = only(
+        reg.directions,
+        lambda d: (d.citation.article, d.citation.clause) == (article, clause)
+        and d.subjects == subjects,
+    )
+    assert rule.objects == objects
+    cites(rule, at)
+    quotes(rule, words)
 
 
 # ---------------------------------------------------------------- seals and signing
