@@ -112,150 +112,161 @@ def _committee() -> Any:
 
 
 @given(regulations())
-def test_generated_regulations_are_valid(reg: Regulation) -> None:
+def test_generated_regulations_are_valid_and_keep_the_model_invariants(reg: Regulation) -> None:
     assert steering.validate(reg) == ()
-
-
-@given(regulations())
-def test_exactly_one_head(reg: Regulation) -> None:
+    # Exactly one head.
     assert len(reg.posts_with_role(Role.HEAD)) == 1
     assert reg.head.role is Role.HEAD
-
-
-@given(regulations())
-def test_substitution_and_accountability_form_no_cycle(reg: Regulation) -> None:
+    # Substitution and accountability form no cycle.
     assert find_cycle((s.principal, t) for s in reg.substitutions for t in s.substitutes) is None
     assert find_cycle((a.subject, t) for a in reg.accountability for t in a.to) is None
-
-
-@given(regulations())
-def test_every_annex_locality_has_exactly_one_member(reg: Regulation) -> None:
-    if reg.monitoring is None:
-        return
-    owners: dict[tuple[str, str], list[str]] = {}
-    for a in reg.monitoring.assignments:
-        for t in a.targets:
-            if t.kind.value == "locality":
-                owners.setdefault((t.unit, t.name), []).append(a.post)
-    assert all(len(v) == 1 for v in owners.values())
+    # Every annex locality is assigned to exactly one member.
+    if reg.monitoring is not None:
+        owners: dict[tuple[str, str], list[str]] = {}
+        for a in reg.monitoring.assignments:
+            for t in a.targets:
+                if t.kind.value == "locality":
+                    owners.setdefault((t.unit, t.name), []).append(a.post)
+        assert all(len(v) == 1 for v in owners.values())
 
 
 # -- injected problems are found, at their path ------------------------------------------
 
-
-def _paths(reg: Regulation) -> list[str]:
-    return [p.path for p in steering.validate(reg)]
+_CITE = Citation(document="regulation", article=1, quote="vắng mặt")
 
 
-@given(regulations())
-def test_a_second_head_is_found(reg: Regulation) -> None:
+def _with_posts(reg: Regulation, n: int) -> Regulation:
+    """``reg`` with at least ``n`` posts (members added at the end)."""
+    extra = tuple(
+        Post(id=f"member_z{i}", role=Role.MEMBER, title="Ủy viên", citation=_CITE)
+        for i in range(max(0, n - len(reg.posts)))
+    )
+    return attrs.evolve(reg, posts=(*reg.posts, *extra))
+
+
+def _second_head(reg: Regulation) -> tuple[Regulation, str, str]:
     extra = attrs.evolve(reg.posts[0], id="second_head")
-    bad = attrs.evolve(reg, posts=(*reg.posts, extra))
-    problems = steering.validate(bad)
-    assert any(p.path == "posts" and "2 head posts" in p.message for p in problems)
+    return attrs.evolve(reg, posts=(*reg.posts, extra)), "posts", "2 head posts"
 
 
-@given(regulations())
-def test_no_head_is_found(reg: Regulation) -> None:
-    bad = attrs.evolve(reg, posts=reg.posts[1:])
-    problems = steering.validate(bad)
-    assert any(p.path == "posts" and "0 head posts" in p.message for p in problems)
+def _no_head(reg: Regulation) -> tuple[Regulation, str, str]:
+    return attrs.evolve(reg, posts=reg.posts[1:]), "posts", "0 head posts"
 
 
-@given(regulations(), st.data())
-def test_a_duplicate_post_id_is_found(reg: Regulation, data: st.DataObject) -> None:
-    i = data.draw(st.integers(0, len(reg.posts) - 1))
-    dup = attrs.evolve(reg.posts[i], role=Role.MEMBER, group="", concurrent_with=())
-    bad = attrs.evolve(reg, posts=(*reg.posts, dup))
-    n = len(reg.posts)
-    assert f"posts[{n}].id" in _paths(bad)
+def _duplicate_id(reg: Regulation) -> tuple[Regulation, str, str]:
+    dup = attrs.evolve(reg.posts[-1], role=Role.MEMBER, group="", concurrent_with=())
+    return (attrs.evolve(reg, posts=(*reg.posts, dup)), f"posts[{len(reg.posts)}].id",
+            "duplicate id")
 
 
-@given(regulations())
-def test_a_substitution_cycle_is_found(reg: Regulation) -> None:
-    cite = Citation(document="regulation", article=1, quote="vắng mặt")
-    if len(reg.posts) < 2:
-        other = Post(id="member_x", role=Role.MEMBER, title="Ủy viên", citation=cite)
-        reg = attrs.evolve(reg, posts=(*reg.posts, other))
+def _substitution_cycle(reg: Regulation) -> tuple[Regulation, str, str]:
+    reg = _with_posts(reg, 2)
     a, b = reg.posts[0].id, reg.posts[1].id
     loop = (
-        Substitution(principal=a, substitutes=(b,), rank=50, citation=cite),
-        Substitution(principal=b, substitutes=(a,), rank=50, citation=cite),
+        Substitution(principal=a, substitutes=(b,), rank=50, citation=_CITE),
+        Substitution(principal=b, substitutes=(a,), rank=50, citation=_CITE),
     )
-    bad = attrs.evolve(reg, substitutions=(*reg.substitutions, *loop))
-    problems = [p for p in steering.validate(bad) if p.path == "substitutions"]
-    assert problems
-    assert "-->" in problems[0].message
+    return attrs.evolve(reg, substitutions=(*reg.substitutions, *loop)), "substitutions", "-->"
 
 
-@given(regulations())
-def test_an_accountability_cycle_is_found(reg: Regulation) -> None:
-    cite = Citation(document="regulation", article=1, quote="chịu trách nhiệm trước")
-    head = reg.posts[0].id
+def _accountability_cycle(reg: Regulation) -> tuple[Regulation, str, str]:
     loop = (
-        Accountability(subject=head, to=("committee",), citation=cite),
-        Accountability(subject="committee", to=(head,), citation=cite),
+        Accountability(subject="head", to=("committee",), citation=_CITE),
+        Accountability(subject="committee", to=("head",), citation=_CITE),
     )
-    bad = attrs.evolve(reg, accountability=(*reg.accountability, *loop))
-    assert "accountability" in _paths(bad)
+    return (attrs.evolve(reg, accountability=(*reg.accountability, *loop)), "accountability",
+            "cycle")
 
 
-@given(regulations(), st.text(alphabet="xyz", min_size=3, max_size=6))
-def test_a_dangling_substitute_is_found(reg: Regulation, ghost: str) -> None:
-    cite = Citation(document="regulation", article=2, quote="thay mặt")
-    rule = Substitution(principal="head", substitutes=(ghost,), rank=99, citation=cite)
-    bad = attrs.evolve(reg, substitutions=(*reg.substitutions, rule))
+def _dangling_substitute(reg: Regulation) -> tuple[Regulation, str, str]:
+    rule = Substitution(principal="head", substitutes=("ghost",), rank=99, citation=_CITE)
     n = len(reg.substitutions)
-    assert f"substitutions[{n}].substitutes[0]" in _paths(bad)
+    return (attrs.evolve(reg, substitutions=(*reg.substitutions, rule)),
+            f"substitutions[{n}].substitutes[0]", "'ghost'")
 
 
-@given(regulations())
-def test_a_locality_assigned_twice_is_found(reg: Regulation) -> None:
+def _locality_twice(reg: Regulation) -> tuple[Regulation, str, str]:
+    from steering.rules import Monitoring, MonitoringAssignment, TargetKind
+
     cite = Citation(document="annex", quote="Đông Sơn")
-    target = MonitorTarget(text="Huyện Đông Sơn", kind=steering.rules.TargetKind.LOCALITY,
-                           name="Đông Sơn", unit="huyện")
-    from steering.rules import Monitoring, MonitoringAssignment
-
+    target = MonitorTarget(text="Huyện Đông Sơn", kind=TargetKind.LOCALITY, name="Đông Sơn",
+                           unit="huyện")
     rows = (
         MonitoringAssignment(post="head", targets=(target,), citation=cite),
         MonitoringAssignment(post="head", targets=(target,), citation=cite),
     )
-    bad = attrs.evolve(reg, monitoring=Monitoring(assignments=rows, basis=cite))
-    assert "monitoring.assignments[1].targets[0]" in _paths(bad)
+    return (attrs.evolve(reg, monitoring=Monitoring(assignments=rows, basis=cite)),
+            "monitoring.assignments[1].targets[0]", "exactly one member")
 
 
-@given(regulations())
-def test_an_empty_quote_is_found(reg: Regulation) -> None:
-    head = attrs.evolve(reg.posts[0], citation=Citation(document="regulation", article=3,
-                                                        quote="   "))
-    bad = attrs.evolve(reg, posts=(head, *reg.posts[1:]))
-    assert "posts[0].citation.quote" in _paths(bad)
+def _empty_quote(reg: Regulation) -> tuple[Regulation, str, str]:
+    head = attrs.evolve(reg.posts[0],
+                        citation=Citation(document="regulation", article=3, quote="   "))
+    return attrs.evolve(reg, posts=(head, *reg.posts[1:])), "posts[0].citation.quote", "quote"
 
 
-@given(regulations())
-def test_a_re_delegation_is_found(reg: Regulation) -> None:
+def _re_delegation(reg: Regulation) -> tuple[Regulation, str, str]:
     import datetime as dt
 
-    cite = Citation(document="regulation", article=1, quote="ủy quyền")
-    posts = [p.id for p in reg.posts]
-    if len(posts) < 3:
-        extra = tuple(
-            Post(id=f"member_z{i}", role=Role.MEMBER, title="Ủy viên", citation=cite)
-            for i in range(3 - len(posts))
-        )
-        reg = attrs.evolve(reg, posts=(*reg.posts, *extra))
-        posts = [p.id for p in reg.posts]
-    a, b, c = posts[:3]
+    reg = _with_posts(reg, 3)
+    a, b, c = (p.id for p in reg.posts[:3])
     day = dt.date(2025, 1, 1)
     chain = (
         Delegation(delegator=a, delegate=b, documents=("công văn",), start=day, end=day,
-                   citation=cite),
+                   citation=_CITE),
         Delegation(delegator=b, delegate=c, documents=("công văn",), start=day, end=day,
-                   citation=cite),
+                   citation=_CITE),
     )
-    bad = attrs.evolve(reg, delegations=chain)
+    return attrs.evolve(reg, delegations=chain), "delegations[1]", "re-delegat"
+
+
+def _bad_rank(reg: Regulation) -> tuple[Regulation, str, str]:
+    reg = _with_posts(reg, 2)
+    rule = Substitution(principal="head", substitutes=(reg.posts[1].id,), rank=0,
+                        citation=_CITE)
+    n = len(reg.substitutions)
+    return (attrs.evolve(reg, substitutions=(*reg.substitutions, rule)),
+            f"substitutions[{n}].rank", ">= 1")
+
+
+INJECTIONS = (
+    _second_head,
+    _no_head,
+    _duplicate_id,
+    _substitution_cycle,
+    _accountability_cycle,
+    _dangling_substitute,
+    _locality_twice,
+    _empty_quote,
+    _re_delegation,
+    _bad_rank,
+)
+
+
+@given(regulations(), st.sampled_from(INJECTIONS))
+def test_an_injected_problem_is_found_at_its_path(reg: Regulation, inject: Any) -> None:
+    bad, path, words = inject(reg)
     problems = steering.validate(bad)
-    assert any(p.path == "delegations[1]" and "re-delegat" in p.message for p in problems)
+    assert any(p.path == path and words in p.message for p in problems), (path, problems)
+    with pytest.raises(steering.RegulationFileError) as info:
+        steering.loads(to_toml(bad), file="injected.toml")
+    assert str(info.value).startswith("injected.toml: ")
+    assert any(p.path == path for p in info.value.problems)
+
+
+@pytest.mark.parametrize("inject", INJECTIONS, ids=lambda f: f.__name__.strip("_"))
+def test_each_injection_is_found_on_a_small_committee(inject: Any) -> None:
+    bad, path, words = inject(_small())
+    assert any(p.path == path and words in p.message for p in steering.validate(bad))
+
+
+def _small() -> Regulation:
+    return Regulation(
+        id="x",
+        identity=_identity(),
+        committee=_committee(),
+        posts=(Post(id="head", role=Role.HEAD, title="Trưởng ban", citation=_CITE),),
+    )
 
 
 @pytest.mark.parametrize("bad_id", ["Head", "1head", "head-x", "", "committee"])
@@ -270,4 +281,4 @@ def test_a_malformed_post_id_is_found(bad_id: str) -> None:
             Post(id=bad_id, role=Role.MEMBER, title="Ủy viên", citation=cite),
         ),
     )
-    assert "posts[1].id" in _paths(reg)
+    assert "posts[1].id" in [p.path for p in steering.validate(reg)]
