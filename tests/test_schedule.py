@@ -424,3 +424,16 @@ def test_no_clock_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
         source = inspect.getsource(module)
         for call in ("today(", "now(", "utcnow(", "time.time("):
             assert call not in source, f"{module.__name__} calls {call}"
+
+
+def test_the_first_and_last_covered_years_work() -> None:
+    rule = report(Cadence.monthly(), deadline=Deadline(day=15, month_offset=1))
+    reg = reg_with(meetings=(meeting(Cadence.quarterly()),), reports=(rule,))
+    last = reg.calendar(D(2100, 1, 1), D(2100, 12, 31))
+    reports = [o.period for o in last if o.kind == "report"]
+    # Due the month after: December 2099 to November 2100; December 2100's is due in 2101.
+    assert reports[0] == "2099-12"
+    assert reports[-1] == "2100-11"
+    assert len(last) == 4 + 12
+    first = reg.calendar(D(1901, 1, 1), D(1901, 12, 31))
+    assert first[0].period == "1900-12", "a period of 1900 with its due date in 1901"

@@ -502,6 +502,8 @@ def _report_plan(
                 citations: tuple[Citation, ...] = (rule.citation, basis)
                 if deadline is None:
                     closes, due, moved, status = span.data_end, None, None, _NOT_SPECIFIED
+                elif _ym(span.last_month + deadline.month_offset)[0] > MAX_YEAR:
+                    continue  # due after the covered years, so after any range asked
                 else:
                     computed, closes = _due(deadline, span.last_month, policy, workdays)
                     due, status = closes, _DECIDED
