@@ -497,13 +497,14 @@ def _report_plan(
     for j, raw in enumerate(dict.fromkeys(rule.cadences)):
         cadence = _check_cadence(f"reports[{rule.id}].cadences[{j}]", raw)
         basis = DATA_PERIOD_CITATIONS[cadence.period]
-        for span_year in range(max(MIN_YEAR, year - back), min(MAX_YEAR, year + 1) + 1):
+        # (A period of the year before MIN_YEAR may fall due inside it.)
+        for span_year in range(max(MIN_YEAR - 1, year - back), min(MAX_YEAR, year + 1) + 1):
             for span in _spans(cadence.period, span_year):
                 citations: tuple[Citation, ...] = (rule.citation, basis)
                 if deadline is None:
                     closes, due, moved, status = span.data_end, None, None, _NOT_SPECIFIED
-                elif _ym(span.last_month + deadline.month_offset)[0] > MAX_YEAR:
-                    continue  # due after the covered years, so after any range asked
+                elif not MIN_YEAR <= _ym(span.last_month + deadline.month_offset)[0] <= MAX_YEAR:
+                    continue  # due outside the covered years, so outside any range asked
                 else:
                     computed, closes = _due(deadline, span.last_month, policy, workdays)
                     due, status = closes, _DECIDED
