@@ -349,6 +349,8 @@ def _due(
         # A day the month lacks ("ngày 31" in a 30-day month) is its last day,
         # as Bộ luật Dân sự 2015, Điều 148 khoản 3 reads a missing day.
         raw = pendulum.Date(y, m, min(day, _calendar.monthrange(y, m)[1]))
+    if not MIN_YEAR <= raw.year <= MAX_YEAR:
+        return raw, raw  # outside the covered years, so outside any range asked
     return raw, workdays.shift(raw, policy)
 
 
@@ -503,8 +505,6 @@ def _report_plan(
                 citations: tuple[Citation, ...] = (rule.citation, basis)
                 if deadline is None:
                     closes, due, moved, status = span.data_end, None, None, _NOT_SPECIFIED
-                elif not MIN_YEAR <= _ym(span.last_month + deadline.month_offset)[0] <= MAX_YEAR:
-                    continue  # due outside the covered years, so outside any range asked
                 else:
                     computed, closes = _due(deadline, span.last_month, policy, workdays)
                     due, status = closes, _DECIDED
