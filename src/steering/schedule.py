@@ -499,8 +499,8 @@ def _report_plan(
     for j, raw in enumerate(dict.fromkeys(rule.cadences)):
         cadence = _check_cadence(f"reports[{rule.id}].cadences[{j}]", raw)
         basis = DATA_PERIOD_CITATIONS[cadence.period]
-        # (A period of the year before MIN_YEAR may fall due inside it.)
-        for span_year in range(max(MIN_YEAR - 1, year - back), min(MAX_YEAR, year + 1) + 1):
+        # (A period of the year before MIN_YEAR, or after MAX_YEAR, may fall due inside them.)
+        for span_year in range(max(MIN_YEAR - 1, year - back), year + 2):
             for span in _spans(cadence.period, span_year):
                 citations: tuple[Citation, ...] = (rule.citation, basis)
                 if deadline is None:
