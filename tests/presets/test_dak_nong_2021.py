@@ -164,11 +164,14 @@ def test_dieu_10_working_group(reg: Regulation) -> None:
 
 
 def test_outside_bodies(reg: Regulation) -> None:
-    """UBND tỉnh, Chủ tịch UBND tỉnh, and the heads of sở, ngành, UBND huyện (Điều 15)."""
+    """UBND tỉnh, Chủ tịch UBND tỉnh, Sở Tài chính and "cấp có thẩm quyền" (Điều 9 khoản 3,
+    Điều 14 khoản 2), and the heads of sở, ngành, UBND huyện (Điều 15)."""
     kinds = {b.id: b.kind for b in reg.bodies}
     assert kinds == {
         "ubnd_tinh": BodyKind.PEOPLES_COMMITTEE,
         "chu_tich_ubnd_tinh": BodyKind.OFFICIAL,
+        "so_tai_chinh": BodyKind.AGENCY,
+        "cap_co_tham_quyen": BodyKind.OTHER,
         "agency_heads": BodyKind.AGENCY_HEADS,
     }
 
@@ -244,10 +247,28 @@ def test_dieu_8_khoan_2_members_answer_to_head(reg: Regulation) -> None:
 
 def test_dieu_4_khoan_1_head_assigns_members(reg: Regulation) -> None:
     """Điều 4 khoản 1: Trưởng ban phân công nhiệm vụ các thành viên Ban Chỉ đạo."""
-    rule = only(reg.directions, lambda d: d.citation.article == 4)
+    rule = only(reg.directions, lambda d: d.citation.article == 4 and d.objects != ("committee",))
     assert rule.subjects == ("head",)
     assert {"standing_deputy", "member", *DEPUTIES} <= set(rule.objects)
     cites(rule, "Điều 4 khoản 1")
+    whole = only(reg.directions, lambda d: d.citation.article == 4 and d.objects == ("committee",))
+    assert whole.subjects == ("head",)
+    quotes(whole, "Chỉ đạo toàn diện về tổ chức, chức năng, nhiệm vụ của Ban Chỉ đạo")
+
+
+def test_dieu_9_khoan_3_and_dieu_14_khoan_2_budget_submissions(reg: Regulation) -> None:
+    """Điều 9 khoản 3: Lập dự toán kinh phí ... trình cấp có thẩm quyền xem xét, phê duyệt;
+    Điều 14 khoản 2: chi đặc thù: Sở TT&TT chủ trì, phối hợp với Sở Tài chính trình cấp có
+    thẩm quyền xem xét, quyết định."""
+    budget = only(reg.reports, lambda r: r.id == "budget_plan")
+    assert (budget.reporters, budget.recipients) == (("standing_agency",), ("cap_co_tham_quyen",))
+    timing_not_specified(budget)
+    cites(budget, "Điều 9 khoản 3")
+    special = only(reg.reports, lambda r: r.id == "special_expenses")
+    assert special.consult == ("so_tai_chinh",)
+    assert special.recipients == ("cap_co_tham_quyen",)
+    assert special.ad_hoc  # "Trường hợp có phát sinh"
+    cites(special, "Điều 14 khoản 2")
 
 
 def test_dieu_10_khoan_1_wg_lead_assigns_wg_members(reg: Regulation) -> None:

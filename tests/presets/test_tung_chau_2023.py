@@ -214,10 +214,24 @@ def test_standing_deputy_accountability_not_specified(reg: Regulation) -> None:
 
 def test_dieu_3_khoan_1_head_assigns_members(reg: Regulation) -> None:
     """Điều 3 khoản 1: Trưởng ban phân công nhiệm vụ các thành viên Ban Chỉ đạo."""
-    rule = only(reg.directions, lambda d: d.citation.article == 3)
+    rule = only(reg.directions, lambda d: d.citation.article == 3 and d.objects != ("committee",))
     assert rule.subjects == ("head",)
     assert set(rule.objects) == {"standing_deputy", "deputy", "member"}
     cites(rule, "Điều 3 khoản 1")
+    whole = only(reg.directions, lambda d: d.citation.article == 3 and d.objects == ("committee",))
+    assert whole.subjects == ("head",)
+    quotes(whole, "Chỉ đạo toàn diện về tổ chức, chức năng, nhiệm vụ của Ban Chỉ đạo")
+
+
+def test_dieu_9_khoan_2_special_expenses_with_the_finance_official(reg: Regulation) -> None:
+    """Điều 9 khoản 2: Công chức Văn hóa và Thông tin xã chủ trì, phối hợp với công chức Tài
+    chính xã để xem xét hoặc trình cấp có thẩm quyền xem xét, quyết định."""
+    rule = only(reg.reports, lambda r: r.id == "special_expenses")
+    assert rule.reporters == ("standing_agency",)
+    assert rule.consult == ("cong_chuc_tai_chinh_xa",)
+    assert rule.recipients == ("cap_co_tham_quyen",)
+    assert rule.ad_hoc  # "Trường hợp có phát sinh"
+    cites(rule, "Điều 9 khoản 2")
 
 
 def test_dieu_10_khoan_1_committee_supervises_agency_heads(reg: Regulation) -> None:
