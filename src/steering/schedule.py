@@ -119,6 +119,11 @@ DATA_PERIOD_CITATIONS: Mapping[Period, Citation] = {
 }
 
 _ROMAN = ("I", "II", "III", "IV")
+_MEETING_WORDS = {
+    MeetingKind.REGULAR: "họp định kỳ",
+    MeetingKind.EXTRAORDINARY: "họp đột xuất",
+    MeetingKind.EXPANDED: "họp mở rộng",
+}
 _DECIDED = "decided"
 _NOT_SPECIFIED = "not_specified"
 
@@ -463,7 +468,7 @@ def _meeting_year(
                         sequence=seq,
                         times=cadence.times,
                         period=span.code,
-                        title=f"{name} họp định kỳ {span.label}{extra}",
+                        title=f"{name} {_MEETING_WORDS[rule.kind]} {span.label}{extra}",
                         condition=rule.condition,
                         note=rule.note,
                     )
