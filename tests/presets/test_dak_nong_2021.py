@@ -127,9 +127,11 @@ def test_dieu_4_head_duties_clause_by_clause(reg: Regulation) -> None:
     cites(reg.head.duties[2], "Điều 4 khoản 3")
 
 
-def test_dieu_7_standing_member_duties(reg: Regulation) -> None:
-    """Điều 7 khoản 1-6: Thành viên thường trực."""
-    clauses = {d.citation.clause for d in reg.post("standing_member").duties}
+@pytest.mark.parametrize("post", ["standing_member", "wg_lead"])
+def test_dieu_7_duties_of_the_standing_member_and_the_wg_lead(reg: Regulation, post: str) -> None:
+    """Điều 7 khoản 1-6: "Nhiệm vụ và quyền hạn Thành viên thường trực, Tổ trưởng Tổ Giúp
+    việc": every clause binds both seats."""
+    clauses = {d.citation.clause for d in reg.post(post).duties if d.citation.article == 7}
     assert clauses == {1, 2, 3, 4, 5, 6}
 
 
