@@ -202,6 +202,7 @@ def _blocks(page: Path, lang: str) -> list[str]:
 
 RUNNABLE = [
     DOCS / "tutorial.md",
+    DOCS / "calendars.md",
     *sorted((DOCS / "how-to").glob("*.md")),
     DOCS / "schema" / "index.md",
 ]
