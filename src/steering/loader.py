@@ -8,6 +8,7 @@ each naming the file, the path inside it, what was found and what is allowed.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,36 @@ def _depth(value: Any, limit: int, path: str = "") -> str | None:
         elif isinstance(v, list):
             stack.extend((x, d + 1, f"{p}[{i}]") for i, x in enumerate(v))
     return None
+
+
+_STRING_OR_COMMENT = re.compile(
+    r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*',
+    re.DOTALL,
+)
+_KEY_PART = r"(?:[A-Za-z0-9_-]+|\x00)"
+_DEEP_KEY = re.compile(rf"{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{MAX_DEPTH},}}")
+
+
+def _deep_key(text: str) -> str | None:
+    """Why ``text`` holds a dotted key deeper than :data:`MAX_DEPTH`, or ``None``.
+
+    Checked before parsing because ``tomllib`` takes time quadratic in the
+    number of parts of a dotted key: a 100 KB key of 50,000 parts would take
+    minutes. Lines with few dots (every real file) skip the check.
+    """
+    if not any(line.count(".") > MAX_DEPTH for line in text.splitlines()):
+        return None
+    # Strings and comments may hold any number of dots; blank them out first.
+    bare = _STRING_OR_COMMENT.sub(lambda m: "\x00" + "\n" * m.group().count("\n"), text)
+    m = _DEEP_KEY.search(bare)
+    if m is None:
+        return None
+    line = bare.count("\n", 0, m.start()) + 1
+    parts = m.group().count(".") + 1
+    return (
+        f"found a dotted key of {parts} parts at line {line}, nesting deeper than "
+        f"{MAX_DEPTH} levels; allowed: at most {MAX_DEPTH}"
+    )
 
 
 def _decode(data: bytes, file: str) -> str:
@@ -91,7 +122,31 @@ def loads(
         RegulationFileError: The text is not a valid regulation; lists every problem.
 
     """
-    data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+    if isinstance(text, str):
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            line = text.count("\n", 0, e.start) + 1
+            raise RegulationFileError(
+                file,
+                [
+                    Problem(
+                        path="",
+                        message=f"found a lone surrogate {text[e.start]!r} at character "
+                        f"{e.start} (line {line}); allowed: Unicode text that can be "
+                        "saved as UTF-8",
+                        file=file,
+                    )
+                ],
+            ) from None
+    elif isinstance(text, bytes | bytearray | memoryview):
+        data = bytes(text)
+    else:
+        raise RegulationFileError(
+            file,
+            [Problem(path="", message=f"found {type(text).__name__}; allowed: str or bytes",
+                     file=file)],
+        )
     if len(data) > max_bytes:
         raise RegulationFileError(
             file,
@@ -104,6 +159,9 @@ def loads(
             ],
         )
     raw = nfc(_decode(data, file) if isinstance(text, bytes) else text)
+    deep_key = _deep_key(raw)
+    if deep_key is not None:
+        raise RegulationFileError(file, [Problem(path="", message=deep_key, file=file)])
     try:
         doc = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as e:
