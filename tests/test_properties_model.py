@@ -91,6 +91,17 @@ def test_any_text_round_trips_through_toml(text: str) -> None:
     assert steering.loads(to_toml(reg), file="any.toml") == reg
 
 
+@pytest.mark.parametrize("text", ["x\n\u0303y", "a\t\u0301", "\\\u0308", "\"\u0338"])
+def test_an_escape_followed_by_a_combining_mark_survives_a_file(text: str) -> None:
+    """TOML escapes ("\\n") next to combining marks are not merged by normalisation."""
+    post = Post(id="head", role=Role.HEAD, title=text,
+                citation=Citation(document="regulation", article=1, quote=text))
+    reg = Regulation(id="x", identity=_identity(), committee=_committee(), posts=(post,))
+    loaded = steering.loads(to_toml(reg), file="escapes.toml")
+    assert loaded == reg
+    assert loaded.posts[0].title == unicodedata.normalize("NFC", text)
+
+
 def _identity() -> Any:
     from steering.regulation import Effective, EffectiveKind, Identity, Level, PartialDate
 

@@ -17,7 +17,6 @@ import attrs
 from cattrs import transform_error
 
 from steering._convert import describe_error, structure
-from steering._text import nfc
 from steering.errors import Problem, RegulationFileError
 from steering.regulation import Regulation
 from steering.validation import validate
@@ -158,7 +157,10 @@ def loads(
                 )
             ],
         )
-    raw = nfc(_decode(data, file) if isinstance(text, bytes) else text)
+    # Not NFC-normalised here: composing the raw text would merge a TOML escape
+    # with a following combining mark ("\\n" + U+0303 -> "\\ñ"). Every string
+    # field of the model normalises itself to NFC when built.
+    raw = text if isinstance(text, str) else _decode(data, file)
     deep_key = _deep_key(raw)
     if deep_key is not None:
         raise RegulationFileError(file, [Problem(path="", message=deep_key, file=file)])
