@@ -192,7 +192,7 @@ def test_the_script_runs_from_any_directory(tmp_path: Path) -> None:
     """The hash-seed script depends on no working directory (presets resolve by package)."""
     env = {**os.environ, "PYTHONHASHSEED": "7"}
     code = "import steering; print(steering.presets.names())"
-    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=False,
-                          timeout=120)
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, check=False, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "dak-nong-2021" in done.stdout
