@@ -167,9 +167,14 @@ class TestDakNong2021:
         assert "standing_agency" in r.chain
 
     def test_extraordinary_meeting_conveners_and_proposal_dieu_11_khoan_1(self) -> None:
+        """Điều 11 khoản 1: "theo triệu tập của Trưởng ban, các Phó Trưởng ban".
+
+        Điều 6 defines "Phó Trưởng ban" as the deputies other than the standing
+        deputy, so the standing deputy is not among the conveners.
+        """
         r = self.g().conveners("extraordinary")
         assert_ruling(r, "decided", cite="Điều 11 khoản 1")
-        assert set(r.answer) == {"head", "standing_deputy", "deputy_tttt", "deputy_vpubnd"}
+        assert set(r.answer) == {"head", "deputy_tttt", "deputy_vpubnd"}
         assert r.on_proposal_of == ("standing_member",)
 
     def test_expanded_meeting_head_dieu_11_khoan_2(self) -> None:
