@@ -32,7 +32,11 @@ STRUCTURES: dict[str, dict[str, int]] = {
     "pre2025": {"province": 63, "district": 705, "commune": 10_599},
 }
 
-_SYLLABLES = ["An", "Bình", "Châu", "Đông", "Giang", "Hà", "Hải", "Hòa", "Hưng", "Khánh", "Lâm", "Long", "Minh", "Nam", "Ninh", "Phú", "Phúc", "Quang", "Sơn", "Tân", "Thạch", "Thanh", "Thành", "Thuận", "Tiên", "Trung", "Tùng", "Vĩnh", "Xuân", "Yên", "Đức", "Lộc", "Mỹ", "Nghĩa", "Cát"]
+_SYLLABLES = (
+    "An", "Bình", "Châu", "Đông", "Giang", "Hà", "Hải", "Hòa", "Hưng", "Khánh", "Lâm", "Long",
+    "Minh", "Nam", "Ninh", "Phú", "Phúc", "Quang", "Sơn", "Tân", "Thạch", "Thanh", "Thành",
+    "Thuận", "Tiên", "Trung", "Tùng", "Vĩnh", "Xuân", "Yên", "Đức", "Lộc", "Mỹ", "Nghĩa", "Cát",
+)
 _SECTORS = (
     "Giáo dục",
     "Y tế",

@@ -145,7 +145,7 @@ def phase_load(args: argparse.Namespace) -> dict[str, Any]:
 
 def _queries(regs: list[Any], graphs: list[Any], args: argparse.Namespace) -> dict[str, Any]:
     import casbin  # type: ignore[import-untyped]
-    from casbin import model as casbin_model  # type: ignore[import-untyped]
+    from casbin import model as casbin_model
 
     rng = random.Random(7)
     sample = rng.sample(range(len(regs)), min(args.sample, len(regs)))
