@@ -72,15 +72,16 @@ def _structure_bool(value: Any, _: type) -> bool:
 
 
 def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
-    allowed = [str(m.value) for m in cls]
+    if isinstance(value, str):
+        try:
+            return cls(value)
+        except ValueError:
+            pass
+    # The allowed values are listed only on failure: loading stays fast.
+    allowed = ", ".join(repr(str(m.value)) for m in cls)
     if not isinstance(value, str):
-        raise TypeError(f"found {_found(value)}; allowed: one of {', '.join(map(repr, allowed))}")
-    try:
-        return cls(value)
-    except ValueError:
-        raise ValueError(
-            f"found {value!r}; allowed: one of {', '.join(map(repr, allowed))}"
-        ) from None
+        raise TypeError(f"found {_found(value)}; allowed: one of {allowed}")
+    raise ValueError(f"found {value!r}; allowed: one of {allowed}") from None
 
 
 def _structure_partial_date(value: Any, _: type) -> PartialDate:

@@ -16,6 +16,11 @@ from typing import Any
 import attrs
 from cattrs import transform_error
 
+try:  # The compiled tomli wheel is the stdlib's tomllib, built with mypyc: 3x faster.
+    import tomli as _tomli
+except ImportError:  # pragma: no cover - tomli is optional (the "fast" extra)
+    _tomli = None  # type: ignore[assignment]
+
 from steering._convert import describe_error, structure
 from steering.errors import Problem, RegulationFileError
 from steering.regulation import Regulation
@@ -31,17 +36,44 @@ MAX_DEPTH = 16
 
 
 def _depth(value: Any, limit: int, path: str = "") -> str | None:
-    """The path of the first place nesting exceeds ``limit``, iteratively."""
-    stack: list[tuple[Any, int, str]] = [(value, 0, path)]
+    """The path of the first place nesting exceeds ``limit``, iteratively.
+
+    Paths are built only once nesting is known to be too deep: the common case
+    (a valid file) walks the document without formatting a string.
+    """
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    too_deep = False
     while stack:
-        v, d, p = stack.pop()
+        v, d = stack.pop()
+        if d > limit:
+            too_deep = True
+            break
+        if type(v) is dict:
+            stack.extend((x, d + 1) for x in v.values() if type(x) is dict or type(x) is list)
+        elif type(v) is list:
+            stack.extend((x, d + 1) for x in v if type(x) is dict or type(x) is list)
+    if not too_deep:
+        return None
+    paths: list[tuple[Any, int, str]] = [(value, 0, path)]
+    while paths:
+        v, d, p = paths.pop()
         if d > limit:
             return p or "(top)"
         if isinstance(v, dict):
-            stack.extend((x, d + 1, f"{p}.{k}" if p else str(k)) for k, x in v.items())
+            paths.extend((x, d + 1, f"{p}.{k}" if p else str(k)) for k, x in v.items())
         elif isinstance(v, list):
-            stack.extend((x, d + 1, f"{p}[{i}]") for i, x in enumerate(v))
-    return None
+            paths.extend((x, d + 1, f"{p}[{i}]") for i, x in enumerate(v))
+    return None  # pragma: no cover - the first walk found a place too deep
+
+
+def _parse_toml(raw: str) -> dict[str, Any]:
+    """Parse TOML with tomli when installed (same parser, compiled), else tomllib."""
+    if _tomli is not None:
+        try:
+            return _tomli.loads(raw)
+        except _tomli.TOMLDecodeError as e:
+            raise tomllib.TOMLDecodeError(str(e)) from None
+    return tomllib.loads(raw)
 
 
 _STRING_OR_COMMENT = re.compile(
@@ -165,7 +197,7 @@ def loads(
     if deep_key is not None:
         raise RegulationFileError(file, [Problem(path="", message=deep_key, file=file)])
     try:
-        doc = tomllib.loads(raw)
+        doc = _parse_toml(raw)
     except tomllib.TOMLDecodeError as e:
         raise RegulationFileError(
             file, [Problem(path="", message=f"found invalid TOML: {e}", file=file)]
