@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import sys
 import typing
 from collections.abc import Callable
 from typing import Any
@@ -56,7 +57,9 @@ def _found(value: Any) -> str:
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
         raise TypeError(f"found {_found(value)}; allowed: a string")
-    return value
+    # Interned: regulations repeat the genre's words (titles, quotes, agency
+    # names), so a registry of thousands shares one copy of each.
+    return sys.intern(value)
 
 
 def _structure_int(value: Any, _: type) -> int:
