@@ -11,8 +11,13 @@ questions::
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from steering import presets
-from steering.authority import AuthorityGraph
+
+# Imported eagerly: the function ``compare`` shares its name with its module,
+# and a lazy attribute would be shadowed by the submodule once imported.
 from steering.compare import Comparison, compare, table
 from steering.errors import (
     PresetNotFoundError,
@@ -27,16 +32,50 @@ from steering.loader import load, loads
 from steering.regulation import PartialDate, Regulation
 from steering.roles import Body, Post, Role, WorkingGroup
 from steering.rules import Cadence, Citation
-from steering.ruling import Ruling, Status
-from steering.schedule import CalendarGap, Occurrence, calendar_gaps
 from steering.validation import validate
-from steering.workdays import (
-    ShiftPolicy,
-    WorkingDays,
-    add_working_days,
-    is_working_day,
-    next_working_day,
-)
+
+if TYPE_CHECKING:  # the engines load on first use; see __getattr__
+    from steering.authority import AuthorityGraph
+    from steering.ruling import Ruling, Status
+    from steering.schedule import CalendarGap, Occurrence, calendar_gaps
+    from steering.workdays import (
+        ShiftPolicy,
+        WorkingDays,
+        add_working_days,
+        is_working_day,
+        next_working_day,
+    )
+
+# Names served from the engine modules, imported only when first used: the
+# engines pull in networkx, holidays and icalendar, which a program that only
+# loads and validates regulations does not need to pay for at import time.
+_LAZY = {
+    "AuthorityGraph": "steering.authority",
+    "Ruling": "steering.ruling",
+    "Status": "steering.ruling",
+    "CalendarGap": "steering.schedule",
+    "Occurrence": "steering.schedule",
+    "calendar_gaps": "steering.schedule",
+    "ShiftPolicy": "steering.workdays",
+    "WorkingDays": "steering.workdays",
+    "add_working_days": "steering.workdays",
+    "is_working_day": "steering.workdays",
+    "next_working_day": "steering.workdays",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'steering' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __version__ = "0.1.0"
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Sequence
-from typing import Any
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Concatenate, ParamSpec
 
 import networkx as nx
 
@@ -149,6 +150,41 @@ def _cite(citations: Iterable[Citation], lang: str) -> str:
     return "; ".join(labels)
 
 
+_P = ParamSpec("_P")
+
+
+def _memo(
+    method: Callable[Concatenate[AuthorityGraph, _P], Ruling],
+) -> Callable[Concatenate[AuthorityGraph, _P], Ruling]:
+    """Cache a query's rulings per graph, keyed by its (hashable) arguments.
+
+    Rulings are frozen values, so a cached one is as good as a fresh one.
+    Calls with extra written authorisations, or with unhashable arguments
+    (a ``set`` of absent posts), are not cached.
+    """
+    name = method.__name__
+
+    @functools.wraps(method)
+    def wrapper(self: AuthorityGraph, /, *args: _P.args, **kwargs: _P.kwargs) -> Ruling:
+        if kwargs.get("delegations") is not None:
+            return method(self, *args, **kwargs)
+        key = (name, args, tuple(sorted(kwargs.items())))
+        cache = self._query_cache
+        try:
+            hit = cache.get(key)
+        except TypeError:
+            return method(self, *args, **kwargs)
+        if hit is not None:
+            return hit
+        ruling = method(self, *args, **kwargs)
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        cache[key] = ruling
+        return ruling
+
+    return wrapper
+
+
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
@@ -187,6 +223,7 @@ class AuthorityGraph:
         "_groups",
         "_monitor_pairs",
         "_posts",
+        "_query_cache",
         "_reg",
         "_reports",
         "_seal_rules",
@@ -239,6 +276,7 @@ class AuthorityGraph:
         self._style = signing.style_from(regulation.identity.signature)
         self._delegations = regulation.delegations
         self._acting_cache: dict[tuple[str, frozenset[str], dt.date | None], Ruling] = {}
+        self._query_cache: dict[tuple[Any, ...], Ruling] = {}
         self._graph = nx.freeze(self._build())
 
     @classmethod
@@ -804,6 +842,7 @@ class AuthorityGraph:
             return f"Quy chế không quy định {name} ký văn bản của Ban Chỉ đạo.", ()
         return f"The regulation does not say that {name} signs the committee's documents.", ()
 
+    @_memo
     def seal_for(
         self,
         post: str,
@@ -1064,6 +1103,7 @@ class AuthorityGraph:
 
     # -- accountability and reports -------------------------------------------------
 
+    @_memo
     def accountable_to(self, post: str, *, transitive: bool = False) -> Ruling:
         """To whom ``post`` answers ("chịu trách nhiệm trước"), directly or transitively.
 
@@ -1128,6 +1168,7 @@ class AuthorityGraph:
             text_en=text_en,
         )
 
+    @_memo
     def reports_to(self, post: str) -> Ruling:
         """To whom ``post`` reports, through whom, and how often, per the report rules.
 
@@ -1185,6 +1226,7 @@ class AuthorityGraph:
 
     # -- meetings ---------------------------------------------------------------------
 
+    @_memo
     def conveners(self, kind: str | MeetingKind, body: str = COMMITTEE) -> Ruling:
         """Who may convene a meeting of ``kind`` of ``body``, and on whose proposal.
 
@@ -1251,6 +1293,7 @@ class AuthorityGraph:
             text_en=f"For {body_en}: {'; '.join(parts_en)}.",
         )
 
+    @_memo
     def proxy(self, post: str, body: str = COMMITTEE) -> Ruling:
         """Whether ``post`` may send a proxy to ``body``'s meetings, and on what conditions.
 
@@ -1320,6 +1363,7 @@ class AuthorityGraph:
 
     # -- monitoring ----------------------------------------------------------------------
 
+    @_memo
     def monitor_of(self, locality_or_sector: str) -> Ruling:
         """Which member monitors a locality or sector, matching names forgivingly.
 
@@ -1376,6 +1420,7 @@ class AuthorityGraph:
             text_en=f"{self._names(posts, 'en')} follows {quoted} ({_cite(cites, 'en')}).",
         )
 
+    @_memo
     def monitored_by(self, post: str) -> Ruling:
         """The sectors and localities ``post`` follows, in the annex's own words.
 
