@@ -219,9 +219,10 @@ class AuthorityGraph:
         "_block_post",
         "_convening",
         "_delegations",
-        "_graph",
+        "_graph_cache",
         "_groups",
         "_monitor_pairs",
+        "_node_set",
         "_posts",
         "_query_cache",
         "_reg",
@@ -277,7 +278,11 @@ class AuthorityGraph:
         self._delegations = regulation.delegations
         self._acting_cache: dict[tuple[str, frozenset[str], dt.date | None], Ruling] = {}
         self._query_cache: dict[tuple[Any, ...], Ruling] = {}
-        self._graph = nx.freeze(self._build())
+        self._node_set = frozenset(regulation.node_ids())
+        # The networkx graph is built on first use (exports, to_networkx, repr):
+        # queries answer from the indexes above, so loading a national registry
+        # does not pay for a graph nobody draws.
+        self._graph_cache: nx.MultiDiGraph[str] | None = None
 
     @classmethod
     def from_regulation(cls, regulation: Regulation) -> AuthorityGraph:
@@ -442,6 +447,15 @@ class AuthorityGraph:
             )
         return g
 
+    @property
+    def _graph(self) -> nx.MultiDiGraph[str]:
+        graph = self._graph_cache
+        if graph is None:
+            # Building twice from two threads yields equal graphs; the last wins.
+            graph = nx.freeze(self._build())
+            self._graph_cache = graph
+        return graph
+
     def _seal_node(self, seal: Seal, holder: str) -> str:
         if seal.kind is SealKind.AGENCY:
             return f"seal:{seal.agency}"
@@ -512,7 +526,7 @@ class AuthorityGraph:
         return p
 
     def _node(self, node_id: str) -> str:
-        if not isinstance(node_id, str) or node_id not in self._graph:
+        if not isinstance(node_id, str) or node_id not in self._node_set:
             raise UnknownPostError(str(node_id), self._reg.node_ids())
         return node_id
 
