@@ -27,6 +27,7 @@ import networkx as nx
 from steering import _authority_algo as algo
 from steering import _signing as signing
 from steering._text import fold, nfc
+from steering._vocab import MEETING_WORDS, ROLE_WORDS
 from steering.errors import (
     Problem,
     QueryError,
@@ -35,7 +36,7 @@ from steering.errors import (
     UnknownPostError,
 )
 from steering.regulation import Regulation
-from steering.roles import COMMITTEE, Post, Role
+from steering.roles import COMMITTEE, Post
 from steering.rules import (
     AttendanceCondition,
     Citation,
@@ -90,21 +91,6 @@ class CycleError(RegulationFileError):
         super().__init__(file, [problem])
 
 
-_ROLE_EN = {
-    Role.HEAD: "head",
-    Role.STANDING_DEPUTY: "standing deputy head",
-    Role.DEPUTY: "deputy head",
-    Role.STANDING_MEMBER: "standing member",
-    Role.MEMBER: "member",
-    Role.WG_LEAD: "working-group lead",
-    Role.WG_MEMBER: "working-group member",
-    Role.STANDING_AGENCY: "standing agency",
-}
-_MEETING_VI = {
-    MeetingKind.REGULAR: "định kỳ",
-    MeetingKind.EXTRAORDINARY: "đột xuất",
-    MeetingKind.EXPANDED: "mở rộng",
-}
 _CONDITION_VI = {
     AttendanceCondition.REPORT_TO_CHAIR: "báo cáo người chủ trì cuộc họp",
     AttendanceCondition.CHAIR_CONSENT: "được sự đồng ý của người chủ trì cuộc họp",
@@ -539,7 +525,7 @@ class AuthorityGraph:
         office = p.office if p.office and fold(p.office) != fold(p.title) else ""
         if lang == "vi":
             return f"{p.title} ({office})" if office else p.title
-        gloss = _ROLE_EN[p.role]
+        gloss = ROLE_WORDS[p.role][1]
         return f"{p.title} ({gloss}; {office})" if office else f"{p.title} ({gloss})"
 
     def _names(self, ids: Iterable[str], lang: str, word: str | None = None) -> str:
@@ -1263,7 +1249,7 @@ class AuthorityGraph:
             raise UnknownIdError("committee or working group", str(body), bodies)
         rules = [c for c in self._convening if c.body == body and c.meeting is mk]
         body_vi, body_en = self._name(body, "vi"), self._name(body, "en")
-        kind_vi = _MEETING_VI[mk]
+        kind_vi = MEETING_WORDS[mk][0].removeprefix("họp ")
         if not rules:
             return Ruling(
                 question=Question.CONVENERS,

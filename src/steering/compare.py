@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from steering._text import fold
+from steering._vocab import MEETING_WORDS, ROLE_WORDS
 from steering.errors import QueryError
 from steering.regulation import EffectiveKind, Regulation
 from steering.roles import COMMITTEE, GroupKind, Post, Role
@@ -32,7 +33,6 @@ from steering.rules import (
     AttendanceRule,
     Cadence,
     Citation,
-    MeetingKind,
     Period,
     ReportRule,
     Seal,
@@ -108,16 +108,6 @@ _ORDER = {a: i for i, a in enumerate(Aspect)}
 
 #: Roles whose posts are compared as one class: a regulation may speak of
 #: "các Ủy viên" as one plural post, or enumerate them (an annex row each).
-_ROLE_WORDS = {
-    Role.HEAD: ("Trưởng ban", "head"),
-    Role.STANDING_DEPUTY: ("Phó Trưởng ban Thường trực", "standing deputy head"),
-    Role.DEPUTY: ("Phó Trưởng ban", "deputy head"),
-    Role.STANDING_MEMBER: ("Ủy viên thường trực", "standing member"),
-    Role.MEMBER: ("Ủy viên", "member"),
-    Role.WG_LEAD: ("Tổ trưởng Tổ giúp việc", "working-group lead"),
-    Role.WG_MEMBER: ("Tổ viên Tổ giúp việc", "working-group member"),
-    Role.STANDING_AGENCY: ("Cơ quan thường trực", "standing agency"),
-}
 _CLASS_ROLES = frozenset({Role.MEMBER, Role.WG_MEMBER})
 _CLASS_NAMES = {
     Role.MEMBER: "các Ủy viên, Thành viên Ban Chỉ đạo",
@@ -405,16 +395,6 @@ def _sorted_cadences(cs: Iterable[Cadence]) -> list[Cadence]:
     return sorted(set(cs), key=lambda c: (_PERIOD_ORDER[c.period], c.times))
 
 
-_MEETING_VI = {
-    MeetingKind.REGULAR: "họp định kỳ",
-    MeetingKind.EXTRAORDINARY: "họp đột xuất",
-    MeetingKind.EXPANDED: "họp mở rộng",
-}
-_MEETING_EN = {
-    MeetingKind.REGULAR: "regular meeting",
-    MeetingKind.EXTRAORDINARY: "extraordinary meeting",
-    MeetingKind.EXPANDED: "expanded meeting",
-}
 _CONDITION_VI = {
     AttendanceCondition.REPORT_TO_CHAIR: "báo cáo người chủ trì",
     AttendanceCondition.CHAIR_CONSENT: "được người chủ trì đồng ý",
@@ -711,7 +691,7 @@ class _Reader:
             cites = [p.citation for p in posts]
             cites += [p.holder.citation for p in posts if p.holder]
             n = len(posts)
-            self.add(Aspect.POSTS, role.value, _ROLE_WORDS[role], value,
+            self.add(Aspect.POSTS, role.value, ROLE_WORDS[role], value,
                      f"{n}: " + "; ".join(vi_items), f"{n}: " + "; ".join(en_items), cites)
 
     def substitution(self) -> None:
@@ -831,8 +811,8 @@ class _Reader:
             if chairs:
                 vi += "; triệu tập và chủ trì"
                 en += "; convenes and chairs"
-            subject = (f"{self.name(body)}, {_MEETING_VI[meeting]}",
-                       f"{self.name(body)}, {_MEETING_EN[meeting]}")
+            subject = (f"{self.name(body)}, {MEETING_WORDS[meeting][0]}",
+                       f"{self.name(body)}, {MEETING_WORDS[meeting][1]}")
             self.add(Aspect.CONVENERS, k, subject, value, vi, en, (r.citation for r in rules))
 
     def meetings(self) -> None:
@@ -855,8 +835,8 @@ class _Reader:
             if conditions:
                 vi += f" ({'; '.join(conditions)})"
                 en += f" ({'; '.join(conditions)})"
-            subject = (f"{self.name(body)}, {_MEETING_VI[kind]}",
-                       f"{self.name(body)}, {_MEETING_EN[kind]}")
+            subject = (f"{self.name(body)}, {MEETING_WORDS[kind][0]}",
+                       f"{self.name(body)}, {MEETING_WORDS[kind][1]}")
             self.add(Aspect.MEETINGS, k, subject, value, vi, en, (r.citation for r in rules))
 
     def attendance(self) -> None:

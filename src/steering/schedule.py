@@ -48,6 +48,7 @@ import attrs
 import pendulum
 
 from steering._text import nfc
+from steering._vocab import MEETING_WORDS
 from steering.errors import QueryError
 from steering.regulation import Regulation
 from steering.rules import Cadence, Citation, Deadline, MeetingKind, MeetingRule, Period, ReportRule
@@ -119,11 +120,6 @@ DATA_PERIOD_CITATIONS: Mapping[Period, Citation] = {
 }
 
 _ROMAN = ("I", "II", "III", "IV")
-_MEETING_WORDS = {
-    MeetingKind.REGULAR: "họp định kỳ",
-    MeetingKind.EXTRAORDINARY: "họp đột xuất",
-    MeetingKind.EXPANDED: "họp mở rộng",
-}
 _DECIDED = "decided"
 _NOT_SPECIFIED = "not_specified"
 
@@ -468,7 +464,7 @@ def _meeting_year(
                         sequence=seq,
                         times=cadence.times,
                         period=span.code,
-                        title=f"{name} {_MEETING_WORDS[rule.kind]} {span.label}{extra}",
+                        title=f"{name} {MEETING_WORDS[rule.kind][0]} {span.label}{extra}",
                         condition=rule.condition,
                         note=rule.note,
                     )

@@ -1,0 +1,31 @@
+"""Words the engines share when they speak: roles and meeting kinds in Vietnamese and English.
+
+One table per vocabulary, so an explanation, a comparison and a calendar title
+name the same thing the same way.
+"""
+
+from __future__ import annotations
+
+from steering.roles import Role
+from steering.rules import MeetingKind
+
+__all__ = ["MEETING_WORDS", "ROLE_WORDS"]
+
+#: Each role's glossary term (design notes, section 3) and its English gloss.
+ROLE_WORDS: dict[Role, tuple[str, str]] = {
+    Role.HEAD: ("Trưởng ban", "head"),
+    Role.STANDING_DEPUTY: ("Phó Trưởng ban Thường trực", "standing deputy head"),
+    Role.DEPUTY: ("Phó Trưởng ban", "deputy head"),
+    Role.STANDING_MEMBER: ("Ủy viên thường trực", "standing member"),
+    Role.MEMBER: ("Ủy viên", "member"),
+    Role.WG_LEAD: ("Tổ trưởng Tổ giúp việc", "working-group lead"),
+    Role.WG_MEMBER: ("Tổ viên Tổ giúp việc", "working-group member"),
+    Role.STANDING_AGENCY: ("Cơ quan thường trực", "standing agency"),
+}
+
+#: Each kind of meeting in the regulations' words ("họp định kỳ") and in English.
+MEETING_WORDS: dict[MeetingKind, tuple[str, str]] = {
+    MeetingKind.REGULAR: ("họp định kỳ", "regular meeting"),
+    MeetingKind.EXTRAORDINARY: ("họp đột xuất", "extraordinary meeting"),
+    MeetingKind.EXPANDED: ("họp mở rộng", "expanded meeting"),
+}
