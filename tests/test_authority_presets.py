@@ -469,3 +469,23 @@ def test_every_query_kind_answers_every_post(preset: str) -> None:
             assert r.explain("vi")
             assert r.explain("en")
             hash(r)
+
+
+# ---------------------------------------------------------------- QA regressions: wording
+
+
+def test_office_named_in_the_title_is_not_repeated_vung_tau_dieu_5() -> None:
+    """Điều 5 names the post "Phó Trưởng ban là Trưởng phòng Văn hóa và Thông tin".
+
+    Its holder's office is already in that title, so an explanation must not
+    add "(Trưởng phòng Văn hóa và Thông tin)" after it.
+    """
+    g = graph("vung-tau-2024")
+    r = g.seal_for("deputy_vhtt")
+    assert_ruling(r, "decided", ("Phòng Văn hóa và Thông tin",), "Điều 10 khoản 1")
+    for lang in ("vi", "en"):
+        text = r.explain(lang)
+        assert "Trưởng phòng Văn hóa và Thông tin (Trưởng phòng" not in text, text
+        assert "Trưởng phòng Văn hóa và Thông tin (deputy head; Trưởng phòng" not in text, text
+    expanded = g.conveners("expanded").explain("vi")
+    assert expanded.count("Trưởng phòng Văn hóa và Thông tin") == 1, expanded

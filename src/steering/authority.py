@@ -522,7 +522,9 @@ class AuthorityGraph:
             if node_id == "chair":
                 return "người chủ trì cuộc họp" if lang == "vi" else "the chair of the meeting"
             return self._reg.name_of(node_id)
-        office = p.office if p.office and fold(p.office) != fold(p.title) else ""
+        # The office in parentheses, unless the title already says it ("Phó Trưởng
+        # ban là Trưởng phòng Văn hóa và Thông tin" is held by that Trưởng phòng).
+        office = p.office if p.office and fold(p.office) not in fold(p.title) else ""
         if lang == "vi":
             return f"{p.title} ({office})" if office else p.title
         gloss = ROLE_WORDS[p.role][1]
