@@ -489,3 +489,30 @@ def test_office_named_in_the_title_is_not_repeated_vung_tau_dieu_5() -> None:
         assert "Trưởng phòng Văn hóa và Thông tin (deputy head; Trưởng phòng" not in text, text
     expanded = g.conveners("expanded").explain("vi")
     assert expanded.count("Trưởng phòng Văn hóa và Thông tin") == 1, expanded
+
+
+@pytest.mark.parametrize("preset", steering.presets.names())
+def test_explanations_start_with_a_capital(preset: str) -> None:
+    """Vũng Tàu writes "thành viên Ban Chỉ đạo" (Điều 6) in lower case; a sentence still opens
+    with a capital letter, in both languages, whatever post it names first."""
+    g = graph(preset)
+    for post in g.post_ids:
+        for r in (
+            g.acting_for(post, absent={post}),
+            g.seal_for(post),
+            g.accountable_to(post),
+            g.reports_to(post),
+            g.proxy(post),
+            g.monitored_by(post),
+            g.signature_block(post),
+        ):
+            for lang in ("vi", "en"):
+                text = r.explain(lang)
+                assert text[:1].isupper(), text
+                assert ". thành viên" not in text, text
+
+
+def test_vung_tau_member_seal_sentence_dieu_10_khoan_1() -> None:
+    r = graph("vung-tau-2024").seal_for("member")
+    assert_ruling(r, "decided", ("own_agency",), "Điều 10 khoản 1")
+    assert r.explain("vi").startswith("Thành viên Ban Chỉ đạo sử dụng con dấu của cơ quan mình")

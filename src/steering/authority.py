@@ -50,7 +50,7 @@ from steering.rules import (
     SigningRule,
     Substitution,
 )
-from steering.ruling import Question, Ruling, Status
+from steering.ruling import Question, Ruling, Status, sentence
 from steering.validation import find_cycle
 
 __all__ = ["AuthorityGraph", "CycleError", "Relation"]
@@ -830,14 +830,18 @@ class AuthorityGraph:
             if lang == "vi":
                 what = quoted or "văn bản"
                 return (
-                    f"{name} được ký {what} ({_cite(cites, 'vi')}); quy chế không quy định "
-                    "hình thức ký.",
+                    sentence(
+                        f"{name} được ký {what} ({_cite(cites, 'vi')}); quy chế không quy định "
+                        "hình thức ký."
+                    ),
                     cites,
                 )
             what = quoted or "documents"
             return (
-                f"{name} may sign {what} ({_cite(cites, 'en')}); the regulation does not state "
-                "the signing form.",
+                sentence(
+                    f"{name} may sign {what} ({_cite(cites, 'en')}); the regulation does not "
+                    "state the signing form."
+                ),
                 cites,
             )
         if lang == "vi":

@@ -54,6 +54,16 @@ def _tuple(default: tuple[Any, ...] = ()) -> Any:
     return attrs.field(default=default, converter=tuple)
 
 
+def sentence(text: str) -> str:
+    """``text`` with its first letter capitalised, as a sentence starts.
+
+    Posts keep the regulation's own words, and some regulations write them in
+    lower case ("thành viên Ban Chỉ đạo", Vũng Tàu 2024); an explanation that
+    opens with one still starts with a capital.
+    """
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
 @attrs.frozen(kw_only=True)
 class Ruling:
     """What the regulation says about one question, why, and in which clauses.
@@ -107,8 +117,8 @@ class Ruling:
     targets: tuple[str, ...] = _tuple()
     delegation: Delegation | None = None
     unordered: bool = False
-    text_vi: str = attrs.field(default="", repr=False)
-    text_en: str = attrs.field(default="", repr=False)
+    text_vi: str = attrs.field(default="", repr=False, converter=sentence)
+    text_en: str = attrs.field(default="", repr=False, converter=sentence)
 
     @property
     def decided(self) -> bool:
