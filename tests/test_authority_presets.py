@@ -516,3 +516,36 @@ def test_vung_tau_member_seal_sentence_dieu_10_khoan_1() -> None:
     r = graph("vung-tau-2024").seal_for("member")
     assert_ruling(r, "decided", ("own_agency",), "Điều 10 khoản 1")
     assert r.explain("vi").startswith("Thành viên Ban Chỉ đạo sử dụng con dấu của cơ quan mình")
+
+
+def test_nobody_available_reads_as_one_sentence_dak_nong_dieu_5_6() -> None:
+    """Điều 5 khoản 1 and Điều 6 khoản 1 name every substitute of the Trưởng ban; when all are
+    away the explanation lists them once, without parentheses inside parentheses."""
+    g = graph("dak-nong-2021")
+    r = g.acting_for("head", absent={"head", "standing_deputy", "deputy_tttt", "deputy_vpubnd"})
+    assert_ruling(r, "nobody_available", (), ("Điều 5 khoản 1", "Điều 6 khoản 1"))
+    vi, en = r.explain("vi"), r.explain("en")
+    assert vi.startswith(
+        "Trưởng ban (Chủ tịch UBND tỉnh) vắng mặt và những người quy chế giao thay là "
+        "Phó Trưởng ban Thường trực (Phó Chủ tịch Thường trực UBND tỉnh), "
+    ), vi
+    assert "cũng đều vắng mặt (Điều 5 khoản 1; Điều 6 khoản 1)" in vi
+    assert "))" not in vi
+    assert "tỉnh))" not in en
+    assert en.startswith("Trưởng ban (head; Chủ tịch UBND tỉnh) is absent and so are all the "
+                         "substitutes the regulation names: "), en
+
+
+def test_nobody_available_single_substitute_vung_tau_dieu_4_khoan_1() -> None:
+    r = graph("vung-tau-2024").acting_for("head", absent={"head", "standing_deputy"})
+    assert_ruling(r, "nobody_available", (), "Điều 4 khoản 1")
+    assert "người quy chế giao thay là Phó Trưởng ban Thường trực cũng vắng mặt" in r.explain("vi")
+    assert "so is the substitute the regulation names, Phó Trưởng ban Thường trực" in r.explain(
+        "en"
+    )
+
+
+def test_two_posts_absent_together_are_both_absent_dak_nong_dieu_6_khoan_1() -> None:
+    r = graph("dak-nong-2021").acting_for("standing_deputy", absent={"standing_deputy"})
+    assert_ruling(r, "not_specified", (), "Điều 6 khoản 1")
+    assert "are both absent" in r.explain("en")

@@ -642,8 +642,8 @@ class AuthorityGraph:
                 ),
                 text_en=(
                     f"The regulation names a substitute for {self._name(post, 'en')} only when "
-                    f"{self._names(needed, 'en')} are all absent ({_cite(cites, 'en')}); "
-                    "this case is not specified."
+                    f"{self._names(needed, 'en')} are {'both' if len(needed) == 2 else 'all'} "
+                    f"absent ({_cite(cites, 'en')}); this case is not specified."
                 ),
             )
         chain = (post, *(s for r in res.used for s in r.substitutes))
@@ -661,20 +661,31 @@ class AuthorityGraph:
             tried_en = f"{self._names(tried_ids, 'en')} {verb} also absent ({_cite(tc, 'en')}), so "
         if res.kind == "nobody":
             subs = _unique(s for r in res.used for s in r.substitutes)
+            if len(subs) == 1:
+                who_vi = f"người quy chế giao thay là {self._names(subs, 'vi')} cũng vắng mặt"
+                who_en = (
+                    f"so is the substitute the regulation names, {self._names(subs, 'en')}"
+                )
+            else:
+                who_vi = (
+                    f"những người quy chế giao thay là {self._names(subs, 'vi')} cũng đều "
+                    "vắng mặt"
+                )
+                who_en = (
+                    f"so are all the substitutes the regulation names: {self._names(subs, 'en')}"
+                )
             return Ruling(
                 status=Status.NOBODY_AVAILABLE,
                 chain=chain,
                 citations=cites,
                 **common,
                 text_vi=(
-                    f"Mọi người được quy chế giao thay {self._name(post, 'vi')} "
-                    f"({self._names(subs, 'vi')}) đều vắng mặt ({_cite(cites, 'vi')}); quy chế "
-                    "không quy định ai thay tiếp, nên không có ai đảm nhiệm."
+                    f"{self._name(post, 'vi')} vắng mặt và {who_vi} ({_cite(cites, 'vi')}); "
+                    "quy chế không quy định ai thay tiếp, nên không có ai đảm nhiệm."
                 ),
                 text_en=(
-                    f"Every substitute the regulation names for {self._name(post, 'en')} "
-                    f"({self._names(subs, 'en')}) is absent ({_cite(cites, 'en')}); the "
-                    "regulation names no one further, so nobody is available."
+                    f"{self._name(post, 'en')} is absent and {who_en} ({_cite(cites, 'en')}); "
+                    "the regulation names no one further, so nobody is available."
                 ),
             )
         deciding = res.used[-1]
