@@ -1276,10 +1276,19 @@ class AuthorityGraph:
                 text_en=f"The regulation does not say who convenes {mk.value} meetings of "
                 f"{body_en}.",
             )
-        parts_vi, parts_en = [], []
+        # Two clauses naming the same conveners (Điều 3 khoản 3 "Triệu tập và chủ trì ...
+        # họp ... đột xuất" and Điều 7 khoản 1 "họp đột xuất theo chỉ đạo của Trưởng Ban")
+        # make one statement citing both, not the same sentence twice.
+        groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Any]] = {}
         for c in rules:
-            verb_vi = "triệu tập và chủ trì" if c.chairs else "triệu tập"
-            verb_en = "convene and chair" if c.chairs else "convene"
+            groups.setdefault((c.conveners, c.on_proposal_of), []).append(c)
+        parts_vi, parts_en = [], []
+        for group in groups.values():
+            c = group[0]
+            chairs = any(x.chairs for x in group)
+            cites = tuple(x.citation for x in group)
+            verb_vi = "triệu tập và chủ trì" if chairs else "triệu tập"
+            verb_en = "convene and chair" if chairs else "convene"
             lead_vi = lead_en = ""
             if c.conveners:
                 lead_vi = f"{self._names(c.conveners, 'vi', 'hoặc')} {verb_vi} cuộc họp {kind_vi}"
@@ -1296,8 +1305,8 @@ class AuthorityGraph:
                 prop_vi = f"{lead} theo đề nghị của {self._names(c.on_proposal_of, 'vi', 'hoặc')}"
                 lead = ", also" if c.conveners else f"{mk.value.capitalize()} meetings are convened"
                 prop_en = f"{lead} on the proposal of {self._names(c.on_proposal_of, 'en', 'or')}"
-            parts_vi.append(f"{lead_vi}{prop_vi} ({_cite((c.citation,), 'vi')})")
-            parts_en.append(f"{lead_en}{prop_en} ({_cite((c.citation,), 'en')})")
+            parts_vi.append(f"{lead_vi}{prop_vi} ({_cite(cites, 'vi')})")
+            parts_en.append(f"{lead_en}{prop_en} ({_cite(cites, 'en')})")
         return Ruling(
             question=Question.CONVENERS,
             subject=mk.value,
