@@ -563,3 +563,18 @@ def test_same_conveners_in_two_clauses_said_once_dieu_3_khoan_3_and_dieu_7_khoan
     assert vi.count("triệu tập") == 1, vi
     assert "(Điều 3 khoản 3; Điều 7 khoản 1)" in vi
     assert r.explain("en").count("convene") == 1
+
+
+def test_loose_locality_match_ignores_unit_words_thanh_hoa_2024_phu_luc() -> None:
+    """The annex gives "Thành phố Sầm Sơn" to the Cục Thống kê member (row 23). Asking for
+    "Thanh" must not reach it through the unit word "Thành phố"; it still finds the names
+    that contain the word (TP Thanh Hóa, Như Thanh, Thạch Thành, Thanh tra tỉnh)."""
+    g = graph("thanh-hoa-2024")
+    r = g.monitor_of("Thanh")
+    assert_ruling(r, "decided", cite="Phụ lục")
+    assert "member_cuc_thong_ke" not in r.answer
+    assert "Thành phố Sầm Sơn" not in r.targets
+    assert {"TP Thanh Hóa", "Huyện Như Thanh"} <= set(r.targets)
+    assert g.monitor_of("Sầm Sơn").answer == ("member_cuc_thong_ke",)
+    assert g.monitor_of("Hiệp hội Doanh nghiệp").answer == ("member_so_khdt",)
+    assert g.monitor_of("Pho").status == "not_specified"

@@ -209,9 +209,22 @@ def match_targets(
         return tuple(exact)
     if len(q_bare) < 3:
         return ()
+    # Loosely: whole words of the bare names, never the unit words ("Thanh" must not
+    # find "Thành phố Sầm Sơn" through "Thành phố").
+    q_words = _words(q_bare)
     loose: list[tuple[str, MonitorTarget]] = []
     for post, t in targets:
-        texts = {fold(t.name), fold(t.text), locality_key(t.text)[1]}
-        if any(x and (q_bare in x or x in q_bare) for x in texts):
+        bares = {locality_key(t.name)[1], locality_key(t.text)[1]}
+        if any(x and (_within(q_words, _words(x)) or _within(_words(x), q_words)) for x in bares):
             loose.append((post, t))
     return tuple(loose)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text))
+
+
+def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether the words ``part`` occur in ``whole`` as a contiguous run."""
+    n = len(part)
+    return n > 0 and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
