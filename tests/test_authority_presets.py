@@ -578,3 +578,24 @@ def test_loose_locality_match_ignores_unit_words_thanh_hoa_2024_phu_luc() -> Non
     assert g.monitor_of("Sầm Sơn").answer == ("member_cuc_thong_ke",)
     assert g.monitor_of("Hiệp hội Doanh nghiệp").answer == ("member_so_khdt",)
     assert g.monitor_of("Pho").status == "not_specified"
+
+
+def test_reports_to_says_periodic_and_ad_hoc_vung_tau_dieu_11_khoan_2() -> None:
+    """Điều 11 khoản 2: members report "định kỳ trước ngày 15 hàng tháng/quý/năm hoặc đột xuất";
+    the explanation keeps both halves."""
+    r = graph("vung-tau-2024").reports_to("member")
+    assert_ruling(r, "decided", cite=("Điều 11 khoản 2", "Điều 6 khoản 4", "Điều 10 khoản 3"))
+    assert "định kỳ hàng tháng, hàng quý, hàng năm hoặc đột xuất (Điều 11 khoản 2)" in r.explain(
+        "vi"
+    )
+    assert "monthly, quarterly, yearly or as needed (Article 11(2))" in r.explain("en")
+
+
+def test_reports_to_same_statement_once_thanh_hoa_2024_dieu_5_8_9() -> None:
+    """Điều 5 khoản 6, Điều 8 khoản 3 and Điều 9 khoản 1 each have members report to the
+    Trưởng Ban: one statement citing the three clauses."""
+    r = graph("thanh-hoa-2024").reports_to("member_so_tttt")
+    assert_ruling(r, "decided", cite=("Điều 5 khoản 6", "Điều 8 khoản 3", "Điều 9 khoản 1"))
+    assert "báo cáo Trưởng Ban Chỉ đạo (Điều 5 khoản 6; Điều 8 khoản 3; Điều 9 khoản 1)" in (
+        r.explain("vi")
+    )

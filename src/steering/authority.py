@@ -1204,32 +1204,35 @@ class AuthorityGraph:
                 text_vi=f"Quy chế không quy định {self._name(post, 'vi')} báo cáo ai.",
                 text_en=f"The regulation does not say to whom {self._name(post, 'en')} reports.",
             )
-        parts_vi, parts_en = [], []
+        per = {
+            "month": ("hàng tháng", "monthly"),
+            "quarter": ("hàng quý", "quarterly"),
+            "half_year": ("6 tháng", "half-yearly"),
+            "year": ("hàng năm", "yearly"),
+        }
+        # Rules saying the same thing (same recipients, route and cadence) make one
+        # statement citing every clause, in the order the rules come.
+        said: dict[tuple[str, str], list[Citation]] = {}
         for r in rules:
             how_vi = how_en = ""
             if r.cadences:
-                per = {
-                    "month": ("hàng tháng", "monthly"),
-                    "quarter": ("hàng quý", "quarterly"),
-                    "half_year": ("6 tháng", "half-yearly"),
-                    "year": ("hàng năm", "yearly"),
-                }
                 how_vi = " định kỳ " + ", ".join(per[c.period.value][0] for c in r.cadences)
                 how_en = " " + ", ".join(per[c.period.value][1] for c in r.cadences)
             elif r.periodic:
                 how_vi, how_en = " định kỳ", " periodically"
-            elif r.ad_hoc:
-                how_vi, how_en = " khi phát sinh", " as needed"
+            if r.ad_hoc:
+                # "định kỳ ... hoặc đột xuất" (Vũng Tàu Điều 11 khoản 2): both are said.
+                how_vi += " hoặc đột xuất" if how_vi else " khi phát sinh"
+                how_en += " or as needed" if how_en else " as needed"
             via_vi = f" thông qua {self._names(r.through, 'vi')}" if r.through else ""
             via_en = f" through {self._names(r.through, 'en')}" if r.through else ""
-            parts_vi.append(
-                f"báo cáo {self._names(r.recipients, 'vi')}{via_vi}{how_vi}"
-                f" ({_cite((r.citation,), 'vi')})"
+            key = (
+                f"báo cáo {self._names(r.recipients, 'vi')}{via_vi}{how_vi}",
+                f"reports to {self._names(r.recipients, 'en')}{via_en}{how_en}",
             )
-            parts_en.append(
-                f"reports to {self._names(r.recipients, 'en')}{via_en}{how_en}"
-                f" ({_cite((r.citation,), 'en')})"
-            )
+            said.setdefault(key, []).append(r.citation)
+        parts_vi = [f"{vi} ({_cite(cs, 'vi')})" for (vi, _), cs in said.items()]
+        parts_en = [f"{en} ({_cite(cs, 'en')})" for (_, en), cs in said.items()]
         return Ruling(
             question=Question.REPORTS_TO,
             subject=post,
