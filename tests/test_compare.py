@@ -152,7 +152,9 @@ def test_identity_differences(th: Comparison) -> None:
     assert "Chính quyền điện tử" in name.a.text()
     assert "chuyển đổi số" in name.b.text()
     sig = diff(th, "identity:signature")
-    assert sig.b.text() == "KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN"
+    # The blocks as printed, office line included (2021: "TRƯỞNG BAN / CHỦ TỊCH UBND TỈNH").
+    assert sig.a.text() == "TRƯỞNG BAN / CHỦ TỊCH UBND TỈNH"
+    assert sig.b.text() == "KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN / PHÓ CHỦ TỊCH UBND TỈNH"
 
 
 def test_funding_goes_through_the_head_only_in_2021(th: Comparison) -> None:

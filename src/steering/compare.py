@@ -664,9 +664,14 @@ class _Reader:
                      name, name, ())
         sig = idn.signature
         if sig is not None:
-            lines = " / ".join(sig.lines)
+            # The block as printed: its capacity lines, then the signer's office line
+            # ("TRƯỞNG BAN / CHỦ TỊCH UBND TỈNH"), which the model keeps apart.
+            printed = sig.lines
+            if sig.office and (not printed or fold(printed[-1]) != fold(sig.office)):
+                printed = (*printed, sig.office)
+            lines = " / ".join(printed)
             self.add(a, "signature", ("khối chữ ký", "signature block"),
-                     (*(fold(x) for x in sig.lines), sig.form.value), lines, lines,
+                     (*(fold(x) for x in printed), sig.form.value), lines, lines,
                      (sig.citation,))
 
     def posts(self) -> None:
