@@ -20,7 +20,16 @@ from hypothesis import given
 
 import steering
 from steering import presets
-from steering.compare import COLUMNS, Aspect, Change, Comparison, Difference, compare, table
+from steering.compare import (
+    COLUMNS,
+    Aspect,
+    Change,
+    Comparison,
+    Difference,
+    compare,
+    facts,
+    table,
+)
 from steering.errors import QueryError
 from steering.regulation import Regulation
 from steering.rules import Citation
@@ -365,3 +374,18 @@ def test_reexported() -> None:
     assert steering.compare is compare
     assert steering.table is table
     assert steering.Comparison is Comparison
+
+
+# ---------------------------------------------------------------- QA regressions
+
+
+def test_report_without_cadence_has_no_empty_cadence_fact_vung_tau_dieu_5() -> None:
+    """Điều 5: the Phó Trưởng ban "báo cáo Trưởng ban" with no word on when. The cadence is
+    not specified: no fact with an empty text and a made-up "decision heading" citation."""
+    f = facts(steering.presets.load("vung-tau-2024"))
+    assert "reports:deputy:cadence" not in f
+    assert "reports:deputy:recipients" in f
+    for key, (_, _, _, side) in f.items():
+        assert side.text("vi").strip(), key
+        if key.startswith("reports:"):
+            assert side.citations, key

@@ -893,9 +893,12 @@ class _Reader:
                 vi_parts.append("đột xuất, khi cần")
                 en_parts.append("ad hoc, when needed")
             cites = [r.citation for r in rules if r.cadences or r.periodic or r.ad_hoc]
-            self.add(Aspect.REPORTS, f"{k}:cadence",
-                     (f"{subject[0]} (kỳ báo cáo)", f"{subject[1]} (cadence)"),
-                     tuple(value), ", ".join(vi_parts), ", ".join(en_parts), cites)
+            if vi_parts:
+                # A report with no word on when (Vũng Tàu Điều 5: the deputy "báo cáo
+                # Trưởng ban") leaves its cadence unspecified: no fact, not an empty one.
+                self.add(Aspect.REPORTS, f"{k}:cadence",
+                         (f"{subject[0]} (kỳ báo cáo)", f"{subject[1]} (cadence)"),
+                         tuple(value), ", ".join(vi_parts), ", ".join(en_parts), cites)
             recipients = {x for r in rules for x in r.recipients}
             words = self.names(recipients)
             self.add(Aspect.REPORTS, f"{k}:recipients",
