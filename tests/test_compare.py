@@ -389,3 +389,11 @@ def test_report_without_cadence_has_no_empty_cadence_fact_vung_tau_dieu_5() -> N
         assert side.text("vi").strip(), key
         if key.startswith("reports:"):
             assert side.citations, key
+
+
+def test_channel_platform_not_repeated_vung_tau_dieu_11_khoan_1() -> None:
+    """Điều 11 khoản 1: "hệ thống Văn phòng điện tử (iDesk)" already names the platform."""
+    f = facts(steering.presets.load("vung-tau-2024"))
+    texts = [side.text("vi") for key, (_, _, _, side) in f.items() if key.startswith("channels:")]
+    assert any("iDesk" in t for t in texts)
+    assert not any("(iDesk) (iDesk)" in t for t in texts), texts

@@ -1000,7 +1000,9 @@ class _Reader:
             ))
             vi_items, en_items = [], []
             for c in chans:
-                vi = c.name + (f" ({c.platform})" if c.platform else "")
+                # "hệ thống Văn phòng điện tử (iDesk)" already names its platform.
+                shown = c.platform and fold(c.platform) not in fold(c.name)
+                vi = c.name + (f" ({c.platform})" if shown else "")
                 en = vi
                 if c.excludes:
                     vi += f", không dùng cho: {', '.join(c.excludes)}"
