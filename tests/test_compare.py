@@ -397,3 +397,9 @@ def test_channel_platform_not_repeated_vung_tau_dieu_11_khoan_1() -> None:
     texts = [side.text("vi") for key, (_, _, _, side) in f.items() if key.startswith("channels:")]
     assert any("iDesk" in t for t in texts)
     assert not any("(iDesk) (iDesk)" in t for t in texts), texts
+
+
+def test_post_office_in_the_title_not_repeated_vung_tau_dieu_5() -> None:
+    f = facts(steering.presets.load("vung-tau-2024"))
+    side = f["posts:deputy"][3]
+    assert side.text("vi") == "1: Phó Trưởng ban là Trưởng phòng Văn hóa và Thông tin"

@@ -686,7 +686,8 @@ class _Reader:
             vi_items, en_items = [], []
             for p in posts:
                 extra = p.office or p.agency
-                vi = p.title + (f" ({extra})" if extra and extra != p.title else "")
+                shown = extra and fold(extra) not in fold(p.title)
+                vi = p.title + (f" ({extra})" if shown else "")
                 en = vi
                 if p.plural:
                     vi += " [nhiều người]"
