@@ -576,3 +576,37 @@ def test_ics_to_an_unwritable_place_is_bad_input(tmp_path: Path) -> None:
     assert_usage_error(
         run("calendar", "dak-nong-2021", "--from", "2024-01-01", "--ics", target), "cannot write"
     )
+
+
+# ----------------------------------------------------------------- QA regressions: words
+
+
+def test_show_speaks_vietnamese_not_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    """``show --lang vi``: the level, roles and rule headings in Vietnamese; no English
+    aspect ids ("substitution", "channels") and no enum values ("district")."""
+    code, out, _ = call(capsys, "show", "vung-tau-2024")
+    assert code == 0
+    assert "thành phố Vũng Tàu (cấp huyện)" in out
+    assert "district" not in out
+    substitution = "[Thay thế khi vắng mặt: Trưởng ban] 1) Phó Trưởng ban Thường trực"
+    assert f"{substitution} (Điều 4 khoản 1)" in out
+    assert "[Con dấu: Trưởng ban] con dấu của UBND thành phố (Điều 10 khoản 1)" in out
+    assert "[Kênh thông tin: nhóm trao đổi]" in out
+    for english in ("[substitution", "[seals", "[channels", "[part_time", "[standing_agency"):
+        assert english not in out
+    rows = {line.split()[0]: line for line in out.splitlines() if line.startswith("deputy_vhtt")}
+    assert "Phó Trưởng ban " in rows["deputy_vhtt"]
+    assert " deputy " not in rows["deputy_vhtt"]
+    code, out, _ = call(capsys, "--lang", "en", "show", "vung-tau-2024")
+    assert "(level: district)" in out
+    assert "[Substitution when absent: Trưởng ban]" in out
+    assert "[Channels: chat group]" in out
+
+
+def test_show_no_empty_rule_cited_as_the_heading(capsys: pytest.CaptureFixture[str]) -> None:
+    """Vũng Tàu Điều 5 gives the deputy's report no cadence; ``show`` prints no empty rule
+    attributed to the decision's heading."""
+    code, out, _ = call(capsys, "show", "vung-tau-2024")
+    assert code == 0
+    assert "]  (phần đầu Quyết định)" not in out
+    assert "(kỳ báo cáo)]  " not in out

@@ -9,7 +9,7 @@ from __future__ import annotations
 from steering.roles import Role
 from steering.rules import MeetingKind
 
-__all__ = ["MEETING_WORDS", "ROLE_WORDS"]
+__all__ = ["LEVEL_WORDS", "MEETING_WORDS", "ROLE_WORDS"]
 
 #: Each role's glossary term (design notes, section 3) and its English gloss.
 ROLE_WORDS: dict[Role, tuple[str, str]] = {
@@ -28,4 +28,13 @@ MEETING_WORDS: dict[MeetingKind, tuple[str, str]] = {
     MeetingKind.REGULAR: ("họp định kỳ", "regular meeting"),
     MeetingKind.EXTRAORDINARY: ("họp đột xuất", "extraordinary meeting"),
     MeetingKind.EXPANDED: ("họp mở rộng", "expanded meeting"),
+}
+
+#: Each level of government a committee sits at, in Vietnamese ("cấp tỉnh") and English.
+LEVEL_WORDS: dict[str, tuple[str, str]] = {
+    "national": ("trung ương", "national"),
+    "ministry": ("bộ, ngành", "ministry"),
+    "province": ("tỉnh", "province"),
+    "district": ("huyện", "district"),
+    "commune": ("xã", "commune"),
 }

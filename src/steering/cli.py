@@ -333,8 +333,10 @@ def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
 
 
 def _cmd_show(ctx: _Context) -> int:
-    from steering._convert import unstructure  # noqa: PLC0415 - only this command needs it
-    from steering.compare import facts  # noqa: PLC0415 - only this command needs it
+    # Only this command needs these.
+    from steering._convert import unstructure  # noqa: PLC0415
+    from steering._vocab import LEVEL_WORDS, ROLE_WORDS  # noqa: PLC0415
+    from steering.compare import aspect_label, facts  # noqa: PLC0415
 
     reg = load_regulation(ctx.args.regulation)
     if ctx.json:
@@ -342,14 +344,18 @@ def _cmd_show(ctx: _Context) -> int:
         return EXIT_ANSWER
     idn = reg.identity
     number = idn.decision_number or ctx.t("no_number")
+    vi = ctx.lang == "vi"
+    words = LEVEL_WORDS.get(idn.level.value, (idn.level.value, idn.level.value))
+    level = f"cấp {words[0]}" if vi else f"level: {words[1]}"
     ctx.print(f"{reg.id}: {idn.title}")
     ctx.print(f"{ctx.t('decision')} {number}, {ctx.t('signed')} {idn.signed}; "
-              f"{idn.locality} ({ctx.t('level')}: {idn.level.value})")
+              f"{idn.locality} ({level})")
     ctx.print()
     ctx.print(f"{ctx.t('posts')} ({len(reg.posts)}):")
     ctx.print(_table(
         [ctx.t("id"), ctx.t("role"), ctx.t("title"), ctx.t("holder")],
-        [[p.id, p.role.value, p.title, p.office or p.agency or "-"] for p in reg.posts],
+        [[p.id, ROLE_WORDS[p.role][0 if vi else 1], p.title, p.office or p.agency or "-"]
+         for p in reg.posts],
     ))
     ctx.print()
     ctx.print(f"{ctx.t('rules')}:")
@@ -358,10 +364,12 @@ def _cmd_show(ctx: _Context) -> int:
             continue
         if aspect == "monitoring" and key != "monitoring:annex":
             continue
-        subject = subject_vi if ctx.lang == "vi" else subject_en
-        label = f"{aspect}: {subject}" if subject else aspect
+        subject = subject_vi if vi else subject_en
+        head = aspect_label(aspect, ctx.lang)
+        label = f"{head}: {subject}" if subject else head
         ctx.print(f"  [{label}] {side.cited(ctx.lang)}")
     return EXIT_ANSWER
+
 
 
 def _graph(reg: Regulation) -> Any:

@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from steering._text import fold
-from steering._vocab import MEETING_WORDS, ROLE_WORDS
+from steering._vocab import LEVEL_WORDS, MEETING_WORDS, ROLE_WORDS
 from steering.errors import QueryError
 from steering.regulation import EffectiveKind, Regulation
 from steering.roles import COMMITTEE, GroupKind, Post, Role
@@ -47,6 +47,7 @@ __all__ = [
     "Comparison",
     "Difference",
     "Side",
+    "aspect_label",
     "compare",
     "facts",
     "seal_words",
@@ -106,6 +107,13 @@ _ASPECT_LABELS: dict[Aspect, tuple[str, str]] = {
 
 _ORDER = {a: i for i, a in enumerate(Aspect)}
 
+
+def aspect_label(aspect: Aspect | str, lang: str = "vi") -> str:
+    """What an aspect is called in ``lang``: ``"Con dấu"`` / ``"Seal"``."""
+    _check_lang(lang)
+    vi, en = _ASPECT_LABELS[Aspect(aspect)]
+    return vi if lang == "vi" else en
+
 #: Roles whose posts are compared as one class: a regulation may speak of
 #: "các Ủy viên" as one plural post, or enumerate them (an annex row each).
 _CLASS_ROLES = frozenset({Role.MEMBER, Role.WG_MEMBER})
@@ -115,6 +123,14 @@ _CLASS_NAMES = {
 }
 
 _NOT_SPECIFIED = {"vi": "không quy định", "en": "not specified"}
+
+#: The kinds of information channel the format knows, in Vietnamese and English.
+_CHANNEL_WORDS = {
+    "document_system": ("hệ thống văn bản điện tử", "document system"),
+    "direct": ("gửi trực tiếp", "direct"),
+    "chat_group": ("nhóm trao đổi", "chat group"),
+    "meeting": ("cuộc họp", "meeting"),
+}
 
 
 def _check_lang(lang: str) -> None:
@@ -405,13 +421,7 @@ _CONDITION_EN = {
     AttendanceCondition.CHAIR_CONSENT: "the chair's consent",
     AttendanceCondition.WRITTEN_OPINION: "a written opinion",
 }
-_LEVEL_VI = {
-    "national": "trung ương",
-    "ministry": "bộ, ngành",
-    "province": "tỉnh",
-    "district": "huyện",
-    "commune": "xã",
-}
+_LEVEL_VI = {level: words[0] for level, words in LEVEL_WORDS.items()}
 
 
 def seal_words(seal: Seal, lang: str = "vi") -> str:
@@ -1013,7 +1023,8 @@ class _Reader:
                     en += f", run by {self.name(c.administrator)}"
                 vi_items.append(vi)
                 en_items.append(en)
-            self.add(Aspect.CHANNELS, k, (k.replace("_", " "), k.replace("_", " ")), value,
+            plain = k.replace("_", " ")
+            self.add(Aspect.CHANNELS, k, _CHANNEL_WORDS.get(k, (plain, plain)), value,
                      "; ".join(vi_items), "; ".join(en_items), (c.citation for c in chans))
 
     def funding(self) -> None:
