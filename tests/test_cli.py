@@ -610,3 +610,38 @@ def test_show_no_empty_rule_cited_as_the_heading(capsys: pytest.CaptureFixture[s
     assert code == 0
     assert "]  (phần đầu Quyết định)" not in out
     assert "(kỳ báo cáo)]  " not in out
+
+
+def test_calendar_human_words_and_due_column(capsys: pytest.CaptureFixture[str]) -> None:
+    """Vũng Tàu Điều 11 khoản 2, "trước ngày 15 hàng tháng": the February 2026 report is due
+    14/02, a Saturday in the Tết break, so 23/02 (Bộ luật Dân sự Điều 148). The table names
+    the kind in words, shows the due date apart from the data cut-off, and says "không quy
+    định" where the regulation sets no deadline (the compiled report of the Cơ quan thường
+    trực)."""
+    code, out, _ = call(capsys, "calendar", "vung-tau-2024", "--from", "2026-02-01", "--to",
+                        "2026-02-28")
+    assert code == 0
+    assert "regular_meeting" not in out
+    member = next(line for line in out.splitlines() if "thành viên Ban Chỉ đạo: báo cáo" in line)
+    assert "2026-01-15  2026-02-14  2026-02-23 (dời từ 2026-02-14)  báo cáo" in member
+    agency = next(line for line in out.splitlines() if "Cơ quan thường trực: báo cáo" in line)
+    assert "2026-02-14  không quy định" in agency
+    assert "hạn nộp" in out
+
+
+def test_calendar_gaps_name_bodies_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    """Thanh Hóa 2024 Điều 7 khoản 3: "Tổ công tác họp định kỳ hoặc đột xuất", no period; the
+    gap names the Tổ công tác and says what is missing, with no raw ids."""
+    code, out, _ = call(capsys, "calendar", "thanh-hoa-2024", "--from", "2026-01-01", "--to",
+                        "2026-12-31")
+    assert code == 0
+    gaps = out.split("Quy chế có nêu nhưng không cho biết ngày:")[1]
+    assert ("  - Tổ công tác giúp việc Ban Chỉ đạo (họp định kỳ): không quy định định kỳ "
+            "(Điều 7 khoản 3)") in gaps
+    for raw in ("working_group", "member_so_tttt", "regular_meeting", ": cadence", ": deadline"):
+        assert raw not in gaps
+    code, out, _ = call(capsys, "--lang", "en", "calendar", "tung-chau-2023", "--from",
+                        "2026-01-01", "--to", "2026-03-31")
+    assert "regular meeting" in out
+    assert "Tổ công tác giúp việc Ban Chỉ đạo: report Q1 2026" in out
+    assert "no deadline stated (Article 6(9))" in out

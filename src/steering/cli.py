@@ -68,7 +68,12 @@ _T = {
         "problems": "vấn đề",
         "occurrences": "mốc",
         "no_occurrences": "Không có mốc nào trong khoảng này.",
-        "gaps": "Quy chế nêu nhưng không định kỳ hạn",
+        "gaps": "Quy chế có nêu nhưng không cho biết ngày",
+        "due": "hạn nộp",
+        "no_deadline": "không quy định",
+        "moved_from": "dời từ",
+        "missing_cadence": "không quy định định kỳ",
+        "missing_deadline": "không quy định hạn báo cáo",
         "written": "Đã ghi lịch vào",
         "in_force": "Quy chế có hiệu lực",
         "succession": "Các quyết định theo thời gian",
@@ -81,7 +86,7 @@ _T = {
         "body": "chủ thể",
         "kind": "loại",
         "opens": "từ",
-        "closes": "đến/hạn",
+        "closes": "đến",
         "cited": "căn cứ",
         "status": "trạng thái",
     },
@@ -97,7 +102,12 @@ _T = {
         "problems": "problems",
         "occurrences": "occurrences",
         "no_occurrences": "No occurrences in this range.",
-        "gaps": "Asked to recur but left undated",
+        "gaps": "Stated but left undated",
+        "due": "due",
+        "no_deadline": "not specified",
+        "moved_from": "moved from",
+        "missing_cadence": "no cadence stated",
+        "missing_deadline": "no deadline stated",
         "written": "Calendar written to",
         "in_force": "Regulation in force",
         "succession": "Decisions over time",
@@ -110,7 +120,7 @@ _T = {
         "body": "body",
         "kind": "kind",
         "opens": "from",
-        "closes": "to/due",
+        "closes": "to",
         "cited": "cited",
         "status": "status",
     },
@@ -438,27 +448,85 @@ def _cmd_calendar(ctx: _Context) -> int:
                   f"({start.isoformat()} – {end.isoformat()})")
         rows = []
         for o in occurrences:
+            # A report's window ends at its data cut-off; its due date has a column of
+            # its own, so a cut-off is never read as a deadline the regulation left open.
+            until = o.data_period_end if o.kind == "report" and o.data_period_end else o.closes
             rows.append([
                 o.opens.isoformat(),
-                o.closes.isoformat(),
-                o.kind,
-                o.title or o.body,
+                until.isoformat(),
+                _due_cell(ctx, o),
+                _kind_words(o.kind, ctx.lang),
+                o.title if ctx.lang == "vi" and o.title else _title_en(reg, o),
                 "; ".join(_unique(c.label(ctx.lang) for c in o.citations[:1])),
             ])
         ctx.print(_table(
-            [ctx.t("opens"), ctx.t("closes"), ctx.t("kind"), ctx.t("body"), ctx.t("cited")], rows
+            [ctx.t("opens"), ctx.t("closes"), ctx.t("due"), ctx.t("kind"), ctx.t("body"),
+             ctx.t("cited")],
+            rows,
         ))
     else:
         ctx.print(ctx.t("no_occurrences"))
     if gaps:
         ctx.print()
         ctx.print(f"{ctx.t('gaps')}:")
+        grouped: dict[tuple[str, str, str, str], list[str]] = {}
         for g in gaps:
-            ctx.print(f"  - {g.body} {g.kind}: {g.missing} ({g.citation.label(ctx.lang)})")
+            key = (g.rule, g.kind, g.missing, g.citation.label(ctx.lang))
+            grouped.setdefault(key, []).append(_body_name(reg, g.body))
+        for (_, kind, missing, cited), bodies in grouped.items():
+            ctx.print(f"  - {', '.join(_unique(bodies))} ({_kind_words(kind, ctx.lang)}): "
+                      f"{ctx.t('missing_' + missing)} ({cited})")
     if a.ics:
         ctx.print()
         ctx.print(f"{ctx.t('written')} {a.ics}")
     return EXIT_ANSWER
+
+
+_KIND_WORDS = {
+    "report": ("báo cáo", "report"),
+    "regular_meeting": ("họp định kỳ", "regular meeting"),
+    "extraordinary_meeting": ("họp đột xuất", "extraordinary meeting"),
+    "expanded_meeting": ("họp mở rộng", "expanded meeting"),
+}
+
+
+def _kind_words(kind: str, lang: str) -> str:
+    words = _KIND_WORDS.get(kind)
+    return kind.replace("_", " ") if words is None else words[0 if lang == "vi" else 1]
+
+
+def _due_cell(ctx: _Context, o: Any) -> str:
+    if o.kind != "report":
+        return "-"
+    if o.due is None:
+        return ctx.t("no_deadline")
+    moved = f" ({ctx.t('moved_from')} {o.shifted_from.isoformat()})" if o.shifted_from else ""
+    return f"{o.due.isoformat()}{moved}"
+
+
+def _body_name(reg: Regulation, body: str) -> str:
+    """The regulation's words for an occurrence's ``body`` ("working_group" included)."""
+    if body == "working_group" and reg.working_groups:
+        return reg.working_groups[0].name
+    node = body.removeprefix("working_group:")
+    try:
+        return reg.name_of(node)
+    except (SteeringError, KeyError):
+        return body
+
+
+def _title_en(reg: Regulation, o: Any) -> str:
+    """An occurrence's line in English; names keep the regulation's words."""
+    code: str = o.period or ""
+    year, _, part = code.partition("-")
+    if part.startswith(("Q", "H")):
+        when = f"{part[0]}{part[1:]} {year}"
+    elif part:
+        when = f"{int(part)}/{year}"
+    else:
+        when = year
+    times = f" ({o.sequence} of {o.times})" if o.times > 1 else ""
+    return f"{_body_name(reg, o.body)}: {_kind_words(o.kind, 'en')} {when}{times}".strip()
 
 
 def _require_year(args: argparse.Namespace) -> NoReturn:
