@@ -599,3 +599,26 @@ def test_reports_to_same_statement_once_thanh_hoa_2024_dieu_5_8_9() -> None:
     assert "báo cáo Trưởng Ban Chỉ đạo (Điều 5 khoản 6; Điều 8 khoản 3; Điều 9 khoản 1)" in (
         r.explain("vi")
     )
+
+
+def test_seal_for_a_document_names_the_kind_it_falls_under_vung_tau_dieu_7_khoan_8() -> None:
+    """Điều 7 khoản 8 lists what the Tổ trưởng may sign and seal; asked about a "giấy mời",
+    the ruling names the listed kind it falls under, not the whole list."""
+    g = graph("vung-tau-2024")
+    r = g.seal_for("wg_lead", document="giấy mời")
+    assert_ruling(r, "decided", ("own_agency",), "Điều 7 khoản 8")
+    assert r.documents == ("Giấy mời họp của Tổ giúp việc",)
+    assert "Thông báo phân công" not in r.explain("vi")
+    assert "khi ký “Giấy mời họp của Tổ giúp việc” (Điều 7 khoản 8)" in r.explain("vi")
+
+
+def test_signing_a_kind_not_listed_says_so_dak_nong_dieu_7_khoan_3() -> None:
+    """Điều 7 khoản 3 lets the Thành viên thường trực sign notices, minutes and documents on
+    the committee's organisation; for a "Quyết định" the regulation does not say."""
+    g = graph("dak-nong-2021")
+    r = g.seal_for("standing_member", document="Quyết định")
+    assert_ruling(r, "not_specified", (), ("Điều 13 khoản 1", "Điều 7 khoản 3"))
+    assert "chỉ được ký “thông báo”" in r.explain("vi")
+    assert "với “Quyết định” thì quy chế không quy định" in r.explain("vi")
+    minutes = g.signature_block("standing_member", document="biên bản họp")
+    assert "được ký “biên bản họp” (Điều 7 khoản 3)" in minutes.explain("vi")

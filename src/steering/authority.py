@@ -801,7 +801,7 @@ class AuthorityGraph:
         return signing.own_signing(self._style, p)
 
     def _signing_text(  # noqa: PLR0911 - one sentence per case
-        self, post: str, sg: signing.Signing, lang: str
+        self, post: str, sg: signing.Signing, lang: str, document: str | None = None
     ) -> tuple[str, tuple[Citation, ...]]:
         name = self._name(post, lang)
         rules = self._signing_rules.get(post, ())
@@ -835,8 +835,26 @@ class AuthorityGraph:
                 cites,
             )
         if rules:
-            docs = _unique(d for r in rules for d in r.documents)
+            every = _unique(d for r in rules for d in r.documents)
+            docs = _asked(every, document)
             cites = _unique_cites(r.citation for r in rules)
+            if document is not None and every and not docs:
+                listed = ", ".join(f"“{d}”" for d in every)
+                if lang == "vi":
+                    return (
+                        sentence(
+                            f"{name} chỉ được ký {listed} ({_cite(cites, 'vi')}); với "
+                            f"“{document}” thì quy chế không quy định."
+                        ),
+                        cites,
+                    )
+                return (
+                    sentence(
+                        f"{name} may sign only {listed} ({_cite(cites, 'en')}); for "
+                        f"“{document}” the regulation does not say."
+                    ),
+                    cites,
+                )
             quoted = ", ".join(f"“{d}”" for d in docs)
             if lang == "vi":
                 what = quoted or "văn bản"
@@ -858,6 +876,16 @@ class AuthorityGraph:
         if lang == "vi":
             return f"Quy chế không quy định {name} ký văn bản của Ban Chỉ đạo.", ()
         return f"The regulation does not say that {name} signs the committee's documents.", ()
+
+    def _signing_texts(
+        self, post: str, sg: signing.Signing, document: str | None
+    ) -> tuple[str, str, tuple[Citation, ...]]:
+        """The signing sentence in Vietnamese and English, and its citations ("" if no post)."""
+        if post not in self._posts:
+            return "", "", ()
+        vi, cites = self._signing_text(post, sg, "vi", document)
+        en, _ = self._signing_text(post, sg, "en", document)
+        return vi, en, cites
 
     @_memo
     def seal_for(
@@ -920,11 +948,11 @@ class AuthorityGraph:
         if status is Status.DECIDED:
             seal = matching[0].seal
             answer = _unique(self._seal_answer(r.seal, holder) for r in matching)
-            documents = _unique(d for r in matching for d in r.documents)
+            documents = _unique(d for r in matching for d in _asked(r.documents, document))
             cites.extend(r.citation for r in matching)
             parts_vi, parts_en = [], []
             for r in matching:
-                docs = ", ".join(f"“{d}”" for d in r.documents)
+                docs = ", ".join(f"“{d}”" for d in _asked(r.documents, document))
                 parts_vi.append(
                     self._seal_words(r.seal, holder, "vi")
                     + (f" khi ký {docs}" if docs else "")
@@ -967,8 +995,7 @@ class AuthorityGraph:
                 )
         if dl is not None:
             cites.append(signing.ND30_TUQ)
-        sign_vi, sc = self._signing_text(post, sg, "vi") if post in self._posts else ("", ())
-        sign_en, _ = self._signing_text(post, sg, "en") if post in self._posts else ("", ())
+        sign_vi, sign_en, sc = self._signing_texts(post, sg, document)
         cites.extend(sc)
         return Ruling(
             question=Question.SEAL_FOR,
@@ -1079,8 +1106,8 @@ class AuthorityGraph:
             )
         dl = self._delegation(post, on, document, delegations)
         sg = self._signing(post, dl)
-        text_vi, sc = self._signing_text(post, sg, "vi")
-        text_en, _ = self._signing_text(post, sg, "en")
+        text_vi, sc = self._signing_text(post, sg, "vi", document)
+        text_en, _ = self._signing_text(post, sg, "en", document)
         cites = (dl.citation, *sc) if dl is not None else sc
         if sg.form is None:
             rules = self._signing_rules.get(post, ())
@@ -1489,3 +1516,10 @@ class AuthorityGraph:
 
 def _unique_conds(items: Iterable[AttendanceCondition]) -> tuple[AttendanceCondition, ...]:
     return tuple(dict.fromkeys(items))
+
+
+def _asked(kinds: Sequence[str], document: str | None) -> tuple[str, ...]:
+    """The document kinds a question is about: those matching ``document``, or all of them."""
+    if document is None:
+        return tuple(kinds)
+    return tuple(k for k in kinds if algo.document_matches(document, (k,)))
