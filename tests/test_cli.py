@@ -164,7 +164,7 @@ def test_acting_json_mirrors_the_ruling() -> None:
     c = cite_of(data, 6, 1)
     assert set(c) == {"document", "article", "clause", "point", "quote"}
     assert c["quote"].startswith("Khi Trưởng ban, Phó Trưởng ban Thường trực vắng mặt")
-    assert data["names"]["deputy_tttt"] == "Phó Trưởng ban"
+    assert data["names"]["deputy_tttt"] == "Phó Trưởng ban (Giám đốc Sở Thông tin và Truyền thông)"
     assert "Điều 6 khoản 1" in data["explanation"]
 
 
@@ -645,3 +645,14 @@ def test_calendar_gaps_name_bodies_in_words(capsys: pytest.CaptureFixture[str]) 
     assert "regular meeting" in out
     assert "Tổ công tác giúp việc Ban Chỉ đạo: report Q1 2026" in out
     assert "no deadline stated (Article 6(9))" in out
+
+
+def test_json_names_tell_posts_of_one_title_apart(capsys: pytest.CaptureFixture[str]) -> None:
+    """Đắk Nông Điều 6 khoản 1: two "Phó Trưởng ban" act; the JSON ``names`` say which is which
+    (Điều 13 khoản 4 and 5 name their offices)."""
+    code, data = call_json(capsys, "acting", "dak-nong-2021", "head", "--absent",
+                           "head,standing_deputy")
+    assert code == 0
+    assert data["names"]["deputy_tttt"] == "Phó Trưởng ban (Giám đốc Sở Thông tin và Truyền thông)"
+    assert data["names"]["deputy_vpubnd"] == "Phó Trưởng ban (Chánh Văn phòng UBND tỉnh)"
+    assert data["names"]["head"] == "Trưởng ban"

@@ -159,12 +159,24 @@ def jsonable(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of value
 
 
 def _names(reg: Regulation, ids: Iterable[str]) -> dict[str, str]:
+    """Each id's name in the regulation's words, told apart where posts share a title.
+
+    A title several posts share gets its office ("Phó Trưởng ban (Giám đốc Sở
+    Thông tin và Truyền thông)"), so no two ids read alike.
+    """
+    titles: dict[str, int] = {}
+    for post in reg.posts:
+        titles[post.title] = titles.get(post.title, 0) + 1
+    posts = {post.id: post for post in reg.posts}
     out: dict[str, str] = {}
     for i in ids:
         try:
-            out[i] = reg.name_of(i)
+            name = reg.name_of(i)
         except SteeringError:
             continue
+        p = posts.get(i)
+        extra = (p.office or p.agency) if p is not None and titles[p.title] > 1 else ""
+        out[i] = f"{name} ({extra})" if extra else name
     return out
 
 
