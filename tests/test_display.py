@@ -139,3 +139,15 @@ def test_ipython_extension_registers_formatters() -> None:
     assert html_f((1, 2)) is None  # other tuples keep their plain display
     assert html_f(reg).startswith('<div class="steering">')  # via _repr_html_
     assert md_f(reg.authority()).startswith("```mermaid")
+
+
+def test_regulation_html_speaks_vietnamese() -> None:
+    """Vũng Tàu is a district-level city: "cấp huyện", roles and aspects in Vietnamese words,
+    not enum values ("district", "standing_deputy", "substitution")."""
+    out = regulation_html(presets.load("vung-tau-2024"))
+    assert "(cấp huyện)" in out
+    assert "(district)" not in out
+    assert "<td>Phó Trưởng ban Thường trực</td>" in out
+    assert "<td>standing_deputy</td><td>standing_deputy</td>" not in out
+    assert "<td>Thay thế khi vắng mặt</td>" in out
+    assert "<td>substitution</td>" not in out

@@ -85,21 +85,23 @@ def _not_specified(lang: str = "vi") -> str:
 
 def regulation_html(reg: Regulation) -> str:
     """A regulation: its identity, posts, substitution order, seals and meeting cadences."""
-    from steering.compare import facts  # noqa: PLC0415 - avoid an import cycle
+    from steering._vocab import LEVEL_WORDS, ROLE_WORDS  # noqa: PLC0415 - with the rest
+    from steering.compare import aspect_label, facts  # noqa: PLC0415 - avoid an import cycle
 
     idn = reg.identity
     number = idn.decision_number or "(chưa số)"
+    level = LEVEL_WORDS.get(idn.level.value, (idn.level.value,))[0]
     head = (
         f"<h4>{_e(reg.committee.name or idn.title)}</h4>"
         f"<p><b>{_e(reg.id)}</b> · Quyết định {_e(number)} · ký {_e(idn.signed)} · "
-        f"{_e(idn.locality)} ({_e(idn.level.value)})</p>"
+        f"{_e(idn.locality)} (cấp {_e(level)})</p>"
     )
     posts = _table(
         ["id", "role", "title", "holder", "cited"],
         (
             [
                 _e(p.id),
-                _e(p.role.value),
+                _e(ROLE_WORDS[p.role][0]),
                 _e(p.title) + (" <i>(nhiều người)</i>" if p.plural else ""),
                 _e(p.office or p.agency) if (p.office or p.agency) else _not_specified(),
                 _cites([p.citation]),
@@ -110,7 +112,7 @@ def regulation_html(reg: Regulation) -> str:
     wanted = ("substitution", "seals", "meetings", "conveners", "reports", "standing_agency",
               "monitoring", "funding")
     rows = [
-        [_e(aspect), _e(subject), _e(side.text_vi), _cites(side.citations)]
+        [_e(aspect_label(aspect)), _e(subject), _e(side.text_vi), _cites(side.citations)]
         for key, (aspect, subject, _, side) in facts(reg).items()
         if aspect in wanted and not key.endswith(":depth")
         and not (aspect == "monitoring" and key != "monitoring:annex")
