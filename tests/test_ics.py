@@ -172,3 +172,14 @@ def test_a_garbled_steering_property_raises_query_error() -> None:
     assert data != good
     with pytest.raises(QueryError, match="CADENCE"):
         from_ics(data)
+
+
+def test_categories_name_the_kind_in_vietnamese() -> None:
+    """A calendar app shows CATEGORIES to people: "họp định kỳ" (Đắk Nông Điều 11 khoản 1) and
+    "báo cáo" (Điều 10 khoản 6), not the ids ``regular_meeting`` and ``report``."""
+    reg, occs = year("dak-nong-2021", 2026)
+    comps = {c["uid"]: c for c in components(to_ics(occs, regulation=reg))}
+    kinds = {o.kind: comps[o.uid] for o in occs}
+    assert kinds["regular_meeting"].categories == ["họp định kỳ"]
+    assert kinds["report"].categories == ["báo cáo"]
+    assert from_ics(to_ics(occs, regulation=reg)) == occs

@@ -36,6 +36,7 @@ import attrs
 import icalendar
 import pendulum
 
+from steering._vocab import MEETING_WORDS
 from steering.errors import QueryError
 from steering.regulation import Regulation
 from steering.rules import Citation, Period
@@ -102,6 +103,16 @@ def _description(occ: Occurrence, reg: Regulation | None) -> str:
     return "\n".join(lines)
 
 
+def _category(kind: str) -> str:
+    """The category a calendar app shows: the kind in the regulation's words ("báo cáo")."""
+    if kind == "report":
+        return "báo cáo"
+    for meeting, (vi, _) in MEETING_WORDS.items():
+        if kind == f"{meeting.value}_meeting":
+            return vi
+    return kind
+
+
 def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
@@ -131,7 +142,7 @@ def _component(occ: Occurrence, reg: Regulation | None, stamp: dt.datetime | Non
     comp.add("dtstamp", _stamp(occ, stamp))
     comp.add("summary", occ.title)
     comp.add("description", _description(occ, reg))
-    comp.add("categories", [occ.kind])
+    comp.add("categories", [_category(occ.kind)])
     # icalendar writes X- properties raw (no TEXT escaping), so each value is
     # JSON: newlines, commas and semicolons are then safe and read back exactly.
     fields: dict[str, object] = {
