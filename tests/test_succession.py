@@ -139,8 +139,14 @@ def test_on_must_be_a_date(bad: object) -> None:
 
 def test_describe() -> None:
     mid = succession("Thanh Hóa")[2]
-    assert mid.describe() == "Quyết định 1943/QĐ-BCĐ and 1969/QĐ-BCĐ of 2022-06-06"
-    assert mid.describe("vi") == "Quyết định 1943/QĐ-BCĐ và 1969/QĐ-BCĐ ngày 2022-06-06"
+    # Thanh Hóa 2024 Điều 2 replaces 1943/QĐ-BCĐ "ngày 06/6/2022" and 1969/QĐ-BCĐ
+    # "ngày 08/6/2022": replaced together, each keeps its own date.
+    assert mid.describe() == (
+        "Quyết định 1943/QĐ-BCĐ of 2022-06-06 and 1969/QĐ-BCĐ of 2022-06-08"
+    )
+    assert mid.describe("vi") == (
+        "Quyết định 1943/QĐ-BCĐ ngày 2022-06-06 và 1969/QĐ-BCĐ ngày 2022-06-08"
+    )
     assert succession("Thanh Hóa")[1].describe() == "thanh-hoa-2021 (Quyết định (chưa số), 2021-01)"
 
 

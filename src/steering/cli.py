@@ -26,6 +26,7 @@ from typing import Any, NoReturn, TextIO
 import attrs
 
 from steering import presets
+from steering._vocab import LEVEL_WORDS
 from steering.errors import Problem, RegulationFileError, SteeringError
 from steering.loader import load as load_file
 from steering.regulation import Regulation
@@ -319,10 +320,16 @@ def _cmd_presets(ctx: _Context) -> int:
     ctx.print(f"{ctx.t('presets')}:")
     ctx.print(_table(
         [ctx.t("id"), ctx.t("locality"), ctx.t("level"), ctx.t("decision"), ctx.t("signed")],
-        [[r["id"], r["locality"], r["level"], r["decision_number"] or ctx.t("no_number"),
-          r["signed"]] for r in rows],
+        [[r["id"], r["locality"], _level_word(r["level"], ctx.lang == "vi"),
+          r["decision_number"] or ctx.t("no_number"), r["signed"]] for r in rows],
     ))
     return EXIT_ANSWER
+
+
+def _level_word(level: str, vi: bool) -> str:
+    """A level in the answer's language: "tỉnh" / "province"."""
+    words = LEVEL_WORDS.get(level, (level, level))
+    return words[0] if vi else words[1]
 
 
 def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
@@ -357,7 +364,7 @@ def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
 def _cmd_show(ctx: _Context) -> int:
     # Only this command needs these.
     from steering._convert import unstructure  # noqa: PLC0415
-    from steering._vocab import LEVEL_WORDS, ROLE_WORDS  # noqa: PLC0415
+    from steering._vocab import ROLE_WORDS  # noqa: PLC0415
     from steering.compare import aspect_label, facts  # noqa: PLC0415
 
     reg = load_regulation(ctx.args.regulation)

@@ -119,6 +119,8 @@ class Term:
             successor's "thay thế" clause.
         replaced_by: For a decision that is not shipped, the preset that names
             it as replaced.
+        dates: For decisions replaced together, each one's own date, in the
+            order of ``number`` (``None`` where the successor gives none).
 
     """
 
@@ -128,6 +130,7 @@ class Term:
     basis: str
     citation: Citation | None = None
     replaced_by: str = ""
+    dates: tuple[PartialDate | None, ...] = ()
 
     @property
     def shipped(self) -> bool:
@@ -144,9 +147,14 @@ class Term:
             number = f"Quyết định {self.number}" if self.number else "Quyết định (chưa số)"
             when = f", {self.starts}" if self.starts else ""
             return f"{self.preset} ({number}{when})"
-        numbers = (" và " if lang == "vi" else " and ").join(self.number.split(", "))
-        when = f" {'ngày' if lang == 'vi' else 'of'} {self.starts}" if self.starts else ""
-        return f"Quyết định {numbers}{when}"
+        of = "ngày" if lang == "vi" else "of"
+        numbers = self.number.split(", ")
+        if len(self.dates) == len(numbers) > 1 and len(set(self.dates)) > 1:
+            # Replaced together but issued on different days: each keeps its own date.
+            parts = [f"{n} {of} {d}" if d else n for n, d in zip(numbers, self.dates, strict=True)]
+            return "Quyết định " + (" và " if lang == "vi" else " and ").join(parts)
+        when = f" {of} {self.starts}" if self.starts else ""
+        return f"Quyết định {(' và ' if lang == 'vi' else ' and ').join(numbers)}{when}"
 
 
 class SuccessionError(SteeringError, LookupError):
@@ -238,7 +246,8 @@ def succession(locality: str) -> tuple[Term, ...]:
                     default=reg.identity.replaces[0])
         number = ", ".join(r.number for r in reg.identity.replaces)
         terms[f"~{number}"] = Term(number=number, starts=first.date, basis="replaced",
-                                   citation=first.citation, replaced_by=reg.id)
+                                   citation=first.citation, replaced_by=reg.id,
+                                   dates=tuple(r.date for r in reg.identity.replaces))
     ordered = sorted(
         terms.values(),
         key=lambda t: (t.starts.earliest() if t.starts else dt.date.min, t.preset, t.number),
