@@ -636,7 +636,7 @@ def test_calendar_gaps_name_bodies_in_words(capsys: pytest.CaptureFixture[str]) 
                         "2026-12-31")
     assert code == 0
     gaps = out.split("Quy chế có nêu nhưng không cho biết ngày:")[1]
-    assert ("  - Tổ công tác giúp việc Ban Chỉ đạo (họp định kỳ): không quy định định kỳ "
+    assert ("  - Tổ công tác giúp việc Ban Chỉ đạo (họp định kỳ): định kỳ, không nêu kỳ hạn "
             "(Điều 7 khoản 3)") in gaps
     for raw in ("working_group", "member_so_tttt", "regular_meeting", ": cadence", ": deadline"):
         assert raw not in gaps

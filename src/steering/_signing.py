@@ -130,6 +130,10 @@ class SigningStyle:
         head: The head's title line ("TRƯỞNG BAN").
         deputy: A deputy's title line ("PHÓ TRƯỞNG BAN").
         block: The signature block read, if any.
+        office_line: The block prints the signer's office under the title
+            ("PHÓ CHỦ TỊCH UBND TỈNH", Thanh Hóa 2024); only then do other
+            posts' blocks carry their office. Đắk Nông's block ("TM. BAN CHỈ
+            ĐẠO / TRƯỞNG BAN") prints none, so none is added.
 
     """
 
@@ -138,6 +142,7 @@ class SigningStyle:
     head: str = "TRƯỞNG BAN"
     deputy: str = "PHÓ TRƯỞNG BAN"
     block: SignatureBlock | None = None
+    office_line: bool = False
 
 
 def _strip(prefix: str, line: str) -> str:
@@ -149,6 +154,7 @@ def style_from(block: SignatureBlock | None) -> SigningStyle:
     if block is None or not block.lines:
         return SigningStyle(regime=Regime.UNKNOWN)
     lines = block.lines
+    office_line = bool(block.office)
     if block.form is SigningForm.TM or lines[0].startswith("TM."):
         head = lines[1] if len(lines) > 1 else "TRƯỞNG BAN"
         head = _strip("KT.", head)
@@ -158,13 +164,18 @@ def style_from(block: SignatureBlock | None) -> SigningStyle:
             head=head,
             deputy=f"PHÓ {head}",
             block=block,
+            office_line=office_line,
         )
     if block.form is SigningForm.KT or lines[0].startswith("KT."):
         head = _strip("KT.", lines[0])
         deputy = lines[1] if len(lines) > 1 else f"PHÓ {head}"
-        return SigningStyle(regime=Regime.HEAD, head=head, deputy=deputy, block=block)
+        return SigningStyle(
+            regime=Regime.HEAD, head=head, deputy=deputy, block=block, office_line=office_line
+        )
     head = lines[0].strip()
-    return SigningStyle(regime=Regime.HEAD, head=head, deputy=f"PHÓ {head}", block=block)
+    return SigningStyle(
+        regime=Regime.HEAD, head=head, deputy=f"PHÓ {head}", block=block, office_line=office_line
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -187,8 +198,9 @@ class Signing:
     basis: str = ""
 
 
-def _office(post: Post) -> tuple[str, ...]:
-    return (post.office.upper(),) if post.office else ()
+def _office(style: SigningStyle, post: Post) -> tuple[str, ...]:
+    """The office line under the title, where the committee's own block prints one."""
+    return (post.office.upper(),) if post.office and style.office_line else ()
 
 
 def _block_cites(style: SigningStyle) -> tuple[Citation, ...]:
@@ -204,7 +216,7 @@ def own_signing(style: SigningStyle, post: Post) -> Signing:
     block = style.block
     if block is not None and block.post == post.id and block.role is post.role:
         # The regulation's own block, as printed, for the post that signed it.
-        office = (block.office,) if block.office else _office(post)
+        office = (block.office,) if block.office else ()
         lines = block.lines if block.lines[-1:] == office else (*block.lines, *office)
         decree = _decree_for(style, post)
         return Signing(
@@ -213,10 +225,10 @@ def own_signing(style: SigningStyle, post: Post) -> Signing:
     collective = (f"TM. {style.collective}",) if style.regime is Regime.COLLECTIVE else ()
     if post.role is Role.HEAD:
         form = SigningForm.TM if style.regime is Regime.COLLECTIVE else SigningForm.DIRECT
-        lines = (*collective, style.head, *_office(post))
+        lines = (*collective, style.head, *_office(style, post))
     else:
         form = SigningForm.KT
-        lines = (*collective, f"KT. {style.head}", style.deputy, *_office(post))
+        lines = (*collective, f"KT. {style.head}", style.deputy, *_office(style, post))
     return Signing(
         form=form,
         lines=lines,
@@ -246,7 +258,7 @@ def acting_signing(style: SigningStyle, principal: Post, substitute: Post) -> Si
     collective = (f"TM. {style.collective}",) if style.regime is Regime.COLLECTIVE else ()
     principal_line = style.head if principal.role is Role.HEAD else principal.title.upper()
     sub_line = style.deputy if substitute.role in _DEPUTIES else substitute.title.upper()
-    lines = (*collective, f"KT. {principal_line}", sub_line, *_office(substitute))
+    lines = (*collective, f"KT. {principal_line}", sub_line, *_office(style, substitute))
     return Signing(
         form=SigningForm.KT,
         lines=lines,
@@ -258,7 +270,7 @@ def acting_signing(style: SigningStyle, principal: Post, substitute: Post) -> Si
 def delegated_signing(style: SigningStyle, delegator: Post, delegate: Post) -> Signing:
     """How ``delegate`` signs by written authorisation of ``delegator`` (TUQ., khoản 3)."""
     delegator_line = style.head if delegator.role is Role.HEAD else delegator.title.upper()
-    lines = (f"TUQ. {delegator_line}", delegate.title.upper(), *_office(delegate))
+    lines = (f"TUQ. {delegator_line}", delegate.title.upper(), *_office(style, delegate))
     return Signing(
         form=SigningForm.TUQ,
         lines=lines,

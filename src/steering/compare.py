@@ -847,7 +847,7 @@ class _Reader:
                 vi = ", ".join(_cadence_words(c, "vi") for c in cadences)
                 en = ", ".join(_cadence_words(c, "en") for c in cadences)
             else:
-                vi, en = "có, không quy định định kỳ", "held, no fixed cadence"
+                vi, en = "định kỳ, không nêu kỳ hạn", "periodic, period not stated"
             if conditions:
                 vi += f" ({'; '.join(conditions)})"
                 en += f" ({'; '.join(conditions)})"
