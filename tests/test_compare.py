@@ -109,6 +109,17 @@ def test_extraordinary_meetings_head_only_in_2021(th: Comparison) -> None:
     assert any(c.quote.endswith("theo chỉ đạo của Trưởng Ban.") for c in d.a.citations)
 
 
+def test_only_the_head_chairs_extraordinary_meetings_2024(th: Comparison) -> None:
+    """2024 Điều 3 khoản 3: the Trưởng Ban "Triệu tập và chủ trì"; Điều 7 khoản 1 lets the
+    deputies call extraordinary meetings ("theo chỉ đạo của Trưởng Ban, Phó Trưởng Ban") but
+    says nothing of chairing: the row must not say that the deputies chair."""
+    d = diff(th, "conveners:committee:extraordinary")
+    assert d.b.value[2] == "head"
+    assert d.b.text("vi").endswith("; Trưởng Ban Chỉ đạo chủ trì")
+    assert "triệu tập và chủ trì" not in d.b.text("vi")
+    assert d.a.text("vi") == "Trưởng Ban Chỉ đạo; triệu tập và chủ trì"
+
+
 def test_working_group_renamed(th: Comparison) -> None:
     """Điều 1 khoản 2: Tổ giúp việc (2021) became Tổ công tác (2024)."""
     d = diff(th, "working_groups:working_group")

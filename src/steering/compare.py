@@ -813,20 +813,26 @@ class _Reader:
             body, meeting = rules[0].body, rules[0].meeting
             conveners = {c for r in rules for c in r.conveners}
             proposers = {c for r in rules for c in r.on_proposal_of}
-            chairs = any(r.chairs for r in rules)
+            # Only the conveners of a clause that says "triệu tập và chủ trì" chair:
+            # Thanh Hóa 2024 Điều 3 khoản 3 has the Trưởng Ban chair, while Điều 7
+            # khoản 1 lets the deputies call extraordinary meetings, not chair them.
+            chairs = {c for r in rules if r.chairs for c in r.conveners}
             value = (
                 "+".join(self.keys(conveners)),
                 "+".join(self.keys(proposers)),
-                "chairs" if chairs else "",
+                "+".join(self.keys(chairs)),
             )
             vi = self.names(conveners) or "(không nêu)"
             en = self.names(conveners) or "(none named)"
             if proposers:
                 vi += f"; theo đề nghị của {self.names(proposers)}"
                 en += f"; on the proposal of {self.names(proposers)}"
-            if chairs:
+            if chairs == conveners:
                 vi += "; triệu tập và chủ trì"
                 en += "; convenes and chairs"
+            elif chairs:
+                vi += f"; {self.names(chairs)} chủ trì"
+                en += f"; {self.names(chairs)} chairs"
             subject = (f"{self.name(body)}, {MEETING_WORDS[meeting][0]}",
                        f"{self.name(body)}, {MEETING_WORDS[meeting][1]}")
             self.add(Aspect.CONVENERS, k, subject, value, vi, en, (r.citation for r in rules))
