@@ -338,6 +338,7 @@ def _posts(draw: st.DrawFn) -> tuple[tuple[Post, ...], tuple[WorkingGroup, ...],
             lead=draw(st.sampled_from(("", f"wg_lead_{g}"))),
             citation=draw(citations()),
             duties=cast(Any, draw(_duties)),
+            part_time=draw(st.none() | citations()),
         )
         for g, gid in enumerate(group_ids)
     )
@@ -414,6 +415,7 @@ def _reports(draw: st.DrawFn, nodes: tuple[str, ...]) -> tuple[ReportRule, ...]:
                 recipients=_subset(draw, nodes, min_size=1, max_size=3),
                 through=_subset(draw, nodes, max_size=1),
                 consult=_subset(draw, nodes, max_size=1),
+                partners=_subset(draw, nodes, max_size=1),
                 subject=draw(free_text),
                 cadences=cads,
                 periodic=bool(cads) or draw(_booleans),
@@ -581,6 +583,7 @@ def regulations(draw: st.DrawFn) -> Regulation:
         SigningRule(
             posts=_subset(draw, post_ids, min_size=1, max_size=3),
             documents=tuple(draw(st.lists(title_text, max_size=2))),
+            scope=draw(st.just("") | title_text),
             citation=draw(citations()),
         )
         for _ in range(draw(st.integers(0, 2)))

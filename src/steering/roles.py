@@ -121,6 +121,9 @@ class WorkingGroup:
         lead: The post that leads it, or ``""`` when not specified.
         citation: Where the regulation establishes it.
         duties: Its duties, each cited.
+        part_time: Where the regulation says its members work part time
+            ("Các thành viên Ban Chỉ đạo và Tổ giúp việc làm việc theo chế độ
+            kiêm nhiệm"); ``None`` when not specified.
 
     """
 
@@ -130,6 +133,7 @@ class WorkingGroup:
     lead: str = _s()
     citation: Citation
     duties: tuple[Provision, ...] = attrs.field(default=(), converter=tuple)
+    part_time: Citation | None = None
 
 
 class BodyKind(enum.Enum):

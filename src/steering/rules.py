@@ -283,6 +283,8 @@ class ReportRule:
         recipients: Who receives the report.
         through: Intermediaries the report goes through ("thông qua ...").
         consult: Who is consulted before submission ("gửi xin ý kiến ...").
+        partners: Who the reporters prepare it with, the reporters leading
+            ("chủ trì, phối hợp với Sở Tài chính trình ...").
         subject: What is reported, in the regulation's words.
         cadences: Periodic cadences; empty when none is stated.
         periodic: The regulation calls the report periodic ("định kỳ").
@@ -299,6 +301,7 @@ class ReportRule:
     recipients: tuple[str, ...] = _ids()
     through: tuple[str, ...] = _ids()
     consult: tuple[str, ...] = _ids()
+    partners: tuple[str, ...] = _ids()
     subject: str = _str_field("")
     cadences: tuple[Cadence, ...] = _tuple()
     periodic: bool = False
@@ -364,10 +367,22 @@ class SigningForm(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class SigningRule:
-    """``posts`` may sign ``documents`` (all of their remit when empty)."""
+    """``posts`` may sign ``documents`` (all of their remit when empty).
+
+    Attributes:
+        posts: The posts the rule empowers.
+        documents: The kinds of document they may sign, in the text's order;
+            empty means all of their remit.
+        scope: An open-ended tail after the listed kinds, in the text's words
+            ("các trường hợp khác trong phạm vi chức năng, nhiệm vụ của Tổ giúp
+            việc"): a kind not listed may still fall within it, which the
+            regulation leaves to be judged; ``""`` when the list is closed.
+
+    """
 
     posts: tuple[str, ...] = _ids()
     documents: tuple[str, ...] = _ids()
+    scope: str = _str_field("")
     citation: Citation
     note: str = _str_field("")
 

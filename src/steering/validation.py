@@ -243,7 +243,7 @@ class _Checker:
             reg.refs(f"directions[{i}].objects", d.objects, n, "post, group or body")
         for i, r in enumerate(self.reg.reports):
             path = f"reports[{i}]"
-            for f in ("reporters", "recipients", "through", "consult"):
+            for f in ("reporters", "recipients", "through", "consult", "partners"):
                 reg.refs(f"{path}.{f}", getattr(r, f), n, "post, group or body")
             reg.nonempty(f"{path}.reporters", r.reporters, "reporter")
             reg.nonempty(f"{path}.recipients", r.recipients, "recipient")
