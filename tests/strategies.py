@@ -574,6 +574,7 @@ def regulations(draw: st.DrawFn) -> Regulation:
             posts=_subset(draw, (*post_ids, *layout.groups, COMMITTEE), min_size=1, max_size=3),
             seal=draw(seals),
             documents=tuple(draw(st.lists(title_text, max_size=2))),
+            scope=draw(st.just("") | title_text),
             citation=draw(citations()),
             note=draw(free_text),
         )

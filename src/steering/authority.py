@@ -800,79 +800,84 @@ class AuthorityGraph:
             return signing.delegated_signing(self._style, self._post(delegation.delegator), p)
         return signing.own_signing(self._style, p)
 
-    def _signing_text(  # noqa: PLR0911 - one sentence per case
+    def _signing_scope(  # noqa: PLR0911 - one sentence per case and language
+        self, name: str, rules: Sequence[SigningRule], lang: str, document: str | None
+    ) -> tuple[str, tuple[Citation, ...]]:
+        """What the post may sign, by its signing clauses ("" when it has none)."""
+        if not rules:
+            return "", ()
+        every = _unique(d for r in rules for d in r.documents)
+        scopes = _unique(r.scope for r in rules if r.scope)
+        docs = _asked(every, document)
+        cites = _unique_cites(r.citation for r in rules)
+        listed = ", ".join(f"“{d}”" for d in every)
+        scope = " và ".join(scopes) if lang == "vi" else " and ".join(scopes)
+        if document is not None and every and not docs:
+            if scopes:
+                # Vũng Tàu Điều 7 khoản 8: four kinds "và các trường hợp khác trong phạm vi
+                # chức năng, nhiệm vụ của Tổ giúp việc": an unlisted kind may fall within it.
+                if lang == "vi":
+                    return sentence(
+                        f"{name} được ký {listed} và {scope} ({_cite(cites, 'vi')}); "
+                        f"“{document}” có thuộc {scope} hay không thì quy chế không quy định."
+                    ), cites
+                return sentence(
+                    f"{name} may sign {listed} and «{scope}» ({_cite(cites, 'en')}); whether "
+                    f"“{document}” falls within that the regulation does not say."
+                ), cites
+            if lang == "vi":
+                return sentence(
+                    f"{name} chỉ được ký {listed} ({_cite(cites, 'vi')}); với “{document}” thì "
+                    "quy chế không quy định."
+                ), cites
+            return sentence(
+                f"{name} may sign only {listed} ({_cite(cites, 'en')}); for “{document}” the "
+                "regulation does not say."
+            ), cites
+        quoted = ", ".join(f"“{d}”" for d in docs)
+        tail = scope if scopes and document is None else ""
+        if lang == "vi":
+            what = " và ".join(x for x in (quoted, tail) if x) or "văn bản"
+            return sentence(f"{name} được ký {what} ({_cite(cites, 'vi')})."), cites
+        what = " and ".join(x for x in (quoted, f"«{tail}»" if tail else "") if x) or "documents"
+        return sentence(f"{name} may sign {what} ({_cite(cites, 'en')})."), cites
+
+    def _signing_text(
         self, post: str, sg: signing.Signing, lang: str, document: str | None = None
     ) -> tuple[str, tuple[Citation, ...]]:
         name = self._name(post, lang)
         rules = self._signing_rules.get(post, ())
+        scope, scope_cites = self._signing_scope(name, rules, lang, document)
         if sg.form is not None:
             forms = _FORM_VI if lang == "vi" else _FORM_EN
             cites = sg.citations
             if lang == "vi":
-                return (
-                    f"Khi ký văn bản, {name} ký theo hình thức {forms[sg.form]}: "
-                    f"{_lines(sg.lines)} ({_cite(cites, 'vi')}).",
-                    cites,
-                )
-            return (
-                f"When signing, {name} signs {forms[sg.form]}: {_lines(sg.lines)} "
-                f"({_cite(cites, 'en')}).",
-                cites,
-            )
+                text = (f"Khi ký văn bản, {name} ký theo hình thức {forms[sg.form]}: "
+                        f"{_lines(sg.lines)} ({_cite(cites, 'vi')}).")
+            else:
+                text = (f"When signing, {name} signs {forms[sg.form]}: {_lines(sg.lines)} "
+                        f"({_cite(cites, 'en')}).")
+            # The form does not replace what the post may sign (Vũng Tàu Điều 5).
+            return " ".join(x for x in (text, scope) if x), _unique_cites((*cites, *scope_cites))
         if sg.basis == "unknown_regime":
             cites = (signing.ND30_HEAD_REGIME, signing.ND30_COLLECTIVE_HEAD)
             if lang == "vi":
-                return (
-                    "Quyết định ban hành không có khối chữ ký cho biết Ban Chỉ đạo ký theo chế độ "
-                    f"thủ trưởng hay chế độ tập thể ({_cite(cites, 'vi')}), nên hình thức ký "
-                    "không được quy định.",
-                    cites,
+                text = (
+                    "Văn bản không có khối chữ ký của quyết định ban hành cho biết Ban Chỉ đạo ký "
+                    f"theo chế độ thủ trưởng hay chế độ tập thể ({_cite(cites, 'vi')}), nên hình "
+                    "thức ký không được quy định."
                 )
-            return (
-                "The issuing decision has no signature block showing whether the committee signs "
-                f"under a head or as a collective ({_cite(cites, 'en')}), so the signing form is "
-                "not specified.",
-                cites,
-            )
-        if rules:
-            every = _unique(d for r in rules for d in r.documents)
-            docs = _asked(every, document)
-            cites = _unique_cites(r.citation for r in rules)
-            if document is not None and every and not docs:
-                listed = ", ".join(f"“{d}”" for d in every)
-                if lang == "vi":
-                    return (
-                        sentence(
-                            f"{name} chỉ được ký {listed} ({_cite(cites, 'vi')}); với "
-                            f"“{document}” thì quy chế không quy định."
-                        ),
-                        cites,
-                    )
-                return (
-                    sentence(
-                        f"{name} may sign only {listed} ({_cite(cites, 'en')}); for "
-                        f"“{document}” the regulation does not say."
-                    ),
-                    cites,
+            else:
+                text = (
+                    "The text has no signature block of the issuing decision showing whether the "
+                    f"committee signs under a head or as a collective ({_cite(cites, 'en')}), so "
+                    "the signing form is not specified."
                 )
-            quoted = ", ".join(f"“{d}”" for d in docs)
-            if lang == "vi":
-                what = quoted or "văn bản"
-                return (
-                    sentence(
-                        f"{name} được ký {what} ({_cite(cites, 'vi')}); quy chế không quy định "
-                        "hình thức ký."
-                    ),
-                    cites,
-                )
-            what = quoted or "documents"
-            return (
-                sentence(
-                    f"{name} may sign {what} ({_cite(cites, 'en')}); the regulation does not "
-                    "state the signing form."
-                ),
-                cites,
-            )
+            return " ".join(x for x in (text, scope) if x), _unique_cites((*cites, *scope_cites))
+        if scope:
+            unstated = (" Quy chế không quy định hình thức ký." if lang == "vi"
+                        else " The regulation does not state the signing form.")
+            return scope + unstated, scope_cites
         if lang == "vi":
             return f"Quy chế không quy định {name} ký văn bản của Ban Chỉ đạo.", ()
         return f"The regulation does not say that {name} signs the committee's documents.", ()
@@ -886,6 +891,89 @@ class AuthorityGraph:
         vi, cites = self._signing_text(post, sg, "vi", document)
         en, _ = self._signing_text(post, sg, "en", document)
         return vi, en, cites
+
+    def _seal_sentences(
+        self,
+        holder: str,
+        *,
+        subj: tuple[str, str],
+        status: Status,
+        matching: tuple[SealRule, ...],
+        rules: tuple[SealRule, ...],
+        document: str | None,
+    ) -> tuple[str, str, list[Citation], Seal | None, tuple[str, ...], tuple[str, ...]]:
+        """The seal sentence (vi, en), its citations, the seal, the answer and the kinds."""
+        subj_vi, subj_en = subj
+        cites: list[Citation] = []
+        seal: Seal | None = None
+        answer: tuple[str, ...] = ()
+        documents: tuple[str, ...] = ()
+        if status is Status.DECIDED:
+            seal = matching[0].seal
+            answer = _unique(self._seal_answer(r.seal, holder) for r in matching)
+            documents = _unique(d for r in matching for d in _asked(r.documents, document))
+            cites.extend(r.citation for r in matching)
+            parts_vi, parts_en = [], []
+            for r in matching:
+                docs = ", ".join(f"“{d}”" for d in _asked(r.documents, document))
+                tail_vi = f" và {r.scope}" if docs and r.scope and document is None else ""
+                tail_en = f" and «{r.scope}»" if docs and r.scope and document is None else ""
+                parts_vi.append(
+                    self._seal_words(r.seal, holder, "vi")
+                    + (f" khi ký {docs}{tail_vi}" if docs else "")
+                    + f" ({_cite((r.citation,), 'vi')})"
+                )
+                parts_en.append(
+                    self._seal_words(r.seal, holder, "en")
+                    + (f" when signing {docs}{tail_en}" if docs else "")
+                    + f" ({_cite((r.citation,), 'en')})"
+                )
+            seal_vi = f"{subj_vi} {'; '.join(parts_vi)}."
+            seal_en = f"{subj_en} {'; '.join(parts_en)}."
+        elif rules:
+            documents = _unique(d for r in rules for d in r.documents)
+            cites.extend(r.citation for r in rules)
+            docs = ", ".join(f"“{d}”" for d in documents)
+            scopes = _unique(r.scope for r in rules if r.scope)
+            rule_cites = [r.citation for r in rules]
+            if scopes:
+                # Vũng Tàu Điều 7 khoản 8: listed kinds "và các trường hợp khác trong phạm vi
+                # chức năng, nhiệm vụ của Tổ giúp việc": an unlisted kind may fall within it.
+                scope_vi, scope_en = " và ".join(scopes), " and ".join(scopes)
+                seal_vi = (
+                    f"Quy chế quy định con dấu của {subj_vi} khi ký {docs} và {scope_vi} "
+                    f"({_cite(rule_cites, 'vi')}); “{document}” có thuộc {scope_vi} hay "
+                    "không thì quy chế không quy định, nên con dấu cho nó không được quy định."
+                )
+                seal_en = (
+                    f"The regulation states the seal of {subj_en} for {docs} and «{scope_en}» "
+                    f"({_cite(rule_cites, 'en')}); whether “{document}” falls within that it "
+                    "does not say, so the seal for it is not specified."
+                )
+            else:
+                seal_vi = (
+                    f"Quy chế chỉ quy định con dấu của {subj_vi} khi ký {docs} "
+                    f"({_cite(rule_cites, 'vi')}); với “{document}” thì không được quy định."
+                )
+                seal_en = (
+                    f"The regulation states the seal of {subj_en} only for {docs} "
+                    f"({_cite(rule_cites, 'en')}); for “{document}” it is not specified."
+                )
+        else:
+            seal_vi = f"Quy chế không quy định {subj_vi} sử dụng con dấu nào."
+            seal_en = f"The regulation does not say which seal {subj_en} uses."
+            committee_rules = self._seal_rules.get(COMMITTEE, ()) if holder != COMMITTEE else ()
+            for r in committee_rules:
+                cites.append(r.citation)
+                seal_vi += (
+                    f" {self._name(COMMITTEE, 'vi')} {self._seal_words(r.seal, COMMITTEE, 'vi')}"
+                    f" ({_cite((r.citation,), 'vi')})."
+                )
+                seal_en += (
+                    f" {self._name(COMMITTEE, 'en')} {self._seal_words(r.seal, COMMITTEE, 'en')}"
+                    f" ({_cite((r.citation,), 'en')})."
+                )
+        return seal_vi, seal_en, cites, seal, answer, documents
 
     @_memo
     def seal_for(
@@ -942,59 +1030,17 @@ class AuthorityGraph:
         else:
             pre_vi = pre_en = ""
             subj_vi, subj_en = name_vi, name_en
-        seal: Seal | None = None
-        answer: tuple[str, ...] = ()
-        documents: tuple[str, ...] = ()
-        if status is Status.DECIDED:
-            seal = matching[0].seal
-            answer = _unique(self._seal_answer(r.seal, holder) for r in matching)
-            documents = _unique(d for r in matching for d in _asked(r.documents, document))
-            cites.extend(r.citation for r in matching)
-            parts_vi, parts_en = [], []
-            for r in matching:
-                docs = ", ".join(f"“{d}”" for d in _asked(r.documents, document))
-                parts_vi.append(
-                    self._seal_words(r.seal, holder, "vi")
-                    + (f" khi ký {docs}" if docs else "")
-                    + f" ({_cite((r.citation,), 'vi')})"
-                )
-                parts_en.append(
-                    self._seal_words(r.seal, holder, "en")
-                    + (f" when signing {docs}" if docs else "")
-                    + f" ({_cite((r.citation,), 'en')})"
-                )
-            seal_vi = f"{subj_vi} {'; '.join(parts_vi)}."
-            seal_en = f"{subj_en} {'; '.join(parts_en)}."
-        elif rules:
-            documents = _unique(d for r in rules for d in r.documents)
-            cites.extend(r.citation for r in rules)
-            docs = ", ".join(f"“{d}”" for d in documents)
-            seal_vi = (
-                f"Quy chế chỉ quy định con dấu của {subj_vi} khi ký {docs} "
-                f"({_cite([r.citation for r in rules], 'vi')}); với “{document}” thì không "
-                "được quy định."
-            )
-            seal_en = (
-                f"The regulation states the seal of {subj_en} only for {docs} "
-                f"({_cite([r.citation for r in rules], 'en')}); for “{document}” it is not "
-                "specified."
-            )
-        else:
-            seal_vi = f"Quy chế không quy định {subj_vi} sử dụng con dấu nào."
-            seal_en = f"The regulation does not say which seal {subj_en} uses."
-            committee_rules = self._seal_rules.get(COMMITTEE, ()) if holder != COMMITTEE else ()
-            for r in committee_rules:
-                cites.append(r.citation)
-                seal_vi += (
-                    f" {self._name(COMMITTEE, 'vi')} {self._seal_words(r.seal, COMMITTEE, 'vi')}"
-                    f" ({_cite((r.citation,), 'vi')})."
-                )
-                seal_en += (
-                    f" {self._name(COMMITTEE, 'en')} {self._seal_words(r.seal, COMMITTEE, 'en')}"
-                    f" ({_cite((r.citation,), 'en')})."
-                )
+        seal_vi, seal_en, seal_cites, seal, answer, documents = self._seal_sentences(
+            holder, subj=(subj_vi, subj_en), status=status, matching=matching, rules=rules,
+            document=document,
+        )
+        cites.extend(seal_cites)
         if dl is not None:
             cites.append(signing.ND30_TUQ)
+        if not documents:
+            # No seal clause names kinds: the kinds the post may sign, if a clause lists them.
+            signable = _unique(d for r in self._signing_rules.get(post, ()) for d in r.documents)
+            documents = _asked(signable, document)
         sign_vi, sign_en, sc = self._signing_texts(post, sg, document)
         cites.extend(sc)
         return Ruling(

@@ -345,11 +345,17 @@ class Seal:
 
 @attrs.frozen(kw_only=True)
 class SealRule:
-    """Which seal ``posts`` use, for which documents (all when ``documents`` is empty)."""
+    """Which seal ``posts`` use, for which documents (all when ``documents`` is empty).
+
+    ``scope`` is an open-ended tail after the listed kinds, in the text's words
+    (as for :class:`SigningRule`): a kind not listed may fall within it, which
+    the regulation leaves to be judged, so the seal for it is not specified.
+    """
 
     posts: tuple[str, ...] = _ids()
     seal: Seal
     documents: tuple[str, ...] = _ids()
+    scope: str = _str_field("")
     citation: Citation
     note: str = _str_field("")
 
