@@ -701,7 +701,10 @@ class AuthorityGraph:
         verb_en = "act" if unordered else "acts"
         text_en = (
             f"When {self._names(cond, 'en')} {'is' if len(cond) == 1 else 'are'} absent, "
-            f"{tried_en}{self._names(acting, 'en')} {verb_en} for {self._name(post, 'en')} "
+            f"{tried_en}{self._names(acting, 'en')} {verb_en} for {self._name(post, 'en')}"
+            # The clause's own scope, quoted: Thanh Hóa 2021 Điều 4 khoản 1 lets the standing
+            # deputy act "chỉ đạo hoạt động của Ban Chỉ đạo" only.
+            f"{f': «{deciding.scope}»' if deciding.scope else ''} "
             f"({_cite((deciding.citation,), 'en')})."
         )
         if unordered:
