@@ -779,7 +779,7 @@ class AuthorityGraph:
                 named = f" ({answer})" if answer != "own_agency" else ""
                 return f"sử dụng con dấu của cơ quan mình{named}"
             named = f" ({answer})" if answer != "own_agency" else ""
-            return f"uses the seal of its own agency{named}"
+            return f"uses the seal of the agency where the holder works{named}"
         return f"sử dụng con dấu của {answer}" if lang == "vi" else f"uses the seal of {answer}"
 
     def _own_seal(

@@ -37,6 +37,7 @@ from steering.rules import (
     ReportRule,
     Seal,
     SealKind,
+    SigningRule,
     TargetKind,
 )
 
@@ -429,7 +430,7 @@ def seal_words(seal: Seal, lang: str = "vi") -> str:
     if seal.kind is SealKind.NONE:
         return "không sử dụng con dấu riêng" if lang == "vi" else "no seal of its own"
     if seal.kind is SealKind.OWN_AGENCY:
-        return "con dấu của cơ quan mình" if lang == "vi" else "the seal of its own agency"
+        return "con dấu của cơ quan mình" if lang == "vi" else "the seal of the holder's own agency"
     return f"con dấu của {seal.agency}" if lang == "vi" else f"the seal of {seal.agency}"
 
 
@@ -789,21 +790,26 @@ class _Reader:
             self.add(Aspect.SEALS, k, self.subject(post), value, vi, en, (c for *_, c in items))
 
     def signing(self) -> None:
-        grouped: dict[str, tuple[str, list[tuple[tuple[str, ...], Citation]]]] = {}
+        grouped: dict[str, tuple[str, list[SigningRule]]] = {}
         for rule in self.reg.signing:
             for post in rule.posts:
-                grouped.setdefault(self.key(post), (post, []))[1].append(
-                    (rule.documents, rule.citation)
-                )
-        for k, (post, items) in sorted(grouped.items(), key=self._in_rank):
-            docs = sorted({d for ds, _ in items for d in ds}, key=fold)
+                grouped.setdefault(self.key(post), (post, []))[1].append(rule)
+        for k, (post, rules) in sorted(grouped.items(), key=self._in_rank):
+            # The kinds in the text's order (Vũng Tàu Điều 7 khoản 8 numbers them 1-4),
+            # then an open-ended tail ("và các trường hợp khác ...") if the clause has one.
+            docs = _unique(d for r in rules for d in r.documents)
+            scopes = _unique(r.scope for r in rules if r.scope)
             value: tuple[str, ...]
-            if any(not ds for ds, _ in items):
+            if any(not r.documents for r in rules):
                 vi, en, value = "mọi văn bản thuộc thẩm quyền", "all documents of its remit", ("*",)
             else:
                 vi = en = ", ".join(docs)
-                value = tuple(sorted(fold(d) for d in docs))
-            self.add(Aspect.SIGNING, k, self.subject(post), value, vi, en, (c for _, c in items))
+                if scopes:
+                    vi += " và " + " và ".join(scopes)
+                    en += " and «" + "», «".join(scopes) + "»"
+                value = (*sorted(fold(d) for d in docs), *(f"+{fold(x)}" for x in scopes))
+            self.add(Aspect.SIGNING, k, self.subject(post), value, vi, en,
+                     (r.citation for r in rules))
 
     def conveners(self) -> None:
         grouped: dict[str, list[Any]] = {}
@@ -935,6 +941,14 @@ class _Reader:
                          (f"{subject[0]} (xin ý kiến)", f"{subject[1]} (consults)"),
                          self.keys(consult), words, words,
                          (r.citation for r in rules if r.consult))
+            partners = {x for r in rules for x in r.partners}
+            if partners:
+                words = self.names(partners)
+                self.add(Aspect.REPORTS, f"{k}:partners",
+                         (f"{subject[0]} (chủ trì, phối hợp với)",
+                          f"{subject[1]} (leads, together with)"),
+                         self.keys(partners), words, words,
+                         (r.citation for r in rules if r.partners))
             deadlines = [(r.deadline, r.citation) for r in rules if r.deadline is not None]
             if deadlines:
                 value_d = tuple(sorted({
@@ -1040,13 +1054,12 @@ class _Reader:
         value = tuple(sorted(
             f"{fold(f.source)}|{self.key(f.manager) if f.manager else ''}" for f in funding
         ))
-        vi = "; ".join(
-            f.source + (f"; quản lý: {self.name(f.manager)}" if f.manager else "") for f in funding
-        )
-        en = "; ".join(
-            f.source + (f"; managed by {self.name(f.manager)}" if f.manager else "")
-            for f in funding
-        )
+        # An entry may name only the source (Đắk Nông Điều 14 khoản 1) or only the
+        # manager (Điều 9 khoản 3): join the parts that are there.
+        vi = "; ".join(x for f in funding for x in (
+            f.source, f"quản lý: {self.name(f.manager)}" if f.manager else "") if x)
+        en = "; ".join(x for f in funding for x in (
+            f.source, f"managed by {self.name(f.manager)}" if f.manager else "") if x)
         self.add(Aspect.FUNDING, "", ("", ""), value, vi, en, (f.citation for f in funding))
 
     def committee_forms(self) -> None:
@@ -1056,10 +1069,21 @@ class _Reader:
             text = " / ".join(p.text for p in com.working_forms)
             self.add(Aspect.WORKING_FORMS, "", ("", ""), value, text, text,
                      (p.citation for p in com.working_forms))
-        if com.part_time is not None:
-            self.add(Aspect.PART_TIME, "", ("", ""), ("part_time",),
-                     "thành viên làm việc theo chế độ kiêm nhiệm",
-                     "members serve part time, alongside their own office", (com.part_time,))
+        groups = [g for g in self.reg.working_groups if g.part_time is not None]
+        if com.part_time is not None or groups:
+            # "Các thành viên Ban Chỉ đạo và Tổ giúp việc làm việc theo chế độ kiêm nhiệm"
+            # (every seed): say whom the clause covers.
+            who_vi = ["Ban Chỉ đạo"] if com.part_time is not None else []
+            who_vi += [g.name for g in groups]
+            value = ("part_time", *(f"group:{self.key(g.id)}" for g in groups))
+            if com.part_time is None:
+                value = value[1:]
+            self.add(Aspect.PART_TIME, "", ("", ""), value,
+                     f"thành viên {' và '.join(who_vi)} làm việc theo chế độ kiêm nhiệm",
+                     f"members of {' and '.join(who_vi)} serve part time, alongside their own "
+                     "office",
+                     _unique_citations([*([com.part_time] if com.part_time else []),
+                                    *(g.part_time for g in groups if g.part_time)]))
 
     def delegations(self) -> None:
         for d in self.reg.delegations:
