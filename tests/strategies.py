@@ -50,6 +50,7 @@ from steering.regulation import (
 )
 from steering.roles import COMMITTEE, Body, BodyKind, GroupKind, Holder, Post, Role, WorkingGroup
 from steering.rules import (
+    DECISION_PARTS,
     Accountability,
     AttendanceCondition,
     AttendanceRule,
@@ -205,6 +206,7 @@ def _citations(draw: st.DrawFn, document: str = "regulation") -> Citation:
         clause=clause,
         point=point,
         quote=draw(phrase),
+        part=draw(st.sampled_from(tuple(DECISION_PARTS))) if document == "decision" else "",
     )
 
 

@@ -475,7 +475,9 @@ def _cmd_calendar(ctx: _Context) -> int:
                 until.isoformat(),
                 _due_cell(ctx, o),
                 _kind_words(o.kind, ctx.lang),
-                o.title if ctx.lang == "vi" and o.title else _title_en(reg, o),
+                (o.title if ctx.lang == "vi" and o.title else _title_en(reg, o))
+                # The clause's own qualifier (Tùng Châu Điều 7 khoản 1: "căn cứ tình hình thực tế").
+                + (f" ({o.condition})" if o.condition else ""),
                 "; ".join(_unique(c.label(ctx.lang) for c in o.citations[:1])),
             ])
         ctx.print(_table(

@@ -977,8 +977,11 @@ class _Reader:
             en = g.name + (f"; lead: {lead}" if lead else "")
             kind_vi = {"working_group": "tổ giúp việc", "advisory_group": "tổ tư vấn",
                        "support_office": "bộ phận giúp việc"}[g.kind.value]
-            self.add(Aspect.WORKING_GROUPS, k, (kind_vi, g.kind.value.replace("_", " ")),
-                     value, vi, en, (g.citation,))
+            # A plain working group needs no kind word after the aspect's own label
+            # ("[Tổ giúp việc] Tổ công tác giúp việc Ban Chỉ đạo", Tùng Châu).
+            plain = g.kind is GroupKind.WORKING_GROUP
+            subject = ("", "") if plain else (kind_vi, g.kind.value.replace("_", " "))
+            self.add(Aspect.WORKING_GROUPS, k, subject, value, vi, en, (g.citation,))
 
     def standing_agency(self) -> None:
         sa = self.reg.committee.standing_agency

@@ -20,6 +20,7 @@ import attrs
 from steering._text import nfc, to_str_tuple
 
 __all__ = [
+    "DECISION_PARTS",
     "OWN_PARTS",
     "Accountability",
     "AttendanceCondition",
@@ -71,6 +72,15 @@ def _tuple(default: tuple[Any, ...] = ()) -> Any:
     return attrs.field(default=default, converter=tuple)
 
 
+#: The unnumbered parts of an issuing decision a citation may name, as label suffixes.
+DECISION_PARTS: dict[str, tuple[str, str]] = {
+    "": ("", ""),
+    "heading": (" (phần đầu)", " (heading)"),
+    "preamble": (" (phần căn cứ)", " (preamble)"),
+    "signature": (" (phần ký)", " (signature block)"),
+}
+
+
 @attrs.frozen(kw_only=True)
 class Citation:
     """Where a rule is written: document part, article, clause, point, and a verbatim quote.
@@ -84,6 +94,10 @@ class Citation:
         clause: Clause number (khoản) inside the article, or ``None``.
         point: Point letter (điểm), or ``""``.
         quote: A short verbatim quote of the cited text, Vietnamese diacritics intact.
+        part: For an unnumbered part of the issuing decision, which one (see
+            :data:`DECISION_PARTS`): ``"heading"`` (number, place and date),
+            ``"preamble"`` (the "Căn cứ" recitals) or ``"signature"`` (the
+            signature block); ``""`` when not said.
 
     """
 
@@ -92,6 +106,13 @@ class Citation:
     clause: int | None = None
     point: str = _str_field("")
     quote: str = _str_field()
+    part: str = attrs.field(default="", converter=nfc)
+
+    @part.validator
+    def _check_part(self, _: Any, value: str) -> None:
+        if value not in DECISION_PARTS:
+            allowed = ", ".join(repr(k) for k in DECISION_PARTS)
+            raise ValueError(f"found {value!r}; allowed: one of {allowed}")
 
     def label(self, lang: str = "vi") -> str:
         """The citation in words: ``"Điều 7 khoản 1 điểm a"`` or ``"Article 7(1)(a)"``."""
@@ -112,7 +133,7 @@ class Citation:
         if self.document == "regulation" and parts:
             return " ".join(parts)
         if self.document == "decision" and not parts:
-            return "Quyết định ban hành (phần ký)"
+            return "Quyết định ban hành" + DECISION_PARTS.get(self.part, ("", ""))[0]
         return " ".join([*parts, where]) if parts else where
 
     def _label_en(self) -> str:
@@ -123,7 +144,7 @@ class Citation:
         }.get(self.document, self.document)
         if self.article is None:
             if self.document == "decision":
-                return "the issuing decision (signature block)"
+                return "the issuing decision" + DECISION_PARTS.get(self.part, ("", ""))[1]
             return where
         text = f"Article {self.article}"
         if self.clause is not None:
