@@ -150,12 +150,21 @@ def _change_type(draw: Draw, doc: Any) -> None:
     node[key] = new
 
 
+def _posts(doc: Any) -> list[dict[str, Any]]:
+    """The post tables of a (possibly already mutated) document: an earlier mutation
+    may have turned ``posts`` into a scalar."""
+    posts = doc.get("posts", [])
+    if not isinstance(posts, list):
+        return []
+    return [p for p in posts if isinstance(p, dict) and "id" in p]
+
+
 def _post_ids(doc: Any) -> list[str]:
-    return [p["id"] for p in doc.get("posts", []) if isinstance(p, dict) and "id" in p]
+    return [p["id"] for p in _posts(doc)]
 
 
 def _swap_ids(draw: Draw, doc: Any) -> None:
-    posts = [p for p in doc.get("posts", []) if isinstance(p, dict) and "id" in p]
+    posts = _posts(doc)
     if len(posts) < 2:
         return
     a, b = draw(st.lists(st.sampled_from(range(len(posts))), min_size=2, max_size=2,

@@ -435,5 +435,36 @@ def test_the_first_and_last_covered_years_work() -> None:
     assert reports[0] == "2099-12"
     assert reports[-1] == "2100-11"
     assert len(last) == 4 + 12
-    first = reg.calendar(D(1901, 1, 1), D(1901, 12, 31))
+    # Đắk Nông's rules date nothing before it took effect (25/11/2021) unless asked to.
+    assert reg.calendar(D(1901, 1, 1), D(1901, 12, 31)) == ()
+    first = reg.calendar(D(1901, 1, 1), D(1901, 12, 31), in_force_only=False)
     assert first[0].period == "1900-12", "a period of 1900 with its due date in 1901"
+
+
+def test_a_regulation_dates_nothing_before_it_takes_effect() -> None:
+    """Đắk Nông 2044/QĐ-BCĐ "có hiệu lực thi hành kể từ ngày ký" (Điều 2), signed 25/11/2021:
+    its quarterly meetings (Điều 11 khoản 1) begin with the quarter open on that day."""
+    dak_nong = steering.presets.load("dak-nong-2021")
+    assert steering.schedule.in_force_from(dak_nong) == D(2021, 11, 25)
+    occs = dak_nong.calendar(D(2021, 1, 1), D(2021, 12, 31))
+    meetings = [o.period for o in occs if o.kind == "regular_meeting" and o.body == "committee"]
+    assert meetings == ["2021-Q4"]
+    assert all(o.closes >= D(2021, 11, 25) for o in occs)
+    assert dak_nong.calendar(D(2020, 1, 1), D(2020, 12, 31)) == ()
+    full = dak_nong.calendar(D(2021, 1, 1), D(2021, 12, 31), in_force_only=False)
+    assert [o for o in full if o.closes >= D(2021, 11, 25)] == list(occs)
+
+
+def test_partial_effective_date_keeps_what_it_may_govern() -> None:
+    """Thanh Hóa 2021 is in force from signing in "tháng 01 năm 2021" (day blank): everything
+    closing from 01/01/2021 is kept, nothing of 2020."""
+    th = steering.presets.load("thanh-hoa-2021")
+    assert steering.schedule.in_force_from(th) == D(2021, 1, 1)
+    assert th.calendar(D(2020, 1, 1), D(2020, 12, 31)) == ()
+    assert len([o for o in th.calendar(D(2021, 1, 1), D(2021, 12, 31))
+                if o.kind == "regular_meeting"]) == 4
+
+
+def test_in_force_only_must_be_a_boolean() -> None:
+    with pytest.raises(steering.SteeringError, match="in_force_only must be true or false"):
+        BASE.calendar(D(2025, 1, 1), D(2025, 12, 31), in_force_only="no")

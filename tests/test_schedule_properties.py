@@ -108,6 +108,9 @@ def split_ranges(draw: st.DrawFn) -> tuple[D, D, D]:
 
 
 def whole_year(reg: Regulation, y: int, **options: object) -> tuple[Occurrence, ...]:
+    """A year of the rules' full pattern: the laws below are about the rules, so the
+    regulation's own start (``in_force_only``, tested apart) does not cut it."""
+    options.setdefault("in_force_only", False)
     return reg.calendar(D(y, 1, 1), D(y, 12, 31), **options)  # type: ignore[no-any-return]
 
 
@@ -149,6 +152,18 @@ def test_a_quarterly_rule_yields_four_meetings_a_year(reg: Regulation, y: int, t
     assert {(o.opens.month, o.closes.month) for o in occs} == {(1, 3), (4, 6), (7, 9), (10, 12)}
     quarterly = MeetingRule(body=COMMITTEE, cadences=(Cadence.quarterly(),), citation=CITE)
     assert len(whole_year(attrs.evolve(reg, meetings=(quarterly,)), y)) == 4
+
+
+@given(regulations, years)
+def test_nothing_closes_before_the_regulation_can_be_in_force(reg: Regulation, y: int) -> None:
+    """By default a calendar leaves out exactly what closes before the regulation's effective
+    date (else its signing date): Thanh Hóa 2021, in force from 01/2021, dates nothing in 2020."""
+    first = steering.schedule.in_force_from(reg)
+    full = whole_year(reg, y)
+    clipped = reg.calendar(D(y, 1, 1), D(y, 12, 31))
+    assert clipped == tuple(o for o in full if o.closes >= first)
+    if y > first.year:
+        assert clipped == full
 
 
 @given(regulations, years)

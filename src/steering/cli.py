@@ -69,6 +69,11 @@ _T = {
         "problems": "vấn đề",
         "occurrences": "mốc",
         "no_occurrences": "Không có mốc nào trong khoảng này.",
+        "in_force_on_date": "Quy chế có hiệu lực từ {date} ({basis}): không có mốc nào trước đó.",
+        "in_force_on_signing": "Quy chế có hiệu lực từ ngày ký, {date} ({basis}): không có "
+        "mốc nào trước đó.",
+        "in_force_not_specified": "Quy chế không nêu ngày có hiệu lực; ngày ký là {date} "
+        "({basis}): không có mốc nào trước ngày ký.",
         "gaps": "Quy chế có nêu nhưng không cho biết ngày",
         "due": "hạn nộp",
         "no_deadline": "không quy định",
@@ -103,6 +108,12 @@ _T = {
         "problems": "problems",
         "occurrences": "occurrences",
         "no_occurrences": "No occurrences in this range.",
+        "in_force_on_date": "The regulation is in force from {date} ({basis}): nothing is dated "
+        "before that.",
+        "in_force_on_signing": "The regulation is in force from signing, {date} ({basis}): "
+        "nothing is dated before that.",
+        "in_force_not_specified": "The regulation states no effective date; it was signed on "
+        "{date} ({basis}): nothing is dated before signing.",
         "gaps": "Stated but left undated",
         "due": "due",
         "no_deadline": "not specified",
@@ -449,9 +460,10 @@ def _cmd_calendar(ctx: _Context) -> int:
     occurrences = reg.calendar(start, end)
     if a.ics:
         _write_ics(reg, occurrences, Path(a.ics))
-    from steering.schedule import calendar_gaps  # noqa: PLC0415 - only this command needs it
+    from steering.schedule import calendar_gaps, in_force_from  # noqa: PLC0415 - only here
 
     gaps = calendar_gaps(reg)
+    first = in_force_from(reg)
     if ctx.json:
         ctx.dump({
             "regulation": reg.id,
@@ -459,9 +471,20 @@ def _cmd_calendar(ctx: _Context) -> int:
             "end": end.isoformat(),
             "occurrences": [jsonable(o) for o in occurrences],
             "gaps": [jsonable(g) for g in gaps],
+            "in_force_from": first.isoformat(),
             "ics": a.ics,
         })
         return EXIT_ANSWER
+    if start < first:
+        # The range begins before the regulation can be in force: say so, citing why.
+        idn = reg.identity
+        eff = idn.effective
+        on_date = eff.kind.value == "on_date" and eff.date is not None
+        known = eff.date if on_date else idn.signed
+        cite = (eff.citation or idn.signed_citation) if on_date else idn.signed_citation
+        basis = ", ".join(_unique(c.label(ctx.lang) for c in (eff.citation, cite) if c))
+        which = "in_force_on_date" if on_date else f"in_force_{eff.kind.value}"
+        ctx.print(ctx.t(which).format(date=known, basis=basis))
     if occurrences:
         ctx.print(f"{reg.id}: {len(occurrences)} {ctx.t('occurrences')} "
                   f"({start.isoformat()} – {end.isoformat()})")

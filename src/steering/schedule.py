@@ -50,7 +50,7 @@ import pendulum
 from steering._text import nfc
 from steering._vocab import MEETING_WORDS
 from steering.errors import QueryError
-from steering.regulation import Regulation
+from steering.regulation import EffectiveKind, Regulation
 from steering.rules import Cadence, Citation, Deadline, MeetingKind, MeetingRule, Period, ReportRule
 from steering.workdays import (
     DEADLINE_SHIFT_CITATION,
@@ -70,12 +70,15 @@ __all__ = [
     "body_label",
     "calendar",
     "calendar_gaps",
+    "in_force_from",
 ]
 
 #: Options :func:`calendar` accepts, with what each may be.
 CALENDAR_OPTIONS: Mapping[str, str] = {
     "policy": "a ShiftPolicy or its value ('next_working_day', 'previous_working_day', 'none')",
     "workdays": "a steering.workdays.WorkingDays calendar",
+    "in_force_only": "true (default) to leave out what closes before the regulation can be "
+    "in force (its effective date, else its signing date), false for the rules' full pattern",
 }
 
 _MONTHS: dict[Period, int] = {
@@ -395,7 +398,22 @@ def _check_date(value: object, what: str) -> pendulum.Date:
     return _pdate(value)
 
 
-def _options(options: Mapping[str, Any]) -> tuple[ShiftPolicy, WorkingDays]:
+def in_force_from(reg: Regulation) -> dt.date:
+    """The first day the regulation can be in force.
+
+    Its effective date where it states one ("có hiệu lực từ ngày ..."), else its
+    signing date (in force from signing, or not stated: a decision is not in
+    force before it is signed). A partial date gives its first possible day:
+    "tháng 01 năm 2021" is 01/01/2021, so nothing the regulation may already
+    govern is left out.
+    """
+    eff = reg.identity.effective
+    if eff.kind is EffectiveKind.ON_DATE and eff.date is not None:
+        return eff.date.earliest()
+    return reg.identity.signed.earliest()
+
+
+def _options(options: Mapping[str, Any]) -> tuple[ShiftPolicy, WorkingDays, bool]:
     unknown = sorted(set(options) - set(CALENDAR_OPTIONS))
     if unknown:
         allowed = "; ".join(f"{k}: {v}" for k, v in CALENDAR_OPTIONS.items())
@@ -406,7 +424,12 @@ def _options(options: Mapping[str, Any]) -> tuple[ShiftPolicy, WorkingDays]:
         raise QueryError(
             f"workdays must be a steering.workdays.WorkingDays; found {type(workdays).__name__}"
         )
-    return policy, workdays
+    in_force_only = options.get("in_force_only", True)
+    if not isinstance(in_force_only, bool):
+        raise QueryError(
+            f"in_force_only must be true or false; found {type(in_force_only).__name__}"
+        )
+    return policy, workdays, in_force_only
 
 
 def _check_cadence(where: str, cadence: object) -> Cadence:
@@ -622,7 +645,9 @@ def calendar(
         reg: The regulation.
         start: First day of the range (included).
         end: Last day of the range (included).
-        **options: ``policy``: how a deadline on a day off moves (a
+        **options: ``in_force_only``: leave out what closes before the
+            regulation can be in force (:func:`in_force_from`; default
+            ``True``). ``policy``: how a deadline on a day off moves (a
             :class:`~steering.workdays.ShiftPolicy` or its value; default
             ``NEXT_WORKING_DAY``, Bộ luật Dân sự 2015, Điều 148 khoản 5).
             ``workdays``: the :class:`~steering.workdays.WorkingDays` calendar
@@ -643,7 +668,14 @@ def calendar(
     a, b = _check_date(start, "start"), _check_date(end, "end")
     if a > b:
         raise QueryError(f"start {a.isoformat()} is after end {b.isoformat()}")
-    policy, workdays = _options(options)
+    policy, workdays, in_force_only = _options(options)
+    if in_force_only:
+        # Thanh Hóa 2021 takes effect in 01/2021: its rules date nothing in 2020.
+        first = in_force_from(reg)
+        if first > b:
+            return ()
+        if first > a:
+            a = _pdate(first)
     return _build(reg, a, b, policy, workdays)
 
 
