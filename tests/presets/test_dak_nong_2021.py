@@ -18,10 +18,12 @@ from steering.rules import (
     SigningForm,
 )
 
-from ._assert import assert_loads_clean, cites, only, quotes, timing_not_specified
+from ._assert import assert_loads_clean, cites, only, quotes, timing_not_specified, where
 
 DEPUTIES = {"deputy_tttt", "deputy_vpubnd"}
 ALL_DEPUTIES = {"standing_deputy", *DEPUTIES}
+# "các thành viên Ban Chỉ đạo" read as every member of the committee (see the preset notes).
+ALL_MEMBERS = {*ALL_DEPUTIES, "standing_member", "member"}
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +72,16 @@ def test_dieu_12_khoan_1_members_work_part_time(reg: Regulation) -> None:
     quotes(reg.committee.part_time, "kiêm nhiệm")
 
 
+def test_dieu_12_khoan_1_working_group_works_part_time(reg: Regulation) -> None:
+    """Điều 12 khoản 1: "Các thành viên Ban Chỉ đạo và Tổ giúp việc làm việc theo chế độ
+    kiêm nhiệm": the Tổ giúp việc too."""
+    (wg,) = reg.working_groups
+    assert wg.part_time is not None
+    cites(wg.part_time, "Điều 12 khoản 1")
+    quotes(wg.part_time, "Các thành viên Ban Chỉ đạo và Tổ giúp việc làm việc theo chế độ kiêm"
+                         " nhiệm.")
+
+
 def test_dieu_2_principles_clause_by_clause(reg: Regulation) -> None:
     """Điều 2 khoản 1-5: nguyên tắc hoạt động."""
     clauses = [p.citation.clause for p in reg.committee.principles]
@@ -80,16 +92,52 @@ def test_dieu_2_principles_clause_by_clause(reg: Regulation) -> None:
 
 def test_dieu_3_committee_functions(reg: Regulation) -> None:
     """Điều 3 khoản 1-4: nhiệm vụ của Ban Chỉ đạo."""
-    assert [f.citation.clause for f in reg.committee.functions] == [1, 2, 3, 4]
+    assert [f.citation.clause for f in reg.committee.functions] == [1, 2, 2, 3, 4]
     cites(reg.committee.functions[0], "Điều 3 khoản 1")
 
 
+def test_dieu_3_khoan_2_helps_direct_and_coordinates(reg: Regulation) -> None:
+    """Điều 3 khoản 2 imposes two things: "Giúp UBND tỉnh, Chủ tịch UBND tỉnh chỉ đạo ...
+    thực hiện các mục tiêu, nhiệm vụ và các giải pháp ..." and "điều phối, đôn đốc, kiểm tra
+    việc thực hiện các chiến lược, chương trình ... có tính chất liên ngành"."""
+    direct, coordinate = [f for f in reg.committee.functions if f.citation.clause == 2]
+    for f in (direct, coordinate):
+        cites(f, "Điều 3 khoản 2")
+    quotes(direct, "Giúp UBND tỉnh, Chủ tịch UBND tỉnh chỉ đạo các sở, ban, ngành")
+    quotes(direct, "thực hiện các mục tiêu, nhiệm vụ và các giải pháp")
+    assert coordinate.topic == "điều phối, đôn đốc, kiểm tra"
+    quotes(coordinate, "điều phối, đôn đốc, kiểm tra việc thực hiện các chiến lược")
+    quotes(coordinate, "có tính chất liên ngành")
+
+
 def test_dieu_14_khoan_1_funding_from_provincial_budget(reg: Regulation) -> None:
-    """Điều 14 khoản 1: kinh phí do ngân sách tỉnh đảm bảo, dự toán của Sở TT&TT."""
-    (funding,) = reg.committee.funding
+    """Điều 14 khoản 1: kinh phí do ngân sách tỉnh đảm bảo, dự toán của Sở TT&TT.
+
+    The clause names the source only, not who manages the money.
+    """
+    funding = only(reg.committee.funding, lambda f: f.citation.article == 14, "funding")
     cites(funding, "Điều 14 khoản 1")
     assert "ngân sách tỉnh" in funding.source
-    assert funding.manager == "standing_agency"
+    assert funding.manager == ""
+
+
+def test_dieu_9_khoan_3_standing_agency_manages_the_funds(reg: Regulation) -> None:
+    """Điều 9 khoản 3: the cơ quan thường trực (Sở TT&TT) "quản lý, sử dụng và thực hiện
+    thanh, quyết toán theo quy định hiện hành"; the clause names no source."""
+    funding = only(reg.committee.funding, lambda f: f.citation.article == 9, "funding")
+    cites(funding, "Điều 9 khoản 3")
+    quotes(funding, "quản lý, sử dụng và thực hiện thanh, quyết toán theo quy định hiện hành")
+    assert funding.manager == reg.committee.standing_agency == "standing_agency"
+    assert funding.source == ""
+    assert len(reg.committee.funding) == 2
+
+
+def test_dieu_9_khoan_2_standing_agency_proposes_policies_and_solutions(reg: Regulation) -> None:
+    """Điều 9 khoản 2: Nghiên cứu, đề xuất về chủ trương, ..., chính sách (bao gồm cơ chế tài
+    chính) và giải pháp thúc đẩy ...: the solutions too."""
+    duty = only(reg.post("standing_agency").duties,
+                lambda d: (d.citation.article, d.citation.clause) == (9, 2), "duty")
+    quotes(duty, "(bao gồm cơ chế tài chính) và giải pháp thúc đẩy")
 
 
 def test_dieu_9_standing_agency_is_so_tttt(reg: Regulation) -> None:
@@ -125,6 +173,9 @@ def test_dieu_4_head_duties_clause_by_clause(reg: Regulation) -> None:
     """Điều 4 khoản 1-3: nhiệm vụ và quyền hạn Trưởng ban."""
     assert [d.citation.clause for d in reg.head.duties] == [1, 2, 3]
     cites(reg.head.duties[2], "Điều 4 khoản 3")
+    # khoản 2 lists every field the head directs, chuyển đổi số among them
+    cites(reg.head.duties[1], "Điều 4 khoản 2")
+    quotes(reg.head.duties[1], "phát triển chính quyền điện tử, chính quyền số, chuyển đổi số")
 
 
 @pytest.mark.parametrize("post", ["standing_member", "wg_lead"])
@@ -135,19 +186,97 @@ def test_dieu_7_duties_of_the_standing_member_and_the_wg_lead(reg: Regulation, p
     assert clauses == {1, 2, 3, 4, 5, 6}
 
 
+@pytest.mark.parametrize("post", ["standing_member", "wg_lead"])
+def test_dieu_7_khoan_1_2_whole_clauses(reg: Regulation, post: str) -> None:
+    """Điều 7 khoản 1 also has them help "sơ kết, đánh giá tình hình, kết quả triển khai các
+    nhiệm vụ, giải pháp trọng tâm" and "theo dõi, đôn đốc"; khoản 2 covers the "đề án, dự án,
+    giải pháp có tính chất liên ngành" too."""
+    duties = reg.post(post).duties
+    k1 = only(duties, lambda d: (d.citation.article, d.citation.clause) == (7, 1), "duty")
+    quotes(k1, "sơ kết, đánh giá tình hình, kết quả triển khai các nhiệm vụ, giải pháp trọng tâm")
+    quotes(k1, "theo dõi, đôn đốc")
+    k2 = only(duties, lambda d: (d.citation.article, d.citation.clause) == (7, 2), "duty")
+    quotes(k2, "đề án, dự án, giải pháp có tính chất liên ngành")
+
+
 def test_dieu_8_member_duties(reg: Regulation) -> None:
     """Điều 8 khoản 1-6: các Thành viên Ban Chỉ đạo (a class of seats)."""
     member = reg.post("member")
     assert member.plural
     clauses = [d.citation.clause for d in member.duties if d.citation.article == 8]
-    assert clauses == [1, 2, 3, 4, 5, 6]
+    assert clauses == [1, 2, 2, 3, 4, 4, 5, 5, 6]
 
 
-def test_dieu_16_members_carry_out_the_regulation(reg: Regulation) -> None:
-    """Điều 16: Các thành viên Ban Chỉ đạo có trách nhiệm triển khai thực hiện Quy chế này."""
-    duty = only(reg.post("member").duties, lambda d: d.citation.article == 16, "duty")
+@pytest.mark.parametrize(
+    ("at", "text"),
+    [
+        ("Điều 8 khoản 2", "chỉ đạo lồng ghép các nội dung về xây dựng, phát triển đô thị"),
+        ("Điều 8 khoản 4", "đề xuất sáng kiến, giải pháp tháo gỡ vướng mắc, khó khăn"),
+        ("Điều 8 khoản 5", "chịu trách nhiệm triển khai thực hiện các ý kiến kết luận"),
+    ],
+)
+def test_dieu_8_second_duties_of_a_clause(reg: Regulation, at: str, text: str) -> None:
+    """Điều 8 khoản 2, 4, 5 each impose a second duty after the first: lồng ghép into the
+    member's own sector's programmes; đề xuất sáng kiến, giải pháp; triển khai the conclusions
+    of the Trưởng ban, các Phó Trưởng ban."""
+    article, clause, _ = where(at)
+    duty = only(
+        reg.post("member").duties,
+        lambda d: (d.citation.article, d.citation.clause) == (article, clause)
+        and text in d.citation.quote,
+        "duty",
+    )
+    cites(duty, at)
+
+
+@pytest.mark.parametrize("post", sorted(ALL_MEMBERS))
+def test_dieu_16_members_carry_out_the_regulation(reg: Regulation, post: str) -> None:
+    """Điều 16: Các thành viên Ban Chỉ đạo có trách nhiệm triển khai thực hiện Quy chế này.
+
+    "các thành viên Ban Chỉ đạo" is every member: the deputies, the standing deputy and the
+    Thành viên thường trực as well as the ordinary members.
+    """
+    duty = only(reg.post(post).duties, lambda d: d.citation.article == 16, "duty")
     cites(duty, "Điều 16")
-    quotes(duty, "triển khai thực hiện Quy chế này")
+    quotes(duty, "Các thành viên Ban Chỉ đạo có trách nhiệm triển khai thực hiện Quy chế này.")
+
+
+def test_dieu_16_duty_not_given_to_the_head_or_the_wg_lead(reg: Regulation) -> None:
+    """The Trưởng ban is named apart from "các thành viên" (Điều 4 khoản 1, Điều 10 khoản 6,
+    Điều 16 sends the feedback to him); whether the Tổ trưởng sits on the committee is not
+    specified."""
+    for post in ("head", "wg_lead"):
+        assert not [d for d in reg.post(post).duties if d.citation.article == 16], post
+
+
+def test_dieu_12_khoan_3_binds_the_standing_member_and_the_members(reg: Regulation) -> None:
+    """Điều 12 khoản 3: Các thành viên Ban Chỉ đạo được quyền giao đơn vị đầu mối chủ trì ...
+    trong thực hiện nhiệm vụ được Trưởng ban, các Phó Trưởng ban giao; phối hợp với Tổ giúp
+    việc trong thực hiện nhiệm vụ; báo cáo Trưởng ban, các Phó Trưởng ban về kết quả thực hiện.
+
+    The members who take tasks from and report to "Trưởng ban, các Phó Trưởng ban": the
+    Thành viên thường trực and the ordinary members, not the deputies (who assign and receive)
+    nor the standing deputy (whom the Phó Trưởng ban help, Điều 6 khoản 1).
+    """
+    bound = {"standing_member", "member"}
+    for post in bound:
+        duties = [d for d in reg.post(post).duties
+                  if (d.citation.article, d.citation.clause) == (12, 3)]
+        assert len(duties) == 2, post
+        for d in duties:
+            cites(d, "Điều 12 khoản 3")
+        quotes(duties[0], "được quyền giao đơn vị đầu mối chủ trì và huy động đội ngũ cán bộ")
+        quotes(duties[1], "phối hợp với Tổ giúp việc trong thực hiện nhiệm vụ")
+    for post in ALL_DEPUTIES:
+        assert not [d for d in reg.post(post).duties
+                    if (d.citation.article, d.citation.clause) == (12, 3)], post
+    tasks = only(reg.directions, lambda d: (d.citation.article, d.citation.clause) == (12, 3))
+    assert set(tasks.subjects) == {"head", *DEPUTIES}
+    assert set(tasks.objects) == bound
+    cites(tasks, "Điều 12 khoản 3")
+    results = only(reg.reports, lambda r: r.id == "member_results")
+    assert set(results.reporters) == bound
+    assert set(results.recipients) == {"head", *DEPUTIES}
 
 
 def test_dieu_5_one_standing_deputy_seat(reg: Regulation) -> None:
@@ -267,7 +396,12 @@ def test_dieu_9_khoan_3_and_dieu_14_khoan_2_budget_submissions(reg: Regulation) 
     timing_not_specified(budget)
     cites(budget, "Điều 9 khoản 3")
     special = only(reg.reports, lambda r: r.id == "special_expenses")
-    assert special.consult == ("so_tai_chinh",)
+    # "Sở Thông tin và Truyền thông chủ trì, phối hợp với Sở Tài chính trình": a partner in
+    # the submission, the standing agency leading; not a consultation.
+    assert special.reporters == ("standing_agency",)
+    assert special.partners == ("so_tai_chinh",)
+    assert special.consult == ()
+    quotes(special, "chủ trì, phối hợp với Sở Tài chính trình cấp có thẩm quyền")
     assert special.recipients == ("cap_co_tham_quyen",)
     assert special.ad_hoc  # "Trường hợp có phát sinh"
     cites(special, "Điều 14 khoản 2")
@@ -344,6 +478,24 @@ def test_dieu_10_khoan_6_working_group_reports_quarterly(reg: Regulation) -> Non
     quotes(rule, "các thành viên Ban Chỉ đạo")
 
 
+def test_dieu_7_khoan_1_report_covers_the_conclusions_too(reg: Regulation) -> None:
+    """Điều 7 khoản 1: báo cáo ... kết quả thực hiện các chương trình, kế hoạch của Ban Chỉ
+    đạo và kết luận, chỉ đạo của Trưởng ban, các Phó Trưởng ban."""
+    rule = only(reg.reports, lambda r: r.id == "standing_member_results")
+    assert set(rule.reporters) == {"standing_member", "wg_lead"}
+    cites(rule, "Điều 7 khoản 1")
+    quotes(rule, "và kết luận, chỉ đạo của Trưởng ban, các Phó Trưởng ban.")
+
+
+def test_dieu_10_khoan_4_working_group_carries_out_the_review(reg: Regulation) -> None:
+    """Điều 10 khoản 4 ends: "triển khai thực hiện việc sơ kết, đánh giá tình hình, kết quả
+    triển khai các nhiệm vụ, giải pháp trọng tâm ..."."""
+    (wg,) = reg.working_groups
+    duty = only(wg.duties, lambda d: d.citation.clause == 4, "duty")
+    cites(duty, "Điều 10 khoản 4")
+    quotes(duty, "triển khai thực hiện việc sơ kết, đánh giá tình hình, kết quả triển khai")
+
+
 def test_dieu_8_khoan_5_members_report_matters_for_the_head_to_decide(reg: Regulation) -> None:
     """Điều 8 khoản 5: cùng các thành viên ... báo cáo Trưởng ban quyết định các vấn đề liên quan.
 
@@ -387,6 +539,10 @@ def test_dieu_12_khoan_2_working_sessions_periodic_cadence_not_specified(reg: Re
 def test_dieu_16_feedback_in_writing_through_standing_agency(reg: Regulation) -> None:
     """Điều 16: phản ánh bằng văn bản về cơ quan thường trực ... tham mưu cho Trưởng Ban."""
     rule = only(reg.reports, lambda r: r.id == "feedback_on_regulation")
+    # "Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện, thành phố Gia Nghĩa, các thành
+    # viên Ban Chỉ đạo": the agency heads of Điều 15 and every member of the committee.
+    assert set(rule.reporters) == {"agency_heads", *ALL_MEMBERS}
+    assert rule.ad_hoc  # "nếu có khó khăn, vướng mắc"
     assert rule.through == ("standing_agency",)
     assert rule.recipients == ("head",)
     assert rule.forms == ("bằng văn bản",)

@@ -64,6 +64,15 @@ def test_dieu_8_khoan_1_members_work_part_time(reg: Regulation) -> None:
     cites(reg.committee.part_time, "Điều 8 khoản 1")
 
 
+def test_dieu_8_khoan_1_working_group_works_part_time_too(reg: Regulation) -> None:
+    """Điều 8 khoản 1 names "Tổ công tác" alongside the committee: its members are part time."""
+    (wg,) = reg.working_groups
+    assert wg.part_time is not None
+    cites(wg.part_time, "Điều 8 khoản 1")
+    quotes(wg.part_time, "Ban Chỉ đạo và Tổ công tác làm việc theo chế độ kiêm nhiệm")
+    assert wg.part_time == reg.committee.part_time  # one sentence, cited once
+
+
 def test_dieu_2_principles_clause_by_clause(reg: Regulation) -> None:
     """Điều 2 khoản 1: Ban Chỉ đạo làm việc dân chủ, công khai và do Trưởng ban quyết định."""
     assert [p.citation.clause for p in reg.committee.principles] == [1, 2, 3, 4, 5]
@@ -130,8 +139,51 @@ def test_dieu_5_members_duties_clause_by_clause(reg: Regulation) -> None:
     member = reg.post("member")
     assert member.plural
     assert [d.citation.clause for d in member.duties if d.citation.article == 5] == [
-        1, 2, 3, 4, 5, 6, 7,
+        1, 2, 2, 3, 4, 4, 5, 5, 5, 6, 6, 7,
     ]
+
+
+@pytest.mark.parametrize(
+    ("at", "words"),
+    [
+        ("Điều 5 khoản 2", "chỉ đạo lồng ghép các nội dung về chuyển đổi số"),
+        ("Điều 5 khoản 4", "đề xuất sáng kiến, giải pháp tháo gỡ vướng mắc, khó khăn"),
+        ("Điều 5 khoản 5", "Tham dự đầy đủ các cuộc họp Ban Chỉ đạo"),
+        ("Điều 5 khoản 5", "cùng các Ủy viên Ban Chỉ đạo xem xét, trao đổi"),
+        ("Điều 5 khoản 6", "tạo điều kiện cho những cán bộ này hoàn thành tốt nhiệm vụ"),
+        ("Điều 5 khoản 6", "Kịp thời thay thế những cán bộ không đáp ứng yêu cầu nhiệm vụ"),
+        ("Điều 8 khoản 3", "phối hợp với Tổ công tác trong thực hiện nhiệm vụ"),
+    ],
+)
+def test_every_part_of_a_members_clause_is_a_duty(reg: Regulation, at: str, words: str) -> None:
+    """Điều 5 khoản 2 (also "chỉ đạo lồng ghép"), khoản 4 (also "đề xuất sáng kiến"), khoản 5,
+    khoản 6 (also support and replace the staff sent) and Điều 8 khoản 3 (also "phối hợp với Tổ
+    công tác"): each thing the clause asks of the Ủy viên is one of their duties."""
+    article, clause, _ = where(at)
+    duty = only(
+        reg.post("member").duties,
+        lambda d: (d.citation.article, d.citation.clause) == (article, clause)
+        and " ".join(words.split()) in " ".join(d.text.split()),
+        "duty",
+    )
+    cites(duty, at)
+
+
+def test_dieu_5_khoan_5_members_carry_out_the_conclusions_a_duty_not_accountability(
+    reg: Regulation,
+) -> None:
+    """Điều 5 khoản 5: chịu trách nhiệm triển khai thực hiện các ý kiến kết luận của Trưởng ban,
+    Phó Trưởng ban liên quan đến ngành, lĩnh vực, cơ quan mình phụ trách. No "trước" anyone."""
+    duty = only(reg.post("member").duties, lambda d: "ý kiến kết luận" in d.text, "duty")
+    cites(duty, "Điều 5 khoản 5")
+    quotes(
+        duty,
+        "chịu trách nhiệm triển khai thực hiện các ý kiến kết luận của Trưởng ban, Phó Trưởng ban"
+        " liên quan đến ngành, lĩnh vực, cơ quan mình phụ trách",
+    )
+    assert duty.topic
+    assert all((a.citation.article, a.citation.clause) != (5, 5) for a in reg.accountability)
+    assert any("chịu trách nhiệm triển khai thực hiện" in n for n in reg.notes)
 
 
 def test_dieu_8_khoan_4_typo_quoted_as_written(reg: Regulation) -> None:
@@ -146,8 +198,21 @@ def test_dieu_6_working_group_duties(reg: Regulation) -> None:
     (wg,) = reg.working_groups
     assert (wg.id, wg.lead) == ("to_cong_tac", "wg_lead")
     cites(wg, "Điều 1 khoản 2")
-    assert [d.citation.clause for d in wg.duties] == [1, 2, 3, 3, 4, 5, 6, 7, 9, 10, 11]
+    assert [d.citation.clause for d in wg.duties] == [1, 2, 3, 3, 4, 5, 6, 6, 7, 9, 10, 11]
     quotes(wg.duties[0], "Ban Chỉ đao")
+    quotes(wg.duties[0], "và kết luận, chỉ đạo của Trưởng ban, Phó Trưởng ban.")
+
+
+def test_dieu_6_khoan_6_working_group_follows_up_conclusions_and_reviews(
+    reg: Regulation,
+) -> None:
+    """Điều 6 khoản 6: đôn đốc, kiểm tra tình hình thực hiện kết luận, chỉ đạo ...; triển khai
+    thực hiện 4 việc sơ kết (the stray "4" quoted as written)."""
+    (wg,) = reg.working_groups
+    duty = only(wg.duties, lambda d: "sơ kết" in d.text, "duty")
+    cites(duty, "Điều 6 khoản 6")
+    quotes(duty, "đôn đốc, kiểm tra tình hình thực hiện kết luận, chỉ đạo của Trưởng ban")
+    quotes(duty, "triển khai thực hiện 4 việc sơ kết")
 
 
 def test_dieu_6_khoan_1_and_3_reports_with_no_named_recipient_stay_duties(reg: Regulation) -> None:
@@ -155,8 +220,31 @@ def test_dieu_6_khoan_1_and_3_reports_with_no_named_recipient_stay_duties(reg: R
     mưu" name no recipient: they are duties of the Tổ công tác, not report flows."""
     (wg,) = reg.working_groups
     assert any("kịp thời báo cáo" in d.text and d.citation.clause == 3 for d in wg.duties)
+    assert any(
+        "Báo cáo tình hình thực hiện" in d.text and d.citation.clause == 1 for d in wg.duties
+    )
     flows = [r for r in reg.reports if r.citation.article == 6 and r.citation.clause in (1, 3)]
-    assert flows == []
+    assert [r.id for r in flows] == ["wg_annual_plan"]
+    assert all("Báo cáo tình hình" not in r.citation.quote for r in flows)
+
+
+def test_dieu_6_khoan_1_working_group_submits_the_yearly_plans_to_the_head(
+    reg: Regulation,
+) -> None:
+    """Điều 6 khoản 1: Xây dựng, trình Trưởng Ban Chỉ đạo ban hành chương trình, kế hoạch công
+    tác, kế hoạch kiểm tra hằng năm. The plans are yearly; no submission date is stated."""
+    rule = only(reg.reports, lambda r: r.id == "wg_annual_plan")
+    assert (rule.reporters, rule.recipients) == (("to_cong_tac",), ("head",))
+    assert rule.subject == (
+        "chương trình, kế hoạch công tác, kế hoạch kiểm tra hằng năm của Ban Chỉ đạo"
+    )
+    timing_not_specified(rule)
+    cites(rule, "Điều 6 khoản 1")
+    quotes(rule, "trình Trưởng Ban Chỉ đạo ban hành")
+    assert "hằng năm" in rule.note
+    (wg,) = reg.working_groups
+    duty = only(wg.duties, lambda d: d.citation.article == 6 and d.citation.clause == 1, "duty")
+    quotes(duty, "Xây dựng, trình Trưởng Ban Chỉ đạo ban hành")
 
 
 def test_outside_bodies(reg: Regulation) -> None:
@@ -225,10 +313,14 @@ def test_dieu_3_khoan_1_head_assigns_members(reg: Regulation) -> None:
 
 def test_dieu_9_khoan_2_special_expenses_with_the_finance_official(reg: Regulation) -> None:
     """Điều 9 khoản 2: Công chức Văn hóa và Thông tin xã chủ trì, phối hợp với công chức Tài
-    chính xã để xem xét hoặc trình cấp có thẩm quyền xem xét, quyết định."""
+    chính xã để xem xét hoặc trình cấp có thẩm quyền xem xét, quyết định: the Tài chính official
+    prepares it with the standing agency, which leads ("chủ trì"); not merely consulted."""
     rule = only(reg.reports, lambda r: r.id == "special_expenses")
     assert rule.reporters == ("standing_agency",)
-    assert rule.consult == ("cong_chuc_tai_chinh_xa",)
+    assert rule.partners == ("cong_chuc_tai_chinh_xa",)
+    assert rule.consult == ()
+    quotes(rule, "chủ trì, phối hợp với công chức Tài chính xã")
+    assert "partner" in rule.note
     assert rule.recipients == ("cap_co_tham_quyen",)
     assert rule.ad_hoc  # "Trường hợp có phát sinh"
     cites(rule, "Điều 9 khoản 2")
@@ -239,6 +331,18 @@ def test_dieu_10_khoan_1_committee_supervises_agency_heads(reg: Regulation) -> N
     rule = only(reg.directions, lambda d: d.objects == ("agency_heads",))
     assert rule.subjects == ("committee",)
     cites(rule, "Điều 10 khoản 1")
+
+
+def test_dieu_10_khoan_1_agency_heads_direct_their_staff_to_work_with_the_group(
+    reg: Regulation,
+) -> None:
+    """Điều 10 khoản 1: Chỉ đạo các bộ phận, cán bộ chuyên môn phối hợp chặt chẽ với Tổ công
+    tác thực hiện nhiệm vụ được giao."""
+    rule = only(reg.directions, lambda d: d.subjects == ("agency_heads",))
+    assert rule.objects == ("bo_phan_can_bo_chuyen_mon",)
+    assert reg.name_of("bo_phan_can_bo_chuyen_mon") == "các bộ phận, cán bộ chuyên môn"
+    cites(rule, "Điều 10 khoản 1")
+    quotes(rule, "phối hợp chặt chẽ với Tổ công tác")
 
 
 # ---------------------------------------------------------------- reports
@@ -352,6 +456,7 @@ def test_dieu_5_khoan_5_members_report_matters_for_the_head_to_decide(reg: Regul
     ("report", "at"),
     [
         ("member_results", "Điều 8 khoản 3"),
+        ("wg_annual_plan", "Điều 6 khoản 1"),
         ("wg_opinions", "Điều 6 khoản 4"),
         ("wg_rewards", "Điều 6 khoản 6"),
     ],
@@ -359,7 +464,8 @@ def test_dieu_5_khoan_5_members_report_matters_for_the_head_to_decide(reg: Regul
 def test_reports_with_no_period_and_no_occasion_have_timing_not_specified(
     reg: Regulation, report: str, at: str
 ) -> None:
-    """Điều 8 khoản 3, Điều 6 khoản 4 and 6 say "báo cáo" with no period and no "kịp thời"."""
+    """Điều 8 khoản 3, Điều 6 khoản 4 and 6 say "báo cáo" with no period and no "kịp thời";
+    Điều 6 khoản 1 submits yearly plans but states no date for the submission."""
     rule = only(reg.reports, lambda r: r.id == report)
     timing_not_specified(rule)
     cites(rule, at)

@@ -27,6 +27,7 @@ WG_DOCUMENTS = (
     "Báo cáo tình hình, hoạt động của Tổ giúp việc",
     "Tờ trình, đề xuất của Tổ giúp việc",
 )
+WG_SCOPE = "các trường hợp khác trong phạm vi chức năng, nhiệm vụ của Tổ giúp việc"
 THREE = (Cadence.quarterly(), Cadence.half_yearly(), Cadence.yearly())
 
 
@@ -94,6 +95,16 @@ def test_dieu_10_khoan_1_members_work_part_time(reg: Regulation) -> None:
     cites(reg.committee.part_time, "Điều 10 khoản 1")
 
 
+def test_dieu_10_khoan_1_working_group_works_part_time_too(reg: Regulation) -> None:
+    """Điều 10 khoản 1: Các thành viên Ban Chỉ đạo và Tổ giúp việc làm việc theo chế độ kiêm
+    nhiệm: the Tổ giúp việc is named alongside the committee."""
+    (wg,) = reg.working_groups
+    assert wg.part_time is not None
+    cites(wg.part_time, "Điều 10 khoản 1")
+    quotes(wg.part_time, "Ban Chỉ đạo và Tổ giúp việc làm việc theo chế độ kiêm nhiệm")
+    assert wg.part_time == reg.committee.part_time  # one sentence, cited once
+
+
 def test_dieu_2_principles_bullet_by_bullet(reg: Regulation) -> None:
     """Điều 2: five "- " bullets, cited as clauses 1-5 in order."""
     assert [p.citation.clause for p in reg.committee.principles] == [1, 2, 3, 4, 5]
@@ -159,8 +170,29 @@ def test_dieu_6_members_duties_clause_by_clause(reg: Regulation) -> None:
     member = reg.post("member")
     assert member.plural
     assert [d.citation.clause for d in member.duties if d.citation.article == 6] == [
-        1, 2, 3, 4, 5,
+        1, 2, 2, 3, 4, 5,
     ]
+
+
+@pytest.mark.parametrize(
+    ("at", "words"),
+    [
+        ("Điều 6 khoản 1", "và nhiệm vụ chuyển đổi số thuộc phạm vi quản lý của cơ quan, đơn vị"),
+        ("Điều 6 khoản 2", "chỉ đạo lồng ghép các nội dung về nhiệm vụ chuyển đổi số"),
+        ("Điều 6 khoản 3", "ủy quyền cho người dự họp thay phải báo cáo"),
+    ],
+)
+def test_every_part_of_a_members_clause_is_a_duty(reg: Regulation, at: str, words: str) -> None:
+    """Điều 6 khoản 1 (advice also on the member's own agency's tasks), khoản 2 (also "chỉ đạo
+    lồng ghép"), khoản 3 (attendance, absence and proxy): each part is one of their duties."""
+    article, clause, _ = where(at)
+    duty = only(
+        reg.post("member").duties,
+        lambda d: (d.citation.article, d.citation.clause) == (article, clause)
+        and " ".join(words.split()) in " ".join(d.text.split()),
+        "duty",
+    )
+    cites(duty, at)
 
 
 def test_dieu_7_working_group(reg: Regulation) -> None:
@@ -168,8 +200,20 @@ def test_dieu_7_working_group(reg: Regulation) -> None:
     (wg,) = reg.working_groups
     assert (wg.id, wg.lead) == ("to_giup_viec", "wg_lead")
     cites(wg, "Điều 1 khoản 2")
-    assert [d.citation.clause for d in wg.duties] == [1, 2, 2, 3, 4, 5, 6, 7, 9]
+    assert [d.citation.clause for d in wg.duties] == [1, 2, 2, 3, 3, 4, 5, 6, 7, 9]
     assert reg.post("wg_member").group == "to_giup_viec"
+
+
+def test_dieu_7_khoan_3_working_group_follows_up_conclusions_and_reviews(
+    reg: Regulation,
+) -> None:
+    """Điều 7 khoản 3: ...; đôn đốc, kiểm tra tình hình thực hiện kết luận, chỉ đạo của Trưởng
+    ban và các Phó Trưởng ban; tham mưu tổ chức sơ kết, tổng kết, đánh giá ..."""
+    (wg,) = reg.working_groups
+    duty = only(wg.duties, lambda d: "sơ kết" in d.text, "duty")
+    cites(duty, "Điều 7 khoản 3")
+    quotes(duty, "đôn đốc, kiểm tra tình hình thực hiện kết luận, chỉ đạo của Trưởng ban")
+    quotes(duty, "tham mưu tổ chức sơ kết, tổng kết, đánh giá tình hình")
 
 
 def test_outside_bodies(reg: Regulation) -> None:
@@ -313,6 +357,8 @@ def test_dieu_14_khoan_2_feedback_through_phong_vhtt(reg: Regulation) -> None:
     ("report", "at"),
     [
         ("deputy_vhtt_results", "Điều 5"),
+        ("wg_annual_plan", "Điều 7 khoản 1"),
+        ("wg_rewards", "Điều 7 khoản 4"),
         ("wg_results", "Điều 7 khoản 6"),
         ("member_results", "Điều 10 khoản 3"),
     ],
@@ -321,10 +367,38 @@ def test_reports_with_no_period_and_no_occasion_have_timing_not_specified(
     reg: Regulation, report: str, at: str
 ) -> None:
     """Điều 5, Điều 7 khoản 6, Điều 10 khoản 3 say "báo cáo" with no period and no
-    "kịp thời" / "đột xuất": when they are made is not specified."""
+    "kịp thời" / "đột xuất", Điều 7 khoản 1 and 4 say "trình" likewise: when they are made is
+    not specified (khoản 1's plans are yearly, their submission has no date)."""
     rule = only(reg.reports, lambda r: r.id == report)
     timing_not_specified(rule)
     cites(rule, at)
+
+
+def test_dieu_7_khoan_1_working_group_submits_the_yearly_plans_to_the_head(
+    reg: Regulation,
+) -> None:
+    """Điều 7 khoản 1: Xây dựng, trình Trưởng ban ban hành chương trình, kế hoạch công tác, kiểm
+    tra hàng năm của Ban Chỉ đạo. The plans are yearly; no submission date is stated."""
+    rule = only(reg.reports, lambda r: r.id == "wg_annual_plan")
+    assert (rule.reporters, rule.recipients) == (("to_giup_viec",), ("head",))
+    assert rule.subject == "chương trình, kế hoạch công tác, kiểm tra hàng năm của Ban Chỉ đạo"
+    timing_not_specified(rule)
+    cites(rule, "Điều 7 khoản 1")
+    quotes(rule, "trình Trưởng ban ban hành")
+    assert "hàng năm" in rule.note
+    (wg,) = reg.working_groups
+    duty = only(wg.duties, lambda d: d.citation.article == 7 and d.citation.clause == 1, "duty")
+    quotes(duty, "và tham mưu tổ chức thực hiện")
+
+
+def test_dieu_7_khoan_4_working_group_submits_rewards_to_committee_and_head(
+    reg: Regulation,
+) -> None:
+    """Điều 7 khoản 4: Tham mưu, trình Ban Chỉ đạo và đồng chí Trưởng ban trong việc khen thưởng."""
+    rule = only(reg.reports, lambda r: r.id == "wg_rewards")
+    assert (rule.reporters, rule.recipients) == (("to_giup_viec",), ("committee", "head"))
+    cites(rule, "Điều 7 khoản 4")
+    quotes(rule, "trình Ban Chỉ đạo và đồng chí Trưởng ban trong việc khen thưởng")
 
 
 def test_dieu_7_khoan_2_report_with_no_named_recipient_stays_a_duty(reg: Regulation) -> None:
@@ -387,14 +461,19 @@ def test_dieu_10_khoan_1_deputy_and_members_use_their_own_agency_seal(reg: Regul
 
 
 def test_dieu_7_khoan_8_wg_lead_signs_and_seals_listed_documents(reg: Regulation) -> None:
-    """Điều 7 khoản 8: Tổ trưởng ký và sử dụng con dấu của cơ quan đang công tác, (1)-(4)."""
+    """Điều 7 khoản 8: Tổ trưởng ký và sử dụng con dấu của cơ quan đang công tác, (1)-(4);
+    "và các trường hợp khác trong phạm vi chức năng, nhiệm vụ của Tổ giúp việc" closes item (4):
+    an open-ended tail, not a fifth kind of document."""
     seal = only(reg.seals, lambda s: s.posts == ("wg_lead",))
     assert seal.seal.kind is SealKind.OWN_AGENCY
-    assert seal.documents[:4] == WG_DOCUMENTS
-    cites(seal, "Điều 7 khoản 8")
     signing = only(reg.signing, lambda s: s.posts == ("wg_lead",))
-    assert signing.documents[:4] == WG_DOCUMENTS
-    cites(signing, "Điều 7 khoản 8")
+    for rule in (seal, signing):
+        assert rule.documents == WG_DOCUMENTS
+        assert rule.scope == WG_SCOPE
+        cites(rule, "Điều 7 khoản 8")
+        quotes(rule, "(1) Phát hành Giấy mời họp của Tổ giúp việc")
+        quotes(rule, "(4) Tờ trình, đề xuất của Tổ giúp việc và " + WG_SCOPE)
+    assert seal.citation == signing.citation  # the clause is cited once, with one quote
 
 
 def test_committee_seal_not_specified(reg: Regulation) -> None:
