@@ -33,6 +33,7 @@ from steering.rules import (
     AttendanceRule,
     Cadence,
     Citation,
+    MeetingKind,
     Period,
     ReportRule,
     Seal,
@@ -858,8 +859,12 @@ class _Reader:
             if cadences:
                 vi = ", ".join(_cadence_words(c, "vi") for c in cadences)
                 en = ", ".join(_cadence_words(c, "en") for c in cadences)
-            else:
+            elif kind is MeetingKind.REGULAR:
+                # "Tổ công tác họp định kỳ hoặc đột xuất" (Thanh Hóa Điều 7 khoản 3): periodic,
+                # but no period is named.
                 vi, en = "định kỳ, không nêu kỳ hạn", "periodic, period not stated"
+            else:
+                vi, en = "có, không quy định định kỳ", "held, no fixed cadence"
             if conditions:
                 vi += f" ({'; '.join(conditions)})"
                 en += f" ({'; '.join(conditions)})"
@@ -1059,10 +1064,10 @@ class _Reader:
         ))
         # An entry may name only the source (Đắk Nông Điều 14 khoản 1) or only the
         # manager (Điều 9 khoản 3): join the parts that are there.
-        vi = "; ".join(x for f in funding for x in (
-            f.source, f"quản lý: {self.name(f.manager)}" if f.manager else "") if x)
-        en = "; ".join(x for f in funding for x in (
-            f.source, f"managed by {self.name(f.manager)}" if f.manager else "") if x)
+        vi = "; ".join(_unique(x for f in funding for x in (
+            f.source, f"quản lý: {self.name(f.manager)}" if f.manager else "") if x))
+        en = "; ".join(_unique(x for f in funding for x in (
+            f.source, f"managed by {self.name(f.manager)}" if f.manager else "") if x))
         self.add(Aspect.FUNDING, "", ("", ""), value, vi, en, (f.citation for f in funding))
 
     def committee_forms(self) -> None:

@@ -123,9 +123,21 @@ def test_dieu_8_khoan_1_members_work_part_time(reg: Regulation) -> None:
     quotes(part_time, "Tổ giúp việc làm việc theo chế độ kiêm nhiệm")
 
 
+def test_dieu_8_khoan_1_working_group_works_part_time_too(reg: Regulation) -> None:
+    """Điều 8 khoản 1: 'Các thành viên Ban Chỉ đạo và Tổ giúp việc làm việc theo chế độ kiêm
+    nhiệm': the Tổ giúp việc too."""
+    wg = only(reg.working_groups, lambda _: True, "working group")
+    assert wg.part_time is not None
+    cites(wg.part_time, "Điều 8 khoản 1")
+    quotes(wg.part_time, "Tổ giúp việc làm việc theo chế độ kiêm nhiệm")
+    assert reg.committee.part_time is not None  # the committee keeps its own
+
+
 def test_dieu_10_khoan_1_funding_from_the_provincial_budget(reg: Regulation) -> None:
     """Điều 10 khoản 1: budgeted with Sở Thông tin và Truyền thông, which manages it."""
-    funding = only(reg.committee.funding, lambda _: True, "funding provision")
+    funding = only(
+        reg.committee.funding, lambda f: f.citation.clause == 1, "Điều 10 khoản 1 funding"
+    )
     cites(funding, "Điều 10 khoản 1")
     assert "ngân sách tỉnh" in funding.source
     assert reg.name_of(funding.manager) == "Sở Thông tin và Truyền thông"
@@ -182,7 +194,48 @@ def test_dieu_5_members_are_one_plural_post(reg: Regulation) -> None:
     assert member.title == "Ủy viên Ban Chỉ đạo"
     cites(member, "Điều 5")
     where = [(d.citation.article, d.citation.clause) for d in member.duties]
-    assert where == [*((5, k) for k in range(1, 8)), (8, 3)]
+    assert where == [
+        (5, 1), (5, 2), (5, 2), (5, 3), (5, 4), (5, 4), (5, 5),
+        (5, 6), (5, 6), (5, 6), (5, 7), (8, 3), (8, 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("at", "words"),
+    [
+        ("Điều 5 khoản 2", "theo nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao"),
+        ("Điều 5 khoản 2", "thực hiện lồng ghép các nội dung về xây dựng, phát triển Chính quyền "
+         "điện tử"),
+        ("Điều 5 khoản 3", "trực tiếp chỉ đạo, đôn đốc thực hiện đảm bảo đúng thời hạn và các "
+         "vấn đề được xin ý kiến"),
+        ("Điều 5 khoản 4", "đề xuất sáng kiến, giải pháp tháo gỡ vướng mắc, khó khăn"),
+        ("Điều 5 khoản 6", "tạo điều kiện cho những cán bộ, chuyên gia này hoàn thành tốt nhiệm "
+         "vụ được lãnh đạo Tổ giúp việc giao"),
+        ("Điều 5 khoản 6", "Kịp thời thay thế những cán bộ, chuyên gia không đáp ứng yêu cầu "
+         "nhiệm vụ được giao theo đề nghị của Tổ trưởng Tổ giúp việc"),
+        ("Điều 8 khoản 3", "phối hợp với Tổ giúp việc trong thực hiện nhiệm vụ"),
+    ],
+)
+def test_every_part_of_a_members_clause_is_a_member_duty(
+    reg: Regulation, at: str, words: str
+) -> None:
+    """Điều 5 khoản 2, 3, 4, 6 and Điều 8 khoản 3, to their last words, bind the members."""
+    member = only(reg.posts, lambda p: p.role is Role.MEMBER, "member post")
+    d = only(member.duties, lambda x: words in x.citation.quote, "member duty")
+    cites(d, at)
+
+
+def test_dieu_5_khoan_6_replacing_staff_is_the_members_duty_on_the_wg_leads_proposal(
+    reg: Regulation,
+) -> None:
+    """Điều 5 khoản 6: the members 'Kịp thời thay thế những cán bộ, chuyên gia ... theo đề nghị
+    của Tổ trưởng Tổ giúp việc'. The members replace; the Tổ trưởng proposes, and keeps the
+    sentence among its duties."""
+    words = "Kịp thời thay thế những cán bộ, chuyên gia"
+    for pid in ("member", "wg_lead"):
+        d = only(reg.post(pid).duties, lambda x: words in x.citation.quote, f"{pid} duty")
+        cites(d, "Điều 5 khoản 6")
+        quotes(d, "theo đề nghị của Tổ trưởng Tổ giúp việc")
 
 
 def test_dieu_6_working_group_and_its_posts(reg: Regulation) -> None:
@@ -190,13 +243,47 @@ def test_dieu_6_working_group_and_its_posts(reg: Regulation) -> None:
     wg = only(reg.working_groups, lambda _: True, "working group")
     assert wg.name == "Tổ giúp việc Ban Chỉ đạo"
     cites(wg, "Điều 1 khoản 2")
-    assert [d.citation.clause for d in wg.duties] == [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    assert [d.citation.clause for d in wg.duties] == [1, 1, 2, 3, 3, 4, 5, 5, 5, 6, 7, 8, 9, 10]
+    assert all(d.citation.article == 6 for d in wg.duties)
     lead = reg.post(wg.lead)
     assert (lead.role, lead.title, lead.group) == (Role.WG_LEAD, "Tổ trưởng Tổ giúp việc", wg.id)
     cites(lead, "Điều 6 khoản 7")
     member = only(reg.posts, lambda p: p.role is Role.WG_MEMBER, "working-group member post")
     assert (member.group, member.plural) == (wg.id, True)
     cites(member, "Điều 8 khoản 4")
+
+
+@pytest.mark.parametrize(
+    ("at", "words"),
+    [
+        ("Điều 6 khoản 2", "tạo thuận lợi cho việc triển khai Cách mạng công nghiệp lần thứ tư"),
+        ("Điều 6 khoản 3", "tại các sở, ban, ngành, UBND các huyện, thị xã, thành phố"),
+        ("Điều 6 khoản 3", "kịp thời báo cáo tham mưu đề xuất các giải pháp nhằm tháo gỡ khó "
+         "khăn, vướng mắc"),
+        ("Điều 6 khoản 4", "Chuẩn bị các ý kiến về các vấn đề liên quan đến xây dựng"),
+        ("Điều 6 khoản 5", "Nghiên cứu, xây dựng báo cáo"),
+        ("Điều 6 khoản 5", "đôn đốc, kiểm tra tình hình thực hiện kết luận của Trưởng Ban, Phó "
+         "Trưởng Ban Chỉ đạo"),
+        ("Điều 6 khoản 5", "triển khai thực hiện việc sơ kết, đánh giá tình hình, kết quả triển "
+         "khai nhiệm vụ, giải pháp trọng tâm"),
+    ],
+)
+def test_every_part_of_a_working_group_clause_is_a_duty(
+    reg: Regulation, at: str, words: str
+) -> None:
+    """Điều 6 khoản 2-5, to their last words, are duties of the Tổ giúp việc."""
+    wg = only(reg.working_groups, lambda _: True, "working group")
+    d = only(wg.duties, lambda x: words in x.citation.quote, "working-group duty")
+    cites(d, at)
+
+
+def test_dieu_8_khoan_4_wg_lead_gathers_members_for_a_purpose(reg: Regulation) -> None:
+    """Điều 8 khoản 4: the Tổ trưởng 'được trưng tập các thành viên ... để nghiên cứu, biên tập
+    các đề án, dự án, dự thảo văn bản quy phạm pháp luật và thực hiện các nhiệm vụ khác'."""
+    lead = reg.post("wg_lead")
+    d = only(lead.duties, lambda x: x.citation.article == 8, "Điều 8 duty of the Tổ trưởng")
+    cites(d, "Điều 8 khoản 4")
+    quotes(d, "để nghiên cứu, biên tập các đề án, dự án, dự thảo văn bản quy phạm pháp luật")
 
 
 # ---------------------------------------------------------------- substitution
@@ -293,6 +380,47 @@ def test_dieu_11_khoan_1_agency_heads_are_supervised_by_the_committee(reg: Regul
     assert not [a for a in reg.accountability if a.subject == "agency_heads"]
 
 
+def test_dieu_11_khoan_1_agency_heads_direct_their_units_to_work_with_the_group(
+    reg: Regulation,
+) -> None:
+    """Điều 11 khoản 1: 'Chỉ đạo các đơn vị thuộc cơ quan quản lý phối hợp chặt chẽ với Tổ giúp
+    việc thực hiện nhiệm vụ được giao'."""
+    d = only(
+        reg.directions,
+        lambda x: x.subjects == ("agency_heads",) and x.citation.clause == 1,
+        "Điều 11 khoản 1 direction of the heads",
+    )
+    cites(d, "Điều 11 khoản 1")
+    assert [reg.name_of(x) for x in d.objects] == ["các đơn vị thuộc cơ quan quản lý"]
+    quotes(d, "phối hợp chặt chẽ với Tổ giúp việc")
+
+
+def test_dieu_11_khoan_2_agency_heads_direct_their_own_agencies(reg: Regulation) -> None:
+    """Điều 11 khoản 2: 'Chỉ đạo tổ chức triển khai các nhiệm vụ ... thuộc cơ quan, đơn vị phụ
+    trách'. 'chịu trách nhiệm về các nhiệm vụ được giao' names nobody answered to."""
+    d = only(
+        reg.directions,
+        lambda x: x.subjects == ("agency_heads",) and x.citation.clause == 2,
+        "Điều 11 khoản 2 direction",
+    )
+    cites(d, "Điều 11 khoản 2")
+    assert [reg.name_of(x) for x in d.objects] == ["các cơ quan, đơn vị"]
+    quotes(d, "thuộc cơ quan, đơn vị phụ trách")
+
+
+def test_dieu_11_what_the_model_cannot_hold_is_in_the_notes(reg: Regulation) -> None:
+    """Điều 11 khoản 1 'Phối hợp với Tổ giúp việc đề xuất, kiến nghị ...' and khoản 2 'thực hiện
+    chế độ thông tin, báo cáo theo quy định' name no recipient, and an outside body carries no
+    duties: the notes say so, and do not claim them kept as duties."""
+    notes = " ".join(reg.notes)
+    assert "Phối hợp với Tổ giúp việc đề xuất, kiến nghị" in notes
+    assert "recorded in these notes only" in notes
+    (reports_note,) = [n for n in reg.notes if n.startswith("Reports whose recipient")]
+    kept, _, rest = reports_note.partition("are kept as duties")
+    assert "Điều 11" not in kept
+    assert "Điều 11 khoản 2 'thực hiện chế độ thông tin, báo cáo theo quy định'" in rest
+
+
 def test_dieu_8_khoan_3_members_carry_out_tasks_given_by_head_and_deputies(
     reg: Regulation,
 ) -> None:
@@ -307,6 +435,7 @@ def test_dieu_8_khoan_3_members_carry_out_tasks_given_by_head_and_deputies(
     ("report", "at"),
     [
         ("member_matters_for_decision", "Điều 5 khoản 5"),
+        ("wg_annual_plan", "Điều 6 khoản 1"),
         ("wg_opinions", "Điều 6 khoản 4"),
         ("member_results", "Điều 8 khoản 3"),
     ],
@@ -323,7 +452,7 @@ def test_reports_with_no_period_and_no_occasion_have_timing_not_specified(
 
 def test_dieu_10_khoan_1_funding_managed_by_so_tttt(reg: Regulation) -> None:
     """Điều 10 khoản 1: 'Sở Thông tin và Truyền thông có trách nhiệm quản lý kinh phí'."""
-    (f,) = reg.committee.funding
+    f = only(reg.committee.funding, lambda x: x.citation.clause == 1, "Điều 10 khoản 1 funding")
     assert reg.name_of(f.manager) == "Sở Thông tin và Truyền thông"
     quotes(f, "Sở Thông tin và Truyền thông có trách nhiệm quản lý kinh phí")
 
@@ -337,6 +466,26 @@ def test_dieu_5_khoan_4_members_report_issues_at_once(reg: Regulation) -> None:
     assert (r.ad_hoc, r.periodic) == (True, False)
     assert r.recipients == ("head", *DEPUTIES)
     cites(r, "Điều 5 khoản 4")
+
+
+def test_dieu_6_khoan_1_working_group_submits_the_annual_plan_to_the_head(
+    reg: Regulation,
+) -> None:
+    """Điều 6 khoản 1: 'Xây dựng, trình Trưởng Ban Chỉ đạo ban hành chương trình, kế hoạch công
+    tác, kế hoạch kiểm tra hàng năm'. The plan is yearly, but no submission date is stated."""
+    r = _report(reg, "wg_annual_plan")
+    assert r.reporters == ("to_giup_viec",)
+    assert r.recipients == ("head",)
+    assert r.subject == (
+        "chương trình, kế hoạch công tác, kế hoạch kiểm tra hàng năm của Ban Chỉ đạo"
+    )
+    timing_not_specified(r)
+    cites(r, "Điều 6 khoản 1")
+    quotes(r, "trình Trưởng Ban Chỉ đạo ban hành")
+    assert "no submission date" in r.note
+    wg = only(reg.working_groups, lambda _: True, "working group")
+    duty = only(wg.duties, lambda d: "trình Trưởng Ban" in d.citation.quote, "plan duty")
+    cites(duty, "Điều 6 khoản 1")  # the duty is kept
 
 
 def test_dieu_6_khoan_8_working_group_reports_quarterly(reg: Regulation) -> None:
@@ -371,6 +520,7 @@ def test_dieu_9_khoan_2_standing_agency_reports_half_year_and_year(reg: Regulati
     """Điều 9 khoản 2: báo cáo 06 tháng và năm, 'gửi xin ý kiến các Ủy viên' first; no quarter."""
     r = _report(reg, "standing_agency_periodic")
     assert (r.reporters, r.recipients, r.consult) == (("standing_agency",), ("head",), ("member",))
+    assert r.partners == ()  # consulted, not preparing it together
     assert r.periodic
     assert r.cadences == (Cadence.half_yearly(), Cadence.yearly())
     assert r.deadline is None
@@ -383,6 +533,33 @@ def test_dieu_10_khoan_2_budget_plan_goes_through_the_head(reg: Regulation) -> N
     assert r.through == ("head",)
     assert [reg.name_of(x) for x in r.recipients] == ["cơ quan có thẩm quyền"]
     cites(r, "Điều 10 khoản 2")
+
+
+def test_dieu_10_khoan_2_so_tttt_settles_the_accounts(reg: Regulation) -> None:
+    """Điều 10 khoản 2: Sở Thông tin và Truyền thông 'đồng thời chịu trách nhiệm thanh quyết toán
+    theo quy định hiện hành'; the clause names no source of money."""
+    assert [f.citation.clause for f in reg.committee.funding] == [1, 2]
+    f = only(reg.committee.funding, lambda x: x.citation.clause == 2, "Điều 10 khoản 2 funding")
+    cites(f, "Điều 10 khoản 2")
+    quotes(f, "đồng thời chịu trách nhiệm thanh quyết toán theo quy định hiện hành")
+    assert f.source == ""
+    first = only(reg.committee.funding, lambda x: x.citation.clause == 1, "Điều 10 khoản 1")
+    assert f.manager == first.manager
+    assert reg.name_of(f.manager) == "Sở Thông tin và Truyền thông"
+
+
+def test_dieu_10_khoan_2_special_expenses_prepared_with_so_tai_chinh(reg: Regulation) -> None:
+    """Điều 10 khoản 2: 'cơ quan Thường trực Ban Chỉ đạo chủ trì, phối hợp với Sở Tài chính để
+    thống nhất nội dung trình Trưởng Ban Chỉ đạo': joint preparation led by the standing agency,
+    not a consultation; made only 'Trường hợp phát sinh'."""
+    r = _report(reg, "special_expenses")
+    assert r.reporters == ("standing_agency",)
+    assert r.recipients == ("head",)
+    assert [reg.name_of(x) for x in r.partners] == ["Sở Tài chính"]
+    assert r.consult == ()
+    assert (r.ad_hoc, r.periodic) == (True, False)
+    cites(r, "Điều 10 khoản 2")
+    quotes(r, "chủ trì, phối hợp với Sở Tài chính")
 
 
 def test_dieu_12_khoan_2_issues_go_through_the_standing_agency(reg: Regulation) -> None:

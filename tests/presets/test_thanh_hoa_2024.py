@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import pytest
 
+import steering
 from steering._text import fold
 from steering.regulation import EffectiveKind, Level, PartialDate, Regulation
 from steering.roles import BodyKind, Role
 from steering.rules import (
     AttendanceCondition,
     Cadence,
+    Citation,
     MeetingKind,
     ReportRule,
     SigningForm,
     TargetKind,
 )
+from steering.sources import SourceText, check_quote
 
 from ._assert import assert_loads_clean, cites, only, quotes, timing_not_specified
 
@@ -108,6 +111,22 @@ def test_signing_date_is_known_only_to_the_year(reg: Regulation) -> None:
     quotes(reg.identity.signed_citation, "ngày tháng năm 2024")
 
 
+def test_preamble_bounds_the_signing_date_from_below(reg: Regulation) -> None:
+    """Preamble: 'Căn cứ các Quyết định: ... số 1655/QĐ-UBND ngày 24/04/2024' and 'Tờ trình số
+    893/TTr-STTT ngày 19/4/2024'. The decision rests on a decision of 24/04/2024, so it was signed
+    no earlier than that day. The model holds no lower bound: signed stays '2024', and the
+    notes state the bound, citing both in words."""
+    source = SourceText.parse(
+        steering.presets.source_path(PRESET).read_text(encoding="utf-8")
+    )
+    for words in ("số 1655/QĐ-UBND ngày 24/04/2024", "Tờ trình số 893/TTr-STTT ngày 19/4/2024"):
+        assert check_quote(Citation(document="decision", quote=words), source) is None, words
+    assert reg.identity.signed == PartialDate(2024)
+    (note,) = [n for n in reg.notes if "no earlier than 24/04/2024" in n]
+    assert "số 1655/QĐ-UBND ngày 24/04/2024" in note
+    assert "Tờ trình số 893/TTr-STTT ngày 19/4/2024" in note
+
+
 def test_quyet_dinh_dieu_2_effective_on_signing(reg: Regulation) -> None:
     """Quyết định Điều 2: 'có hiệu lực kể từ ngày ký'; the day of signing is blank."""
     eff = reg.identity.effective
@@ -176,9 +195,21 @@ def test_dieu_8_khoan_1_members_work_part_time(reg: Regulation) -> None:
     quotes(part_time, "kiêm nhiệm")
 
 
+def test_dieu_8_khoan_1_working_group_works_part_time_too(reg: Regulation) -> None:
+    """Điều 8 khoản 1: 'Các thành viên Ban Chỉ đạo và Tổ công tác làm việc theo chế độ kiêm
+    nhiệm': the Tổ công tác too."""
+    wg = only(reg.working_groups, lambda _: True, "working group")
+    assert wg.part_time is not None
+    cites(wg.part_time, "Điều 8 khoản 1")
+    quotes(wg.part_time, "Tổ công tác làm việc theo chế độ kiêm nhiệm")
+    assert reg.committee.part_time is not None  # the committee keeps its own
+
+
 def test_dieu_10_khoan_1_funding_from_the_provincial_budget(reg: Regulation) -> None:
     """Điều 10 khoản 1: budgeted with Sở Thông tin và Truyền thông, which manages it."""
-    funding = only(reg.committee.funding, lambda _: True, "funding provision")
+    funding = only(
+        reg.committee.funding, lambda f: f.citation.clause == 1, "Điều 10 khoản 1 funding"
+    )
     cites(funding, "Điều 10 khoản 1")
     assert "ngân sách tỉnh" in funding.source
     assert reg.name_of(funding.manager) == "Sở Thông tin và Truyền thông"
@@ -237,10 +268,54 @@ def test_phu_luc_one_member_post_per_annex_row(reg: Regulation) -> None:
 
 
 def test_dieu_5_member_duties_clause_by_clause(reg: Regulation) -> None:
-    """Điều 5 khoản 1-8 and Điều 8 khoản 3 bind every member."""
+    """Điều 5 khoản 1-8 and Điều 8 khoản 3 bind every member; a clause joining distinct
+    tasks (khoản 2, 4 and 7; Điều 8 khoản 3) gives one duty per task."""
     for post in reg.posts_with_role(Role.MEMBER):
         where = [(d.citation.article, d.citation.clause) for d in post.duties]
-        assert where == [*((5, k) for k in range(1, 9)), (8, 3)]
+        assert where == [
+            (5, 1), (5, 2), (5, 2), (5, 3), (5, 4), (5, 4), (5, 5), (5, 6),
+            (5, 7), (5, 7), (5, 7), (5, 8), (8, 3), (8, 3),
+        ]
+
+
+@pytest.mark.parametrize(
+    ("at", "words"),
+    [
+        ("Điều 5 khoản 2", "thực hiện lồng ghép các nội dung trên vào trong các chiến lược, "
+         "chương trình, dự án, nhiệm vụ của các ngành, đơn vị"),
+        ("Điều 5 khoản 4", "đề xuất sáng kiến, giải pháp tháo gỡ vướng mắc, khó khăn"),
+        ("Điều 5 khoản 5", "Quyết định số 176/QĐ-UBND ngày 10/01/2022"),
+        ("Điều 5 khoản 5", "đối với lĩnh vực, địa phương được giao phụ trách"),
+        ("Điều 5 khoản 7", "tạo điều kiện cho cán bộ, chuyên gia này hoàn thành tốt nhiệm vụ "
+         "được lãnh đạo Tổ công tác giao"),
+        ("Điều 5 khoản 7", "Kịp thời thay thế những cán bộ, chuyên gia không đáp ứng yêu cầu "
+         "nhiệm vụ được giao theo đề nghị của Tổ trưởng Tổ công tác"),
+        ("Điều 8 khoản 3", "phối hợp với Tổ công tác trong thực hiện nhiệm vụ"),
+    ],
+)
+def test_every_part_of_a_members_clause_is_a_duty_of_every_member(
+    reg: Regulation, at: str, words: str
+) -> None:
+    """Điều 5 khoản 2, 4, 5, 7 and Điều 8 khoản 3, to their last words, bind every member."""
+    for post in reg.posts_with_role(Role.MEMBER):
+        found = [d for d in post.duties if words in d.citation.quote]
+        assert len(found) == 1, f"{post.id}: {len(found)} duties quote {words!r}"
+        cites(found[0], at)
+
+
+def test_dieu_5_khoan_7_replacing_staff_is_the_members_duty_on_the_wg_leads_proposal(
+    reg: Regulation,
+) -> None:
+    """Điều 5 khoản 7: the members 'Kịp thời thay thế những cán bộ, chuyên gia ... theo đề nghị
+    của Tổ trưởng Tổ công tác'. The members replace; the Tổ trưởng proposes, and keeps the
+    sentence among its duties."""
+    words = "Kịp thời thay thế những cán bộ, chuyên gia"
+    lead = reg.post("wg_lead")
+    d = only(lead.duties, lambda x: words in x.citation.quote, "wg_lead replacement duty")
+    cites(d, "Điều 5 khoản 7")
+    quotes(d, "theo đề nghị của Tổ trưởng Tổ công tác")
+    for post in reg.posts_with_role(Role.MEMBER):
+        assert any(words in x.citation.quote for x in post.duties), post.id
 
 
 def test_dieu_6_working_group_and_its_posts(reg: Regulation) -> None:
@@ -248,7 +323,8 @@ def test_dieu_6_working_group_and_its_posts(reg: Regulation) -> None:
     wg = only(reg.working_groups, lambda _: True, "working group")
     assert wg.name == "Tổ công tác giúp việc Ban Chỉ đạo"
     cites(wg, "Điều 1 khoản 2")
-    assert [d.citation.clause for d in wg.duties] == [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    assert [d.citation.clause for d in wg.duties] == [1, 1, 2, 3, 3, 4, 5, 5, 5, 6, 7, 8, 9, 10]
+    assert all(d.citation.article == 6 for d in wg.duties)
     lead = reg.post(wg.lead)
     assert (lead.role, lead.title, lead.group) == (Role.WG_LEAD, "Tổ trưởng Tổ công tác", wg.id)
     cites(lead, "Điều 6 khoản 7")
@@ -256,6 +332,40 @@ def test_dieu_6_working_group_and_its_posts(reg: Regulation) -> None:
     assert member.group == wg.id
     assert member.plural
     cites(member, "Điều 8 khoản 4")
+
+
+@pytest.mark.parametrize(
+    ("at", "words"),
+    [
+        ("Điều 6 khoản 2", "tạo thuận lợi cho việc triển khai cuộc Cách mạng công nghiệp lần "
+         "thứ tư"),
+        ("Điều 6 khoản 3", "tại các sở, ban, ngành, UBND các huyện, thị xã, thành phố"),
+        ("Điều 6 khoản 3", "kịp thời báo cáo tham mưu đề xuất các giải pháp nhằm tháo gỡ khó "
+         "khăn, vướng mắc"),
+        ("Điều 6 khoản 4", "Chuẩn bị các ý kiến về các vấn đề liên quan đến xây dựng"),
+        ("Điều 6 khoản 5", "Nghiên cứu, xây dựng báo cáo"),
+        ("Điều 6 khoản 5", "đôn đốc, kiểm tra tình hình thực hiện kết luận của Trưởng Ban, Phó "
+         "Trưởng Ban"),
+        ("Điều 6 khoản 5", "triển khai thực hiện việc sơ kết, đánh giá tình hình, kết quả triển "
+         "khai nhiệm vụ, giải pháp trọng tâm"),
+    ],
+)
+def test_every_part_of_a_working_group_clause_is_a_duty(
+    reg: Regulation, at: str, words: str
+) -> None:
+    """Điều 6 khoản 2-5, to their last words, are duties of the Tổ công tác."""
+    wg = only(reg.working_groups, lambda _: True, "working group")
+    d = only(wg.duties, lambda x: words in x.citation.quote, "working-group duty")
+    cites(d, at)
+
+
+def test_dieu_8_khoan_4_wg_lead_gathers_members_for_a_purpose(reg: Regulation) -> None:
+    """Điều 8 khoản 4: the Tổ trưởng 'được trung tập các thành viên ... để nghiên cứu, xây dựng
+    các đề án, dự án, dự thảo văn bản quy phạm pháp luật và thực hiện các nhiệm vụ khác'."""
+    lead = reg.post("wg_lead")
+    d = only(lead.duties, lambda x: x.citation.article == 8, "Điều 8 duty of the Tổ trưởng")
+    cites(d, "Điều 8 khoản 4")
+    quotes(d, "để nghiên cứu, xây dựng các đề án, dự án, dự thảo văn bản quy phạm pháp luật")
 
 
 # ---------------------------------------------------------------- substitution
@@ -347,6 +457,29 @@ def test_dieu_11_khoan_2_agency_heads_are_supervised_by_the_committee(reg: Regul
     cites(d, "Điều 11 khoản 2")
 
 
+def test_dieu_11_khoan_1_agency_heads_direct_their_own_agencies(reg: Regulation) -> None:
+    """Điều 11 khoản 1: 'Chỉ đạo tổ chức triển khai các nhiệm vụ ... thuộc cơ quan, đơn vị mình'.
+    'chịu trách nhiệm về các nhiệm vụ được giao' names nobody answered to: no accountability."""
+    d = only(reg.directions, lambda x: x.subjects == ("agency_heads",), "Điều 11 khoản 1")
+    cites(d, "Điều 11 khoản 1")
+    assert [reg.name_of(x) for x in d.objects] == ["các cơ quan, đơn vị"]
+    quotes(d, "thuộc cơ quan, đơn vị mình")
+    assert not [a for a in reg.accountability if a.subject == "agency_heads"]
+
+
+def test_dieu_11_what_the_model_cannot_hold_is_in_the_notes(reg: Regulation) -> None:
+    """Điều 11 khoản 1 'thực hiện chế độ thông tin, báo cáo theo quy định' and khoản 2 'Phối
+    hợp chặt chẽ với Tổ công tác đề xuất, kiến nghị ...' name no recipient, and an outside
+    body carries no duties: the notes say so, and do not claim them kept as duties."""
+    notes = " ".join(reg.notes)
+    assert "Phối hợp chặt chẽ với Tổ công tác đề xuất, kiến nghị" in notes
+    assert "recorded in these notes only" in notes
+    (reports_note,) = [n for n in reg.notes if n.startswith("Reports whose recipient")]
+    kept, _, rest = reports_note.partition("are kept as duties")
+    assert "Điều 11" not in kept
+    assert "Điều 11 khoản 1 'thực hiện chế độ thông tin, báo cáo theo quy định'" in rest
+
+
 # ---------------------------------------------------------------- reports
 
 
@@ -362,6 +495,26 @@ def test_dieu_5_khoan_4_members_report_issues_at_once(reg: Regulation) -> None:
     assert r.reporters == MEMBERS
     assert r.recipients == ("head", *DEPUTIES)
     cites(r, "Điều 5 khoản 4")
+
+
+def test_dieu_6_khoan_1_working_group_submits_the_annual_plan_to_the_head(
+    reg: Regulation,
+) -> None:
+    """Điều 6 khoản 1: 'Xây dựng, trình Trưởng Ban ban hành chương trình, kế hoạch công tác, kế
+    hoạch kiểm tra hàng năm'. The plan is yearly, but no submission date is stated."""
+    r = _report(reg, "wg_annual_plan")
+    assert r.reporters == ("to_cong_tac",)
+    assert r.recipients == ("head",)
+    assert r.subject == (
+        "chương trình, kế hoạch công tác, kế hoạch kiểm tra hàng năm của Ban Chỉ đạo"
+    )
+    timing_not_specified(r)
+    cites(r, "Điều 6 khoản 1")
+    quotes(r, "trình Trưởng Ban ban hành")
+    assert "no submission date" in r.note
+    wg = only(reg.working_groups, lambda _: True, "working group")
+    duty = only(wg.duties, lambda d: "trình Trưởng Ban" in d.citation.quote, "plan duty")
+    cites(duty, "Điều 6 khoản 1")  # the duty is kept
 
 
 def test_dieu_6_khoan_8_working_group_reports_quarterly(reg: Regulation) -> None:
@@ -386,6 +539,7 @@ def test_dieu_8_khoan_3_members_report_results_to_head(reg: Regulation) -> None:
     ("report", "at"),
     [
         ("member_matters_for_decision", "Điều 5 khoản 6"),
+        ("wg_annual_plan", "Điều 6 khoản 1"),
         ("wg_opinions", "Điều 6 khoản 4"),
         ("member_results", "Điều 8 khoản 3"),
     ],
@@ -412,10 +566,38 @@ def test_dieu_8_khoan_3_members_carry_out_tasks_given_by_head_and_deputies(
 
 def test_dieu_10_khoan_1_funding_managed_by_so_tttt(reg: Regulation) -> None:
     """Điều 10 khoản 1: 'Sở Thông tin và Truyền thông có trách nhiệm quản lý, sử dụng kinh phí'."""
-    (f,) = reg.committee.funding
+    f = only(reg.committee.funding, lambda x: x.citation.clause == 1, "Điều 10 khoản 1 funding")
     assert reg.name_of(f.manager) == "Sở Thông tin và Truyền thông"
     cites(f, "Điều 10 khoản 1")
     quotes(f, "Sở Thông tin và Truyền thông có trách nhiệm quản lý, sử dụng kinh phí")
+
+
+def test_dieu_10_khoan_2_so_tttt_settles_the_accounts(reg: Regulation) -> None:
+    """Điều 10 khoản 2: Sở Thông tin và Truyền thông 'đồng thời chịu trách nhiệm thanh quyết toán
+    theo quy định hiện hành'; the clause names no source of money."""
+    assert [f.citation.clause for f in reg.committee.funding] == [1, 2]
+    f = only(reg.committee.funding, lambda x: x.citation.clause == 2, "Điều 10 khoản 2 funding")
+    cites(f, "Điều 10 khoản 2")
+    quotes(f, "đồng thời chịu trách nhiệm thanh quyết toán theo quy định hiện hành")
+    assert f.source == ""
+    first = only(reg.committee.funding, lambda x: x.citation.clause == 1, "Điều 10 khoản 1")
+    assert f.manager == first.manager
+    assert reg.name_of(f.manager) == "Sở Thông tin và Truyền thông"
+
+
+def test_dieu_10_khoan_2_special_expenses_prepared_with_so_tai_chinh(reg: Regulation) -> None:
+    """Điều 10 khoản 2: 'Cơ quan thường trực Ban Chỉ đạo chủ trì, phối hợp với Sở Tài chính để
+    thống nhất nội dung trình Trưởng Ban': joint preparation led by the standing agency, not a
+    consultation; made only 'Trường hợp phát sinh'."""
+    r = _report(reg, "special_expenses")
+    assert r.reporters == ("standing_agency",)
+    assert r.recipients == ("head",)
+    assert [reg.name_of(x) for x in r.partners] == ["Sở Tài chính"]
+    assert r.consult == ()
+    assert r.ad_hoc
+    assert not r.periodic
+    cites(r, "Điều 10 khoản 2")
+    quotes(r, "chủ trì, phối hợp với Sở Tài chính")
 
 
 def test_dieu_9_khoan_1_forms_of_members_reports(reg: Regulation) -> None:
@@ -438,6 +620,7 @@ def test_dieu_9_khoan_2_standing_agency_reports_quarterly_half_year_and_year(
     assert r.reporters == ("standing_agency",)
     assert r.recipients == ("head",)
     assert r.consult == MEMBERS
+    assert r.partners == ()  # consulted, not preparing it together
     assert r.periodic
     assert r.cadences == (Cadence.quarterly(), Cadence.half_yearly(), Cadence.yearly())
     cites(r, "Điều 9 khoản 2")
