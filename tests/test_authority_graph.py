@@ -290,3 +290,25 @@ def test_exports_are_deterministic() -> None:
     assert a.to_mermaid() == b.to_mermaid()
     assert a.to_dot() == b.to_dot()
     assert a.to_graphml() == b.to_graphml()
+
+
+def test_a_loose_name_says_which_member_follows_which_entry() -> None:
+    """Thanh Hóa 2024 Phụ lục: "Sơn" is in eight entries held by six members; the answer
+    pairs each member with its own entries instead of one merged list."""
+    g = steering.presets.load("thanh-hoa-2024").authority()
+    r = g.monitor_of("Sơn")
+    assert r.status.value == "decided"
+    assert len(r.targets) == 8
+    assert len(r.answer) == 6
+    text = r.explain("vi")
+    assert text.startswith("“Sơn” ứng với 8 mục của phân công: ")
+    assert "Thành viên Sở Nội vụ theo dõi, đôn đốc “Huyện Triệu Sơn”" in text
+
+
+def test_a_loose_name_keeping_its_diacritics_prefers_entries_that_keep_them() -> None:
+    """"Quan" is Huyện Quan Hóa (row 3) and Huyện Quan Sơn (row 15), not "Ban Quản lý Khu
+    Kinh tế Nghi Sơn" (row 4), which matches only once diacritics are dropped."""
+    g = steering.presets.load("thanh-hoa-2024").authority()
+    r = g.monitor_of("Quan")
+    assert set(r.targets) == {"Huyện Quan Hóa", "Huyện Quan Sơn"}
+    assert set(r.answer) == {"member_ban_dan_toc", "member_so_tnmt"}

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from steering._text import fold
+from steering._text import fold, nfc
 from steering.rules import Delegation, MonitorTarget, Substitution
 
 __all__ = [
@@ -217,7 +217,12 @@ def match_targets(
         bares = {locality_key(t.name)[1], locality_key(t.text)[1]}
         if any(x and (_within(q_words, _words(x)) or _within(_words(x), q_words)) for x in bares):
             loose.append((post, t))
-    return tuple(loose)
+    # Where some loose matches keep the query's own diacritics, they are the ones meant:
+    # "Quan" finds "Huyện Quan Hóa" and "Huyện Quan Sơn", not "Ban Quản lý ..." (Thanh Hóa).
+    q_exact = _words(nfc(query).casefold())
+    strict = [(p, t) for p, t in loose
+              if any(_within(q_exact, _words(nfc(x).casefold())) for x in (t.name, t.text))]
+    return tuple(strict or loose)
 
 
 def _words(text: str) -> tuple[str, ...]:

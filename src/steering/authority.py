@@ -1511,6 +1511,30 @@ class AuthorityGraph:
         by_post = {asg.post: asg.citation for asg in mon.assignments if asg.post in posts}
         cites = _unique_cites((mon.basis, *by_post.values()))
         quoted = ", ".join(f"“{t}”" for t in targets)
+        if len(posts) > 1:
+            # A loose name ("Sơn") designates several annex entries held by several members:
+            # say which member follows which, not one list of each.
+            pairs: dict[str, list[str]] = {}
+            for p, t in hits:
+                pairs.setdefault(p, [])
+                if t.text not in pairs[p]:
+                    pairs[p].append(t.text)
+            each_vi = "; ".join(
+                f"{self._name(p, 'vi')} theo dõi, đôn đốc " + ", ".join(f"“{t}”" for t in ts)
+                for p, ts in pairs.items()
+            )
+            each_en = "; ".join(
+                f"{self._name(p, 'en')} monitors " + ", ".join(f"“{t}”" for t in ts)
+                for p, ts in pairs.items()
+            )
+            text_vi = (f"“{query}” ứng với {len(targets)} mục của phân công: {each_vi} "
+                       f"({_cite(cites, 'vi')}).")
+            text_en = (f"“{query}” matches {len(targets)} entries of the assignment: {each_en} "
+                       f"({_cite(cites, 'en')}).")
+        else:
+            text_vi = (f"{self._names(posts, 'vi')} theo dõi, đôn đốc {quoted} "
+                       f"({_cite(cites, 'vi')}).")
+            text_en = f"{self._names(posts, 'en')} monitors {quoted} ({_cite(cites, 'en')})."
         return Ruling(
             question=Question.MONITOR_OF,
             subject=query,
@@ -1519,10 +1543,8 @@ class AuthorityGraph:
             targets=targets,
             citations=cites,
             unordered=len(posts) > 1,
-            text_vi=(
-                f"{self._names(posts, 'vi')} theo dõi, đôn đốc {quoted} ({_cite(cites, 'vi')})."
-            ),
-            text_en=f"{self._names(posts, 'en')} follows {quoted} ({_cite(cites, 'en')}).",
+            text_vi=sentence(text_vi),
+            text_en=sentence(text_en),
         )
 
     @_memo
@@ -1559,7 +1581,7 @@ class AuthorityGraph:
             targets=targets,
             citations=cites,
             text_vi=f"{self._name(post, 'vi')} theo dõi, đôn đốc {quoted} ({_cite(cites, 'vi')}).",
-            text_en=f"{self._name(post, 'en')} follows {quoted} ({_cite(cites, 'en')}).",
+            text_en=f"{self._name(post, 'en')} monitors {quoted} ({_cite(cites, 'en')}).",
         )
 
 
