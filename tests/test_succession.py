@@ -147,7 +147,24 @@ def test_describe() -> None:
     assert mid.describe("vi") == (
         "Quyết định 1943/QĐ-BCĐ ngày 2022-06-06 và 1969/QĐ-BCĐ ngày 2022-06-08"
     )
-    assert succession("Thanh Hóa")[1].describe() == "thanh-hoa-2021 (Quyết định (chưa số), 2021-01)"
+    assert succession("Thanh Hóa")[1].describe() == (
+        "thanh-hoa-2021 (decision with no number, 2021-01)"
+    )
+    assert succession("Thanh Hóa")[1].describe("vi") == (
+        "thanh-hoa-2021 (Quyết định (chưa số), 2021-01)"
+    )
+
+
+def test_succession_errors_speak_vietnamese_and_name_the_locality_as_written() -> None:
+    """Asked as "thanh hoa" on 01/01/2023, the answer names "Thanh Hóa" and the decisions
+    the 2024 text (Điều 2) replaces, in either language."""
+    with pytest.raises(SuccessionError) as info:
+        in_force("thanh hoa", dt.date(2023, 1, 1))
+    e = info.value
+    assert str(e).startswith("Thanh Hóa: on 2023-01-01 the regulation in force was ")
+    assert e.explain("vi").startswith("Thanh Hóa: ngày 2023-01-01 văn bản có hiệu lực là ")
+    assert "không có sẵn trong bộ quy chế" in e.explain("vi")
+    assert e.explain("en") == str(e)
 
 
 def test_registry_is_intact() -> None:

@@ -349,7 +349,8 @@ def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
         if ctx.json:
             ctx.dump([jsonable(t) for t in terms])
             return EXIT_ANSWER
-        ctx.print(f"{ctx.t('succession')} ({locality}):")
+        name = next(presets.load(t.preset).identity.locality for t in terms if t.preset)
+        ctx.print(f"{ctx.t('succession')} ({name}):")
         for t in terms:
             extra = "" if t.shipped else f" {ctx.t('not_shipped')}"
             ctx.print(f"  {t.starts or '?'}  {t.describe(ctx.lang)}{extra}")
@@ -361,14 +362,15 @@ def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
             raise
         if ctx.json:
             ctx.dump({"status": e.reason, "answer": None, "on": on.isoformat(),
-                      "candidates": [jsonable(t) for t in e.candidates], "explanation": str(e)})
+                      "candidates": [jsonable(t) for t in e.candidates],
+                      "explanation": e.explain(ctx.lang)})
         else:
-            ctx.print(str(e))
+            ctx.print(e.explain(ctx.lang))
         return EXIT_NO_ANSWER
     if ctx.json:
         ctx.dump({"status": "decided", "answer": reg.id, "on": on.isoformat()})
     else:
-        ctx.print(f"{ctx.t('in_force')} ({locality}, {on.isoformat()}): {reg.id}")
+        ctx.print(f"{ctx.t('in_force')} ({reg.identity.locality}, {on.isoformat()}): {reg.id}")
     return EXIT_ANSWER
 
 

@@ -144,7 +144,8 @@ class Term:
         (``lang="vi"``: ``"... ngày 2022-06-06"``).
         """
         if self.preset:
-            number = f"Quyết định {self.number}" if self.number else "Quyết định (chưa số)"
+            blank = "Quyết định (chưa số)" if lang == "vi" else "decision with no number"
+            number = f"Quyết định {self.number}" if self.number else blank
             when = f", {self.starts}" if self.starts else ""
             return f"{self.preset} ({number}{when})"
         of = "ngày" if lang == "vi" else "of"
@@ -168,6 +169,7 @@ class SuccessionError(SteeringError, LookupError):
             that is not shipped was in force) or ``"uncertain"`` (a partial
             date leaves two decisions possible).
         candidates: The decisions that may have been in force, earliest first.
+        message_vi: The message in Vietnamese (``str(error)`` is English).
 
     """
 
@@ -179,12 +181,18 @@ class SuccessionError(SteeringError, LookupError):
         on: dt.date | None,
         reason: str,
         candidates: tuple[Term, ...] = (),
+        message_vi: str = "",
     ) -> None:
         self.locality = locality
         self.on = on
         self.reason = reason
         self.candidates = candidates
+        self.message_vi = message_vi or message
         super().__init__(message)
+
+    def explain(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``"vi"`` or ``"en"``)."""
+        return self.message_vi if lang == "vi" else str(self)
 
 
 def _start(reg: Regulation) -> tuple[PartialDate, str, Citation | None]:
@@ -281,6 +289,8 @@ def in_force(locality: str, on: dt.date) -> Regulation:
     if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
         raise QueryError(f"found {type(on).__name__} for 'on'; allowed: a datetime.date")
     terms = succession(locality)
+    # Messages name the locality as the regulations write it ("thanh hoa" -> "Thanh Hóa").
+    locality = next(load(t.preset).identity.locality for t in terms if t.preset)
     started = [i for i, t in enumerate(terms) if t.starts is None or t.starts.earliest() <= on]
     if not started:
         first = terms[0]
@@ -288,33 +298,48 @@ def in_force(locality: str, on: dt.date) -> Regulation:
             f"{locality}: no known regulation in force on {on.isoformat()}; the earliest known "
             f"is {first.describe()}",
             locality=locality, on=on, reason="before_known", candidates=(first,),
+            message_vi=f"{locality}: không biết quy chế nào có hiệu lực ngày {on.isoformat()}; "
+            f"quyết định sớm nhất được biết là {first.describe('vi')}",
         )
     i = started[-1]
     term = terms[i]
     assert term.starts is not None or i == 0
     if term.starts is not None and term.starts.latest() > on:
         before = terms[i - 1] if i > 0 else None
-        window = f"{term.starts.earliest().isoformat()} to {term.starts.latest().isoformat()}"
+        lo, hi = term.starts.earliest().isoformat(), term.starts.latest().isoformat()
+        window, window_vi = f"{lo} to {hi}", f"từ {lo} đến {hi}"
         if before is None:
             raise SuccessionError(
                 f"{locality}: on {on.isoformat()} it is uncertain whether {term.describe()} "
                 f"was in force yet: its date is known only as {term.starts} ({window}) and no "
                 "earlier decision is known",
                 locality=locality, on=on, reason="uncertain", candidates=(term,),
+                message_vi=f"{locality}: ngày {on.isoformat()} chưa chắc {term.describe('vi')} "
+                f"đã có hiệu lực: ngày của nó chỉ biết là {term.starts} ({window_vi}) và không "
+                "biết quyết định nào trước đó",
             )
         raise SuccessionError(
             f"{locality}: on {on.isoformat()} either {before.describe()} or {term.describe()} "
             f"was in force: the latter's date is known only as {term.starts} ({window})",
             locality=locality, on=on, reason="uncertain", candidates=(before, term),
+            message_vi=f"{locality}: ngày {on.isoformat()} có hiệu lực hoặc "
+            f"{before.describe('vi')} hoặc {term.describe('vi')}: ngày của quyết định sau chỉ "
+            f"biết là {term.starts} ({window_vi})",
         )
     if not term.shipped:
         where = (
             f" (named as replaced in {term.citation.label('en')} of {term.replaced_by})"
             if term.citation and term.replaced_by else ""
         )
+        where_vi = (
+            f" (được nêu là bị thay thế tại {term.citation.label('vi')} của {term.replaced_by})"
+            if term.citation and term.replaced_by else ""
+        )
         raise SuccessionError(
             f"{locality}: on {on.isoformat()} the regulation in force was {term.describe()}"
             f"{where}, which is not shipped as a preset",
             locality=locality, on=on, reason="not_shipped", candidates=(term,),
+            message_vi=f"{locality}: ngày {on.isoformat()} văn bản có hiệu lực là "
+            f"{term.describe('vi')}{where_vi}, không có sẵn trong bộ quy chế",
         )
     return load(term.preset)
