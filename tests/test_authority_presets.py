@@ -623,3 +623,40 @@ def test_signing_a_kind_not_listed_says_so_dak_nong_dieu_7_khoan_3() -> None:
     assert "với “Quyết định” thì quy chế không quy định" in r.explain("vi")
     minutes = g.signature_block("standing_member", document="biên bản họp")
     assert "được ký “biên bản họp” (Điều 7 khoản 3)" in minutes.explain("vi")
+
+
+def test_a_decided_signing_form_keeps_what_the_post_may_sign_vung_tau_dieu_5() -> None:
+    """Vũng Tàu Điều 5: the Phó Trưởng ban là Trưởng phòng Văn hóa và Thông tin "ký các văn bản
+    liên quan đến tổ chức, hoạt động của Ban Chỉ đạo"; the KT. form (Nghị định 30/2020 Điều 13
+    khoản 1) must not hide that clause."""
+    r = steering.presets.load("vung-tau-2024").authority().seal_for("deputy_vhtt")
+    assert r.signing_form is SigningForm.KT
+    assert r.documents == ("văn bản liên quan đến tổ chức, hoạt động của Ban Chỉ đạo",)
+    assert "Điều 5" in labels(r)
+    assert "được ký “văn bản liên quan đến tổ chức, hoạt động của Ban Chỉ đạo” (Điều 5)" in (
+        r.explain("vi"))
+
+
+def test_an_open_list_leaves_an_unlisted_kind_not_specified_vung_tau_dieu_7_khoan_8() -> None:
+    """Vũng Tàu Điều 7 khoản 8: the Tổ trưởng signs and seals four kinds "và các trường hợp
+    khác trong phạm vi chức năng, nhiệm vụ của Tổ giúp việc": for a "Công văn" the regulation
+    leaves open whether it falls within, so the seal is not specified and "only" is never said."""
+    g = steering.presets.load("vung-tau-2024").authority()
+    r = g.seal_for("wg_lead", document="Công văn")
+    assert r.status.value == "not_specified"
+    text = r.explain("vi")
+    assert "“Công văn” có thuộc các trường hợp khác trong phạm vi chức năng" in text
+    assert "chỉ được ký" not in text
+    invite = g.seal_for("wg_lead", document="Giấy mời họp của Tổ giúp việc")
+    assert invite.status.value == "decided"
+    assert invite.documents == ("Giấy mời họp của Tổ giúp việc",)
+
+
+def test_a_deputys_form_is_read_off_the_regime_thanh_hoa_2021() -> None:
+    """Thanh Hóa 2021 says nothing of a deputy signing; its block shows the head signing in
+    person (chế độ thủ trưởng), so under Nghị định 30/2020 Điều 13 khoản 1 a deputy signs KT.
+    what is assigned. The answer says that it is a reading, not a clause."""
+    r = steering.presets.load("thanh-hoa-2021").authority().seal_for("deputy")
+    assert r.signing_form is SigningForm.KT
+    assert "Quy chế không quy định riêng việc Phó Trưởng Ban ký" in r.explain("vi")
+    assert "says nothing of" in r.explain("en")

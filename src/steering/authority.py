@@ -854,7 +854,26 @@ class AuthorityGraph:
         if sg.form is not None:
             forms = _FORM_VI if lang == "vi" else _FORM_EN
             cites = sg.citations
-            if lang == "vi":
+            if sg.basis == "deputy":
+                # The regulation says nothing of a deputy signing: the form follows from the
+                # regime its signature block shows and Nghị định 30/2020 Điều 13, under which a
+                # deputy signs what the head assigns (khoản 1) or its own field (khoản 2).
+                if lang == "vi":
+                    silent = "" if rules else f"Quy chế không quy định riêng việc {name} ký; "
+                    text = sentence(
+                        f"{silent}theo chế độ ký mà khối chữ ký của quyết định ban hành cho "
+                        f"thấy, {name} ký những văn bản được giao theo hình thức "
+                        f"{forms[sg.form]}: {_lines(sg.lines)} ({_cite(cites, 'vi')})."
+                    )
+                else:
+                    silent = "" if rules else (
+                        f"The regulation says nothing of {name} signing as such; ")
+                    text = sentence(
+                        f"{silent}under the signing regime its issuing decision's signature "
+                        f"block shows, {name} signs what is assigned {forms[sg.form]}: "
+                        f"{_lines(sg.lines)} ({_cite(cites, 'en')})."
+                    )
+            elif lang == "vi":
                 text = (f"Khi ký văn bản, {name} ký theo hình thức {forms[sg.form]}: "
                         f"{_lines(sg.lines)} ({_cite(cites, 'vi')}).")
             else:

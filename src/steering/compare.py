@@ -38,6 +38,7 @@ from steering.rules import (
     ReportRule,
     Seal,
     SealKind,
+    SealRule,
     SigningRule,
     TargetKind,
 )
@@ -769,26 +770,32 @@ class _Reader:
         )
 
     def seals(self) -> None:
-        grouped: dict[str, tuple[str, list[tuple[Seal, tuple[str, ...], Citation]]]] = {}
+        grouped: dict[str, tuple[str, list[SealRule]]] = {}
         for rule in self.reg.seals:
             for post in rule.posts:
-                k = self.key(post)
-                grouped.setdefault(k, (post, []))[1].append((rule.seal, rule.documents,
-                                                              rule.citation))
-        for k, (post, items) in sorted(grouped.items(), key=self._in_rank):
+                grouped.setdefault(self.key(post), (post, []))[1].append(rule)
+        for k, (post, rules) in sorted(grouped.items(), key=self._in_rank):
             value = tuple(sorted({
-                f"{s.kind.value}:{fold(s.agency)}:{'+'.join(sorted(fold(d) for d in docs))}"
-                for s, docs, _ in items
+                f"{r.seal.kind.value}:{fold(r.seal.agency)}:"
+                f"{'+'.join(sorted(fold(d) for d in r.documents))}"
+                + (f"+{fold(r.scope)}" if r.scope else "")
+                for r in rules
             }))
+            # The kinds as the clause lists them, then its open tail (Vũng Tàu Điều 7 khoản 8).
             vi = "; ".join(_unique(
-                seal_words(s, "vi") + (f" (cho {', '.join(docs)})" if docs else "")
-                for s, docs, _ in items
+                seal_words(r.seal, "vi") + (
+                    f" (cho {', '.join(r.documents)}{' và ' + r.scope if r.scope else ''})"
+                    if r.documents else "")
+                for r in rules
             ))
             en = "; ".join(_unique(
-                seal_words(s, "en") + (f" (for {', '.join(docs)})" if docs else "")
-                for s, docs, _ in items
+                seal_words(r.seal, "en") + (
+                    f" (for {', '.join(r.documents)}{' and «' + r.scope + '»' if r.scope else ''})"
+                    if r.documents else "")
+                for r in rules
             ))
-            self.add(Aspect.SEALS, k, self.subject(post), value, vi, en, (c for *_, c in items))
+            self.add(Aspect.SEALS, k, self.subject(post), value, vi, en,
+                     (r.citation for r in rules))
 
     def signing(self) -> None:
         grouped: dict[str, tuple[str, list[SigningRule]]] = {}
@@ -1047,8 +1054,8 @@ class _Reader:
                     vi += f", không dùng cho: {', '.join(c.excludes)}"
                     en += f", not for: {', '.join(c.excludes)}"
                 if c.administrator:
-                    vi += f", do {self.name(c.administrator)} quản lý"
-                    en += f", run by {self.name(c.administrator)}"
+                    vi += f", do {self.name(c.administrator)} thành lập"
+                    en += f", set up by {self.name(c.administrator)}"
                 vi_items.append(vi)
                 en_items.append(en)
             plain = k.replace("_", " ")
