@@ -414,3 +414,21 @@ def test_post_office_in_the_title_not_repeated_vung_tau_dieu_5() -> None:
     f = facts(steering.presets.load("vung-tau-2024"))
     side = f["posts:deputy"][3]
     assert side.text("vi") == "1: Phó Trưởng ban là Trưởng phòng Văn hóa và Thông tin"
+
+
+def test_dak_nong_part_time_partners_and_funding_facts() -> None:
+    """Đắk Nông: Điều 12 khoản 1 puts the members "và Tổ giúp việc" on kiêm nhiệm; Điều 14
+    khoản 2 has Sở TTTT "chủ trì, phối hợp với Sở Tài chính"; the funds come from Điều 14
+    khoản 1 and are managed by the standing agency (Điều 9 khoản 3)."""
+    f = facts(steering.presets.load("dak-nong-2021"))
+    part_time = f["part_time"][3]
+    assert part_time.text("vi") == (
+        "thành viên Ban Chỉ đạo và Tổ giúp việc Ban Chỉ đạo làm việc theo chế độ kiêm nhiệm"
+    )
+    partners = f["reports:standing_agency:partners"][3]
+    assert partners.text("vi") == "Sở Tài chính"
+    assert labels(partners.citations) == ["Điều 14 khoản 2"]
+    funding = f["funding"][3]
+    assert funding.text("vi").endswith("; quản lý: Cơ quan thường trực")
+    assert "; ;" not in funding.text("vi")
+    assert labels(funding.citations) == ["Điều 14 khoản 1", "Điều 9 khoản 3"]
