@@ -577,6 +577,7 @@ def regulations(draw: st.DrawFn) -> Regulation:
             seal=draw(seals),
             documents=tuple(draw(st.lists(title_text, max_size=2))),
             scope=draw(st.just("") | title_text),
+            permitted=draw(_booleans),
             citation=draw(citations()),
             note=draw(free_text),
         )

@@ -83,7 +83,8 @@ def test_seal_clause_only_in_2021(th: Comparison) -> None:
         assert d.b.text("vi") == "không quy định"
         assert d.b.text("en") == "not specified"
     assert diff(th, "seals:head").a.text() == "con dấu của UBND tỉnh"
-    assert diff(th, "seals:member").a.text() == "con dấu của cơ quan mình"
+    # "được sử dụng con dấu của cơ quan mình": a permission.
+    assert diff(th, "seals:member").a.text() == "được sử dụng con dấu của cơ quan mình"
 
 
 def test_standing_agency_reports_quarterly_only_in_2024(th: Comparison) -> None:

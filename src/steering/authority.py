@@ -770,17 +770,21 @@ class AuthorityGraph:
         p = self._posts.get(holder)
         return p.agency if p is not None and p.agency else "own_agency"
 
-    def _seal_words(self, seal: Seal, holder: str, lang: str) -> str:
+    def _seal_words(self, seal: Seal, holder: str, lang: str, *, permitted: bool = False) -> str:
         answer = self._seal_answer(seal, holder)
         if seal.kind is SealKind.NONE:
             return "không sử dụng con dấu riêng" if lang == "vi" else "uses no seal of its own"
+        # "được sử dụng" grants a permission (Thanh Hóa 2021 Điều 2 khoản 6): say "may use".
+        verb_vi = "được sử dụng" if permitted else "sử dụng"
+        verb_en = "may use" if permitted else "uses"
         if seal.kind is SealKind.OWN_AGENCY:
-            if lang == "vi":
-                named = f" ({answer})" if answer != "own_agency" else ""
-                return f"sử dụng con dấu của cơ quan mình{named}"
             named = f" ({answer})" if answer != "own_agency" else ""
-            return f"uses the seal of the agency where the holder works{named}"
-        return f"sử dụng con dấu của {answer}" if lang == "vi" else f"uses the seal of {answer}"
+            if lang == "vi":
+                return f"{verb_vi} con dấu của cơ quan mình{named}"
+            return f"{verb_en} the seal of the agency where the holder works{named}"
+        if lang == "vi":
+            return f"{verb_vi} con dấu của {answer}"
+        return f"{verb_en} the seal of {answer}"
 
     def _own_seal(
         self, holder: str, document: str | None
@@ -941,12 +945,12 @@ class AuthorityGraph:
                 tail_vi = f" và {r.scope}" if docs and r.scope and document is None else ""
                 tail_en = f" and «{r.scope}»" if docs and r.scope and document is None else ""
                 parts_vi.append(
-                    self._seal_words(r.seal, holder, "vi")
+                    self._seal_words(r.seal, holder, "vi", permitted=r.permitted)
                     + (f" khi ký {docs}{tail_vi}" if docs else "")
                     + f" ({_cite((r.citation,), 'vi')})"
                 )
                 parts_en.append(
-                    self._seal_words(r.seal, holder, "en")
+                    self._seal_words(r.seal, holder, "en", permitted=r.permitted)
                     + (f" when signing {docs}{tail_en}" if docs else "")
                     + f" ({_cite((r.citation,), 'en')})"
                 )

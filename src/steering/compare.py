@@ -778,18 +778,18 @@ class _Reader:
             value = tuple(sorted({
                 f"{r.seal.kind.value}:{fold(r.seal.agency)}:"
                 f"{'+'.join(sorted(fold(d) for d in r.documents))}"
-                + (f"+{fold(r.scope)}" if r.scope else "")
+                + (f"+{fold(r.scope)}" if r.scope else "") + (":may" if r.permitted else "")
                 for r in rules
             }))
             # The kinds as the clause lists them, then its open tail (Vũng Tàu Điều 7 khoản 8).
             vi = "; ".join(_unique(
-                seal_words(r.seal, "vi") + (
+                ("được sử dụng " if r.permitted else "") + seal_words(r.seal, "vi") + (
                     f" (cho {', '.join(r.documents)}{' và ' + r.scope if r.scope else ''})"
                     if r.documents else "")
                 for r in rules
             ))
             en = "; ".join(_unique(
-                seal_words(r.seal, "en") + (
+                ("may use " if r.permitted else "") + seal_words(r.seal, "en") + (
                     f" (for {', '.join(r.documents)}{' and «' + r.scope + '»' if r.scope else ''})"
                     if r.documents else "")
                 for r in rules

@@ -371,12 +371,15 @@ class SealRule:
     ``scope`` is an open-ended tail after the listed kinds, in the text's words
     (as for :class:`SigningRule`): a kind not listed may fall within it, which
     the regulation leaves to be judged, so the seal for it is not specified.
+    ``permitted`` marks a permission ("được sử dụng con dấu của cơ quan mình",
+    Thanh Hóa 2021 Điều 2 khoản 6) rather than a plain statement ("sử dụng").
     """
 
     posts: tuple[str, ...] = _ids()
     seal: Seal
     documents: tuple[str, ...] = _ids()
     scope: str = _str_field("")
+    permitted: bool = False
     citation: Citation
     note: str = _str_field("")
 

@@ -697,3 +697,22 @@ def test_no_channels_or_delegations(reg: Regulation) -> None:
     """The text names no information channel and no written authorisation."""
     assert reg.channels == ()
     assert reg.delegations == ()
+
+
+def test_dieu_2_khoan_6_standing_agency_and_members_may_use_their_own_seals(
+    reg: Regulation,
+) -> None:
+    """Điều 2 khoản 6: the Trưởng Ban and Phó Trưởng Ban "sử dụng con dấu của UBND tỉnh";
+    the Cơ quan Thường trực and the Ủy viên "được sử dụng con dấu của cơ quan mình", a
+    permission, not a plain statement."""
+    leaders = only(reg.seals, lambda r: "head" in r.posts, "seal rule for the head")
+    own = only(reg.seals, lambda r: "member" in r.posts, "seal rule for the members")
+    cites(leaders, "Điều 2 khoản 6")
+    cites(own, "Điều 2 khoản 6")
+    assert not leaders.permitted
+    assert own.permitted
+    quotes(own, "được sử dụng con dấu của cơ quan mình")
+    g = reg.authority()
+    assert "Ủy viên Ban Chỉ đạo được sử dụng con dấu của cơ quan mình" in (
+        g.seal_for("member").explain("vi"))
+    assert "may use the seal" in g.seal_for("member").explain("en")
