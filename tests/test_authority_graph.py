@@ -312,3 +312,20 @@ def test_a_loose_name_keeping_its_diacritics_prefers_entries_that_keep_them() ->
     r = g.monitor_of("Quan")
     assert set(r.targets) == {"Huyện Quan Hóa", "Huyện Quan Sơn"}
     assert set(r.answer) == {"member_ban_dan_toc", "member_so_tnmt"}
+
+
+def test_a_date_before_the_regulation_is_in_force_is_flagged() -> None:
+    """Thanh Hóa 2021 is in force from signing in 01/2021 (Điều 2 of the decision): asked about
+    01/6/2020, the answer is still the regulation's, and says the regulation was not yet in
+    force; from 2021 on, no such note."""
+    g = steering.presets.load("thanh-hoa-2021").authority()
+    early = g.acting_for("head", absent={"head"}, on=dt.date(2020, 6, 1))
+    later = g.acting_for("head", absent={"head"}, on=dt.date(2021, 6, 1))
+    assert early.answer == later.answer == ("standing_deputy",)
+    note = "Lưu ý: ngày 2020-06-01, quy chế này chưa có hiệu lực (sớm nhất từ 2021-01-01)."
+    assert early.explain("vi").endswith(note)
+    assert "not yet in force" in early.explain("en")
+    assert "Lưu ý" not in later.explain("vi")
+    block = g.signature_block("head", absent={"head"}, on=dt.date(2020, 6, 1))
+    assert block.explain("vi").count("Lưu ý") == 1
+    assert g.seal_for("head", on=dt.date(2020, 6, 1)).explain("vi").endswith(note)

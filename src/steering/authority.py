@@ -22,6 +22,7 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Concatenate, ParamSpec
 
+import attrs
 import networkx as nx
 
 from steering import _authority_algo as algo
@@ -153,16 +154,16 @@ def _memo(
     @functools.wraps(method)
     def wrapper(self: AuthorityGraph, /, *args: _P.args, **kwargs: _P.kwargs) -> Ruling:
         if kwargs.get("delegations") is not None:
-            return method(self, *args, **kwargs)
+            return self._dated(method(self, *args, **kwargs))
         key = (name, args, tuple(sorted(kwargs.items())))
         cache = self._query_cache
         try:
             hit = cache.get(key)
         except TypeError:
-            return method(self, *args, **kwargs)
+            return self._dated(method(self, *args, **kwargs))
         if hit is not None:
             return hit
-        ruling = method(self, *args, **kwargs)
+        ruling = self._dated(method(self, *args, **kwargs))
         if len(cache) >= _CACHE_LIMIT:
             cache.clear()
         cache[key] = ruling
@@ -589,11 +590,32 @@ class AuthorityGraph:
             return hit
         self._post(post)
         self._absent_set(fs)
-        ruling = self._acting_for(post, fs, on)
+        ruling = self._dated(self._acting_for(post, fs, on))
         if len(self._acting_cache) >= _CACHE_LIMIT:
             self._acting_cache.clear()
         self._acting_cache[key] = ruling
         return ruling
+
+    def _dated(self, ruling: Ruling) -> Ruling:
+        """Say so when the date asked about is before the regulation can be in force.
+
+        The answer is still the regulation's (a user may ask what it would say);
+        the explanation warns that it did not govern that day (Thanh Hóa 2021, in
+        force from 01/2021, asked about 2020).
+        """
+        first = self._reg.in_force_from
+        if ruling.on is None or ruling.on >= first:
+            return ruling
+        note_vi = (f"Lưu ý: ngày {ruling.on.isoformat()}, quy chế này chưa có hiệu lực "
+                   f"(sớm nhất từ {first.isoformat()}).")
+        note_en = (f"Note: on {ruling.on.isoformat()} this regulation was not yet in force "
+                   f"(at the earliest from {first.isoformat()}).")
+        if ruling.text_vi.endswith(note_vi):
+            return ruling
+        # A ruling built on another (signature_block on acting_for) says it once, last.
+        vi = ruling.text_vi.replace(f" {note_vi}", "")
+        en = ruling.text_en.replace(f" {note_en}", "")
+        return attrs.evolve(ruling, text_vi=f"{vi} {note_vi}", text_en=f"{en} {note_en}")
 
     def _acting_for(self, post: str, absent: frozenset[str], on: dt.date | None) -> Ruling:
         rules = self._subs.get(post, ())
@@ -1098,7 +1120,8 @@ class AuthorityGraph:
 
         The head signs "TM. BAN CHỈ ĐẠO / TRƯỞNG BAN" or plain "TRƯỞNG BAN",
         a deputy "KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN", as the regulation's own
-        signature block shows, followed by the holder's office where known.
+        signature block shows, followed by the holder's office where that block
+        prints an office line.
         When ``post`` is absent, its acting substitute signs "KT." for it
         (Nghị định 30/2020/NĐ-CP Điều 13 khoản 1). A post holding a written
         authorisation in force on ``on`` for ``document`` signs "TUQ.".
@@ -1113,6 +1136,19 @@ class AuthorityGraph:
             QueryError: A delegation is malformed or re-delegated.
 
         """
+        return self._dated(self._signature_block(
+            post, absent, on, document=document, delegations=delegations
+        ))
+
+    def _signature_block(
+        self,
+        post: str,
+        absent: Iterable[str] | str,
+        on: dt.date | None,
+        *,
+        document: str | None,
+        delegations: Iterable[Delegation] | None,
+    ) -> Ruling:
         p = self._post(post)
         fs = self._absent_set(absent)
         common: dict[str, Any] = {

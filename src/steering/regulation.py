@@ -335,6 +335,20 @@ class Regulation:
 
         return AuthorityGraph.from_regulation(self)
 
+    @property
+    def in_force_from(self) -> dt.date:
+        """The first day the regulation can be in force.
+
+        Its effective date where it states one ("có hiệu lực từ ngày ..."), else
+        its signing date (in force from signing, or not stated: a decision is
+        not in force before it is signed). A partial date gives its first
+        possible day: "tháng 01 năm 2021" is 01/01/2021.
+        """
+        eff = self.identity.effective
+        if eff.kind is EffectiveKind.ON_DATE and eff.date is not None:
+            return eff.date.earliest()
+        return self.identity.signed.earliest()
+
     def calendar(self, start: dt.date, end: dt.date, **options: Any) -> Any:
         """Dated meetings and report deadlines in ``[start, end]`` (:mod:`steering.schedule`)."""
         from steering.schedule import calendar  # noqa: PLC0415 - engines load lazily

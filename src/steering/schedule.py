@@ -50,7 +50,7 @@ import pendulum
 from steering._text import nfc
 from steering._vocab import MEETING_WORDS
 from steering.errors import QueryError
-from steering.regulation import EffectiveKind, Regulation
+from steering.regulation import Regulation
 from steering.rules import Cadence, Citation, Deadline, MeetingKind, MeetingRule, Period, ReportRule
 from steering.workdays import (
     DEADLINE_SHIFT_CITATION,
@@ -399,18 +399,12 @@ def _check_date(value: object, what: str) -> pendulum.Date:
 
 
 def in_force_from(reg: Regulation) -> dt.date:
-    """The first day the regulation can be in force.
+    """The first day the regulation can be in force (:attr:`Regulation.in_force_from`).
 
-    Its effective date where it states one ("có hiệu lực từ ngày ..."), else its
-    signing date (in force from signing, or not stated: a decision is not in
-    force before it is signed). A partial date gives its first possible day:
-    "tháng 01 năm 2021" is 01/01/2021, so nothing the regulation may already
-    govern is left out.
+    A partial date gives its first possible day ("tháng 01 năm 2021" is
+    01/01/2021), so a calendar leaves out nothing the regulation may already govern.
     """
-    eff = reg.identity.effective
-    if eff.kind is EffectiveKind.ON_DATE and eff.date is not None:
-        return eff.date.earliest()
-    return reg.identity.signed.earliest()
+    return reg.in_force_from
 
 
 def _options(options: Mapping[str, Any]) -> tuple[ShiftPolicy, WorkingDays, bool]:
