@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import steering
 from steering import presets
 from steering.errors import QueryError, SteeringError
 from steering.presets import SuccessionError, Term, in_force, succession
@@ -79,13 +80,40 @@ def test_2022_decision_was_in_force_but_is_not_shipped() -> None:
 
 
 def test_a_date_in_2024_is_uncertain() -> None:
-    """The 2024 decision's signing day is blank: any day of 2024 before 31/12 may precede it."""
+    """The 2024 decision's signing day and month are blank ("ngày tháng năm 2024"), but its
+    preamble cites "số 1655/QĐ-UBND ngày 24/04/2024": it was signed on a day from 24/04 to
+    31/12/2024. Before 24/04 the 2022 decisions were in force; after, it is uncertain."""
     e = reason("Thanh Hóa", dt.date(2024, 6, 1))
     assert e.reason == "uncertain"
     assert [t.preset for t in e.candidates] == ["", "thanh-hoa-2024"]
-    assert "2024-01-01 to 2024-12-31" in str(e)
+    assert "2024-04-24 to 2024-12-31" in str(e)
     assert reason("Thanh Hóa", dt.date(2024, 12, 30)).reason == "uncertain"
     assert in_force("Thanh Hóa", dt.date(2024, 12, 31)).id == "thanh-hoa-2024"
+    early = reason("Thanh Hóa", dt.date(2024, 3, 1))
+    assert early.reason == "not_shipped"
+    assert early.candidates[0].number == "1943/QĐ-BCĐ, 1969/QĐ-BCĐ"
+
+
+def test_the_preamble_bounds_the_2024_signing_date() -> None:
+    """Thanh Hóa 2024 cannot be in force before 24/04/2024, so its calendar for 2024 holds
+    nothing that closes before that day (its Q1 meeting, Điều 7 khoản 1, is left out)."""
+    reg = presets.load("thanh-hoa-2024")
+    bound = reg.identity.signed_not_before
+    assert bound is not None
+    assert bound.date == dt.date(2024, 4, 24)
+    assert bound.citation.part == "preamble"
+    assert reg.in_force_from == dt.date(2024, 4, 24)
+    periods = [o.period for o in reg.calendar(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+               if o.kind == "regular_meeting"]
+    assert periods == ["2024-Q2", "2024-Q3", "2024-Q4"]
+
+
+def test_a_bound_outside_the_signing_date_is_a_problem() -> None:
+    text = presets.path("thanh-hoa-2024").read_text(encoding="utf-8").replace(
+        "date = 2024-04-24", "date = 2023-04-24")
+    with pytest.raises(steering.SteeringError, match=r"identity\.signed_not_before\.date: "
+                       r"found 2023-04-24, outside the signing date 2024"):
+        steering.loads(text, file=str(presets.path("thanh-hoa-2024")))
 
 
 def test_january_2021_is_uncertain() -> None:

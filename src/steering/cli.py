@@ -482,9 +482,17 @@ def _cmd_calendar(ctx: _Context) -> int:
         idn = reg.identity
         eff = idn.effective
         on_date = eff.kind.value == "on_date" and eff.date is not None
-        known = eff.date if on_date else idn.signed
+        known: object = eff.date if on_date else idn.signed
         cite = (eff.citation or idn.signed_citation) if on_date else idn.signed_citation
-        basis = ", ".join(_unique(c.label(ctx.lang) for c in (eff.citation, cite) if c))
+        bound = None if on_date else idn.signed_not_before
+        if bound is not None:
+            # Thanh Hóa 2024: "năm 2024", and its preamble cites an act of 24/04/2024.
+            known = (f"{known}, {'không sớm hơn' if ctx.lang == 'vi' else 'not before'} "
+                     f"{bound.date.isoformat()}")
+        basis = ", ".join(_unique(
+            c.label(ctx.lang)
+            for c in (eff.citation, cite, bound.citation if bound else None) if c
+        ))
         which = "in_force_on_date" if on_date else f"in_force_{eff.kind.value}"
         ctx.print(ctx.t(which).format(date=known, basis=basis))
     if occurrences:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "Committee",
+    "DateBound",
     "Effective",
     "EffectiveKind",
     "Funding",
@@ -173,6 +174,18 @@ class SignatureBlock:
 
 
 @attrs.frozen(kw_only=True)
+class DateBound:
+    """A day a partial date cannot precede, and the text that shows it.
+
+    Thanh Hóa 2024 is dated only "năm 2024", but its preamble cites "Quyết định
+    ... số 1655/QĐ-UBND ngày 24/04/2024": it cannot have been signed earlier.
+    """
+
+    date: dt.date
+    citation: Citation
+
+
+@attrs.frozen(kw_only=True)
 class Identity:
     """Which regulation this is: title, number, issuer, signer, dates, level, locality.
 
@@ -183,6 +196,8 @@ class Identity:
         issuer: Who issues the decision.
         signature: The decision's signature block, or ``None`` when the text has none.
         signed: Signing date, possibly partial.
+        signed_not_before: For a partial signing date, the first day the text
+            allows (a later act its preamble cites), or ``None``.
         effective: Effective date rule.
         replaces: Decisions replaced.
         level: Administrative level.
@@ -197,6 +212,7 @@ class Identity:
     signature: SignatureBlock | None = None
     signed: PartialDate
     signed_citation: Citation
+    signed_not_before: DateBound | None = None
     effective: Effective
     replaces: tuple[Replacement, ...] = attrs.field(default=(), converter=tuple)
     level: Level
@@ -342,12 +358,16 @@ class Regulation:
         Its effective date where it states one ("có hiệu lực từ ngày ..."), else
         its signing date (in force from signing, or not stated: a decision is
         not in force before it is signed). A partial date gives its first
-        possible day: "tháng 01 năm 2021" is 01/01/2021.
+        possible day: "tháng 01 năm 2021" is 01/01/2021, "năm 2024" with a
+        preamble citing an act of 24/04/2024 is 24/04/2024.
         """
-        eff = self.identity.effective
+        idn = self.identity
+        eff = idn.effective
         if eff.kind is EffectiveKind.ON_DATE and eff.date is not None:
             return eff.date.earliest()
-        return self.identity.signed.earliest()
+        first = idn.signed.earliest()
+        bound = idn.signed_not_before
+        return max(first, bound.date) if bound is not None else first
 
     def calendar(self, start: dt.date, end: dt.date, **options: Any) -> Any:
         """Dated meetings and report deadlines in ``[start, end]`` (:mod:`steering.schedule`)."""

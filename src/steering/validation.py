@@ -132,6 +132,17 @@ class _Checker:
 
     # -- checks ------------------------------------------------------------------
 
+    def identity(self) -> None:
+        idn = self.reg.identity
+        bound = idn.signed_not_before
+        if bound is not None and not idn.signed.earliest() <= bound.date <= idn.signed.latest():
+            self.add(
+                "identity.signed_not_before.date",
+                f"found {bound.date.isoformat()}, outside the signing date {idn.signed}; "
+                f"allowed: a day from {idn.signed.earliest().isoformat()} to "
+                f"{idn.signed.latest().isoformat()}",
+            )
+
     def ids(self) -> None:
         reg = self.reg
         if not _ID.match(reg.id.replace("-", "_")):
@@ -390,6 +401,7 @@ def validate(reg: Regulation, *, source: SourceText | None = None) -> tuple[Prob
 
     """
     checker = _Checker(reg, reg.origin or "<string>")
+    checker.identity()
     checker.ids()
     checker.posts()
     checker.rules()

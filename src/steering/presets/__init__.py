@@ -121,6 +121,8 @@ class Term:
             it as replaced.
         dates: For decisions replaced together, each one's own date, in the
             order of ``number`` (``None`` where the successor gives none).
+        not_before: For a partial ``starts``, the first day the text allows
+            (Thanh Hóa 2024: 24/04/2024, from its preamble), or ``None``.
 
     """
 
@@ -131,6 +133,14 @@ class Term:
     citation: Citation | None = None
     replaced_by: str = ""
     dates: tuple[PartialDate | None, ...] = ()
+    not_before: dt.date | None = None
+
+    def earliest(self) -> dt.date | None:
+        """The first day the decision can have taken effect, or ``None`` when unknown."""
+        if self.starts is None:
+            return None
+        first = self.starts.earliest()
+        return max(first, self.not_before) if self.not_before is not None else first
 
     @property
     def shipped(self) -> bool:
@@ -241,8 +251,10 @@ def succession(locality: str) -> tuple[Term, ...]:
     terms: dict[str, Term] = {}
     for reg in regs:
         starts, basis, cite = _start(reg)
+        bound = reg.identity.signed_not_before if basis == "signed" else None
         terms[reg.id] = Term(number=reg.identity.decision_number, preset=reg.id,
-                             starts=starts, basis=basis, citation=cite)
+                             starts=starts, basis=basis, citation=cite,
+                             not_before=bound.date if bound is not None else None)
     shipped_numbers = {r.identity.decision_number for r in regs if r.identity.decision_number}
     for reg in regs:
         linked = [r for r in reg.identity.replaces
@@ -258,7 +270,7 @@ def succession(locality: str) -> tuple[Term, ...]:
                                    dates=tuple(r.date for r in reg.identity.replaces))
     ordered = sorted(
         terms.values(),
-        key=lambda t: (t.starts.earliest() if t.starts else dt.date.min, t.preset, t.number),
+        key=lambda t: (t.earliest() or dt.date.min, t.preset, t.number),
     )
     return tuple(ordered)
 
@@ -291,7 +303,7 @@ def in_force(locality: str, on: dt.date) -> Regulation:
     terms = succession(locality)
     # Messages name the locality as the regulations write it ("thanh hoa" -> "Thanh Hóa").
     locality = next(load(t.preset).identity.locality for t in terms if t.preset)
-    started = [i for i, t in enumerate(terms) if t.starts is None or t.starts.earliest() <= on]
+    started = [i for i, t in enumerate(terms) if (t.earliest() or dt.date.min) <= on]
     if not started:
         first = terms[0]
         raise SuccessionError(
@@ -304,9 +316,10 @@ def in_force(locality: str, on: dt.date) -> Regulation:
     i = started[-1]
     term = terms[i]
     assert term.starts is not None or i == 0
-    if term.starts is not None and term.starts.latest() > on:
+    begins = term.earliest()
+    if term.starts is not None and begins is not None and term.starts.latest() > on:
         before = terms[i - 1] if i > 0 else None
-        lo, hi = term.starts.earliest().isoformat(), term.starts.latest().isoformat()
+        lo, hi = begins.isoformat(), term.starts.latest().isoformat()
         window, window_vi = f"{lo} to {hi}", f"từ {lo} đến {hi}"
         if before is None:
             raise SuccessionError(
