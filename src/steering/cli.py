@@ -349,7 +349,7 @@ def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
         if ctx.json:
             ctx.dump([jsonable(t) for t in terms])
             return EXIT_ANSWER
-        name = next(presets.load(t.preset).identity.locality for t in terms if t.preset)
+        name = presets._written_name(terms)
         ctx.print(f"{ctx.t('succession')} ({name}):")
         for t in terms:
             extra = "" if t.shipped else f" {ctx.t('not_shipped')}"
@@ -387,8 +387,8 @@ def _cmd_show(ctx: _Context) -> int:
     idn = reg.identity
     number = idn.decision_number or ctx.t("no_number")
     vi = ctx.lang == "vi"
-    words = LEVEL_WORDS.get(idn.level.value, (idn.level.value, idn.level.value))
-    level = f"cấp {words[0]}" if vi else f"level: {words[1]}"
+    word = _level_word(idn.level.value, vi)
+    level = f"cấp {word}" if vi else f"level: {word}"
     ctx.print(f"{reg.id}: {idn.title}")
     ctx.print(f"{ctx.t('decision')} {number}, {ctx.t('signed')} {idn.signed}; "
               f"{idn.locality} ({level})")

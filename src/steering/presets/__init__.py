@@ -275,6 +275,11 @@ def succession(locality: str) -> tuple[Term, ...]:
     return tuple(ordered)
 
 
+def _written_name(terms: tuple[Term, ...]) -> str:
+    """The locality of a succession as its regulations write it ("thanh hoa" -> "Thanh Hóa")."""
+    return next(load(t.preset).identity.locality for t in terms if t.preset)
+
+
 def in_force(locality: str, on: dt.date) -> Regulation:
     """The shipped regulation in force for a locality on a date, following the succession.
 
@@ -302,7 +307,7 @@ def in_force(locality: str, on: dt.date) -> Regulation:
         raise QueryError(f"found {type(on).__name__} for 'on'; allowed: a datetime.date")
     terms = succession(locality)
     # Messages name the locality as the regulations write it ("thanh hoa" -> "Thanh Hóa").
-    locality = next(load(t.preset).identity.locality for t in terms if t.preset)
+    locality = _written_name(terms)
     started = [i for i, t in enumerate(terms) if (t.earliest() or dt.date.min) <= on]
     if not started:
         first = terms[0]
