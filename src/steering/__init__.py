@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the engines load on first use; see __getattr__
         is_working_day,
         next_working_day,
     )
+    from steering.standards import to_org_jsonld, to_popolo
 
 # Names served from the engine modules, imported only when first used: the
 # engines pull in networkx, holidays and icalendar, which a program that only
@@ -61,6 +62,8 @@ _LAZY = {
     "add_working_days": "steering.workdays",
     "is_working_day": "steering.workdays",
     "next_working_day": "steering.workdays",
+    "to_org_jsonld": "steering.standards",
+    "to_popolo": "steering.standards",
 }
 
 
@@ -112,5 +115,7 @@ __all__ = [
     "next_working_day",
     "presets",
     "table",
+    "to_org_jsonld",
+    "to_popolo",
     "validate",
 ]
