@@ -24,6 +24,9 @@ from strategies import regulations
 
 rdflib = pytest.importorskip("rdflib", reason="rdflib not installed (dependency group 'test')")
 
+# rdflib's JSON-LD parser uses its own deprecated ConjunctiveGraph internally.
+pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+
 PRESETS = steering.presets.names()
 PREFIXES = """
 PREFIX org: <http://www.w3.org/ns/org#>
