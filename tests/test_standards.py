@@ -244,3 +244,51 @@ def test_any_regulation_exports_consistently(reg: Regulation) -> None:
     assert heads == [(reg.head.id,)]
     posts = _select(g, "SELECT ?id WHERE { ?p a org:Post ; skos:notation ?id }")
     assert posts == sorted((p.id,) for p in reg.posts)
+
+
+# -- steering export ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["popolo", "org-jsonld", "graphml", "mermaid", "dot"])
+def test_cli_export_writes_each_format(
+    fmt: str, capsys: pytest.CaptureFixture[str], tmp_path: Any,
+) -> None:
+    from steering.cli import main
+
+    reg = steering.presets.load("vung-tau-2024")
+    graph = reg.authority()
+    expected: Any = {
+        "popolo": lambda: to_popolo(reg),
+        "org-jsonld": lambda: to_org_jsonld(reg),
+        "graphml": graph.to_graphml,
+        "mermaid": graph.to_mermaid,
+        "dot": graph.to_dot,
+    }[fmt]()
+    assert main(["export", reg.id, "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    if isinstance(expected, dict):
+        assert json.loads(out) == expected
+    else:
+        assert out == expected
+    target = tmp_path / f"out.{fmt}"
+    assert main(["export", reg.id, "--format", fmt, "--output", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == out
+
+
+def test_cli_export_refuses_an_unknown_format(capsys: pytest.CaptureFixture[str]) -> None:
+    from steering.cli import main
+
+    assert main(["export", "dak-nong-2021", "--format", "xml"]) == 2
+    err = capsys.readouterr().err
+    assert "invalid choice" in err
+    assert "Traceback" not in err
+
+
+def test_cli_export_org_jsonld_with_a_published_base(capsys: pytest.CaptureFixture[str]) -> None:
+    from steering.cli import main
+
+    assert main(["export", "dak-nong-2021", "--format", "org-jsonld",
+                 "--base", "https://data.example.gov.vn/steering/"]) == 0
+    g = rdflib.Graph().parse(data=capsys.readouterr().out, format="json-ld")
+    heads = _select(g, "SELECT ?post WHERE { ?a org:headOf ?c ; org:holds ?post }")
+    assert heads == [("https://data.example.gov.vn/steering/dak-nong-2021/post/head",)]

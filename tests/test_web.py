@@ -405,3 +405,39 @@ def test_a_folder_that_cannot_be_served(tmp_path: Path) -> None:
     (broken / "bad.toml").write_text("id = 'x'\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"bad\.toml"):
         load_registry(broken)
+
+
+# -- steering serve, with uvicorn, on loopback --------------------------------------------
+
+
+def test_serve_runs_uvicorn_with_two_workers_on_loopback(tmp_path: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    cmd = [sys.executable, "-m", "steering", "serve", "--host", "127.0.0.1", "--port",
+           str(port), "--workers", "2", "--dir", str(_folder(tmp_path / "regs"))]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        body = None
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and body is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as r:
+                    body = json.loads(r.read())
+            except OSError:
+                time.sleep(0.3)
+        assert body == {"status": "ok", "version": steering.__version__,
+                        "regulations": len(steering.presets.names()) + 1}
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert b"Traceback" not in err

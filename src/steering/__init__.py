@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the engines load on first use; see __getattr__
     from steering.authority import AuthorityGraph
     from steering.ruling import Ruling, Status
     from steering.schedule import CalendarGap, Occurrence, calendar_gaps
+    from steering.standards import to_org_jsonld, to_popolo
     from steering.workdays import (
         ShiftPolicy,
         WorkingDays,
@@ -45,7 +46,6 @@ if TYPE_CHECKING:  # the engines load on first use; see __getattr__
         is_working_day,
         next_working_day,
     )
-    from steering.standards import to_org_jsonld, to_popolo
 
 # Names served from the engine modules, imported only when first used: the
 # engines pull in networkx, holidays and icalendar, which a program that only

@@ -36,7 +36,7 @@ import logging
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Annotated, Any, TypeVar, cast
 
 import attrs
 import pendulum
@@ -49,7 +49,7 @@ try:
     from litestar.openapi import OpenAPIConfig, ResponseSpec
     from litestar.openapi.plugins import SwaggerRenderPlugin
     from litestar.openapi.spec import OpenAPIFormat, OpenAPIType, Schema
-    from litestar.params import Parameter
+    from litestar.params import HeaderParameter, Parameter, QueryParameter
     from litestar.plugins import OpenAPISchemaPlugin
     from litestar.typing import FieldDefinition
 except ImportError as e:  # pragma: no cover - exercised only without the extra
@@ -385,14 +385,26 @@ def _answer(ruling: Ruling, reg: Regulation, lang: str) -> Response[RulingAnswer
     return _json(ruling_json(ruling, reg, lang), RulingAnswer)
 
 
-_LANG = Parameter(query="lang", default=None, required=False,
-                  description="Language of the explanation: vi or en (overrides Accept-Language)")
-_ACCEPT = Parameter(header="Accept-Language", default=None, required=False,
-                    description="vi or en; the default is vi")
+_Lang = Annotated[str | None, QueryParameter(
+    name="lang", required=False,
+    description="Language of the explanation: vi or en (overrides Accept-Language)")]
+_AcceptLanguage = Annotated[str | None, HeaderParameter(
+    name="Accept-Language", required=False, description="vi or en; the default is vi")]
 _REG = Parameter(description="A regulation id (see GET /regulations)")
+_Post = Annotated[str, QueryParameter(
+    description="A post id, e.g. head (see GET /regulations/{regulation})")]
+_On = Annotated[dt.date | None, QueryParameter(
+    required=False, description="The date asked about (YYYY-MM-DD)")]
+_Document = Annotated[str | None, QueryParameter(
+    required=False, description="The kind of document (as the regulation names it)")]
+_Transitive = Annotated[bool, QueryParameter(
+    required=False, description="Follow the relation upward (default: false)")]
+_Start = Annotated[dt.date, QueryParameter(description="First day (YYYY-MM-DD), included")]
+_End = Annotated[dt.date, QueryParameter(description="Last day (YYYY-MM-DD), included")]
+_RegId = Annotated[str, QueryParameter(description="A regulation id (see GET /regulations)")]
 # "body" is the request body's name in Litestar: the query parameter keeps the API's name.
-_BODY = Parameter(query="body", default="committee", required=False,
-                  description="'committee' (default) or a working group id")
+_Body = Annotated[str, QueryParameter(
+    name="body", required=False, description="'committee' (default) or a working group id")]
 
 _ABSENT_SELF = Parameter(
     default=None, required=False,
@@ -463,12 +475,12 @@ def show_regulation(
 def acting_for(
     request: Request[Any, Any, Any],
     *,
-    post: str,
+    post: _Post,
     regulation: str = _REG,
     absent: list[str] | None = _ABSENT_SELF,
-    on: dt.date | None = None,
-    lang: str | None = _LANG,
-    accept_language: str | None = _ACCEPT,
+    on: _On = None,
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Who acts for ``post`` when the posts in ``absent`` are absent (``acting_for``)."""
     reg = _registry(request).get(regulation)
@@ -481,12 +493,12 @@ def acting_for(
 def seal_for(
     request: Request[Any, Any, Any],
     *,
-    post: str,
+    post: _Post,
     regulation: str = _REG,
-    document: str | None = None,
-    on: dt.date | None = None,
-    lang: str | None = _LANG,
-    accept_language: str | None = _ACCEPT,
+    document: _Document = None,
+    on: _On = None,
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Which seal ``post`` uses and which signing form applies (``seal_for``)."""
     reg = _registry(request).get(regulation)
@@ -498,13 +510,13 @@ def seal_for(
 def signature_block(
     request: Request[Any, Any, Any],
     *,
-    post: str,
+    post: _Post,
     regulation: str = _REG,
     absent: list[str] | None = _ABSENT,
-    on: dt.date | None = None,
-    document: str | None = None,
-    lang: str | None = _LANG,
-    accept_language: str | None = _ACCEPT,
+    on: _On = None,
+    document: _Document = None,
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """The lines a document signed by ``post`` carries (``signature_block``)."""
     reg = _registry(request).get(regulation)
@@ -517,11 +529,11 @@ def signature_block(
 def accountable_to(
     request: Request[Any, Any, Any],
     *,
-    post: str,
+    post: _Post,
     regulation: str = _REG,
-    transitive: bool = False,
-    lang: str | None = _LANG,
-    accept_language: str | None = _ACCEPT,
+    transitive: _Transitive = False,
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """To whom ``post`` answers ("chịu trách nhiệm trước"; ``accountable_to``)."""
     reg = _registry(request).get(regulation)
@@ -533,10 +545,10 @@ def accountable_to(
 def reports_to(
     request: Request[Any, Any, Any],
     *,
-    post: str,
+    post: _Post,
     regulation: str = _REG,
-    lang: str | None = _LANG,
-    accept_language: str | None = _ACCEPT,
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """To whom ``post`` sends its reports (``reports_to``)."""
     reg = _registry(request).get(regulation)
@@ -550,9 +562,9 @@ def conveners(
     *,
     kind: str = _KIND,
     regulation: str = _REG,
-    body_: str = _BODY,
-    lang: str | None = _LANG,
-    accept_language: str | None = _ACCEPT,
+    body_: _Body = "committee",
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Who may convene a kind of meeting of ``body`` (``conveners``)."""
     reg = _registry(request).get(regulation)
@@ -564,11 +576,11 @@ def conveners(
 def proxy(
     request: Request[Any, Any, Any],
     *,
-    post: str,
+    post: _Post,
     regulation: str = _REG,
-    body_: str = _BODY,
-    lang: str | None = _LANG,
-    accept_language: str | None = _ACCEPT,
+    body_: _Body = "committee",
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Whether someone may attend a meeting of ``body`` for ``post`` (``proxy``)."""
     reg = _registry(request).get(regulation)
@@ -582,8 +594,8 @@ def monitor_of(
     *,
     locality_or_sector: str = _TARGET,
     regulation: str = _REG,
-    lang: str | None = _LANG,
-    accept_language: str | None = _ACCEPT,
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Which member monitors a locality or sector (``monitor_of``)."""
     reg = _registry(request).get(regulation)
@@ -595,10 +607,10 @@ def monitor_of(
 def monitored_by(
     request: Request[Any, Any, Any],
     *,
-    post: str,
+    post: _Post,
     regulation: str = _REG,
-    lang: str | None = _LANG,
-    accept_language: str | None = _ACCEPT,
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Which localities and sectors ``post`` monitors (``monitored_by``)."""
     reg = _registry(request).get(regulation)
@@ -618,8 +630,8 @@ def _occurrences(reg: Regulation, start: dt.date, end: dt.date) -> tuple[Occurre
 def calendar_json(
     request: Request[Any, Any, Any],
     *,
-    start: dt.date,
-    end: dt.date,
+    start: _Start,
+    end: _End,
     regulation: str = _REG,
 ) -> Response[CalendarAnswer]:
     """Meetings and report deadlines closing in ``[start, end]`` (``reg.calendar``)."""
@@ -639,8 +651,8 @@ def calendar_json(
 def calendar_ics(
     request: Request[Any, Any, Any],
     *,
-    start: dt.date,
-    end: dt.date,
+    start: _Start,
+    end: _End,
     regulation: str = _REG,
 ) -> Response[bytes]:
     """The same calendar as iCalendar (RFC 5545), for any calendar application."""
@@ -656,10 +668,10 @@ def calendar_ics(
 def compare_regulations(
     request: Request[Any, Any, Any],
     *,
-    a: str,
-    b: str,
-    lang: str | None = _LANG,
-    accept_language: str | None = _ACCEPT,
+    a: _RegId,
+    b: _RegId,
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
 ) -> Response[ComparisonAnswer]:
     """Every structural difference between regulations ``a`` and ``b`` (``compare``)."""
     registry = _registry(request)
@@ -678,8 +690,8 @@ def regulations_table(
     request: Request[Any, Any, Any],
     *,
     regulation: list[str] | None = _REGS,
-    lang: str | None = _LANG,
-    accept_language: str | None = _ACCEPT,
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
 ) -> Response[TableAnswer]:
     """Regulations side by side, one row each (``table``)."""
     registry = _registry(request)
