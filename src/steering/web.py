@@ -17,15 +17,13 @@ It runs on any ASGI server; ``steering serve`` uses uvicorn with several workers
 Errors are RFC 9457 problem details (``application/problem+json`` with
 ``type``, ``title``, ``status``, ``detail`` and ``instance``), never a traceback:
 
-========================================  ======
-Error                                     Status
-========================================  ======
-unknown regulation, post or other id      404
-bad argument (:class:`~steering.QueryError`, a malformed parameter)  400
-uploaded file is not a valid regulation   422
-upload larger than the limit              413
-anything unexpected                       500
-========================================  ======
+| Error | Status |
+| --- | --- |
+| unknown regulation, post or other id | 404 |
+| bad argument ([`QueryError`][steering.errors.QueryError], a malformed parameter) | 400 |
+| uploaded file is not a valid regulation | 422 |
+| upload larger than the limit | 413 |
+| anything unexpected | 500 |
 """
 
 from __future__ import annotations
