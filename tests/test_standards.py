@@ -215,11 +215,32 @@ def test_popolo_has_the_required_fields_and_resolves_its_ids(preset: str) -> Non
     _check_popolo(data, reg)
     classes = {o["classification"] for o in data["organizations"]}
     assert "steering_committee" in classes
-    assert "standing_agency" in classes or not any(
-        p.agency or p.office for p in reg.posts_with_role(Role.STANDING_AGENCY))
+    # The standing agency is an organisation, named as the regulation names it.
+    standing = sorted(o["name"] for o in data["organizations"]
+                      if o["classification"] == "standing_agency")
+    assert standing == sorted(p.agency or p.title
+                              for p in reg.posts_with_role(Role.STANDING_AGENCY))
     # Working groups are organisations inside the committee.
     groups = [o for o in data["organizations"] if o.get("parent_id")]
     assert sorted(o["name"] for o in groups) == sorted(g.name for g in reg.working_groups)
+
+
+def test_the_standing_agency_as_each_regulation_names_it() -> None:
+    # Đắk Nông 2021 Điều 9: "Nhiệm vụ cơ quan thường trực (Sở Thông tin và Truyền thông)";
+    # Tùng Châu 2023 names an official: "Cơ quan thường trực Ban Chỉ đạo (Công chức Văn hóa
+    # và Thông tin xã)": the organisation keeps the title, the official is the membership.
+    def standing(pid: str) -> tuple[list[str], list[str]]:
+        data = to_popolo(steering.presets.load(pid))
+        orgs = [o for o in data["organizations"] if o["classification"] == "standing_agency"]
+        ids = {o["id"] for o in orgs}
+        held = [m["label"] for m in data["memberships"] if m.get("on_behalf_of_id") in ids]
+        return [o["name"] for o in orgs], held
+
+    assert standing("dak-nong-2021")[0] == ["Sở Thông tin và Truyền thông"]
+    names, held = standing("tung-chau-2023")
+    assert names == ["Cơ quan thường trực Ban Chỉ đạo"]
+    assert held == ["Công chức Văn hóa và Thông tin xã"]
+    assert standing("thanh-hoa-2021")[0] == ["Cơ quan Thường trực"]  # the text names none
 
 
 def test_popolo_memberships_where_the_regulation_names_the_holder() -> None:

@@ -64,9 +64,14 @@ def _agency_id(reg: Regulation, agency: str) -> str:
 
 
 def _holder_org(reg: Regulation, post: Post) -> str:
-    """The organisation a post's holder belongs to, as the regulation names it."""
+    """The organisation a post's holder belongs to, as the regulation names it.
+
+    The standing agency is an organisation even where the regulation does not say
+    which (Thanh Hóa: "Cơ quan Thường trực"), or names an official to act as it
+    (Tùng Châu: "Công chức Văn hóa và Thông tin xã"): it then keeps the post's title.
+    """
     if post.role is Role.STANDING_AGENCY:
-        return post.agency or post.office or post.title
+        return post.agency or post.title
     return post.agency
 
 

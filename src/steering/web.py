@@ -29,6 +29,7 @@ Errors are RFC 9457 problem details (``application/problem+json`` with
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import http
 import logging
 import os
@@ -36,6 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar, cast
 
+import anyio.to_thread
 import attrs
 import pendulum
 
@@ -81,15 +83,24 @@ from steering.ruling import LANGS, Question, Ruling, Status
 from steering.schedule import CalendarGap, Occurrence, calendar_gaps, in_force_from
 
 __all__ = [
+    "MAX_CALENDAR_DAYS",
     "CalendarAnswer",
     "ComparisonAnswer",
     "ConfigError",
+    "ParameterError",
     "ProblemDetails",
+    "ProblemItem",
+    "Registry",
     "RegulationSummary",
     "RulingAnswer",
     "TableAnswer",
+    "UnknownRegulationError",
+    "UploadTooLargeError",
     "ValidationAnswer",
+    "app_from_env",
     "create_app",
+    "load_registry",
+    "unstructure_value",
 ]
 
 _log = logging.getLogger("steering.web")
@@ -224,8 +235,20 @@ class ProblemItem:
 
 
 @attrs.frozen(kw_only=True)
+class ParameterError:
+    """One request parameter that could not be read: its name, and why."""
+
+    key: str
+    message: str
+
+
+@attrs.frozen(kw_only=True)
 class ProblemDetails:
-    """An error, as RFC 9457 problem details (``application/problem+json``)."""
+    """An error, as RFC 9457 problem details (``application/problem+json``).
+
+    ``problems`` lists an uploaded file's problems (422); ``errors`` the request
+    parameters that could not be read (400).
+    """
 
     type: str
     title: str
@@ -233,6 +256,7 @@ class ProblemDetails:
     detail: str
     instance: str
     problems: tuple[ProblemItem, ...] = ()
+    errors: tuple[ParameterError, ...] = ()
 
 
 class _WrittenFormSchema(OpenAPISchemaPlugin):
@@ -725,7 +749,8 @@ async def validate_upload(request: Request[Any, Any, Any]) -> ValidationAnswer:
             raise UploadTooLargeError(limit, None)
         chunks.append(chunk)
     data = b"".join(chunks)
-    reg = loads(data, max_bytes=limit)
+    # Parsing and validating a large file takes a while: off the event loop.
+    reg = await anyio.to_thread.run_sync(functools.partial(loads, data, max_bytes=limit))
     return ValidationAnswer(valid=True, regulation=reg.id, title=reg.identity.title,
                             bytes=len(data))
 
