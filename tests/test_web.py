@@ -401,6 +401,18 @@ def test_a_folder_that_cannot_be_served(tmp_path: Path) -> None:
         'id = "minh-son-2025"', f'id = "{DAK}"', 1), encoding="utf-8")
     with pytest.raises(ConfigError, match="already taken"):
         load_registry(clash)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copy(EXAMPLES / "minh-son-2025.toml", outside / "elsewhere.toml")
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "link.toml").symlink_to(outside / "elsewhere.toml")
+    with pytest.raises(ConfigError, match="outside"):
+        load_registry(linked)
+    odd = tmp_path / "odd"
+    (odd / "folder.toml").mkdir(parents=True)
+    with pytest.raises(ConfigError, match="not a regular file"):
+        load_registry(odd)
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "bad.toml").write_text("id = 'x'\n", encoding="utf-8")

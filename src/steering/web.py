@@ -84,6 +84,7 @@ from steering.schedule import CalendarGap, Occurrence, calendar_gaps, in_force_f
 
 __all__ = [
     "MAX_CALENDAR_DAYS",
+    "MAX_FOLDER_FILES",
     "CalendarAnswer",
     "ComparisonAnswer",
     "ConfigError",
@@ -108,6 +109,9 @@ _T = TypeVar("_T")
 
 #: The longest calendar range one request may ask for, in days (about ten years).
 MAX_CALENDAR_DAYS = 3660
+
+#: The most regulation files a served folder may hold (the 2025 structure has 3,321 communes).
+MAX_FOLDER_FILES = 20_000
 
 #: Environment variables ``steering serve`` passes to each worker.
 ENV_DIR = "STEERING_SERVE_DIR"
@@ -325,9 +329,10 @@ def load_registry(folder: str | os.PathLike[str] | None = None, *,
     """The presets, and every ``*.toml`` regulation directly inside ``folder``.
 
     Raises:
-        ConfigError: ``folder`` is not a readable folder, one of its files is not
-            a valid regulation (naming the file and its first problem), or two
-            regulations share an id.
+        ConfigError: ``folder`` is not a readable folder; it holds more than
+            :data:`MAX_FOLDER_FILES` files, a link out of it, or something that is
+            not a regular file; one of its files is not a valid regulation (naming
+            the file and its first problem); or two regulations share an id.
 
     """
     regs: dict[str, Regulation] = {pid: presets.load(pid) for pid in presets.names()}
@@ -338,10 +343,22 @@ def load_registry(folder: str | os.PathLike[str] | None = None, *,
             raise ConfigError(f"{str(root)!r} is not a folder; allowed: a folder of "
                               "regulation files (*.toml)")
         try:
+            base = root.resolve()
             files = sorted(root.glob("*.toml"))
         except OSError as e:
             raise ConfigError(f"cannot read {str(root)!r}: {e.strerror or e}") from None
+        if len(files) > MAX_FOLDER_FILES:
+            raise ConfigError(f"{root}: found {len(files)} regulation files; allowed: at most "
+                              f"{MAX_FOLDER_FILES}")
         for path in files:
+            # Regular files inside the folder only: a link out of it, a directory or a
+            # pipe named *.toml is refused (a pipe would block the read).
+            target = path.resolve()
+            if not target.is_relative_to(base):
+                raise ConfigError(f"{path}: links to {str(target)!r}, outside {str(base)!r}; "
+                                  "allowed: files inside the folder")
+            if not target.is_file():
+                raise ConfigError(f"{path}: not a regular file; allowed: regulation files")
             try:
                 reg = load(path)
             except RegulationFileError as e:
