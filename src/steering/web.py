@@ -29,7 +29,6 @@ Errors are RFC 9457 problem details (``application/problem+json`` with
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import http
 import logging
 import os
@@ -37,12 +36,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar, cast
 
-import anyio.to_thread
 import attrs
 import pendulum
 
 try:
     from litestar import Litestar, Request, Response, get, post
+    from litestar.concurrency import sync_to_thread
     from litestar.config.cors import CORSConfig
     from litestar.datastructures import State
     from litestar.exceptions import HTTPException, ValidationException
@@ -767,7 +766,7 @@ async def validate_upload(request: Request[Any, Any, Any]) -> ValidationAnswer:
         chunks.append(chunk)
     data = b"".join(chunks)
     # Parsing and validating a large file takes a while: off the event loop.
-    reg = await anyio.to_thread.run_sync(functools.partial(loads, data, max_bytes=limit))
+    reg = await sync_to_thread(loads, data, max_bytes=limit)
     return ValidationAnswer(valid=True, regulation=reg.id, title=reg.identity.title,
                             bytes=len(data))
 
