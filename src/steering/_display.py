@@ -1,4 +1,4 @@
-"""HTML renderings for notebooks: regulations, rulings, calendars and comparisons as tables.
+r"""HTML renderings for notebooks: regulations, rulings, calendars and comparisons as tables.
 
 Jupyter calls ``_repr_html_`` on the value a cell returns. :class:`Regulation`
 and :class:`~steering.compare.Comparison` define it and delegate here; a
@@ -10,7 +10,7 @@ The functions only read attributes (never the clock), escape every string, and
 return the same HTML for the same value. Text from a regulation file is never
 markup: ``html.escape`` takes care of ``<``, ``>``, ``&`` and quotes, and
 invisible controls (ESC, NUL, bidirectional overrides ...) are shown as their
-escape (``\\x1b``). A graph drawn in Markdown sits in a fence that no backtick
+escape (``\x1b``). A graph drawn in Markdown sits in a fence that no backtick
 run in a name can close.
 """
 

@@ -1,4 +1,4 @@
-"""Escaping text from a regulation file for where it goes.
+r"""Escaping text from a regulation file for where it goes.
 
 A regulation file comes from a stranger, and a :class:`~steering.Regulation`
 can also be built in Python with any string in any field. Whatever a name
@@ -18,7 +18,7 @@ place its result goes. They share one idea of an *invisible control*:
 - lone surrogates (U+D800-U+DFFF), which no UTF-8 output can carry.
 
 Such a character is rendered *visibly*, as the Python escape that names it
-(``\\x1b``, ``\\u202e``), never dropped silently, so a reader sees that the
+(``\x1b``, ``\u202e``), never dropped silently, so a reader sees that the
 text held it. Vietnamese letters, in NFC or not, pass through unchanged.
 """
 
@@ -136,7 +136,7 @@ def json_text(dumped: str) -> str:
 # Markdown fence around the diagram, brackets and braces open node shapes.
 # Letters (Vietnamese included), digits and plain punctuation stay as they are.
 _MERMAID_PLAIN = frozenset(" .,:/-_'+=?!")
-_LINE_BREAKS = {p: " " for p in (0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029)}
+_LINE_BREAKS = dict.fromkeys((0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029), " ")
 
 
 def mermaid_label(text: str) -> str:

@@ -1,4 +1,4 @@
-"""iCalendar (RFC 5545) export of calendars, with the `icalendar` package.
+r"""iCalendar (RFC 5545) export of calendars, with the `icalendar` package.
 
 :func:`to_ics` writes a calendar a secretary can import:
 
@@ -24,10 +24,10 @@ Names come from a regulation file, that is from a stranger. Every text value
 lone CR included) as RFC 5545 section 3.3.11 asks, so a name cannot end its
 line and start a property or a component of its own; other controls (ESC,
 NUL, C1, bidirectional overrides) are written as their visible escape
-(``\\x1b``), as RFC 5545 allows no controls but tab in text. The
+(``\x1b``), as RFC 5545 allows no controls but tab in text. The
 ``X-STEERING-*`` values are JSON on one line: JSON escapes quotes, backslashes
 and C0 controls, and the remaining controls (DEL, C1, U+2028, bidirectional)
-are written as ``\\u`` escapes; they are not TEXT-escaped because icalendar's
+are written as ``\u`` escapes; they are not TEXT-escaped because icalendar's
 unescaping is not the exact inverse of its escaping for backslashes, which
 JSON needs. :func:`from_ics` reads a stranger's file too: each value is
 bounded in size and JSON nesting, and an occurrence that closes before it
