@@ -31,7 +31,6 @@ import textwrap
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import icalendar
 import networkx as nx
@@ -63,6 +62,7 @@ from steering.compare import compare
 from steering.errors import QueryError
 from steering.ics import MAX_JSON_DEPTH, from_ics, to_ics
 from steering.regulation import Regulation
+from steering.schedule import Occurrence
 
 D = dt.date
 PRESETS = steering.presets.names()
@@ -201,7 +201,8 @@ def test_graphml_reads_back_for_any_name(preset: str, texts: list[str]) -> None:
 
 
 def _unquote_dot(value: str) -> str:
-    assert value.startswith('"') and value.endswith('"'), value
+    assert value.startswith('"'), value
+    assert value.endswith('"'), value
     out, i, body = [], 0, value[1:-1]
     while i < len(body):
         if body[i] == "\\" and i + 1 < len(body):
@@ -222,7 +223,9 @@ def check_dot(reg: Regulation) -> None:
     graph = reg.authority()
     g = graph.to_networkx()
     text = graph.to_dot()
-    (parsed,) = pydot.graph_from_dot_data(text)
+    graphs = pydot.graph_from_dot_data(text)
+    assert graphs is not None
+    (parsed,) = graphs
     nodes = {_unquote_dot(n.get_name()): n for n in parsed.get_nodes() if n.get_name() != "node"}
     assert len(nodes) == g.number_of_nodes()
     assert len(parsed.get_edges()) == g.number_of_edges()
@@ -232,19 +235,26 @@ def check_dot(reg: Regulation) -> None:
     assert not _controls_in(text, "\n\t")
 
 
+# pydot's grammar still calls pyparsing's camelCase names, which warn; not ours to fix.
+_PYDOT_WARNINGS = pytest.mark.filterwarnings("ignore:.*deprecated.*:DeprecationWarning")
+
+
+@_PYDOT_WARNINGS
 @pytest.mark.parametrize("preset", PRESETS)
 def test_dot_reads_back_with_hostile_names(preset: str) -> None:
     check_dot(hostile(preset, ALL))
 
 
-@FEW
+@_PYDOT_WARNINGS
+@settings(max_examples=min(settings().max_examples, 10),
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(PRESETS), names)
 def test_dot_reads_back_for_any_name(preset: str, texts: list[str]) -> None:
     check_dot(hostile(preset, texts))
 
 
 def test_node_link_json_parses_to_the_names_themselves() -> None:
-    from steering.exports import to_node_link_json  # noqa: PLC0415
+    from steering.exports import to_node_link_json
 
     reg = hostile("dak-nong-2021", ALL)
     text = to_node_link_json(reg.authority())
@@ -257,8 +267,8 @@ def test_node_link_json_parses_to_the_names_themselves() -> None:
 # ----------------------------------------------------------------- iCalendar
 
 
-def year(reg: Regulation, y: int = 2026) -> tuple[Any, ...]:
-    return reg.calendar(D(y, 1, 1), D(y, 12, 31))
+def year(reg: Regulation, y: int = 2026) -> tuple[Occurrence, ...]:
+    return tuple(reg.calendar(D(y, 1, 1), D(y, 12, 31)))
 
 
 _PROPERTY = re.compile(rb"[A-Z][A-Z0-9-]*[;:]")
@@ -304,7 +314,7 @@ def test_commas_semicolons_and_newlines_are_escaped_by_icalendar() -> None:
     occs = year(reg)
     data = to_ics(occs, regulation=reg)
     unfolded = data.replace(b"\r\n ", b"")
-    assert b"X-WR-CALNAME:Ban Ch\xe1\xbb\x89 \xc4\x91\xe1\xba\xa1o\\, t\xe1\xbb\x89nh\\;" in unfolded
+    assert "X-WR-CALNAME:Ban Chỉ đạo\\, tỉnh\\;".encode() in unfolded
     assert b"\r\nX-INJECTED" not in unfolded
     assert b"\\nX-INJECTED:1\\nA\\\\B" in unfolded
     cal = icalendar.Calendar.from_ical(data)
@@ -324,7 +334,7 @@ sys.stdout.buffer.write(to_ics(occs, regulation=reg))
 
 
 @pytest.mark.parametrize("flags", [[], ["-O"]], ids=["asserts", "python-O"])
-def test_a_committee_name_injects_no_vevent_even_under_python_O(flags: list[str]) -> None:
+def test_a_committee_name_injects_no_vevent_even_without_asserts(flags: list[str]) -> None:
     """Issue 10 item 6: the name once raised AssertionError, and under -O wrote a whole VEVENT."""
     src = str(Path(steering.__file__).parents[1])
     out = subprocess.run(
@@ -437,7 +447,7 @@ def check_html(text: str) -> _Tags:
 
 @pytest.mark.parametrize("preset", PRESETS)
 def test_html_elements_come_only_from_the_renderer(preset: str) -> None:
-    """The hostile regulation's HTML has the very elements of the same regulation with plain names."""
+    """A hostile regulation's HTML has the very elements of the same regulation with plain names."""
     reg = hostile(preset, ALL)
     # Distinct plain names where the hostile ones are distinct: rules grouped by name group alike.
     plain = strategies.with_names(steering.presets.load(preset),
@@ -531,7 +541,7 @@ def test_errors_on_stderr_are_one_visible_line(
 def test_validate_names_a_hostile_file_visibly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A file name or a file's text with escape sequences: printed visibly, whatever the loader says."""
+    """A file's name or text with escape sequences: shown visibly, whatever the loader says."""
     preset = Path(steering.presets.path("dak-nong-2021")).read_text(encoding="utf-8")
     text = preset.replace("Trưởng ban", "Trưởng\x1b[31m ban\x9b2J", 1)
     path = tmp_path / "quy\x1b]0;x\x07chế.toml"
