@@ -36,6 +36,8 @@ This notebook walks a newcomer through `steering`: the operating regulations
 4. A year's calendar
 5. Comparing provinces, and one province over time
 6. Your own regulation file
+7. The web API, for programs in other languages
+8. The organisation vocabularies: W3C ORG and SPARQL
 
 Run it from `docs/notebooks/` with the package installed (`pip install -e .`)."""),
     ("code", """\
@@ -179,6 +181,48 @@ mine = steering.load(Path("..") / "examples" / "minh-son-2025.toml")
 print(mine.identity.title)
 print(steering.validate(mine))
 print(mine.authority().acting_for("head", absent={"head", "standing_deputy"}).explain("en"))"""),
+    ("md", """\
+## 7. The web API
+
+`steering serve` answers the same questions over HTTP, as JSON with the citations and the
+explanation in the language asked (`pip install 'steering[web]'`). The app can be called
+in-process, as here, or run with uvicorn and called with `curl` from any language."""),
+    ("code", """\
+from litestar.testing import TestClient
+
+from steering.web import create_app
+
+with TestClient(create_app()) as client:
+    r = client.get("/regulations/dak-nong-2021/acting-for",
+                   params={"post": "head", "absent": "head,standing_deputy"},
+                   headers={"Accept-Language": "en"})
+    print(r.status_code, r.json()["answer"])
+    print(r.json()["explanation"])
+    bad = client.get("/regulations/dak-nong-2021/acting-for", params={"post": "chairman"})
+    print(bad.status_code, bad.headers["content-type"], bad.json()["detail"])"""),
+    ("md", """\
+## 8. W3C ORG and SPARQL
+
+`steering.to_org_jsonld` writes a regulation in the W3C Organization Ontology: posts,
+`org:headOf`, `org:reportsTo` from accountability, each with its clause. rdflib reads it
+and answers SPARQL; here, every preset's reporting lines to the head."""),
+    ("code", """\
+import json
+
+import rdflib
+
+g = rdflib.Graph()
+for pid in steering.presets.names():
+    g.parse(data=json.dumps(steering.to_org_jsonld(regs[pid])), format="json-ld")
+rows = g.query(\"\"\"
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?committee ?from WHERE {
+  ?s org:reportsTo ?head ; skos:notation ?from .
+  ?agent org:headOf ?c ; org:holds ?head . ?c skos:prefLabel ?committee .
+} ORDER BY ?committee ?from\"\"\")
+for row in rows:
+    print(row.committee, "|", row["from"], "-> head")"""),
     ("md", """\
 Next: the tutorial and how-to guides of the documentation, and one page per preset
 listing every rule with its quote."""),

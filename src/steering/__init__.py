@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the engines load on first use; see __getattr__
     from steering.authority import AuthorityGraph
     from steering.ruling import Ruling, Status
     from steering.schedule import CalendarGap, Occurrence, calendar_gaps
+    from steering.standards import to_org_jsonld, to_popolo
     from steering.workdays import (
         ShiftPolicy,
         WorkingDays,
@@ -61,6 +62,8 @@ _LAZY = {
     "add_working_days": "steering.workdays",
     "is_working_day": "steering.workdays",
     "next_working_day": "steering.workdays",
+    "to_org_jsonld": "steering.standards",
+    "to_popolo": "steering.standards",
 }
 
 
@@ -112,5 +115,7 @@ __all__ = [
     "next_working_day",
     "presets",
     "table",
+    "to_org_jsonld",
+    "to_popolo",
     "validate",
 ]

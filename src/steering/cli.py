@@ -29,6 +29,7 @@ from steering import presets
 from steering._escape import json_text, terminal, visible
 from steering._vocab import LEVEL_WORDS
 from steering.errors import Problem, RegulationFileError, SteeringError
+from steering.loader import MAX_BYTES
 from steering.loader import load as load_file
 from steering.regulation import Regulation
 
@@ -654,6 +655,59 @@ def _cmd_validate(ctx: _Context) -> int:
     return EXIT_NO_ANSWER if bad else EXIT_ANSWER
 
 
+_EXPORTS = ("popolo", "org-jsonld", "graphml", "mermaid", "dot")
+
+
+def _cmd_export(ctx: _Context) -> int:
+    a = ctx.args
+    reg = load_regulation(a.regulation)
+    if a.format in ("popolo", "org-jsonld"):
+        from steering.standards import to_org_jsonld, to_popolo  # noqa: PLC0415 - only here
+
+        data = to_popolo(reg) if a.format == "popolo" else to_org_jsonld(reg, base=a.base)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        graph = reg.authority()
+        text = {"graphml": graph.to_graphml, "mermaid": graph.to_mermaid,
+                "dot": graph.to_dot}[a.format]()
+    if a.output:
+        try:
+            Path(a.output).write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise UsageError(f"cannot write {a.output!r}: {e.strerror or e}") from None
+    else:
+        ctx.out.write(text)
+    return EXIT_ANSWER
+
+
+def _cmd_serve(ctx: _Context) -> int:
+    a = ctx.args
+    try:
+        import uvicorn  # noqa: PLC0415 - the web extra is optional
+
+        from steering import web  # noqa: PLC0415
+    except ImportError:
+        raise UsageError("serve needs the 'web' extra: pip install 'steering[web]'") from None
+    # Load once here so a bad folder fails now, in one line, before any worker starts.
+    web.load_registry(a.dir, max_upload=a.max_upload)
+    os.environ[web.ENV_DIR] = a.dir or ""
+    os.environ[web.ENV_CORS] = ",".join(a.cors_origin or ())
+    os.environ[web.ENV_MAX_UPLOAD] = str(a.max_upload)
+    uvicorn.run("steering.web:app_from_env", factory=True, host=a.host, port=a.port,
+                workers=a.workers, log_level="info")
+    return EXIT_ANSWER
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"found {text!r}; allowed: a whole number >= 1")
+    return value
+
+
 # ----------------------------------------------------------------- parser
 
 
@@ -735,7 +789,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("validate", "check regulation files; list every problem", _cmd_validate)
     p.add_argument("files", nargs="+", metavar="FILE", help="regulation files or preset ids")
+
+    _add_doors(add, reg_help)
     return parser
+
+
+def _add_doors(add: Callable[..., argparse.ArgumentParser], reg_help: str) -> None:
+    """The subcommands that open the library to other programs: export and serve."""
+    p = add("export", "the regulation as Popolo, W3C ORG (JSON-LD), GraphML, Mermaid or DOT",
+            _cmd_export)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("--format", required=True, choices=_EXPORTS, help="the output format")
+    p.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--base", default="urn:steering:",
+                   help="org-jsonld: prefix of the IRIs minted (default: urn:steering:)")
+
+    p = add("serve", "a read-only HTTP API over the presets and a folder (needs the web extra)",
+            _cmd_serve)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=_positive, default=8000, help="port (default: 8000)")
+    p.add_argument("--workers", type=_positive, default=1, help="worker processes (default: 1)")
+    p.add_argument("--dir", metavar="DIR",
+                   help="also serve every regulation file (*.toml) in DIR")
+    p.add_argument("--cors-origin", action="append", metavar="ORIGIN",
+                   help="allow browser calls from ORIGIN (repeatable; '*' for any)")
+    p.add_argument("--max-upload", type=_positive, default=MAX_BYTES, metavar="BYTES",
+                   help=f"largest file POST /validate accepts (default: {MAX_BYTES})")
 
 
 def _utf8(stream: TextIO) -> None:
