@@ -523,6 +523,19 @@ def test_json_output_parses_to_the_hostile_values(
         assert "Phó Trưởng ban Thường trực" in out  # Vietnamese readable, not \u-escaped
 
 
+@pytest.mark.parametrize("fmt", ["popolo", "org-jsonld", "graphml", "mermaid", "dot"])
+def test_export_to_the_terminal_carries_no_control(
+    hostile_cli: Regulation, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["export", "x", "--format", fmt]) == cli.EXIT_ANSWER
+    out, _ = capsys.readouterr()
+    assert not _controls_in(out, "\n\t")
+    if fmt in ("popolo", "org-jsonld"):
+        assert hostile_cli.committee.name in json.dumps(json.loads(out), ensure_ascii=False)
+    if fmt == "graphml":
+        assert nx.read_graphml(io.BytesIO(out.encode("utf-8"))).number_of_nodes() > 0
+
+
 def test_errors_on_stderr_are_one_visible_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

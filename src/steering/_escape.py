@@ -93,18 +93,22 @@ def text_value(text: str) -> str:
 # | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. Everything else cannot appear in a
 # well-formed document, not even as a character reference. CR is allowed but a
 # parser turns it into LF (section 2.11), so it is made visible too, to read
-# back as written.
+# back as written. C1 and bidirectional controls are allowed, but made visible
+# like everywhere else (a GraphML file may well be printed to a terminal).
 _XML_FORBIDDEN = frozenset(
     {*range(0x00, 0x09), 0x0B, 0x0C, 0x0D, *range(0x0E, 0x20), *range(0xD800, 0xE000),
      0xFFFE, 0xFFFF}
 )
-_XML = _table(_XML_FORBIDDEN)
+_XML = _table(_XML_FORBIDDEN | CONTROLS, keep="\t\n")
 
 
 def xml_text(text: str) -> str:
-    r"""Text that XML 1.0 can hold: forbidden characters (NUL, ESC, VT, lone surrogates ...)
-    and CR written as their visible escape (``\x1b``); tab and newline kept.
-    """  # noqa: D205 - the summary needs both lines
+    r"""Text that XML 1.0 can hold, with no invisible control but tab and newline.
+
+    Characters XML forbids (NUL, ESC, VT, lone surrogates, U+FFFE ...), CR, and
+    the other controls of :data:`CONTROLS` are written as their visible escape
+    (``\x1b``).
+    """
     return text.translate(_XML)
 
 

@@ -665,7 +665,7 @@ def _cmd_export(ctx: _Context) -> int:
         from steering.standards import to_org_jsonld, to_popolo  # noqa: PLC0415 - only here
 
         data = to_popolo(reg) if a.format == "popolo" else to_org_jsonld(reg, base=a.base)
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
     else:
         graph = reg.authority()
         text = {"graphml": graph.to_graphml, "mermaid": graph.to_mermaid,

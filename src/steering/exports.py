@@ -15,8 +15,10 @@ escapes them for its own syntax and none lets a name change its structure:
   ``%%{init: ...}%%`` in a name is shown, not obeyed;
 - DOT: every id and label double-quoted with ``\\``, ``\"`` and ``\n`` escaped;
 - GraphML: characters XML 1.0 forbids (NUL, ESC, vertical tab, lone
-  surrogates ...) and CR are written as their visible escape (``\x1b``),
-  so the document is always well-formed XML;
+  surrogates ...), CR, and C1 and bidirectional controls are written as their
+  visible escape (``\x1b``), so the document is always well-formed XML (two
+  names that differ only in that one holds a control and the other its
+  escape text would name one node);
 - node-link JSON: ``json.dumps`` escapes, plus ``\uXXXX`` for C1 and
   bidirectional controls.
 
