@@ -70,11 +70,10 @@ PRODID = "-//steering//Lịch Ban Chỉ đạo//VI"
 _TZ = ZoneInfo(TIMEZONE)
 _X = "X-STEERING-"
 _END_OF_DAY = dt.time(23, 59, 59)
-#: The deepest JSON an ``X-STEERING-*`` value may hold (citations: a list of objects).
 MAX_JSON_DEPTH = 4
-#: The longest ``X-STEERING-*`` value :func:`from_ics` reads (characters), the size limit
-#: of a regulation file.
+"""The deepest JSON an ``X-STEERING-*`` value may hold (citations: a list of objects)."""
 MAX_VALUE_CHARS = MAX_BYTES
+"""The longest ``X-STEERING-*`` value :func:`from_ics` reads, in characters."""
 
 
 def _d(value: dt.date) -> str:
