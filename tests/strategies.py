@@ -728,3 +728,108 @@ def to_toml(reg: Regulation) -> str:
     """The regulation as TOML text in the file format (the inverse of ``steering.loads``)."""
     return tomli_w.dumps(_drop_none(unstructure(reg)))
 
+
+
+# -- hostile text, for the escaping of every output ----------------------------------------
+
+#: Strings that mean something in one of the places a name from a file can end up: Mermaid
+#: directives and entity codes, Markdown fences, HTML, DOT and XML syntax, iCalendar content
+#: lines, terminal escape sequences (CSI, OSC, hyperlinks, C1), carriage returns, backspaces,
+#: bidirectional overrides, Unicode line separators, NUL and a lone surrogate (which a
+#: regulation built in Python can hold, though no file can).
+HOSTILE_PAYLOADS: tuple[str, ...] = (
+    '%%{init: {"theme": "dark", "themeCSS": "body{display:none}"}}%%',
+    "%% a comment",
+    "\n```\n<script>alert(1)</script>\n",
+    "````",
+    '"><img src=x onerror=alert(1)>',
+    "<b>&amp;</b> &lt;",
+    "#quot; #35; #9829; #",
+    "a|b --> c",
+    "[x] (y) {z} `code`",
+    "\x1b[31mđỏ\x1b[0m",
+    "\x1b]0;title\x07",
+    "\x1b]8;;http://example.com\x1b\\link\x1b]8;;\x1b\\",
+    "\x9b31m C1",
+    "dòng\rđè",
+    "lùi\b\b\bxóa",
+    "\x00NUL",
+    "\x0b\x0c\x1c",
+    "\u2028\u2029\x85",
+    "\u202egnp.exe",
+    "\u2066cô lập\u2069",
+    "x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:chèn\r\nDTSTART:20260101",
+    "\nEND:VCALENDAR\n",
+    "phẩy, chấm phẩy; gạch \\ ngược \\n \\N \\,",
+    '}\n digraph x { "a" -> "b"',
+    '\\" -> "head',
+    "]]><!-- <?xml ?>",
+    "\x7f\x80\x9f",
+    "\ud800",
+    "Phó Trưởng ban Thường trực",
+)
+
+_HOSTILE_CHARS = st.one_of(
+    st.sampled_from(tuple("\x00\x07\x08\t\n\x0b\x0c\r\x1b\x7f\x85\x9b\u2028\u202e\u2066")),
+    st.sampled_from(tuple("\"'`%#<>&|[]{}();,\\:")),
+    st.sampled_from(VI_LETTERS),
+    st.characters(),
+)
+
+
+@st.composite
+def hostile_text(draw: st.DrawFn) -> str:
+    """A non-empty string mixing hostile payloads, special characters and Vietnamese words."""
+    parts = draw(st.lists(
+        st.one_of(
+            st.sampled_from(HOSTILE_PAYLOADS),
+            st.text(_HOSTILE_CHARS, min_size=1, max_size=8),
+            st.sampled_from(VI_WORDS),
+        ),
+        min_size=1,
+        max_size=4,
+    ))
+    return "".join(parts)
+
+
+def with_names(reg: Regulation, texts: list[str]) -> Regulation:
+    """``reg`` with every free-text name replaced by ``texts`` (cycled), its structure unchanged.
+
+    Touches the identity's title, the committee's name, every post's title, office and
+    agency, every working group's and body's name, and the notes, conditions, subjects
+    and citation quotes of meetings and reports: what exports, calendars and the command
+    line show. Built with ``attrs.evolve``, so no file and no loader is involved.
+    """
+    pool = iter(texts * (1 + 200 // max(1, len(texts))))
+
+    def nxt() -> str:
+        try:
+            return next(pool)
+        except StopIteration:  # pragma: no cover - the pool is long enough for presets
+            return texts[0]
+
+    def cite(c: Citation) -> Citation:
+        return attrs.evolve(c, quote=nxt())
+
+    return attrs.evolve(
+        reg,
+        identity=attrs.evolve(reg.identity, title=nxt()),
+        committee=attrs.evolve(reg.committee, name=nxt()),
+        posts=tuple(
+            attrs.evolve(p, title=nxt(), holder=None if p.holder is None else attrs.evolve(
+                p.holder, office=nxt() if p.office else "", agency=nxt() if p.agency else ""))
+            for p in reg.posts
+        ),
+        working_groups=tuple(attrs.evolve(g, name=nxt()) for g in reg.working_groups),
+        bodies=tuple(attrs.evolve(b, name=nxt()) for b in reg.bodies),
+        meetings=tuple(
+            attrs.evolve(m, note=nxt(), condition=nxt() if m.condition else "",
+                         citation=cite(m.citation))
+            for m in reg.meetings
+        ),
+        reports=tuple(
+            attrs.evolve(r, subject=nxt() if r.subject else "", note=nxt(),
+                         citation=cite(r.citation))
+            for r in reg.reports
+        ),
+    )

@@ -1,4 +1,4 @@
-"""HTML renderings for notebooks: regulations, rulings, calendars and comparisons as tables.
+r"""HTML renderings for notebooks: regulations, rulings, calendars and comparisons as tables.
 
 Jupyter calls ``_repr_html_`` on the value a cell returns. :class:`Regulation`
 and :class:`~steering.compare.Comparison` define it and delegate here; a
@@ -7,7 +7,11 @@ an authority graph drawn with :class:`Picture` (Mermaid), or every such value
 rendered automatically after ``%load_ext steering._display``.
 
 The functions only read attributes (never the clock), escape every string, and
-return the same HTML for the same value.
+return the same HTML for the same value. Text from a regulation file is never
+markup: ``html.escape`` takes care of ``<``, ``>``, ``&`` and quotes, and
+invisible controls (ESC, NUL, bidirectional overrides ...) are shown as their
+escape (``\x1b``). A graph drawn in Markdown sits in a fence that no backtick
+run in a name can close.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from steering._escape import markdown_fence, text_value
 from steering.rules import Citation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,7 +55,7 @@ _STYLE = (
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape(text_value(str(value)), quote=True)
 
 
 def _wrap(body: str) -> str:
@@ -242,8 +247,12 @@ def html(value: Any, lang: str = "vi") -> str | None:
 
 
 def graph_markdown(graph: Any) -> str:
-    """An authority graph as a Markdown Mermaid block, which JupyterLab 4.1+ draws as a picture."""
-    return f"```mermaid\n{graph.to_mermaid()}```\n"
+    """An authority graph as a Markdown Mermaid block, which JupyterLab 4.1+ draws as a picture.
+
+    The fence is longer than any run of backticks in the diagram, so nothing in
+    a name can close it and turn what follows into live Markdown or HTML.
+    """
+    return markdown_fence(str(graph.to_mermaid()), "mermaid")
 
 
 class Picture:

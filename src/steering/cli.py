@@ -26,6 +26,7 @@ from typing import Any, NoReturn, TextIO
 import attrs
 
 from steering import presets
+from steering._escape import json_text, terminal, visible
 from steering._vocab import LEVEL_WORDS
 from steering.errors import Problem, RegulationFileError, SteeringError
 from steering.loader import MAX_BYTES
@@ -202,7 +203,8 @@ def ruling_json(ruling: Any, reg: Regulation, lang: str) -> dict[str, Any]:
 
 
 def _dump(data: Any, out: TextIO) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+    # Vietnamese stays readable; C1, bidi and line-separator characters become \u escapes.
+    out.write(json_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)))
     out.write("\n")
 
 
@@ -261,7 +263,8 @@ def _ids(text: str) -> frozenset[str]:
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A plain-text table with columns padded to their widest cell."""
+    """A plain-text table with columns padded to their widest cell (each cell one line)."""
+    rows = [[visible(cell) for cell in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):
@@ -291,7 +294,8 @@ class _Context:
         return _T[self.lang][key]
 
     def print(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        # Text from a file is text: no escape sequence, CR or bidi override reaches the terminal.
+        self.out.write(terminal(text) + "\n")
 
     def dump(self, data: Any) -> None:
         _dump(data, self.out)
@@ -661,7 +665,7 @@ def _cmd_export(ctx: _Context) -> int:
         from steering.standards import to_org_jsonld, to_popolo  # noqa: PLC0415 - only here
 
         data = to_popolo(reg) if a.format == "popolo" else to_org_jsonld(reg, base=a.base)
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
     else:
         graph = reg.authority()
         text = {"graphml": graph.to_graphml, "mermaid": graph.to_mermaid,
@@ -850,5 +854,5 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit 
 
 
 def _fail(message: str) -> int:
-    sys.stderr.write(f"{_PROG}: error: {message}\n")
+    sys.stderr.write(f"{_PROG}: error: {visible(message)}\n")
     return EXIT_USAGE

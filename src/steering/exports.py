@@ -1,10 +1,29 @@
-"""Exports of an authority graph: Mermaid, Graphviz DOT, node-link JSON and GraphML.
+r"""Exports of an authority graph: Mermaid, Graphviz DOT, node-link JSON and GraphML.
 
 For people who would rather look than query.
 
 Every export is deterministic (nodes and edges sorted) and keeps Vietnamese
 text as is. Edges carry their relation and the citation label
 ("Điều 5 khoản 1") of the clause that states them.
+
+Names come from a regulation file, that is from a stranger, so each export
+escapes them for its own syntax and none lets a name change its structure:
+
+- Mermaid: node ids are generated (``n0``, ``n1`` ...), never taken from the
+  file; every label is one line with Mermaid's entity codes for ``"``, ``%``,
+  ``#``, ``<``, ``>``, ``&``, ``|``, backticks and brackets, so
+  ``%%{init: ...}%%`` in a name is shown, not obeyed;
+- DOT: every id and label double-quoted with ``\\``, ``\"`` and ``\n`` escaped;
+- GraphML: characters XML 1.0 forbids (NUL, ESC, vertical tab, lone
+  surrogates ...), CR, and C1 and bidirectional controls are written as their
+  visible escape (``\x1b``), so the document is always well-formed XML (two
+  names that differ only in that one holds a control and the other its
+  escape text would name one node);
+- node-link JSON: ``json.dumps`` escapes, plus ``\uXXXX`` for C1 and
+  bidirectional controls.
+
+Other invisible controls are written visibly (``\x1b``) in Mermaid and DOT
+(see :mod:`steering._escape`).
 """
 
 from __future__ import annotations
@@ -15,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from steering._escape import json_text, mermaid_label, text_value, xml_text
 from steering.rules import Citation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,25 +78,25 @@ def _edge_label(data: dict[str, Any]) -> str:
     return word
 
 
-def _mermaid_text(text: str) -> str:
-    return text.replace('"', "#quot;")
-
-
 def to_mermaid(graph: AuthorityGraph) -> str:
     """The graph as a Mermaid ``flowchart`` (paste into Markdown that renders Mermaid)."""
     g = graph.to_networkx()
     ids = {n: f"n{i}" for i, (n, _) in enumerate(_nodes(g))}
     out = ["flowchart BT"]
     for n, data in _nodes(g):
-        label = _mermaid_text(f"{data.get('label', n)}<br/><small>{n}</small>")
+        # The only markup is ours; the texts around it are escaped.
+        label = f"{mermaid_label(str(data.get('label', n)))}<br/><small>{mermaid_label(n)}</small>"
         out.append(f'    {ids[n]}["{label}"]')
     for u, v, _k, data in _edges(g):
-        out.append(f'    {ids[u]} -->|"{_mermaid_text(_edge_label(data))}"| {ids[v]}')
+        out.append(f'    {ids[u]} -->|"{mermaid_label(_edge_label(data))}"| {ids[v]}')
     return "\n".join(out) + "\n"
 
 
 def _dot_quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    # Controls other than the newline are made visible first, then escaped like
+    # any backslash; a CR would otherwise be written raw.
+    plain = text_value(text).replace("\r\n", "\n").replace("\r", "\n")
+    return '"' + plain.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 def to_dot(graph: AuthorityGraph) -> str:
@@ -131,17 +151,19 @@ def to_node_link(graph: AuthorityGraph) -> dict[str, Any]:
 
 def to_node_link_json(graph: AuthorityGraph, *, indent: int | None = 2) -> str:
     """:func:`to_node_link` as JSON text, Vietnamese kept as is (no escapes)."""
-    return json.dumps(to_node_link(graph), ensure_ascii=False, indent=indent)
+    return json_text(json.dumps(to_node_link(graph), ensure_ascii=False, indent=indent))
 
 
 def _scalar(value: Any) -> str | int | bool:
-    if isinstance(value, bool | int | str):
+    if isinstance(value, bool | int):
         return value
+    if isinstance(value, str):
+        return xml_text(value)
     if isinstance(value, Citation):
-        return f"{value.label('vi')}: {value.quote}"
+        return xml_text(f"{value.label('vi')}: {value.quote}")
     if isinstance(value, tuple | list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+        return xml_text("; ".join(str(v) for v in value))
+    return xml_text(str(value))
 
 
 def to_graphml(graph: AuthorityGraph) -> str:
@@ -150,9 +172,10 @@ def to_graphml(graph: AuthorityGraph) -> str:
     h: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     h.graph.update({k: _scalar(v) for k, v in g.graph.items()})
     for n, d in _nodes(g):
-        h.add_node(n, **{k: _scalar(v) for k, v in d.items()})
+        h.add_node(xml_text(n), **{k: _scalar(v) for k, v in d.items()})
     for u, v, k, d in _edges(g):
-        h.add_edge(u, v, key=k, **{a: _scalar(b) for a, b in d.items()})
+        h.add_edge(xml_text(u), xml_text(v), key=xml_text(k),
+                   **{a: _scalar(b) for a, b in d.items()})
     buf = io.BytesIO()
     nx.write_graphml(h, buf, encoding="utf-8")
     return buf.getvalue().decode("utf-8")

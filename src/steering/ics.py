@@ -1,4 +1,4 @@
-"""iCalendar (RFC 5545) export of calendars, with the `icalendar` package.
+r"""iCalendar (RFC 5545) export of calendars, with the `icalendar` package.
 
 :func:`to_ics` writes a calendar a secretary can import:
 
@@ -18,6 +18,21 @@ Every field of the occurrence is also written, as JSON, in ``X-STEERING-*``
 properties, so :func:`from_ics` reads the file back to the very same
 occurrences; the ``X-STEERING-*`` values are authoritative when reading back.
 
+Names come from a regulation file, that is from a stranger. Every text value
+(``SUMMARY``, ``DESCRIPTION``, ``X-WR-CALNAME``) goes through icalendar's
+``vText``, which escapes backslashes, commas, semicolons and line breaks (a
+lone CR included) as RFC 5545 section 3.3.11 asks, so a name cannot end its
+line and start a property or a component of its own; other controls (ESC,
+NUL, C1, bidirectional overrides) are written as their visible escape
+(``\x1b``), as RFC 5545 allows no controls but tab in text. The
+``X-STEERING-*`` values are JSON on one line: JSON escapes quotes, backslashes
+and C0 controls, and the remaining controls (DEL, C1, U+2028, bidirectional)
+are written as ``\u`` escapes; they are not TEXT-escaped because icalendar's
+unescaping is not the exact inverse of its escaping for backslashes, which
+JSON needs. :func:`from_ics` reads a stranger's file too: each value is
+bounded in size and JSON nesting, and an occurrence that closes before it
+opens is refused.
+
 Nothing here reads the clock: ``DTSTAMP`` is the ``stamp`` argument, or, when
 none is given, midnight UTC of the occurrence's ``opens`` date, so the same
 calendar always gives the same bytes.
@@ -36,14 +51,16 @@ import attrs
 import icalendar
 import pendulum
 
+from steering._escape import json_text, text_value
 from steering._vocab import MEETING_WORDS
 from steering.errors import QueryError
+from steering.loader import MAX_BYTES
 from steering.regulation import Regulation
 from steering.rules import Citation, Period
 from steering.schedule import Occurrence
 from steering.workdays import VIETNAM
 
-__all__ = ["PRODID", "TIMEZONE", "from_ics", "to_ics"]
+__all__ = ["MAX_JSON_DEPTH", "MAX_VALUE_CHARS", "PRODID", "TIMEZONE", "from_ics", "to_ics"]
 
 #: The time zone every date-time of the export is written in.
 TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -53,6 +70,10 @@ PRODID = "-//steering//Lịch Ban Chỉ đạo//VI"
 _TZ = ZoneInfo(TIMEZONE)
 _X = "X-STEERING-"
 _END_OF_DAY = dt.time(23, 59, 59)
+MAX_JSON_DEPTH = 4
+"""The deepest JSON an ``X-STEERING-*`` value may hold (citations: a list of objects)."""
+MAX_VALUE_CHARS = MAX_BYTES
+"""The longest ``X-STEERING-*`` value :func:`from_ics` reads, in characters."""
 
 
 def _d(value: dt.date) -> str:
@@ -140,11 +161,13 @@ def _component(occ: Occurrence, reg: Regulation | None, stamp: dt.datetime | Non
         comp.add("transp", "TRANSPARENT")
     comp.add("uid", occ.uid)
     comp.add("dtstamp", _stamp(occ, stamp))
-    comp.add("summary", occ.title)
-    comp.add("description", _description(occ, reg))
+    comp.add("summary", icalendar.vText(text_value(occ.title)))
+    comp.add("description", icalendar.vText(text_value(_description(occ, reg))))
     comp.add("categories", [_category(occ.kind)])
     # icalendar writes X- properties raw (no TEXT escaping), so each value is
-    # JSON: newlines, commas and semicolons are then safe and read back exactly.
+    # JSON on one line (json_text escapes what json.dumps leaves raw: DEL, C1,
+    # U+2028/U+2029, bidi controls): no name can end the line, and the value
+    # reads back exactly.
     fields: dict[str, object] = {
         "REGULATION": occ.regulation,
         "BODY": occ.body,
@@ -169,7 +192,7 @@ def _component(occ: Occurrence, reg: Regulation | None, stamp: dt.datetime | Non
         "CITATIONS": [attrs.asdict(c) for c in occ.citations],
     }
     for key, value in fields.items():
-        comp.add(_X + key, json.dumps(value, ensure_ascii=False))
+        comp.add(_X + key, json_text(json.dumps(value, ensure_ascii=False)))
     return comp
 
 
@@ -211,7 +234,8 @@ def to_ics(
     title = (
         name or (regulation.committee.name if regulation is not None else "") or "Lịch Ban Chỉ đạo"
     )
-    cal.add("x-wr-calname", title)
+    # X-WR-CALNAME is TEXT, but icalendar only knows its type when told.
+    cal.add("x-wr-calname", icalendar.vText(text_value(title)))
     cal.add("x-wr-timezone", TIMEZONE)
     for occ in items:
         cal.add_component(_component(occ, regulation, stamp))
@@ -232,17 +256,49 @@ def to_ics(
 # -- reading back -----------------------------------------------------------------
 
 
+def _json_depth(text: str) -> int:
+    """How deeply arrays and objects nest in JSON ``text`` (one linear pass, strings skipped)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
 def _get(comp: Any, key: str) -> Any:
     raw = comp.get(_X + key)
-    where = f"{comp.name} {comp.get('uid', '?')}: {_X + key}"
+    where = f"{comp.name} {text_value(str(comp.get('uid', '?')))[:80]!r}: {_X + key}"
     if raw is None:
         raise QueryError(f"{where}: missing")
     if isinstance(raw, list):
         raise QueryError(f"{where}: appears more than once")
+    text = str(raw)
+    if len(text) > MAX_VALUE_CHARS:
+        raise QueryError(
+            f"{where}: found {len(text)} characters; allowed: at most {MAX_VALUE_CHARS}"
+        )
+    if _json_depth(text) > MAX_JSON_DEPTH:
+        raise QueryError(
+            f"{where}: found JSON nested deeper than {MAX_JSON_DEPTH} levels; "
+            f"allowed: at most {MAX_JSON_DEPTH}"
+        )
     try:
-        return json.loads(str(raw))
-    except ValueError:
-        raise QueryError(f"{where}: found {str(raw)[:60]!r}; allowed: a JSON value") from None
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        raise QueryError(f"{where}: found {text[:60]!r}; allowed: a JSON value") from None
 
 
 def _str(comp: Any, key: str) -> str:
@@ -290,9 +346,11 @@ def _citations(comp: Any) -> tuple[Citation, ...]:
         raise QueryError(f"{_X}CITATIONS: found {value!r}; allowed: an array")
     out = []
     for item in value:
+        if not isinstance(item, dict):
+            raise QueryError(f"{_X}CITATIONS: found {item!r:.80}; allowed: an object")
         try:
             out.append(Citation(**item))
-        except TypeError as e:
+        except (TypeError, ValueError) as e:
             raise QueryError(f"{_X}CITATIONS: cannot read {item!r} ({e})") from None
     return tuple(out)
 
@@ -304,12 +362,19 @@ def _occurrence(comp: Any) -> Occurrence:
     except ValueError:
         allowed = ", ".join(repr(p.value) for p in Period)
         raise QueryError(f"{_X}CADENCE: found {cadence_text!r}; allowed: {allowed}") from None
+    opens = _required_date(comp, "OPENS")
+    closes = _required_date(comp, "CLOSES")
+    if closes < opens:
+        raise QueryError(
+            f"{_X}CLOSES: found {closes.isoformat()}, before {_X}OPENS {opens.isoformat()}; "
+            "allowed: a day on or after it"
+        )
     return Occurrence(
         regulation=_str(comp, "REGULATION"),
         body=_str(comp, "BODY"),
         kind=_str(comp, "KIND"),
-        opens=_required_date(comp, "OPENS"),
-        closes=_required_date(comp, "CLOSES"),
+        opens=opens,
+        closes=closes,
         citations=_citations(comp),
         rule=_str(comp, "RULE"),
         cadence=cadence,
@@ -337,13 +402,19 @@ def from_ics(data: bytes | str) -> tuple[Occurrence, ...]:
 
     Raises:
         QueryError: The data is not iCalendar, or a steering component lacks
-            or garbles one of its properties.
+            or garbles one of its properties (a value longer than
+            :data:`MAX_VALUE_CHARS`, JSON nested deeper than
+            :data:`MAX_JSON_DEPTH`, an occurrence that closes before it opens).
 
     """
+    if not isinstance(data, bytes | str):
+        raise QueryError(f"found {type(data).__name__}; allowed: iCalendar bytes or str")
     try:
         cal = icalendar.Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError) as e:
-        raise QueryError(f"not an iCalendar file: {e}") from None
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError, RecursionError) as e:
+        # icalendar's parser raises these on malformed input; none is ours.
+        message = text_value(" ".join(str(e).split()))[:200]
+        raise QueryError(f"not an iCalendar file: {type(e).__name__}: {message}") from None
     out: list[Occurrence] = []
     for comp in cal.walk():
         if comp.name in {"VEVENT", "VTODO"} and comp.get(_X + "REGULATION") is not None:
