@@ -25,7 +25,7 @@ from typing import Any, NoReturn, TextIO
 
 import attrs
 
-from steering import presets
+from steering import presets, world
 from steering._vocab import LEVEL_WORDS
 from steering.errors import Problem, RegulationFileError, SteeringError
 from steering.loader import load as load_file
@@ -82,6 +82,8 @@ _T = {
         "missing_deadline": "không quy định hạn báo cáo",
         "written": "Đã ghi lịch vào",
         "in_force": "Quy chế có hiệu lực",
+        "not_decided_from": "Từ {date}, các mốc trên không còn chắc chắn (trạng thái "
+        "not_specified):",
         "succession": "Các quyết định theo thời gian",
         "not_shipped": "(không có sẵn)",
         "id": "mã",
@@ -122,6 +124,8 @@ _T = {
         "missing_deadline": "no deadline stated",
         "written": "Calendar written to",
         "in_force": "Regulation in force",
+        "not_decided_from": "From {date} the items above are not decided (status "
+        "not_specified):",
         "succession": "Decisions over time",
         "not_shipped": "(not shipped)",
         "id": "id",
@@ -363,14 +367,20 @@ def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
         if ctx.json:
             ctx.dump({"status": e.reason, "answer": None, "on": on.isoformat(),
                       "candidates": [jsonable(t) for t in e.candidates],
-                      "explanation": e.explain(ctx.lang)})
+                      "explanation": e.explain(ctx.lang),
+                      "caveats": [k.explain(ctx.lang) for k in e.caveats]})
         else:
             ctx.print(e.explain(ctx.lang))
         return EXIT_NO_ANSWER
+    # What the world did around it (tỉnh Thanh Hóa kept; its districts ended): steering.world.
+    cav = world.caveats(reg, on)
     if ctx.json:
-        ctx.dump({"status": "decided", "answer": reg.id, "on": on.isoformat()})
+        ctx.dump({"status": "decided", "answer": reg.id, "on": on.isoformat(),
+                  "caveats": [k.explain(ctx.lang) for k in cav]})
     else:
         ctx.print(f"{ctx.t('in_force')} ({reg.identity.locality}, {on.isoformat()}): {reg.id}")
+        for k in cav:
+            ctx.print(f"  - {k.explain(ctx.lang)}")
     return EXIT_ANSWER
 
 
@@ -450,7 +460,7 @@ def _cmd_convene(ctx: _Context) -> int:
 def _cmd_monitor(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
-    ruling = _graph(reg).monitor_of(a.target)
+    ruling = _graph(reg).monitor_of(a.target, on=a.on)
     return ctx.ruling(ruling, reg)
 
 
@@ -466,6 +476,9 @@ def _cmd_calendar(ctx: _Context) -> int:
 
     gaps = calendar_gaps(reg)
     first = in_force_from(reg)
+    # Past a reorganisation or a successor's start the items are not decided: say why.
+    unknown = world.applicability_unknown_from(reg)
+    past = world.caveats(reg, end) if unknown is not None and unknown <= end else ()
     if ctx.json:
         ctx.dump({
             "regulation": reg.id,
@@ -474,6 +487,8 @@ def _cmd_calendar(ctx: _Context) -> int:
             "occurrences": [jsonable(o) for o in occurrences],
             "gaps": [jsonable(g) for g in gaps],
             "in_force_from": first.isoformat(),
+            "not_decided_from": unknown.isoformat() if past and unknown else None,
+            "caveats": [k.explain(ctx.lang) for k in past],
             "ics": a.ics,
         })
         return EXIT_ANSWER
@@ -520,6 +535,11 @@ def _cmd_calendar(ctx: _Context) -> int:
         ))
     else:
         ctx.print(ctx.t("no_occurrences"))
+    if past and unknown is not None:
+        ctx.print()
+        ctx.print(ctx.t("not_decided_from").format(date=unknown.isoformat()))
+        for k in past:
+            ctx.print(f"  - {k.explain(ctx.lang)}")
     if gaps:
         ctx.print()
         ctx.print(f"{ctx.t('gaps')}:")
@@ -715,6 +735,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("monitor", "which member monitors a locality or sector", _cmd_monitor)
     p.add_argument("regulation", help=reg_help)
     p.add_argument("target", help="a locality or sector, e.g. 'Đông Sơn' or 'TP Thanh Hóa'")
+    p.add_argument("--on", type=_date, metavar="DATE",
+                   help="the date asked about (a district-level unit ended on 2025-07-01)")
 
     p = add("calendar", "dated meetings and report deadlines, optionally as iCalendar",
             _cmd_calendar)
