@@ -82,6 +82,7 @@ _T = {
         "missing_deadline": "không quy định hạn báo cáo",
         "written": "Đã ghi lịch vào",
         "in_force": "Quy chế có hiệu lực",
+        "after_text": "Sau văn bản (sắp xếp đơn vị hành chính, quyết định thay thế)",
         "not_decided_from": "Từ {date}, các mốc trên không còn chắc chắn (trạng thái "
         "not_specified):",
         "succession": "Các quyết định theo thời gian",
@@ -124,6 +125,7 @@ _T = {
         "missing_deadline": "no deadline stated",
         "written": "Calendar written to",
         "in_force": "Regulation in force",
+        "after_text": "After the text (reorganisation, replacing decisions)",
         "not_decided_from": "From {date} the items above are not decided (status "
         "not_specified):",
         "succession": "Decisions over time",
@@ -420,6 +422,12 @@ def _cmd_show(ctx: _Context) -> int:
         head = aspect_label(aspect, ctx.lang)
         label = f"{head}: {subject}" if subject else head
         ctx.print(f"  [{label}] {side.cited(ctx.lang)}")
+    later = world.known_changes(reg)
+    if later:
+        ctx.print()
+        ctx.print(f"{ctx.t('after_text')}:")
+        for k in later:
+            ctx.print(f"  - {k.explain(ctx.lang)}")
     return EXIT_ANSWER
 
 
@@ -462,6 +470,15 @@ def _cmd_monitor(ctx: _Context) -> int:
     reg = load_regulation(a.regulation)
     ruling = _graph(reg).monitor_of(a.target, on=a.on)
     return ctx.ruling(ruling, reg)
+
+
+def _print_past(ctx: _Context, unknown: dt.date | None, past: Sequence[Any]) -> None:
+    """After a calendar: from when its items are not decided, and why (steering.world)."""
+    if past and unknown is not None:
+        ctx.print()
+        ctx.print(ctx.t("not_decided_from").format(date=unknown.isoformat()))
+        for k in past:
+            ctx.print(f"  - {k.explain(ctx.lang)}")
 
 
 def _cmd_calendar(ctx: _Context) -> int:
@@ -535,11 +552,7 @@ def _cmd_calendar(ctx: _Context) -> int:
         ))
     else:
         ctx.print(ctx.t("no_occurrences"))
-    if past and unknown is not None:
-        ctx.print()
-        ctx.print(ctx.t("not_decided_from").format(date=unknown.isoformat()))
-        for k in past:
-            ctx.print(f"  - {k.explain(ctx.lang)}")
+    _print_past(ctx, unknown, past)
     if gaps:
         ctx.print()
         ctx.print(f"{ctx.t('gaps')}:")

@@ -48,9 +48,11 @@ __all__ = [
     "Caveat",
     "Change",
     "Instrument",
+    "applicability_unknown_from",
     "caveats",
     "changes",
     "instruments",
+    "known_changes",
     "situate",
     "situate_monitor",
     "situate_occurrences",
@@ -91,13 +93,13 @@ class Instrument:
         """The instrument in words: ``"Nghị quyết 202/2025/QH15 ngày 12/06/2025 của Quốc hội"``.
 
         English: ``"Nghị quyết 202/2025/QH15 of 12/06/2025, Quốc hội"``; the
-        article used, if any, follows the number ("..., Điều 1").
+        article used, if any, comes last ("..., Điều 1").
         """
         art = f", {self.article}" if self.article else ""
         if lang == "vi":
-            return f"{self.kind} {self.number}{art} ngày {_d(self.date)} của {self.issuer}"
+            return f"{self.kind} {self.number} ngày {_d(self.date)} của {self.issuer}{art}"
         art = art.replace("Điều ", "Article ")
-        return f"{self.kind} {self.number}{art} of {_d(self.date)}, {self.issuer}"
+        return f"{self.kind} {self.number} of {_d(self.date)}, {self.issuer}{art}"
 
 
 @attrs.frozen(kw_only=True)
@@ -276,6 +278,25 @@ def caveats(reg: Regulation, on: dt.date) -> tuple[Caveat, ...]:
             out.append(_change_caveat(c, decisive=reg.id in c.presets))
     out.sort(key=lambda k: (not k.decisive, k.since))
     return tuple(out)
+
+
+def known_changes(reg: Regulation) -> tuple[Caveat, ...]:
+    """Every caveat the library knows for ``reg``, as of the latest known change.
+
+    For displays without a date (``steering show``, the notebook view): what
+    happened after the text was written, each with the day it took effect.
+    """
+    days = [c.on for c in changes() if reg.id in (*c.presets, *c.context)]
+    from steering import presets  # noqa: PLC0415
+
+    if reg.id in presets.names():
+        terms = presets.succession(presets.load(reg.id).identity.locality)
+        idx = next(i for i, t in enumerate(terms) if t.preset == reg.id)
+        if idx + 1 < len(terms) and terms[idx + 1].starts is not None:
+            start = terms[idx + 1].starts
+            assert start is not None
+            days.append(start.latest())
+    return caveats(reg, max(days)) if days else ()
 
 
 def applicability_unknown_from(reg: Regulation) -> dt.date | None:
