@@ -221,3 +221,14 @@ def test_bad_dates() -> None:
         world.caveats(presets.load("dak-nong-2021"), "2026-01-01")  # type: ignore[arg-type]
     with pytest.raises(QueryError, match="language"):
         world.caveats(presets.load("dak-nong-2021"), JAN_2026)[0].explain("fr")
+
+
+def test_a_user_file_reusing_a_preset_id_for_another_locality_is_not_matched() -> None:
+    import attrs
+
+    reg = presets.load("dak-nong-2021")
+    other = attrs.evolve(reg, identity=attrs.evolve(reg.identity, locality="Hà Nội"))
+    assert world.caveats(other, JAN_2026) == ()
+    assert world.applicability_unknown_from(other) is None
+    assert world.known_changes(other) == ()
+    assert world.known_changes(reg)

@@ -20,8 +20,8 @@ an answer is dated past them:
   01/07/2025; :func:`situate_monitor` makes a monitoring answer for such a unit
   not decided.
 
-Only the shipped presets are matched (by id): a user's file for another
-locality gets no caveat from this data.
+Only the shipped presets are matched (same id and locality): a user's file
+for another locality gets no caveat from this data.
 """
 
 from __future__ import annotations
@@ -220,10 +220,22 @@ def _change_caveat(c: Change, decisive: bool) -> Caveat:
     return Caveat(kind=c.kind, since=c.on, decisive=decisive, text_vi=vi, text_en=en, change=c)
 
 
+def _preset_id(reg: Regulation) -> str:
+    """``reg.id`` when ``reg`` is a shipped preset's decision (same id and locality), else ``""``.
+
+    A user's file that reuses a preset id for another locality is not matched.
+    """
+    from steering import presets  # noqa: PLC0415 - presets load regulations; import late
+
+    if reg.id not in presets.names():
+        return ""
+    return reg.id if presets.load(reg.id).identity.locality == reg.identity.locality else ""
+
+
 def _successor_caveat(reg_id: str, on: dt.date) -> Caveat | None:
     from steering import presets  # noqa: PLC0415 - presets load regulations; import late
 
-    if reg_id not in presets.names():
+    if not reg_id:
         return None
     terms = presets.succession(presets.load(reg_id).identity.locality)
     idx = next(i for i, t in enumerate(terms) if t.preset == reg_id)
@@ -270,12 +282,15 @@ def caveats(reg: Regulation, on: dt.date) -> tuple[Caveat, ...]:
     if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
         raise QueryError(f"on must be a datetime.date; found {type(on).__name__} {on!r}")
     out: list[Caveat] = []
-    succ = _successor_caveat(reg.id, on)
+    pid = _preset_id(reg)
+    if not pid:
+        return ()
+    succ = _successor_caveat(pid, on)
     if succ is not None:
         out.append(succ)
     for c in changes():
-        if on >= c.on and (reg.id in c.presets or reg.id in c.context):
-            out.append(_change_caveat(c, decisive=reg.id in c.presets))
+        if on >= c.on and (pid in c.presets or pid in c.context):
+            out.append(_change_caveat(c, decisive=pid in c.presets))
     out.sort(key=lambda k: (not k.decisive, k.since))
     return tuple(out)
 
@@ -286,6 +301,8 @@ def known_changes(reg: Regulation) -> tuple[Caveat, ...]:
     For displays without a date (``steering show``, the notebook view): what
     happened after the text was written, each with the day it took effect.
     """
+    if not _preset_id(reg):
+        return ()
     days = [c.on for c in changes() if reg.id in (*c.presets, *c.context)]
     from steering import presets  # noqa: PLC0415
 
@@ -301,6 +318,8 @@ def known_changes(reg: Regulation) -> tuple[Caveat, ...]:
 
 def applicability_unknown_from(reg: Regulation) -> dt.date | None:
     """The first day ``reg``'s applicability is unknown (a decisive caveat), or ``None``."""
+    if not _preset_id(reg):
+        return None
     days = [c.on for c in changes() if reg.id in c.presets]
     from steering import presets  # noqa: PLC0415
 
