@@ -20,11 +20,13 @@ from steering import presets
 # and a lazy attribute would be shadowed by the submodule once imported.
 from steering.compare import Comparison, compare, table
 from steering.errors import (
+    HolidayDataWarning,
     PresetNotFoundError,
     Problem,
     QueryError,
     RegulationFileError,
     SteeringError,
+    SteeringWarning,
     UnknownIdError,
     UnknownPostError,
 )
@@ -89,6 +91,7 @@ __all__ = [
     "CalendarGap",
     "Citation",
     "Comparison",
+    "HolidayDataWarning",
     "Occurrence",
     "PartialDate",
     "Post",
@@ -102,6 +105,7 @@ __all__ = [
     "ShiftPolicy",
     "Status",
     "SteeringError",
+    "SteeringWarning",
     "UnknownIdError",
     "UnknownPostError",
     "WorkingDays",

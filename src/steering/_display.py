@@ -123,7 +123,11 @@ def regulation_html(reg: Regulation) -> str:
         and not (aspect == "monitoring" and key != "monitoring:annex")
     ]
     rules = _table(["aspect", "subject", "rule", "cited"], rows)
-    return _wrap(f"{head}<b>Posts</b>{posts}<b>Rules</b>{rules}")
+    from steering import world  # noqa: PLC0415 - with the rest
+
+    later = "".join(f"<li>{_e(k.explain('vi'))}</li>" for k in world.known_changes(reg))
+    after = f"<b>Sau văn bản</b><ul>{later}</ul>" if later else ""
+    return _wrap(f"{head}<b>Posts</b>{posts}<b>Rules</b>{rules}{after}")
 
 
 # ----------------------------------------------------------------- ruling

@@ -27,6 +27,7 @@ import networkx as nx
 
 from steering import _authority_algo as algo
 from steering import _signing as signing
+from steering import world
 from steering._text import fold, nfc
 from steering._vocab import MEETING_WORDS, ROLE_WORDS
 from steering.errors import (
@@ -604,8 +605,11 @@ class AuthorityGraph:
         force from 01/2021, asked about 2020).
         """
         first = self._reg.in_force_from
-        if ruling.on is None or ruling.on >= first:
+        if ruling.on is None:
             return ruling
+        if ruling.on >= first:
+            # Past a reorganisation or a successor's start: say so (steering.world).
+            return world.situate(ruling, self._reg)
         note_vi = (f"Lưu ý: ngày {ruling.on.isoformat()}, quy chế này chưa có hiệu lực "
                    f"(sớm nhất từ {first.isoformat()}).")
         note_en = (f"Note: on {ruling.on.isoformat()} this regulation was not yet in force "
@@ -1527,8 +1531,26 @@ class AuthorityGraph:
 
     # -- monitoring ----------------------------------------------------------------------
 
+    def monitor_of(self, locality_or_sector: str, on: dt.date | None = None) -> Ruling:
+        """Which member monitors a locality or sector (see :meth:`_monitor_of`).
+
+        With ``on``, the ruling carries the world's caveats for that date
+        (:func:`steering.world.situate_monitor`): a district-level unit asked
+        about after 01/07/2025 no longer exists, and the answer is not decided.
+
+        Raises:
+            QueryError: ``locality_or_sector`` is not a string, or ``on`` not a date.
+
+        """
+        ruling = self._monitor_of(locality_or_sector)
+        if on is None:
+            return ruling
+        if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
+            raise QueryError(f"on must be a datetime.date; found {type(on).__name__} {on!r}")
+        return world.situate_monitor(attrs.evolve(ruling, on=on), self._reg)
+
     @_memo
-    def monitor_of(self, locality_or_sector: str) -> Ruling:
+    def _monitor_of(self, locality_or_sector: str) -> Ruling:
         """Which member monitors a locality or sector, matching names forgivingly.
 
         Diacritics and case are ignored, "TP"/"Thành phố", "TX"/"Thị xã",

@@ -25,7 +25,7 @@ from typing import Any, NoReturn, TextIO
 
 import attrs
 
-from steering import presets
+from steering import presets, world
 from steering._escape import json_text, terminal, visible
 from steering._vocab import LEVEL_WORDS
 from steering.errors import Problem, RegulationFileError, SteeringError
@@ -84,6 +84,9 @@ _T = {
         "missing_deadline": "không quy định hạn báo cáo",
         "written": "Đã ghi lịch vào",
         "in_force": "Quy chế có hiệu lực",
+        "after_text": "Sau văn bản (sắp xếp đơn vị hành chính, quyết định thay thế)",
+        "not_decided_from": "Từ {date}, các mốc trên không còn chắc chắn (trạng thái "
+        "not_specified):",
         "succession": "Các quyết định theo thời gian",
         "not_shipped": "(không có sẵn)",
         "id": "mã",
@@ -124,6 +127,9 @@ _T = {
         "missing_deadline": "no deadline stated",
         "written": "Calendar written to",
         "in_force": "Regulation in force",
+        "after_text": "After the text (reorganisation, replacing decisions)",
+        "not_decided_from": "From {date} the items above are not decided (status "
+        "not_specified):",
         "succession": "Decisions over time",
         "not_shipped": "(not shipped)",
         "id": "id",
@@ -368,14 +374,20 @@ def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
         if ctx.json:
             ctx.dump({"status": e.reason, "answer": None, "on": on.isoformat(),
                       "candidates": [jsonable(t) for t in e.candidates],
-                      "explanation": e.explain(ctx.lang)})
+                      "explanation": e.explain(ctx.lang),
+                      "caveats": [k.explain(ctx.lang) for k in e.caveats]})
         else:
             ctx.print(e.explain(ctx.lang))
         return EXIT_NO_ANSWER
+    # What the world did around it (tỉnh Thanh Hóa kept; its districts ended): steering.world.
+    cav = world.caveats(reg, on)
     if ctx.json:
-        ctx.dump({"status": "decided", "answer": reg.id, "on": on.isoformat()})
+        ctx.dump({"status": "decided", "answer": reg.id, "on": on.isoformat(),
+                  "caveats": [k.explain(ctx.lang) for k in cav]})
     else:
         ctx.print(f"{ctx.t('in_force')} ({reg.identity.locality}, {on.isoformat()}): {reg.id}")
+        for k in cav:
+            ctx.print(f"  - {k.explain(ctx.lang)}")
     return EXIT_ANSWER
 
 
@@ -415,6 +427,12 @@ def _cmd_show(ctx: _Context) -> int:
         head = aspect_label(aspect, ctx.lang)
         label = f"{head}: {subject}" if subject else head
         ctx.print(f"  [{label}] {side.cited(ctx.lang)}")
+    later = world.known_changes(reg)
+    if later:
+        ctx.print()
+        ctx.print(f"{ctx.t('after_text')}:")
+        for k in later:
+            ctx.print(f"  - {k.explain(ctx.lang)}")
     return EXIT_ANSWER
 
 
@@ -455,8 +473,17 @@ def _cmd_convene(ctx: _Context) -> int:
 def _cmd_monitor(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
-    ruling = _graph(reg).monitor_of(a.target)
+    ruling = _graph(reg).monitor_of(a.target, on=a.on)
     return ctx.ruling(ruling, reg)
+
+
+def _print_past(ctx: _Context, unknown: dt.date | None, past: Sequence[Any]) -> None:
+    """After a calendar: from when its items are not decided, and why (steering.world)."""
+    if past and unknown is not None:
+        ctx.print()
+        ctx.print(ctx.t("not_decided_from").format(date=unknown.isoformat()))
+        for k in past:
+            ctx.print(f"  - {k.explain(ctx.lang)}")
 
 
 def _cmd_calendar(ctx: _Context) -> int:
@@ -471,6 +498,9 @@ def _cmd_calendar(ctx: _Context) -> int:
 
     gaps = calendar_gaps(reg)
     first = in_force_from(reg)
+    # Past a reorganisation or a successor's start the items are not decided: say why.
+    unknown = world.applicability_unknown_from(reg)
+    past = world.caveats(reg, end) if unknown is not None and unknown <= end else ()
     if ctx.json:
         ctx.dump({
             "regulation": reg.id,
@@ -479,6 +509,8 @@ def _cmd_calendar(ctx: _Context) -> int:
             "occurrences": [jsonable(o) for o in occurrences],
             "gaps": [jsonable(g) for g in gaps],
             "in_force_from": first.isoformat(),
+            "not_decided_from": unknown.isoformat() if past and unknown else None,
+            "caveats": [k.explain(ctx.lang) for k in past],
             "ics": a.ics,
         })
         return EXIT_ANSWER
@@ -525,6 +557,7 @@ def _cmd_calendar(ctx: _Context) -> int:
         ))
     else:
         ctx.print(ctx.t("no_occurrences"))
+    _print_past(ctx, unknown, past)
     if gaps:
         ctx.print()
         ctx.print(f"{ctx.t('gaps')}:")
@@ -773,6 +806,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("monitor", "which member monitors a locality or sector", _cmd_monitor)
     p.add_argument("regulation", help=reg_help)
     p.add_argument("target", help="a locality or sector, e.g. 'Đông Sơn' or 'TP Thanh Hóa'")
+    p.add_argument("--on", type=_date, metavar="DATE",
+                   help="the date asked about (a district-level unit ended on 2025-07-01)")
 
     p = add("calendar", "dated meetings and report deadlines, optionally as iCalendar",
             _cmd_calendar)

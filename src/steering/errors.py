@@ -12,11 +12,13 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 __all__ = [
+    "HolidayDataWarning",
     "PresetNotFoundError",
     "Problem",
     "QueryError",
     "RegulationFileError",
     "SteeringError",
+    "SteeringWarning",
     "UnknownIdError",
     "UnknownPostError",
 ]
@@ -97,3 +99,16 @@ class PresetNotFoundError(UnknownIdError):
 
 class QueryError(SteeringError, ValueError):
     """A question was asked with arguments the library cannot accept."""
+
+
+class SteeringWarning(UserWarning):
+    """Base of every warning steering issues."""
+
+
+class HolidayDataWarning(SteeringWarning):
+    """The `holidays` package and the cited days off disagree in a way the data does not explain.
+
+    steering follows the cited list (``steering/data/public_holidays.toml``); the
+    warning names the year and the days added or dropped so the data can be
+    updated with the instrument that explains the change.
+    """

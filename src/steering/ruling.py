@@ -93,6 +93,9 @@ class Ruling:
             (``monitor_of``: the ones matched; ``monitored_by``: the ones followed).
         delegation: The written authorisation (TUQ.) the answer rests on, if any.
         unordered: Several posts answer and the regulation does not order them.
+        caveats: What the world did after the regulation was written, by the
+            ruling's date (:mod:`steering.world`): the 2025 reorganisation, a
+            later decision; :meth:`explain` appends them.
         text_vi: The explanation in Vietnamese (see :meth:`explain`).
         text_en: The explanation in English.
 
@@ -117,6 +120,7 @@ class Ruling:
     targets: tuple[str, ...] = _tuple()
     delegation: Delegation | None = None
     unordered: bool = False
+    caveats: tuple[Any, ...] = _tuple()
     text_vi: str = attrs.field(default="", repr=False, converter=sentence)
     text_en: str = attrs.field(default="", repr=False, converter=sentence)
 
@@ -135,11 +139,10 @@ class Ruling:
             QueryError: ``lang`` is not one of :data:`LANGS`.
 
         """
-        if lang == "vi":
-            return self.text_vi
-        if lang == "en":
-            return self.text_en
-        raise QueryError(f"unknown language {lang!r}; allowed: {', '.join(LANGS)}")
+        if lang not in LANGS:
+            raise QueryError(f"unknown language {lang!r}; allowed: {', '.join(LANGS)}")
+        text = self.text_vi if lang == "vi" else self.text_en
+        return " ".join([text, *(c.explain(lang) for c in self.caveats)])
 
     def __str__(self) -> str:
         return self.text_vi

@@ -47,6 +47,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from steering import world
 from steering._text import nfc
 from steering._vocab import MEETING_WORDS
 from steering.errors import QueryError
@@ -670,7 +671,8 @@ def calendar(
             return ()
         if first > a:
             a = _pdate(first)
-    return _build(reg, a, b, policy, workdays)
+    # Past a reorganisation or a successor's start the items are not decided (steering.world).
+    return world.situate_occurrences(reg, _build(reg, a, b, policy, workdays))
 
 
 def calendar_gaps(reg: Regulation) -> tuple[CalendarGap, ...]:

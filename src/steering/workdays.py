@@ -4,8 +4,10 @@ A day is a **working day** of a state agency unless it is
 
 - a Saturday or a Sunday (state agencies rest on both);
 - a public holiday of Bộ luật Lao động 2019, Điều 112, or a compensatory day
-  for a holiday that falls on a weekly rest day, as listed by the `holidays`
-  package (``holidays.Vietnam``, Vietnamese names);
+  for a holiday that falls on a weekly rest day (Điều 111 khoản 3), as computed
+  by the `holidays` package (``holidays.Vietnam``, Vietnamese names) and
+  checked against the cited list of :mod:`steering.days_off_law` (which wins,
+  and warns, where they differ);
 - a day given off in a yearly civil-service swap decided by the Government.
 
 A weekend day worked in exchange for a swap is a working day. The swaps the
@@ -37,6 +39,7 @@ import holidays as _holidays
 import pendulum
 
 from steering._text import nfc
+from steering.days_off_law import reconcile
 from steering.errors import QueryError
 from steering.rules import Citation
 
@@ -172,6 +175,8 @@ def _year(year: int) -> _Year:
             off.setdefault(swap.day_off, swap.name)
         if swap.working_day.year == year:
             worked.add(swap.working_day)
+    # The package computes; the cited list (steering.days_off_law) is the law.
+    off, worked = reconcile(year, off, frozenset(worked))
     return _Year(off=MappingProxyType(dict(sorted(off.items()))), worked=frozenset(worked))
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -176,10 +177,14 @@ class SuccessionError(SteeringError, LookupError):
         on: The date asked about.
         reason: ``"unknown_locality"`` (no preset for it), ``"before_known"``
             (before the earliest known decision), ``"not_shipped"`` (a decision
-            that is not shipped was in force) or ``"uncertain"`` (a partial
-            date leaves two decisions possible).
+            that is not shipped was in force), ``"uncertain"`` (a partial
+            date leaves two decisions possible) or ``"reorganised"`` (the
+            locality was merged or reorganised by then: whether the last known
+            regulation still applies is not specified; see ``caveats``).
         candidates: The decisions that may have been in force, earliest first.
         message_vi: The message in Vietnamese (``str(error)`` is English).
+        caveats: For ``"reorganised"``: the cited changes
+            (:class:`steering.world.Caveat`).
 
     """
 
@@ -192,7 +197,9 @@ class SuccessionError(SteeringError, LookupError):
         reason: str,
         candidates: tuple[Term, ...] = (),
         message_vi: str = "",
+        caveats: tuple[Any, ...] = (),
     ) -> None:
+        self.caveats = caveats
         self.locality = locality
         self.on = on
         self.reason = reason
@@ -280,6 +287,12 @@ def _written_name(terms: tuple[Term, ...]) -> str:
     return next(load(t.preset).identity.locality for t in terms if t.preset)
 
 
+def _joined(caveats: tuple[Any, ...], lang: str) -> str:
+    """Caveats as one clause after "but"/"nhưng": the first word in lower case."""
+    text = " ".join(k.explain(lang) for k in caveats)
+    return text[:1].lower() + text[1:]
+
+
 def in_force(locality: str, on: dt.date) -> Regulation:
     """The shipped regulation in force for a locality on a date, following the succession.
 
@@ -289,7 +302,12 @@ def in_force(locality: str, on: dt.date) -> Regulation:
     honoured: a date inside the window where the successor may or may not yet
     have taken effect is uncertain, and the answer says so instead of guessing.
     After the latest shipped decision, that decision is returned: a later
-    replacement, if any, is not known to the library.
+    replacement, if any, is not known to the library; but when the locality
+    was merged or reorganised by ``on`` (the 2025 reorganisation, cited in
+    :mod:`steering.world`), whether the regulation still applies is not
+    specified and the answer is a :class:`SuccessionError` with reason
+    ``"reorganised"``. A locality kept at its level (tỉnh Thanh Hóa) still
+    answers; :func:`steering.world.caveats` says what changed around it.
 
     Args:
         locality: The locality (see :func:`succession`).
@@ -360,4 +378,17 @@ def in_force(locality: str, on: dt.date) -> Regulation:
             message_vi=f"{locality}: ngày {on.isoformat()} văn bản có hiệu lực là "
             f"{term.describe('vi')}{where_vi}, không có sẵn trong bộ quy chế",
         )
-    return load(term.preset)
+    reg = load(term.preset)
+    # The world after the text: a merged or reorganised locality (steering.world).
+    from steering import world  # noqa: PLC0415 - world reads presets back
+
+    cav = tuple(k for k in world.caveats(reg, on) if k.decisive)
+    if cav:
+        raise SuccessionError(
+            f"{locality}: on {on.isoformat()} the last known regulation is {term.describe()}, "
+            "but " + _joined(cav, "en"),
+            locality=locality, on=on, reason="reorganised", candidates=(term,), caveats=cav,
+            message_vi=f"{locality}: ngày {on.isoformat()} quy chế cuối cùng được biết là "
+            f"{term.describe('vi')}, nhưng " + _joined(cav, "vi"),
+        )
+    return reg
