@@ -429,8 +429,8 @@ def parse_html(text: str) -> _Tags:
     return p
 
 
-_ELEMENTS = {"div", "style", "h4", "p", "b", "i", "br", "table", "thead", "tbody", "tr", "th",
-             "td", "span"}
+_ELEMENTS = {"div", "style", "h4", "p", "b", "i", "br", "ul", "li", "table", "thead", "tbody",
+             "tr", "th", "td", "span"}
 _CLASSES = {"", "steering", "ns", "cite", "status-decided", "status-not_specified",
             "status-nobody_available"}
 

@@ -80,6 +80,7 @@ from steering.rules import (
 )
 from steering.ruling import LANGS, Question, Ruling, Status
 from steering.schedule import CalendarGap, Occurrence, calendar_gaps, in_force_from
+from steering.world import Caveat
 
 __all__ = [
     "MAX_CALENDAR_DAYS",
@@ -172,6 +173,7 @@ class RulingAnswer:
     targets: tuple[str, ...] = ()
     delegation: Delegation | None = None
     unordered: bool = False
+    caveats: tuple[Caveat, ...] = ()
     explanation: str
     names: dict[str, str] = attrs.Factory(dict)
 
