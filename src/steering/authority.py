@@ -26,6 +26,7 @@ import attrs
 import networkx as nx
 
 from steering import _authority_algo as algo
+from steering import _matching as matching
 from steering import _signing as signing
 from steering._text import fold, nfc
 from steering._vocab import MEETING_WORDS, ROLE_WORDS
@@ -819,7 +820,13 @@ class AuthorityGraph:
             matching = tuple(
                 r for r in rules if not r.documents or algo.document_matches(document, r.documents)
             )
-        return (Status.DECIDED if matching else Status.NOT_SPECIFIED), matching, rules
+        if matching:
+            return Status.DECIDED, matching, rules
+        if document is not None and any(algo.document_partial(document, r.documents) for r in rules):
+            # "Báo cáo" names a kind; the clause lists one report of that kind (Vũng Tàu
+            # Điều 7 khoản 8): which report is meant is not decided.
+            return Status.AMBIGUOUS, (), rules
+        return Status.NOT_SPECIFIED, (), rules
 
     def _signing(self, post: str, delegation: Delegation | None) -> signing.Signing:
         p = self._posts.get(post)
@@ -978,6 +985,21 @@ class AuthorityGraph:
                 )
             seal_vi = f"{subj_vi} {'; '.join(parts_vi)}."
             seal_en = f"{subj_en} {'; '.join(parts_en)}."
+        elif status is Status.AMBIGUOUS:
+            assert document is not None  # noqa: S101 - _own_seal is ambiguous only for a document
+            documents = _unique(d for r in rules for d in algo.document_partial(document, r.documents))
+            cites.extend(r.citation for r in rules if algo.document_partial(document, r.documents))
+            docs = ", ".join(f"“{d}”" for d in documents)
+            seal_vi = (
+                f"“{document}” chỉ nêu loại văn bản; quy chế quy định con dấu của {subj_vi} khi "
+                f"ký {docs} ({_cite(cites, 'vi')}), không phải mọi văn bản loại này, nên chưa "
+                "xác định được con dấu."
+            )
+            seal_en = (
+                f"“{document}” names only a kind of document; the regulation states the seal of "
+                f"{subj_en} for {docs} ({_cite(cites, 'en')}), not for every document of that "
+                "kind, so the seal is not decided."
+            )
         elif rules:
             documents = _unique(d for r in rules for d in r.documents)
             cites.extend(r.citation for r in rules)
@@ -1096,6 +1118,7 @@ class AuthorityGraph:
             subject=post,
             status=status,
             answer=answer,
+            candidates=documents if status is Status.AMBIGUOUS else (),
             citations=_unique_cites(cites),
             on=on,
             seal=seal,
@@ -1549,8 +1572,16 @@ class AuthorityGraph:
                 text_vi="Quy chế không phân công thành viên theo dõi địa bàn, lĩnh vực.",
                 text_en="The regulation assigns no member to follow localities or sectors.",
             )
-        hits = algo.match_targets(query, self._monitor_pairs)
+        found = matching.match_locality(query, self._monitor_pairs, self._reg.identity.province)
+        hits = found.hits
         if not hits:
+            where_vi = where_en = ""
+            if found.province and not found.own_province:
+                where_vi = f" (“{query}” không thuộc tỉnh {self._reg.identity.province})"
+                where_en = f" (“{query}” is outside tỉnh {self._reg.identity.province})"
+            elif found.province:
+                where_vi = " (phân công theo dõi từng đơn vị, ngành trong tỉnh, không giao cả tỉnh)"
+                where_en = " (it assigns units and sectors within the province, not the province)"
             return Ruling(
                 question=Question.MONITOR_OF,
                 subject=query,
@@ -1558,11 +1589,11 @@ class AuthorityGraph:
                 citations=(mon.basis,),
                 text_vi=(
                     f"Phân công theo dõi ({_cite((mon.basis,), 'vi')}) không giao “{query}” "
-                    "cho thành viên nào."
+                    f"cho thành viên nào{where_vi}."
                 ),
                 text_en=(
                     f"The monitoring assignment ({_cite((mon.basis,), 'en')}) gives “{query}” "
-                    "to no member."
+                    f"to no member{where_en}."
                 ),
             )
         posts = _unique(p for p, _ in hits)
@@ -1570,30 +1601,54 @@ class AuthorityGraph:
         by_post = {asg.post: asg.citation for asg in mon.assignments if asg.post in posts}
         cites = _unique_cites((mon.basis, *by_post.values()))
         quoted = ", ".join(f"“{t}”" for t in targets)
+        pairs: dict[str, list[str]] = {}
+        for p, t in hits:
+            pairs.setdefault(p, [])
+            if t.text not in pairs[p]:
+                pairs[p].append(t.text)
+        each_vi = "; ".join(
+            f"{self._name(p, 'vi')} theo dõi, đôn đốc " + ", ".join(f"“{t}”" for t in ts)
+            for p, ts in pairs.items()
+        )
+        each_en = "; ".join(
+            f"{self._name(p, 'en')} monitors " + ", ".join(f"“{t}”" for t in ts)
+            for p, ts in pairs.items()
+        )
+        if not found.decisive:
+            why_vi, why_en = _loose_words(found, self._reg.identity.province)
+            return Ruling(
+                question=Question.MONITOR_OF,
+                subject=query,
+                status=Status.AMBIGUOUS,
+                candidates=posts,
+                targets=targets,
+                citations=cites,
+                text_vi=sentence(
+                    f"“{query}” không trùng tên mục nào của phân công ({why_vi}), nên không "
+                    f"xác định được người theo dõi; có thể là: {each_vi} ({_cite(cites, 'vi')})."
+                ),
+                text_en=sentence(
+                    f"“{query}” is not the name of any entry of the assignment ({why_en}), so "
+                    f"who monitors it is not decided; it may mean: {each_en} "
+                    f"({_cite(cites, 'en')})."
+                ),
+            )
+        read_vi = read_en = ""
+        if not found.exact:
+            read_vi = f"“{query}” được hiểu là {quoted}, mục duy nhất mang tên này: "
+            read_en = f"“{query}” is read as {quoted}, the only entry of that name: "
         if len(posts) > 1:
-            # A loose name ("Sơn") designates several annex entries held by several members:
-            # say which member follows which, not one list of each.
-            pairs: dict[str, list[str]] = {}
-            for p, t in hits:
-                pairs.setdefault(p, [])
-                if t.text not in pairs[p]:
-                    pairs[p].append(t.text)
-            each_vi = "; ".join(
-                f"{self._name(p, 'vi')} theo dõi, đôn đốc " + ", ".join(f"“{t}”" for t in ts)
-                for p, ts in pairs.items()
-            )
-            each_en = "; ".join(
-                f"{self._name(p, 'en')} monitors " + ", ".join(f"“{t}”" for t in ts)
-                for p, ts in pairs.items()
-            )
+            # Several annex entries bear the name and several members hold them: say
+            # which member follows which, not one list of each.
             text_vi = (f"“{query}” ứng với {len(targets)} mục của phân công: {each_vi} "
                        f"({_cite(cites, 'vi')}).")
             text_en = (f"“{query}” matches {len(targets)} entries of the assignment: {each_en} "
                        f"({_cite(cites, 'en')}).")
         else:
-            text_vi = (f"{self._names(posts, 'vi')} theo dõi, đôn đốc {quoted} "
+            text_vi = (f"{read_vi}{self._names(posts, 'vi')} theo dõi, đôn đốc {quoted} "
                        f"({_cite(cites, 'vi')}).")
-            text_en = f"{self._names(posts, 'en')} monitors {quoted} ({_cite(cites, 'en')})."
+            text_en = (f"{read_en}{self._names(posts, 'en')} monitors {quoted} "
+                       f"({_cite(cites, 'en')}).")
         return Ruling(
             question=Question.MONITOR_OF,
             subject=query,
@@ -1646,6 +1701,34 @@ class AuthorityGraph:
 
 def _unique_conds(items: Iterable[AttendanceCondition]) -> tuple[AttendanceCondition, ...]:
     return tuple(dict.fromkeys(items))
+
+
+_LOOSE_VI = {
+    matching.Looseness.NO_UNIT: "thiếu từ chỉ đơn vị hành chính",
+    matching.Looseness.SPELLING: "khác dấu",
+    matching.Looseness.UNIT_DIFFERS: "từ chỉ đơn vị hành chính khác với phụ lục",
+    matching.Looseness.FRAGMENT: "chỉ là một phần của tên",
+    matching.Looseness.EXTRA_WORDS: "có thêm từ ngoài tên",
+}
+_LOOSE_EN = {
+    matching.Looseness.NO_UNIT: "no unit word",
+    matching.Looseness.SPELLING: "other diacritics",
+    matching.Looseness.UNIT_DIFFERS: "a unit word the annex does not use",
+    matching.Looseness.FRAGMENT: "only part of a name",
+    matching.Looseness.EXTRA_WORDS: "words besides a name",
+}
+
+
+def _loose_words(found: matching.LocalityMatch, province: str) -> tuple[str, str]:
+    """Why a locality match is loose, in Vietnamese and English."""
+    order = list(matching.Looseness)
+    reasons = sorted(found.reasons, key=order.index)
+    vi = [_LOOSE_VI[r] for r in reasons if r in _LOOSE_VI]
+    en = [_LOOSE_EN[r] for r in reasons if r in _LOOSE_EN]
+    if matching.Looseness.PROVINCE in found.reasons:
+        vi.append(f"cũng là tên tỉnh {province}, mà phân công không giao cả tỉnh")
+        en.append(f"also the name of tỉnh {province}, which the assignment gives to no one")
+    return "; ".join(vi), "; ".join(en)
 
 
 def _asked(kinds: Sequence[str], document: str | None) -> tuple[str, ...]:
