@@ -24,6 +24,7 @@ import enum
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -41,6 +42,8 @@ __all__ = [
     "match_document",
     "match_locality",
 ]
+
+_T = TypeVar("_T")
 
 # -- document kinds --------------------------------------------------------------
 
@@ -308,7 +311,8 @@ def _target_names(t: MonitorTarget) -> tuple[_Name, ...]:
     return (*names, _split(t.name, units=False), _split(t.text, units=False))
 
 
-def _run(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+def _run(part: tuple[_T, ...], whole: tuple[_T, ...]) -> bool:
+    """Whether ``part`` occurs in ``whole`` as a contiguous run."""
     n = len(part)
     return 0 < n <= len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
 

@@ -783,6 +783,51 @@ class AuthorityGraph:
                 return dl
         return None
 
+    def _delegation_unsure(
+        self,
+        post: str,
+        on: dt.date | None,
+        document: str | None,
+        delegations: Iterable[Delegation] | None,
+        *,
+        question: Question,
+        absent: frozenset[str] = frozenset(),
+    ) -> Ruling | None:
+        """An ``ambiguous`` ruling where an authorisation names ``document``'s kind only partly.
+
+        "Báo cáo" against an authorisation for "Báo cáo tháng"; ``None`` otherwise.
+        """
+        asked: dict[str, Any] = {"absent": absent}  # the converter's type is beyond mypy
+        for dl in self._delegations_for(delegations):
+            kinds = algo.delegation_partial(dl, on, document) if dl.delegate == post else ()
+            if kinds:
+                docs = ", ".join(f"“{d}”" for d in kinds)
+                cite_vi, cite_en = _cite((dl.citation,), "vi"), _cite((dl.citation,), "en")
+                return Ruling(
+                    question=question,
+                    subject=post,
+                    status=Status.AMBIGUOUS,
+                    candidates=kinds,
+                    documents=kinds,
+                    citations=(dl.citation,),
+                    on=on,
+                    delegation=dl,
+                    **asked,
+                    text_vi=(
+                        f"{self._name(post, 'vi')} được {self._name(dl.delegator, 'vi')} ủy "
+                        f"quyền ký {docs} ({cite_vi}); “{document}” không trùng văn bản nào được "
+                        "liệt kê mà chỉ cùng loại, nên chưa xác định được văn bản này có thuộc "
+                        "phạm vi ủy quyền hay không."
+                    ),
+                    text_en=(
+                        f"{self._name(post, 'en')} holds a written authorisation from "
+                        f"{self._name(dl.delegator, 'en')} for {docs} ({cite_en}); “{document}” "
+                        "is none of the documents listed, only of the same kind, so whether the "
+                        "authorisation covers it is not decided."
+                    ),
+                )
+        return None
+
     # -- seals and signing ----------------------------------------------------------
 
     def _seal_answer(self, seal: Seal, holder: str) -> str:
@@ -822,7 +867,10 @@ class AuthorityGraph:
             )
         if matching:
             return Status.DECIDED, matching, rules
-        if document is not None and any(algo.document_partial(document, r.documents) for r in rules):
+        partial = document is not None and any(
+            algo.document_partial(document, r.documents) for r in rules
+        )
+        if partial:
             # "Báo cáo" names a kind; the clause lists one report of that kind (Vũng Tàu
             # Điều 7 khoản 8): which report is meant is not decided.
             return Status.AMBIGUOUS, (), rules
@@ -986,19 +1034,19 @@ class AuthorityGraph:
             seal_vi = f"{subj_vi} {'; '.join(parts_vi)}."
             seal_en = f"{subj_en} {'; '.join(parts_en)}."
         elif status is Status.AMBIGUOUS:
-            assert document is not None  # noqa: S101 - _own_seal is ambiguous only for a document
-            documents = _unique(d for r in rules for d in algo.document_partial(document, r.documents))
-            cites.extend(r.citation for r in rules if algo.document_partial(document, r.documents))
+            asked = document or ""  # _own_seal is ambiguous only when a document is asked
+            documents = _unique(d for r in rules for d in algo.document_partial(asked, r.documents))
+            cites.extend(r.citation for r in rules if algo.document_partial(asked, r.documents))
             docs = ", ".join(f"“{d}”" for d in documents)
             seal_vi = (
-                f"“{document}” chỉ nêu loại văn bản; quy chế quy định con dấu của {subj_vi} khi "
-                f"ký {docs} ({_cite(cites, 'vi')}), không phải mọi văn bản loại này, nên chưa "
-                "xác định được con dấu."
+                f"“{document}” không trùng văn bản nào được liệt kê; quy chế quy định con dấu "
+                f"của {subj_vi} khi ký {docs} ({_cite(cites, 'vi')}), cùng loại nhưng không phải "
+                "mọi văn bản loại này, nên chưa xác định được con dấu."
             )
             seal_en = (
-                f"“{document}” names only a kind of document; the regulation states the seal of "
-                f"{subj_en} for {docs} ({_cite(cites, 'en')}), not for every document of that "
-                "kind, so the seal is not decided."
+                f"“{document}” is none of the documents listed; the regulation states the seal "
+                f"of {subj_en} for {docs} ({_cite(cites, 'en')}), of that kind but not every "
+                "document of it, so the seal is not decided."
             )
         elif rules:
             documents = _unique(d for r in rules for d in r.documents)
@@ -1079,6 +1127,12 @@ class AuthorityGraph:
         if not isinstance(post, str) or post not in allowed:
             raise UnknownPostError(str(post), allowed)
         dl = self._delegation(post, on, document, delegations)
+        if dl is None:
+            unsure = self._delegation_unsure(
+                post, on, document, delegations, question=Question.SEAL_FOR
+            )
+            if unsure is not None:
+                return unsure
         holder = dl.delegator if dl is not None else post
         status, matching, rules = self._own_seal(holder, document)
         sg = self._signing(post, dl)
@@ -1236,6 +1290,12 @@ class AuthorityGraph:
                 ),
             )
         dl = self._delegation(post, on, document, delegations)
+        if dl is None:
+            unsure = self._delegation_unsure(
+                post, on, document, delegations, question=Question.SIGNATURE_BLOCK, absent=fs
+            )
+            if unsure is not None:
+                return unsure
         sg = self._signing(post, dl)
         text_vi, sc = self._signing_text(post, sg, "vi", document)
         text_en, _ = self._signing_text(post, sg, "en", document)
