@@ -215,12 +215,16 @@ def test_a_report_without_a_deadline_gets_none_invented() -> None:
     ]
 
 
-def test_a_periodic_report_without_a_cadence_is_a_gap_and_an_ad_hoc_one_is_not() -> None:
+def test_a_periodic_report_without_a_cadence_is_a_gap_and_an_ad_hoc_one_lacks_a_deadline() -> None:
+    """calendar_gaps lists every report whose deadline is not stated (issue 12, finding 7)."""
     periodic = report(id="p")
     ad_hoc = ReportRule(id="a", reporters=("member",), ad_hoc=True, citation=CITE)
     reg = reg_with(reports=(periodic, ad_hoc))
     assert schedule.calendar(reg, *YEAR_2025) == ()
-    assert [(g.rule, g.missing, g.kind) for g in calendar_gaps(reg)] == [("p", "cadence", "report")]
+    assert [(g.rule, g.missing, g.kind) for g in calendar_gaps(reg)] == [
+        ("p", "cadence", "report"),
+        ("a", "deadline", "report"),
+    ]
 
 
 # -- deadlines ----------------------------------------------------------------------------
@@ -456,10 +460,11 @@ def test_a_regulation_dates_nothing_before_it_takes_effect() -> None:
 
 
 def test_partial_effective_date_keeps_what_it_may_govern() -> None:
-    """Thanh Hóa 2021 is in force from signing in "tháng 01 năm 2021" (day blank): everything
-    closing from 01/01/2021 is kept, nothing of 2020."""
+    """Thanh Hóa 2021 is in force from signing in "tháng 01 năm 2021" (day blank), not before
+    08/01/2021 (its preamble cites "Quyết định số 76/QĐ-UBND ngày 08/01/2021"): everything
+    closing from then is kept, nothing of 2020."""
     th = steering.presets.load("thanh-hoa-2021")
-    assert steering.schedule.in_force_from(th) == D(2021, 1, 1)
+    assert steering.schedule.in_force_from(th) == D(2021, 1, 8)
     assert th.calendar(D(2020, 1, 1), D(2020, 12, 31)) == ()
     assert len([o for o in th.calendar(D(2021, 1, 1), D(2021, 12, 31))
                 if o.kind == "regular_meeting"]) == 4

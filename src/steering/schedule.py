@@ -267,7 +267,7 @@ class CalendarGap:
         kind: ``"regular_meeting"`` or ``"report"``.
         rule: ``"meetings[i]"`` or the report rule's id.
         missing: ``"cadence"`` (the regulation says "định kỳ" and no period) or
-            ``"deadline"`` (a periodic report with no due date).
+            ``"deadline"`` (a report, periodic or not, with no stated due date).
         citation: The rule's citation.
         status: Always ``"not_specified"``.
         note: The rule's note.
@@ -678,8 +678,10 @@ def calendar_gaps(reg: Regulation) -> tuple[CalendarGap, ...]:
 
     A regular meeting with no cadence ("họp định kỳ hoặc đột xuất") and a
     periodic report with no cadence are ``missing="cadence"``: they get no
-    dated occurrence. A report with a cadence but no stated deadline is
-    ``missing="deadline"``: its occurrences carry ``status="not_specified"``.
+    dated occurrence. Every other report whose deadline the regulation does
+    not state is ``missing="deadline"``: a periodic one's occurrences carry
+    ``status="not_specified"``; one made on request or when needed ("khi có
+    yêu cầu", "đột xuất") gets no dated occurrence at all.
     """
     if not isinstance(reg, Regulation):
         raise QueryError(f"reg must be a Regulation; found {type(reg).__name__}")
@@ -701,7 +703,9 @@ def calendar_gaps(reg: Regulation) -> tuple[CalendarGap, ...]:
         missing = ""
         if report.periodic and not report.cadences:
             missing = "cadence"
-        elif report.cadences and report.deadline is None:
+        elif report.deadline is None:
+            # Every report without a stated due date, periodic or not ("khi có yêu cầu",
+            # "đột xuất", a one-off): the calendar cannot date it.
             missing = "deadline"
         if not missing:
             continue
