@@ -324,7 +324,8 @@ def test_a_date_before_the_regulation_is_in_force_is_flagged() -> None:
     early = g.acting_for("head", absent={"head"}, on=dt.date(2020, 6, 1))
     later = g.acting_for("head", absent={"head"}, on=dt.date(2021, 6, 1))
     assert early.answer == later.answer == ("standing_deputy",)
-    note = "Lưu ý: ngày 2020-06-01, quy chế này chưa có hiệu lực (sớm nhất từ 2021-01-01)."
+    # Not before 08/01/2021: the preamble cites "Quyết định số 76/QĐ-UBND ngày 08/01/2021".
+    note = "Lưu ý: ngày 2020-06-01, quy chế này chưa có hiệu lực (sớm nhất từ 2021-01-08)."
     assert early.explain("vi").endswith(note)
     assert "not yet in force" in early.explain("en")
     assert "Lưu ý" not in later.explain("vi")

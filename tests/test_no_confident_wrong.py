@@ -278,3 +278,71 @@ def test_quotes_in_ambiguous_rulings_are_the_texts_words() -> None:
     r = graph(VT24).seal_for("wg_lead", document="Báo cáo")
     quoted = re.findall(r"“([^”]*)”", r.explain("vi"))
     assert "Báo cáo tình hình, hoạt động của Tổ giúp việc" in quoted
+
+
+# ---------------------------------------------------------------- finding 6: own words
+
+
+def test_on_request_reports_keep_their_own_words_vung_tau_dieu_6_khoan_4() -> None:
+    """Điều 6 khoản 4: "báo cáo đột xuất khi Trưởng ban, các Phó Trưởng ban yêu cầu": on
+    request, not "khi phát sinh"."""
+    r = graph(VT24).reports_to("member")
+    vi, en = r.explain("vi"), r.explain("en")
+    assert "khi Trưởng ban, các Phó Trưởng ban yêu cầu (Điều 6 khoản 4)" in vi
+    assert "khi phát sinh" not in vi
+    assert "«khi Trưởng ban, các Phó Trưởng ban yêu cầu» (Article 6(4))" in en
+
+
+def test_on_request_reports_keep_their_own_words_tung_chau_dieu_10_khoan_2() -> None:
+    """Điều 10 khoản 2: "thực hiện chế độ thông tin, báo cáo theo quy định và yêu cầu của Ban
+    Chỉ đạo"."""
+    r = graph("tung-chau-2023").reports_to("agency_heads")
+    assert "theo quy định và yêu cầu của Ban Chỉ đạo (Điều 10 khoản 2)" in r.explain("vi")
+    assert "khi phát sinh" not in r.explain("vi")
+
+
+def test_a_condensed_matter_is_not_quoted_thanh_hoa_2024_dieu_5_khoan_5() -> None:
+    """Điều 5 khoản 5 ("Chịu trách nhiệm trước Trưởng Ban, Phó Trưởng Ban về hoàn thành các
+    chỉ tiêu theo Nghị quyết số 06-NQ/TU ..."): the preset's short matter is no quotation."""
+    en = graph(TH24).accountable_to("member_so_tttt").explain("en")
+    assert "“hoàn thành các chỉ tiêu về chuyển đổi số" not in en
+    assert "(condensed from the clause)" in en
+
+
+_QUOTED = re.compile(r"«([^»]*)»|“([^”]*)”|\"([^\"]*)\"")
+
+
+def _rulings(preset: str) -> list[steering.Ruling]:
+    reg = steering.presets.load(preset)
+    g = reg.authority()
+    out: list[steering.Ruling] = []
+    for p in g.post_ids:
+        out += [
+            g.acting_for(p, absent={p}),
+            g.seal_for(p),
+            g.signature_block(p),
+            g.accountable_to(p),
+            g.accountable_to(p, transitive=True),
+            g.reports_to(p),
+            g.monitored_by(p),
+            g.proxy(p),
+        ]
+    out += [g.conveners(k) for k in ("regular", "extraordinary", "expanded")]
+    if reg.monitoring is not None:
+        out += [g.monitor_of(t.text) for a in reg.monitoring.assignments for t in a.targets]
+    return out
+
+
+@pytest.mark.parametrize("preset", steering.presets.names())
+def test_every_quotation_is_the_texts_own_words(preset: str) -> None:
+    """Whatever an explanation puts inside «», “” or "" stands verbatim (up to whitespace and
+    case) in the regulation's source text, in Vietnamese and in English."""
+    source = " ".join(
+        steering.presets.source_path(preset).read_text(encoding="utf-8").split()
+    ).casefold()
+    for r in _rulings(preset):
+        for lang in ("vi", "en"):
+            for groups in _QUOTED.findall(r.explain(lang)):
+                quoted = next(x for x in groups if x)
+                assert " ".join(quoted.split()).casefold() in source, (
+                    r.question, r.subject, lang, quoted)

@@ -182,7 +182,14 @@ def _unique_cites(items: Iterable[Citation]) -> tuple[Citation, ...]:
 
 
 def _lines(lines: Sequence[str]) -> str:
-    return f"“{' / '.join(lines)}”"
+    # No quotation marks: the lines are composed by the decree's forms, not quoted from
+    # the text (issue 12: quotation marks only around the text's own words).
+    return " / ".join(lines)
+
+
+def _verbatim(part: str, whole: str) -> bool:
+    """Whether ``part`` stands word for word in ``whole`` (up to whitespace and case)."""
+    return " ".join(part.split()).casefold() in " ".join(whole.split()).casefold()
 
 
 class AuthorityGraph:
@@ -1367,7 +1374,12 @@ class AuthorityGraph:
         parts_vi, parts_en = [], []
         for a in rules:
             about_vi = f" về {a.matter}" if a.matter else ""
-            about_en = f" for “{a.matter}”" if a.matter else ""
+            # The matter is often condensed from the clause ("hoàn thành các chỉ tiêu ...",
+            # Thanh Hóa 2024 Điều 5 khoản 5): quoted only where it is the clause's own words.
+            if a.matter and _verbatim(a.matter, a.citation.quote):
+                about_en = f" for “{a.matter}”"
+            else:
+                about_en = f" for {a.matter} (condensed from the clause)" if a.matter else ""
             parts_vi.append(f"{self._names(a.to, 'vi')}{about_vi} ({_cite((a.citation,), 'vi')})")
             parts_en.append(f"{self._names(a.to, 'en')}{about_en} ({_cite((a.citation,), 'en')})")
         text_vi = f"{self._name(post, 'vi')} chịu trách nhiệm trước {'; trước '.join(parts_vi)}."
@@ -1438,7 +1450,12 @@ class AuthorityGraph:
                 how_en = " " + ", ".join(per[c.period.value][1] for c in r.cadences)
             elif r.periodic:
                 how_vi, how_en = " định kỳ", " periodically"
-            if r.ad_hoc:
+            if r.ad_hoc and r.occasion:
+                # "báo cáo đột xuất khi Trưởng ban, các Phó Trưởng ban yêu cầu" (Vũng Tàu
+                # Điều 6 khoản 4): on request, in the text's own words, not "khi phát sinh".
+                how_vi += f"{' hoặc' if how_vi else ''} {r.occasion}"
+                how_en += f"{' or' if how_en else ''} as the text says, «{r.occasion}»"
+            elif r.ad_hoc:
                 # "định kỳ ... hoặc đột xuất" (Vũng Tàu Điều 11 khoản 2): both are said.
                 how_vi += " hoặc đột xuất" if how_vi else " khi phát sinh"
                 how_en += " or as needed" if how_en else " as needed"
