@@ -346,3 +346,61 @@ def test_every_quotation_is_the_texts_own_words(preset: str) -> None:
                 quoted = next(x for x in groups if x)
                 assert " ".join(quoted.split()).casefold() in source, (
                     r.question, r.subject, lang, quoted)
+
+
+# ---------------------------------------------------------------- finding 4: one person
+
+
+def test_the_standing_member_is_the_to_truong_dak_nong_dieu_7_and_dieu_10_khoan_1() -> None:
+    """Điều 7 "Nhiệm vụ và quyền hạn Thành viên thường trực, Tổ trưởng Tổ Giúp việc Ban Chỉ
+    đạo" gives one list of duties to one person; Điều 10 khoản 1: the Tổ trưởng "chịu trách
+    nhiệm trước Trưởng ban về hoạt động của Tổ giúp việc"."""
+    reg = steering.presets.load("dak-nong-2021")
+    assert reg.post("standing_member").concurrent_with == ("wg_lead",)
+    assert reg.post("wg_lead").concurrent_with == ("standing_member",)
+    r = reg.authority().accountable_to("standing_member")
+    assert r.status == "decided"
+    assert r.answer == ("head",)
+    assert [(c.article, c.clause) for c in r.citations] == [(7, None), (10, 1)]
+    assert r.explain("vi").startswith(
+        "Thành viên thường trực, cũng là Tổ trưởng Tổ Giúp việc (Điều 7), chịu trách nhiệm "
+        "trước Trưởng ban"
+    )
+
+
+# ---------------------------------------------------------------- finding 5: signing dates
+
+
+@pytest.mark.parametrize(
+    ("preset", "day", "quote"),
+    [
+        ("thanh-hoa-2021", dt.date(2021, 1, 8), "Quyết định số 76/QĐ-UBND ngày 08/01/2021"),
+        ("vung-tau-2024", dt.date(2024, 8, 8), "Tờ trình số 792/TTr-VHTT ngày 08/8/2024"),
+        ("thanh-hoa-2024", dt.date(2024, 4, 24), "số 1655/QĐ-UBND ngày 24/04/2024 của UBND tỉnh"),
+    ],
+)
+def test_the_preamble_bounds_the_signing_date(preset: str, day: dt.date, quote: str) -> None:
+    """A decision is signed no earlier than the latest document its preamble cites."""
+    reg = steering.presets.load(preset)
+    bound = reg.identity.signed_not_before
+    assert bound is not None
+    assert (bound.date, bound.citation.part, bound.citation.quote) == (day, "preamble", quote)
+    assert reg.in_force_from == day
+
+
+# ---------------------------------------------------------------- finding 7: calendar gaps
+
+
+@pytest.mark.parametrize("preset", steering.presets.names())
+def test_calendar_gaps_lists_every_report_with_no_stated_deadline(preset: str) -> None:
+    reg = steering.presets.load(preset)
+    undated = {r.id for r in reg.reports if r.deadline is None}
+    gaps = {g.rule for g in steering.calendar_gaps(reg) if g.kind == "report"}
+    assert undated == gaps
+
+
+def test_vung_tau_reports_on_request_are_gaps_dieu_6_khoan_4() -> None:
+    """"báo cáo đột xuất khi Trưởng ban, các Phó Trưởng ban yêu cầu" has no deadline."""
+    gaps = steering.calendar_gaps(steering.presets.load(VT24))
+    assert ("member_ad_hoc", "deadline") in {(g.rule, g.missing) for g in gaps}
+    assert len({g.rule for g in gaps if g.kind == "report"}) == 10

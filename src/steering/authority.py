@@ -1382,9 +1382,24 @@ class AuthorityGraph:
                 about_en = f" for {a.matter} (condensed from the clause)" if a.matter else ""
             parts_vi.append(f"{self._names(a.to, 'vi')}{about_vi} ({_cite((a.citation,), 'vi')})")
             parts_en.append(f"{self._names(a.to, 'en')}{about_en} ({_cite((a.citation,), 'en')})")
-        text_vi = f"{self._name(post, 'vi')} chịu trách nhiệm trước {'; trước '.join(parts_vi)}."
-        text_en = f"{self._name(post, 'en')} answers to {'; to '.join(parts_en)}."
         cites = [a.citation for a in rules]
+        who_vi, who_en = self._name(post, "vi"), self._name(post, "en")
+        holder = self._posts.get(post)
+        clauses = {(c.document, c.article, c.clause) for c in cites}
+        same = tuple(
+            c for c in (holder.concurrent_with if holder is not None else ())
+            if any(b.subject == c and (b.citation.document, b.citation.article, b.citation.clause)
+                   in clauses for b in self._reg.accountability)
+        )
+        if holder is not None and same:
+            # One person holds both posts (Đắk Nông Điều 7: "Thành viên thường trực, Tổ
+            # trưởng Tổ Giúp việc"): the clause on the other post binds this one.
+            cites.insert(0, holder.citation)
+            held = _cite((holder.citation,), "vi"), _cite((holder.citation,), "en")
+            who_vi += f", cũng là {self._names(same, 'vi')} ({held[0]}),"
+            who_en += f", who is also {self._names(same, 'en')} ({held[1]}),"
+        text_vi = f"{who_vi} chịu trách nhiệm trước {'; trước '.join(parts_vi)}."
+        text_en = f"{who_en} answers to {'; to '.join(parts_en)}."
         answer = direct
         chain: tuple[str, ...] = (post, *direct)
         if transitive:
