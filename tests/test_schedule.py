@@ -88,8 +88,9 @@ def test_quarterly_windows_are_the_calendar_quarters() -> None:
 
 
 def test_half_year_year_and_month_windows() -> None:
+    """With reviews="separate", every cadence of a rule gets its own windows."""
     reg = reg_with(meetings=(meeting(Cadence.half_yearly(), Cadence.yearly(), Cadence.monthly()),))
-    occs = schedule.calendar(reg, *YEAR_2025)
+    occs = schedule.calendar(reg, *YEAR_2025, reviews="separate")
     by = {p: [o for o in occs if o.cadence is p] for p in Period}
     assert windows(tuple(by[Period.HALF_YEAR])) == [
         (D(2025, 1, 1), D(2025, 6, 30)),
@@ -473,3 +474,19 @@ def test_partial_effective_date_keeps_what_it_may_govern() -> None:
 def test_in_force_only_must_be_a_boolean() -> None:
     with pytest.raises(steering.SteeringError, match="in_force_only must be true or false"):
         BASE.calendar(D(2025, 1, 1), D(2025, 12, 31), in_force_only="no")
+
+
+def test_nested_cadences_combine_by_default() -> None:
+    """A rule "theo tháng, 6 tháng, năm" sits once a month by default; June and December
+    sittings also serve the half-years and December the year."""
+    reg = reg_with(meetings=(meeting(Cadence.half_yearly(), Cadence.yearly(), Cadence.monthly()),))
+    occs = schedule.calendar(reg, *YEAR_2025)
+    assert [o.cadence for o in occs] == [Period.MONTH] * 12
+    assert occs[5].title.endswith("tháng 6/2025, kiêm họp 6 tháng đầu năm 2025")
+    assert occs[11].title.endswith("kiêm họp 6 tháng cuối năm 2025 và năm 2025")
+    assert "kiêm" not in occs[0].title
+
+
+def test_reviews_must_be_combined_or_separate() -> None:
+    with pytest.raises(steering.SteeringError, match="reviews: found 'both'; allowed: combined"):
+        schedule.calendar(BASE, *YEAR_2025, reviews="both")

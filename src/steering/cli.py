@@ -459,7 +459,7 @@ def _cmd_calendar(ctx: _Context) -> int:
     reg = load_regulation(a.regulation)
     start: dt.date = a.start or dt.date(a.end.year if a.end else _require_year(a), 1, 1)
     end: dt.date = a.end or dt.date(start.year, 12, 31)
-    occurrences = reg.calendar(start, end)
+    occurrences = reg.calendar(start, end, reviews=ctx.args.reviews)
     if a.ics:
         _write_ics(reg, occurrences, Path(a.ics))
     from steering.schedule import calendar_gaps, in_force_from  # noqa: PLC0415 - only here
@@ -724,6 +724,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="end", type=_date, metavar="DATE",
                    help="last day (YYYY-MM-DD; default: 31 December of --from's year)")
     p.add_argument("--ics", metavar="FILE", help="also write the calendar to FILE (iCalendar)")
+    p.add_argument("--reviews", choices=("combined", "separate"), default="combined",
+                   help="'họp định kỳ theo quý, 6 tháng, năm': one sitting a quarter serving "
+                   "the six-month and year reviews (combined, the default) or a sitting each")
 
     p = add("compare", "every structural difference between two regulations", _cmd_compare)
     p.add_argument("a", help=reg_help)
