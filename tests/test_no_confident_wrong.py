@@ -404,3 +404,61 @@ def test_vung_tau_reports_on_request_are_gaps_dieu_6_khoan_4() -> None:
     gaps = steering.calendar_gaps(steering.presets.load(VT24))
     assert ("member_ad_hoc", "deadline") in {(g.rule, g.missing) for g in gaps}
     assert len({g.rule for g in gaps if g.kind == "report"}) == 10
+
+
+# ---------------------------------------------------------------- finding 8: whom it binds
+
+
+@pytest.mark.parametrize(
+    ("preset", "subjects", "ids"),
+    [
+        ("thanh-hoa-2021",
+         ("các thành viên Ban Chỉ đạo", "Thủ trưởng các cơ quan, đơn vị có liên quan",
+          "Tổ giúp việc Ban Chỉ đạo"),
+         ("committee", "agency_heads", "to_giup_viec")),
+        ("thanh-hoa-2024",
+         ("các thành viên Ban Chỉ đạo", "Tổ công tác giúp việc Ban Chỉ đạo"),
+         ("committee", "to_cong_tac")),
+        ("dak-nong-2021",
+         ("Ban Chỉ đạo", "các thành viên Ban Chỉ đạo", "Tổ giúp việc Ban Chỉ đạo",
+          "các tổ chức, cá nhân có liên quan"),
+         ("committee", "to_giup_viec")),
+        ("tung-chau-2023",
+         ("các thành viên Ban Chỉ đạo", "Tổ công tác giúp việc cho Ban Chỉ đạo"),
+         ("committee", "to_cong_tac")),
+        ("vung-tau-2024",
+         ("các thành viên Ban Chỉ đạo", "Tổ giúp việc Ban Chỉ đạo Chuyển đổi số thành phố",
+          "các cơ quan, đơn vị liên quan trong quá trình phối hợp công tác"),
+         ("committee", "to_giup_viec", "related_agencies")),
+    ],
+)
+def test_whom_the_regulation_binds_dieu_1_khoan_2(
+    preset: str, subjects: tuple[str, ...], ids: tuple[str, ...]
+) -> None:
+    """Điều 1 khoản 2 ("đối tượng áp dụng"), in each text's own words; only Thanh Hóa 2021
+    names "Thủ trưởng các cơ quan, đơn vị có liên quan"."""
+    reg = steering.presets.load(preset)
+    applies = reg.applies_to
+    assert applies is not None
+    assert applies.subjects == subjects
+    assert applies.ids == ids
+    assert (applies.citation.article, applies.citation.clause) == (1, 2)
+    for words in subjects:
+        assert fold(words) in fold(applies.citation.quote)
+
+
+def test_show_says_whom_the_regulation_binds(capsys: pytest.CaptureFixture[str]) -> None:
+    from steering.cli import main
+
+    assert main(["show", "thanh-hoa-2021"]) == 0
+    out = capsys.readouterr().out
+    assert ("Áp dụng đối với: các thành viên Ban Chỉ đạo; Thủ trưởng các cơ quan, đơn vị có "
+            "liên quan; Tổ giúp việc Ban Chỉ đạo (Điều 1 khoản 2)") in out
+
+
+def test_applies_to_names_defined_ids_only() -> None:
+    path = steering.presets.path("tung-chau-2023")
+    text = path.read_text(encoding="utf-8").replace(
+        'ids = ["committee", "to_cong_tac"]', 'ids = ["committee", "nobody"]')
+    with pytest.raises(steering.SteeringError, match=r"applies_to\.ids\[1\]: found 'nobody'"):
+        steering.loads(text, file=str(path))

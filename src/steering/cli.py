@@ -392,6 +392,11 @@ def _cmd_show(ctx: _Context) -> int:
     ctx.print(f"{reg.id}: {idn.title}")
     ctx.print(f"{ctx.t('decision')} {number}, {ctx.t('signed')} {idn.signed}; "
               f"{idn.locality} ({level})")
+    if reg.applies_to is not None:
+        # Whom the regulation binds, in its own words (Điều 1 khoản 2 of each preset).
+        binds = "; ".join(reg.applies_to.subjects)
+        ctx.print(f"{'Áp dụng đối với' if vi else 'Applies to'}: {binds} "
+                  f"({reg.applies_to.citation.label(ctx.lang)})")
     ctx.print()
     ctx.print(f"{ctx.t('posts')} ({len(reg.posts)}):")
     ctx.print(_table(
