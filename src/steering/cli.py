@@ -196,7 +196,7 @@ def ruling_json(ruling: Any, reg: Regulation, lang: str) -> dict[str, Any]:
     """A ruling's machine form: its fields, the explanation in ``lang``, and names of ids."""
     data: dict[str, Any] = jsonable(ruling)
     data["explanation"] = ruling.explain(lang)
-    data["names"] = _names(reg, (*ruling.answer, *ruling.chain, ruling.subject))
+    data["names"] = _names(reg, (*ruling.answer, *ruling.candidates, *ruling.chain, ruling.subject))
     return data
 
 
