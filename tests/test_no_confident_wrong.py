@@ -462,3 +462,29 @@ def test_applies_to_names_defined_ids_only() -> None:
         'ids = ["committee", "to_cong_tac"]', 'ids = ["committee", "nobody"]')
     with pytest.raises(steering.SteeringError, match=r"applies_to\.ids\[1\]: found 'nobody'"):
         steering.loads(text, file=str(path))
+
+
+# ---------------------------------------------------------------- notes against answers
+
+_UNSPECIFIED = re.compile(r"not specified|không nêu|không quy định")
+
+
+@pytest.mark.parametrize("preset", steering.presets.names())
+def test_what_a_note_calls_unspecified_the_calendar_does_not_date(preset: str) -> None:
+    """A report or meeting rule whose note says its timing or cadence is not specified gets
+    no decided occurrence, and calendar_gaps lists it."""
+    reg = steering.presets.load(preset)
+    occs = reg.calendar(dt.date(2026, 1, 1), dt.date(2026, 12, 31), in_force_only=False)
+    gaps = {g.rule for g in steering.calendar_gaps(reg)}
+    checked = 0
+    for r in reg.reports:
+        if _UNSPECIFIED.search(r.note) and ("when" in r.note or "cadence" in r.note):
+            checked += 1
+            assert r.id in gaps, r.id
+            assert not [o for o in occs if o.rule == r.id and o.status == "decided"], r.id
+    for i, m in enumerate(reg.meetings):
+        if _UNSPECIFIED.search(m.note) and "cadence" in m.note:
+            checked += 1
+            assert f"meetings[{i}]" in gaps
+            assert not [o for o in occs if o.rule == f"meetings[{i}]"]
+    assert checked > 0
