@@ -488,3 +488,38 @@ def test_what_a_note_calls_unspecified_the_calendar_does_not_date(preset: str) -
             assert f"meetings[{i}]" in gaps
             assert not [o for o in occs if o.rule == f"meetings[{i}]"]
     assert checked > 0
+
+
+def _listed_vung_tau() -> tuple[str, ...]:
+    reg = steering.presets.load(VT24)
+    return tuple(d for r in reg.seals if "wg_lead" in r.posts for d in r.documents)
+
+
+LISTED = _listed_vung_tau()
+
+
+@st.composite
+def document_fragments(draw: st.DrawFn) -> str:
+    """A run of words of a listed document kind, perhaps without diacritics."""
+    words = draw(st.sampled_from(LISTED)).split()
+    i = draw(st.integers(0, len(words) - 1))
+    j = draw(st.integers(i + 1, len(words)))
+    text = " ".join(words[i:j])
+    return _bare(text) if draw(st.booleans()) else text
+
+
+@given(document_fragments())
+def test_no_seal_is_decided_on_part_of_a_listed_document_vung_tau_dieu_7_khoan_8(
+    query: str,
+) -> None:
+    """Every item of Điều 7 khoản 8 is qualified ("... của Tổ giúp việc"): only a whole item,
+    or one of the kinds an item lists with the item's qualifier ("đề xuất của Tổ giúp việc"
+    from "(4) Tờ trình, đề xuất của Tổ giúp việc"), decides the seal; any other run of its
+    words is ambiguous or not specified."""
+    r = graph(VT24).seal_for("wg_lead", document=query)
+    q = document_key(query)
+    whole = any(
+        q.words == k.words or (q.kinds and set(q.kinds) <= set(k.kinds) and q.rest == k.rest)
+        for k in map(document_key, LISTED)
+    )
+    assert r.decided == whole, (query, r.status)
