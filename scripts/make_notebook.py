@@ -117,13 +117,16 @@ print(th.seal_for("head").explain("en"))"""),
     ("md", """\
 Thanh Hóa's annex assigns each of its 24 member agencies a sector and districts:"""),
     ("code", """\
-for place in ["Đông Sơn", "Sầm Sơn", "Bim Sơn"]:
-    print(th.monitor_of(place).explain("en"))"""),
+for place in ["Huyện Đông Sơn", "Sầm Sơn", "Bim Sơn", "Sơn"]:
+    r = th.monitor_of(place)
+    print(r.status, "|", r.explain("en"))"""),
     ("md", """\
 ## 4. A year's calendar
 
 `reg.calendar(start, end)` dates every meeting and report the regulation sets. Vũng Tàu
-meets quarterly, half-yearly and yearly (Điều 9 khoản 1) and sets report deadlines
+meets "theo quý, 6 tháng, năm" (Điều 9 khoản 1), read as one sitting a quarter whose second
+and fourth are also the six-month and year meetings (option `reviews="separate"` lists them
+apart), and sets report deadlines
 (*"trước ngày 15"*, Điều 11 khoản 2); a deadline on a day off moves to the next working
 day (Bộ luật Dân sự 2015, Điều 148)."""),
     ("code", """\

@@ -293,15 +293,16 @@ def test_exports_are_deterministic() -> None:
 
 
 def test_a_loose_name_says_which_member_follows_which_entry() -> None:
-    """Thanh Hóa 2024 Phụ lục: "Sơn" is in eight entries held by six members; the answer
-    pairs each member with its own entries instead of one merged list."""
+    """Thanh Hóa 2024 Phụ lục: "Sơn" is in eight entries held by six members; a fragment
+    decides nothing, and the candidates pair each member with its own entries."""
     g = steering.presets.load("thanh-hoa-2024").authority()
     r = g.monitor_of("Sơn")
-    assert r.status.value == "decided"
+    assert r.status.value == "ambiguous"
+    assert r.answer == ()
     assert len(r.targets) == 8
-    assert len(r.answer) == 6
+    assert len(r.candidates) == 6
     text = r.explain("vi")
-    assert text.startswith("“Sơn” ứng với 8 mục của phân công: ")
+    assert text.startswith("“Sơn” không trùng tên mục nào của phân công (chỉ là một phần của tên)")
     assert "Thành viên Sở Nội vụ theo dõi, đôn đốc “Huyện Triệu Sơn”" in text
 
 
@@ -310,8 +311,9 @@ def test_a_loose_name_keeping_its_diacritics_prefers_entries_that_keep_them() ->
     Kinh tế Nghi Sơn" (row 4), which matches only once diacritics are dropped."""
     g = steering.presets.load("thanh-hoa-2024").authority()
     r = g.monitor_of("Quan")
+    assert r.status.value == "ambiguous"
     assert set(r.targets) == {"Huyện Quan Hóa", "Huyện Quan Sơn"}
-    assert set(r.answer) == {"member_ban_dan_toc", "member_so_tnmt"}
+    assert set(r.candidates) == {"member_ban_dan_toc", "member_so_tnmt"}
 
 
 def test_a_date_before_the_regulation_is_in_force_is_flagged() -> None:
@@ -322,7 +324,8 @@ def test_a_date_before_the_regulation_is_in_force_is_flagged() -> None:
     early = g.acting_for("head", absent={"head"}, on=dt.date(2020, 6, 1))
     later = g.acting_for("head", absent={"head"}, on=dt.date(2021, 6, 1))
     assert early.answer == later.answer == ("standing_deputy",)
-    note = "Lưu ý: ngày 2020-06-01, quy chế này chưa có hiệu lực (sớm nhất từ 2021-01-01)."
+    # Not before 08/01/2021: the preamble cites "Quyết định số 76/QĐ-UBND ngày 08/01/2021".
+    note = "Lưu ý: ngày 2020-06-01, quy chế này chưa có hiệu lực (sớm nhất từ 2021-01-08)."
     assert early.explain("vi").endswith(note)
     assert "not yet in force" in early.explain("en")
     assert "Lưu ý" not in later.explain("vi")

@@ -88,8 +88,9 @@ def test_quarterly_windows_are_the_calendar_quarters() -> None:
 
 
 def test_half_year_year_and_month_windows() -> None:
+    """With reviews="separate", every cadence of a rule gets its own windows."""
     reg = reg_with(meetings=(meeting(Cadence.half_yearly(), Cadence.yearly(), Cadence.monthly()),))
-    occs = schedule.calendar(reg, *YEAR_2025)
+    occs = schedule.calendar(reg, *YEAR_2025, reviews="separate")
     by = {p: [o for o in occs if o.cadence is p] for p in Period}
     assert windows(tuple(by[Period.HALF_YEAR])) == [
         (D(2025, 1, 1), D(2025, 6, 30)),
@@ -215,12 +216,16 @@ def test_a_report_without_a_deadline_gets_none_invented() -> None:
     ]
 
 
-def test_a_periodic_report_without_a_cadence_is_a_gap_and_an_ad_hoc_one_is_not() -> None:
+def test_a_periodic_report_without_a_cadence_is_a_gap_and_an_ad_hoc_one_lacks_a_deadline() -> None:
+    """calendar_gaps lists every report whose deadline is not stated (issue 12, finding 7)."""
     periodic = report(id="p")
     ad_hoc = ReportRule(id="a", reporters=("member",), ad_hoc=True, citation=CITE)
     reg = reg_with(reports=(periodic, ad_hoc))
     assert schedule.calendar(reg, *YEAR_2025) == ()
-    assert [(g.rule, g.missing, g.kind) for g in calendar_gaps(reg)] == [("p", "cadence", "report")]
+    assert [(g.rule, g.missing, g.kind) for g in calendar_gaps(reg)] == [
+        ("p", "cadence", "report"),
+        ("a", "deadline", "report"),
+    ]
 
 
 # -- deadlines ----------------------------------------------------------------------------
@@ -459,10 +464,11 @@ def test_a_regulation_dates_nothing_before_it_takes_effect() -> None:
 
 
 def test_partial_effective_date_keeps_what_it_may_govern() -> None:
-    """Thanh Hóa 2021 is in force from signing in "tháng 01 năm 2021" (day blank): everything
-    closing from 01/01/2021 is kept, nothing of 2020."""
+    """Thanh Hóa 2021 is in force from signing in "tháng 01 năm 2021" (day blank), not before
+    08/01/2021 (its preamble cites "Quyết định số 76/QĐ-UBND ngày 08/01/2021"): everything
+    closing from then is kept, nothing of 2020."""
     th = steering.presets.load("thanh-hoa-2021")
-    assert steering.schedule.in_force_from(th) == D(2021, 1, 1)
+    assert steering.schedule.in_force_from(th) == D(2021, 1, 8)
     assert th.calendar(D(2020, 1, 1), D(2020, 12, 31)) == ()
     assert len([o for o in th.calendar(D(2021, 1, 1), D(2021, 12, 31))
                 if o.kind == "regular_meeting"]) == 4
@@ -471,3 +477,19 @@ def test_partial_effective_date_keeps_what_it_may_govern() -> None:
 def test_in_force_only_must_be_a_boolean() -> None:
     with pytest.raises(steering.SteeringError, match="in_force_only must be true or false"):
         BASE.calendar(D(2025, 1, 1), D(2025, 12, 31), in_force_only="no")
+
+
+def test_nested_cadences_combine_by_default() -> None:
+    """A rule "theo tháng, 6 tháng, năm" sits once a month by default; June and December
+    sittings also serve the half-years and December the year."""
+    reg = reg_with(meetings=(meeting(Cadence.half_yearly(), Cadence.yearly(), Cadence.monthly()),))
+    occs = schedule.calendar(reg, *YEAR_2025)
+    assert [o.cadence for o in occs] == [Period.MONTH] * 12
+    assert occs[5].title.endswith("tháng 6/2025, kiêm họp 6 tháng đầu năm 2025")
+    assert occs[11].title.endswith("kiêm họp 6 tháng cuối năm 2025 và năm 2025")
+    assert "kiêm" not in occs[0].title
+
+
+def test_reviews_must_be_combined_or_separate() -> None:
+    with pytest.raises(steering.SteeringError, match="reviews: found 'both'; allowed: combined"):
+        schedule.calendar(BASE, *YEAR_2025, reviews="both")

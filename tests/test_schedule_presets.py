@@ -261,10 +261,27 @@ class TestTungChau2023:
 class TestVungTau2024:
     preset = "vung-tau-2024"
 
-    def test_committee_and_working_group_meet_by_quarter_half_year_and_year(self) -> None:
-        """Điều 9 khoản 1 and khoản 3: "họp định kỳ theo quý, 6 tháng, năm": each cadence is
-        listed (4 + 2 + 1 windows a year for each body)."""
+    def test_committee_and_working_group_meet_once_a_quarter_by_default(self) -> None:
+        """Điều 9 khoản 1 and khoản 3: "họp định kỳ theo quý, 6 tháng, năm", read as the genre
+        words period reviews (issue 12, finding 3): four sittings a year, the second and fourth
+        quarter's also being the six-month and year meetings."""
         occs = year(self.preset, 2026)
+        for body, clause, words in (
+            ("committee", 1, "Ban Chỉ đạo họp định kỳ theo quý, 6 tháng, năm"),
+            ("working_group", 3, "Tổ giúp việc họp định kỳ theo quý, 6 tháng, năm"),
+        ):
+            meetings = pick(occs, body, "regular_meeting")
+            assert [o.period for o in meetings] == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
+            assert meetings[1].title.endswith("quý II/2026, kiêm họp 6 tháng đầu năm 2026")
+            assert meetings[3].title.endswith(
+                "quý IV/2026, kiêm họp 6 tháng cuối năm 2026 và năm 2026")
+            assert "reviews='combined'" in meetings[0].note
+            cites(self.preset, meetings, 9, clause, words)
+
+    def test_committee_and_working_group_meet_by_quarter_half_year_and_year(self) -> None:
+        """The other reading, as an option (reviews="separate"): each cadence is listed
+        (4 + 2 + 1 windows a year for each body)."""
+        occs = year(self.preset, 2026, reviews="separate")
         for body, clause, words in (
             ("committee", 1, "Ban Chỉ đạo họp định kỳ theo quý, 6 tháng, năm"),
             ("working_group", 3, "Tổ giúp việc họp định kỳ theo quý, 6 tháng, năm"),
@@ -348,12 +365,13 @@ class TestVungTau2024:
         no_deadline_invented(reports)
 
     def test_whole_tet_year_count(self) -> None:
-        """2026: 14 meeting windows; 3 reporters x 17 reports with deadlines; 17 compiled."""
+        """2026: 8 meetings (4 a body); 3 reporters x 17 reports with deadlines; 17 compiled."""
         occs = year(self.preset, 2026)
-        assert len(occs) == 82
+        assert len(occs) == 76
+        assert len(year(self.preset, 2026, reviews="separate")) == 82
         # On 01/07/2025 thành phố Vũng Tàu ended as a district-level unit (Luật 72/2025/QH15):
         # whether the regulation applies in 2026 is not specified, so nothing is decided.
-        assert Counter(o.status for o in occs) == {"not_specified": 82}
+        assert Counter(o.status for o in occs) == {"not_specified": 76}
         assert all("Luật 72/2025/QH15" in o.note for o in occs)
         # Before 01/07/2025 its items are decided.
         assert Counter(o.status for o in year(self.preset, 2025) if o.closes < dt.date(2025, 7, 1))[

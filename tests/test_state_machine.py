@@ -219,8 +219,18 @@ _PER_YEAR = {Period.MONTH: 12, Period.QUARTER: 4, Period.HALF_YEAR: 2, Period.YE
 def test_each_regular_meeting_cadence_yields_its_count_per_year(reg: Regulation,
                                                                  year: int) -> None:
     # The rules' full pattern; the regulation's own start is tested in test_schedule_properties.
-    occ = reg.calendar(dt.date(year, 1, 1), dt.date(year, 12, 31), in_force_only=False)
+    span = (dt.date(year, 1, 1), dt.date(year, 12, 31))
+    occ = reg.calendar(*span, in_force_only=False, reviews="separate")
+    combined = reg.calendar(*span, in_force_only=False)
     for i, m in enumerate(reg.meetings):
+        cadences = set(m.cadences)
+        if len(cadences) > 1 and all(c.times == 1 for c in cadences):
+            # Read together ("theo quý, 6 tháng, năm"): one sitting per finest period.
+            finest = max(_PER_YEAR[c.period] for c in cadences)
+            assert len([o for o in combined if o.rule == f"meetings[{i}]"]) == finest
+        else:
+            assert [o for o in combined if o.rule == f"meetings[{i}]"] == [
+                o for o in occ if o.rule == f"meetings[{i}]"]
         for period in {c.period for c in m.cadences}:
             mine = [o for o in occ if o.rule == f"meetings[{i}]" and o.cadence is period]
             # Each distinct cadence is listed; "times" per period numbers 1..times.

@@ -50,6 +50,7 @@ _STYLE = (
     ".steering .status-decided{color:#17692b;font-weight:bold}"
     ".steering .status-not_specified{color:#8a6d00;font-weight:bold}"
     ".steering .status-nobody_available{color:#a11;font-weight:bold}"
+    ".steering .status-ambiguous{color:#a60;font-weight:bold}"
     "</style>"
 )
 
@@ -147,6 +148,10 @@ def ruling_html(ruling: Any, lang: str = "vi") -> str:
         ["answer", _e(answer) if answer else _not_specified(lang) if status == "not_specified"
          else "—"],
     ]
+    candidates = getattr(ruling, "candidates", ())
+    if candidates:
+        # An ambiguous name: what it may mean, never an answer.
+        rows.append(["candidates", _e(", ".join(str(c) for c in candidates))])
     chain = getattr(ruling, "chain", ())
     if chain:
         rows.append(["chain", _e(" → ".join(chain))])

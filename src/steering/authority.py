@@ -26,6 +26,7 @@ import attrs
 import networkx as nx
 
 from steering import _authority_algo as algo
+from steering import _matching as matching
 from steering import _signing as signing
 from steering import world
 from steering._text import fold, nfc
@@ -182,7 +183,14 @@ def _unique_cites(items: Iterable[Citation]) -> tuple[Citation, ...]:
 
 
 def _lines(lines: Sequence[str]) -> str:
-    return f"“{' / '.join(lines)}”"
+    # No quotation marks: the lines are composed by the decree's forms, not quoted from
+    # the text (issue 12: quotation marks only around the text's own words).
+    return " / ".join(lines)
+
+
+def _verbatim(part: str, whole: str) -> bool:
+    """Whether ``part`` stands word for word in ``whole`` (up to whitespace and case)."""
+    return " ".join(part.split()).casefold() in " ".join(whole.split()).casefold()
 
 
 class AuthorityGraph:
@@ -786,6 +794,51 @@ class AuthorityGraph:
                 return dl
         return None
 
+    def _delegation_unsure(
+        self,
+        post: str,
+        on: dt.date | None,
+        document: str | None,
+        delegations: Iterable[Delegation] | None,
+        *,
+        question: Question,
+        absent: frozenset[str] = frozenset(),
+    ) -> Ruling | None:
+        """An ``ambiguous`` ruling where an authorisation names ``document``'s kind only partly.
+
+        "Báo cáo" against an authorisation for "Báo cáo tháng"; ``None`` otherwise.
+        """
+        asked: dict[str, Any] = {"absent": absent}  # the converter's type is beyond mypy
+        for dl in self._delegations_for(delegations):
+            kinds = algo.delegation_partial(dl, on, document) if dl.delegate == post else ()
+            if kinds:
+                docs = ", ".join(f"“{d}”" for d in kinds)
+                cite_vi, cite_en = _cite((dl.citation,), "vi"), _cite((dl.citation,), "en")
+                return Ruling(
+                    question=question,
+                    subject=post,
+                    status=Status.AMBIGUOUS,
+                    candidates=kinds,
+                    documents=kinds,
+                    citations=(dl.citation,),
+                    on=on,
+                    delegation=dl,
+                    **asked,
+                    text_vi=(
+                        f"{self._name(post, 'vi')} được {self._name(dl.delegator, 'vi')} ủy "
+                        f"quyền ký {docs} ({cite_vi}); “{document}” không trùng văn bản nào được "
+                        "liệt kê mà chỉ cùng loại, nên chưa xác định được văn bản này có thuộc "
+                        "phạm vi ủy quyền hay không."
+                    ),
+                    text_en=(
+                        f"{self._name(post, 'en')} holds a written authorisation from "
+                        f"{self._name(dl.delegator, 'en')} for {docs} ({cite_en}); “{document}” "
+                        "is none of the documents listed, only of the same kind, so whether the "
+                        "authorisation covers it is not decided."
+                    ),
+                )
+        return None
+
     # -- seals and signing ----------------------------------------------------------
 
     def _seal_answer(self, seal: Seal, holder: str) -> str:
@@ -823,7 +876,16 @@ class AuthorityGraph:
             matching = tuple(
                 r for r in rules if not r.documents or algo.document_matches(document, r.documents)
             )
-        return (Status.DECIDED if matching else Status.NOT_SPECIFIED), matching, rules
+        if matching:
+            return Status.DECIDED, matching, rules
+        partial = document is not None and any(
+            algo.document_partial(document, r.documents) for r in rules
+        )
+        if partial:
+            # "Báo cáo" names a kind; the clause lists one report of that kind (Vũng Tàu
+            # Điều 7 khoản 8): which report is meant is not decided.
+            return Status.AMBIGUOUS, (), rules
+        return Status.NOT_SPECIFIED, (), rules
 
     def _signing(self, post: str, delegation: Delegation | None) -> signing.Signing:
         p = self._posts.get(post)
@@ -982,6 +1044,21 @@ class AuthorityGraph:
                 )
             seal_vi = f"{subj_vi} {'; '.join(parts_vi)}."
             seal_en = f"{subj_en} {'; '.join(parts_en)}."
+        elif status is Status.AMBIGUOUS:
+            asked = document or ""  # _own_seal is ambiguous only when a document is asked
+            documents = _unique(d for r in rules for d in algo.document_partial(asked, r.documents))
+            cites.extend(r.citation for r in rules if algo.document_partial(asked, r.documents))
+            docs = ", ".join(f"“{d}”" for d in documents)
+            seal_vi = (
+                f"“{document}” không trùng văn bản nào được liệt kê; quy chế quy định con dấu "
+                f"của {subj_vi} khi ký {docs} ({_cite(cites, 'vi')}), cùng loại nhưng không phải "
+                "mọi văn bản loại này, nên chưa xác định được con dấu."
+            )
+            seal_en = (
+                f"“{document}” is none of the documents listed; the regulation states the seal "
+                f"of {subj_en} for {docs} ({_cite(cites, 'en')}), of that kind but not every "
+                "document of it, so the seal is not decided."
+            )
         elif rules:
             documents = _unique(d for r in rules for d in r.documents)
             cites.extend(r.citation for r in rules)
@@ -1061,6 +1138,12 @@ class AuthorityGraph:
         if not isinstance(post, str) or post not in allowed:
             raise UnknownPostError(str(post), allowed)
         dl = self._delegation(post, on, document, delegations)
+        if dl is None:
+            unsure = self._delegation_unsure(
+                post, on, document, delegations, question=Question.SEAL_FOR
+            )
+            if unsure is not None:
+                return unsure
         holder = dl.delegator if dl is not None else post
         status, matching, rules = self._own_seal(holder, document)
         sg = self._signing(post, dl)
@@ -1100,6 +1183,7 @@ class AuthorityGraph:
             subject=post,
             status=status,
             answer=answer,
+            candidates=documents if status is Status.AMBIGUOUS else (),
             citations=_unique_cites(cites),
             on=on,
             seal=seal,
@@ -1217,6 +1301,12 @@ class AuthorityGraph:
                 ),
             )
         dl = self._delegation(post, on, document, delegations)
+        if dl is None:
+            unsure = self._delegation_unsure(
+                post, on, document, delegations, question=Question.SIGNATURE_BLOCK, absent=fs
+            )
+            if unsure is not None:
+                return unsure
         sg = self._signing(post, dl)
         text_vi, sc = self._signing_text(post, sg, "vi", document)
         text_en, _ = self._signing_text(post, sg, "en", document)
@@ -1288,12 +1378,32 @@ class AuthorityGraph:
         parts_vi, parts_en = [], []
         for a in rules:
             about_vi = f" về {a.matter}" if a.matter else ""
-            about_en = f" for “{a.matter}”" if a.matter else ""
+            # The matter is often condensed from the clause ("hoàn thành các chỉ tiêu ...",
+            # Thanh Hóa 2024 Điều 5 khoản 5): quoted only where it is the clause's own words.
+            if a.matter and _verbatim(a.matter, a.citation.quote):
+                about_en = f" for “{a.matter}”"
+            else:
+                about_en = f" for {a.matter} (condensed from the clause)" if a.matter else ""
             parts_vi.append(f"{self._names(a.to, 'vi')}{about_vi} ({_cite((a.citation,), 'vi')})")
             parts_en.append(f"{self._names(a.to, 'en')}{about_en} ({_cite((a.citation,), 'en')})")
-        text_vi = f"{self._name(post, 'vi')} chịu trách nhiệm trước {'; trước '.join(parts_vi)}."
-        text_en = f"{self._name(post, 'en')} answers to {'; to '.join(parts_en)}."
         cites = [a.citation for a in rules]
+        who_vi, who_en = self._name(post, "vi"), self._name(post, "en")
+        holder = self._posts.get(post)
+        clauses = {(c.document, c.article, c.clause) for c in cites}
+        same = tuple(
+            c for c in (holder.concurrent_with if holder is not None else ())
+            if any(b.subject == c and (b.citation.document, b.citation.article, b.citation.clause)
+                   in clauses for b in self._reg.accountability)
+        )
+        if holder is not None and same:
+            # One person holds both posts (Đắk Nông Điều 7: "Thành viên thường trực, Tổ
+            # trưởng Tổ Giúp việc"): the clause on the other post binds this one.
+            cites.insert(0, holder.citation)
+            held = _cite((holder.citation,), "vi"), _cite((holder.citation,), "en")
+            who_vi += f", cũng là {self._names(same, 'vi')} ({held[0]}),"
+            who_en += f", who is also {self._names(same, 'en')} ({held[1]}),"
+        text_vi = f"{who_vi} chịu trách nhiệm trước {'; trước '.join(parts_vi)}."
+        text_en = f"{who_en} answers to {'; to '.join(parts_en)}."
         answer = direct
         chain: tuple[str, ...] = (post, *direct)
         if transitive:
@@ -1359,7 +1469,12 @@ class AuthorityGraph:
                 how_en = " " + ", ".join(per[c.period.value][1] for c in r.cadences)
             elif r.periodic:
                 how_vi, how_en = " định kỳ", " periodically"
-            if r.ad_hoc:
+            if r.ad_hoc and r.occasion:
+                # "báo cáo đột xuất khi Trưởng ban, các Phó Trưởng ban yêu cầu" (Vũng Tàu
+                # Điều 6 khoản 4): on request, in the text's own words, not "khi phát sinh".
+                how_vi += f"{' hoặc' if how_vi else ''} {r.occasion}"
+                how_en += f"{' or' if how_en else ''} as the text says, «{r.occasion}»"
+            elif r.ad_hoc:
                 # "định kỳ ... hoặc đột xuất" (Vũng Tàu Điều 11 khoản 2): both are said.
                 how_vi += " hoặc đột xuất" if how_vi else " khi phát sinh"
                 how_en += " or as needed" if how_en else " as needed"
@@ -1571,8 +1686,16 @@ class AuthorityGraph:
                 text_vi="Quy chế không phân công thành viên theo dõi địa bàn, lĩnh vực.",
                 text_en="The regulation assigns no member to follow localities or sectors.",
             )
-        hits = algo.match_targets(query, self._monitor_pairs)
+        found = matching.match_locality(query, self._monitor_pairs, self._reg.identity.province)
+        hits = found.hits
         if not hits:
+            where_vi = where_en = ""
+            if found.province and not found.own_province:
+                where_vi = f" (“{query}” không thuộc tỉnh {self._reg.identity.province})"
+                where_en = f" (“{query}” is outside tỉnh {self._reg.identity.province})"
+            elif found.province:
+                where_vi = " (phân công theo dõi từng đơn vị, ngành trong tỉnh, không giao cả tỉnh)"
+                where_en = " (it assigns units and sectors within the province, not the province)"
             return Ruling(
                 question=Question.MONITOR_OF,
                 subject=query,
@@ -1580,11 +1703,11 @@ class AuthorityGraph:
                 citations=(mon.basis,),
                 text_vi=(
                     f"Phân công theo dõi ({_cite((mon.basis,), 'vi')}) không giao “{query}” "
-                    "cho thành viên nào."
+                    f"cho thành viên nào{where_vi}."
                 ),
                 text_en=(
                     f"The monitoring assignment ({_cite((mon.basis,), 'en')}) gives “{query}” "
-                    "to no member."
+                    f"to no member{where_en}."
                 ),
             )
         posts = _unique(p for p, _ in hits)
@@ -1592,30 +1715,54 @@ class AuthorityGraph:
         by_post = {asg.post: asg.citation for asg in mon.assignments if asg.post in posts}
         cites = _unique_cites((mon.basis, *by_post.values()))
         quoted = ", ".join(f"“{t}”" for t in targets)
+        pairs: dict[str, list[str]] = {}
+        for p, t in hits:
+            pairs.setdefault(p, [])
+            if t.text not in pairs[p]:
+                pairs[p].append(t.text)
+        each_vi = "; ".join(
+            f"{self._name(p, 'vi')} theo dõi, đôn đốc " + ", ".join(f"“{t}”" for t in ts)
+            for p, ts in pairs.items()
+        )
+        each_en = "; ".join(
+            f"{self._name(p, 'en')} monitors " + ", ".join(f"“{t}”" for t in ts)
+            for p, ts in pairs.items()
+        )
+        if not found.decisive:
+            why_vi, why_en = _loose_words(found, self._reg.identity.province)
+            return Ruling(
+                question=Question.MONITOR_OF,
+                subject=query,
+                status=Status.AMBIGUOUS,
+                candidates=posts,
+                targets=targets,
+                citations=cites,
+                text_vi=sentence(
+                    f"“{query}” không trùng tên mục nào của phân công ({why_vi}), nên không "
+                    f"xác định được người theo dõi; có thể là: {each_vi} ({_cite(cites, 'vi')})."
+                ),
+                text_en=sentence(
+                    f"“{query}” is not the name of any entry of the assignment ({why_en}), so "
+                    f"who monitors it is not decided; it may mean: {each_en} "
+                    f"({_cite(cites, 'en')})."
+                ),
+            )
+        read_vi = read_en = ""
+        if not found.exact:
+            read_vi = f"“{query}” được hiểu là {quoted}, mục duy nhất mang tên này: "
+            read_en = f"“{query}” is read as {quoted}, the only entry of that name: "
         if len(posts) > 1:
-            # A loose name ("Sơn") designates several annex entries held by several members:
-            # say which member follows which, not one list of each.
-            pairs: dict[str, list[str]] = {}
-            for p, t in hits:
-                pairs.setdefault(p, [])
-                if t.text not in pairs[p]:
-                    pairs[p].append(t.text)
-            each_vi = "; ".join(
-                f"{self._name(p, 'vi')} theo dõi, đôn đốc " + ", ".join(f"“{t}”" for t in ts)
-                for p, ts in pairs.items()
-            )
-            each_en = "; ".join(
-                f"{self._name(p, 'en')} monitors " + ", ".join(f"“{t}”" for t in ts)
-                for p, ts in pairs.items()
-            )
+            # Several annex entries bear the name and several members hold them: say
+            # which member follows which, not one list of each.
             text_vi = (f"“{query}” ứng với {len(targets)} mục của phân công: {each_vi} "
                        f"({_cite(cites, 'vi')}).")
             text_en = (f"“{query}” matches {len(targets)} entries of the assignment: {each_en} "
                        f"({_cite(cites, 'en')}).")
         else:
-            text_vi = (f"{self._names(posts, 'vi')} theo dõi, đôn đốc {quoted} "
+            text_vi = (f"{read_vi}{self._names(posts, 'vi')} theo dõi, đôn đốc {quoted} "
                        f"({_cite(cites, 'vi')}).")
-            text_en = f"{self._names(posts, 'en')} monitors {quoted} ({_cite(cites, 'en')})."
+            text_en = (f"{read_en}{self._names(posts, 'en')} monitors {quoted} "
+                       f"({_cite(cites, 'en')}).")
         return Ruling(
             question=Question.MONITOR_OF,
             subject=query,
@@ -1668,6 +1815,34 @@ class AuthorityGraph:
 
 def _unique_conds(items: Iterable[AttendanceCondition]) -> tuple[AttendanceCondition, ...]:
     return tuple(dict.fromkeys(items))
+
+
+_LOOSE_VI = {
+    matching.Looseness.NO_UNIT: "thiếu từ chỉ đơn vị hành chính",
+    matching.Looseness.SPELLING: "khác dấu",
+    matching.Looseness.UNIT_DIFFERS: "từ chỉ đơn vị hành chính khác với phụ lục",
+    matching.Looseness.FRAGMENT: "chỉ là một phần của tên",
+    matching.Looseness.EXTRA_WORDS: "có thêm từ ngoài tên",
+}
+_LOOSE_EN = {
+    matching.Looseness.NO_UNIT: "no unit word",
+    matching.Looseness.SPELLING: "other diacritics",
+    matching.Looseness.UNIT_DIFFERS: "a unit word the annex does not use",
+    matching.Looseness.FRAGMENT: "only part of a name",
+    matching.Looseness.EXTRA_WORDS: "words besides a name",
+}
+
+
+def _loose_words(found: matching.LocalityMatch, province: str) -> tuple[str, str]:
+    """Why a locality match is loose, in Vietnamese and English."""
+    order = list(matching.Looseness)
+    reasons = sorted(found.reasons, key=order.index)
+    vi = [_LOOSE_VI[r] for r in reasons if r in _LOOSE_VI]
+    en = [_LOOSE_EN[r] for r in reasons if r in _LOOSE_EN]
+    if matching.Looseness.PROVINCE in found.reasons:
+        vi.append(f"cũng là tên tỉnh {province}, mà phân công không giao cả tỉnh")
+        en.append(f"also the name of tỉnh {province}, which the assignment gives to no one")
+    return "; ".join(vi), "; ".join(en)
 
 
 def _asked(kinds: Sequence[str], document: str | None) -> tuple[str, ...]:

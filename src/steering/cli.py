@@ -204,7 +204,7 @@ def ruling_json(ruling: Any, reg: Regulation, lang: str) -> dict[str, Any]:
     """A ruling's machine form: its fields, the explanation in ``lang``, and names of ids."""
     data: dict[str, Any] = jsonable(ruling)
     data["explanation"] = ruling.explain(lang)
-    data["names"] = _names(reg, (*ruling.answer, *ruling.chain, ruling.subject))
+    data["names"] = _names(reg, (*ruling.answer, *ruling.candidates, *ruling.chain, ruling.subject))
     return data
 
 
@@ -409,6 +409,11 @@ def _cmd_show(ctx: _Context) -> int:
     ctx.print(f"{reg.id}: {idn.title}")
     ctx.print(f"{ctx.t('decision')} {number}, {ctx.t('signed')} {idn.signed}; "
               f"{idn.locality} ({level})")
+    if reg.applies_to is not None:
+        # Whom the regulation binds, in its own words (Điều 1 khoản 2 of each preset).
+        binds = "; ".join(reg.applies_to.subjects)
+        ctx.print(f"{'Áp dụng đối với' if vi else 'Applies to'}: {binds} "
+                  f"({reg.applies_to.citation.label(ctx.lang)})")
     ctx.print()
     ctx.print(f"{ctx.t('posts')} ({len(reg.posts)}):")
     ctx.print(_table(
@@ -491,7 +496,7 @@ def _cmd_calendar(ctx: _Context) -> int:
     reg = load_regulation(a.regulation)
     start: dt.date = a.start or dt.date(a.end.year if a.end else _require_year(a), 1, 1)
     end: dt.date = a.end or dt.date(start.year, 12, 31)
-    occurrences = reg.calendar(start, end)
+    occurrences = reg.calendar(start, end, reviews=ctx.args.reviews)
     if a.ics:
         _write_ics(reg, occurrences, Path(a.ics))
     from steering.schedule import calendar_gaps, in_force_from  # noqa: PLC0415 - only here
@@ -809,6 +814,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", type=_date, metavar="DATE",
                    help="the date asked about (a district-level unit ended on 2025-07-01)")
 
+    _add_calendars(add, reg_help)
+    _add_doors(add, reg_help)
+    return parser
+
+
+def _add_calendars(add: Callable[..., argparse.ArgumentParser], reg_help: str) -> None:
+    """The subcommands over whole regulations: calendar, compare and validate."""
     p = add("calendar", "dated meetings and report deadlines, optionally as iCalendar",
             _cmd_calendar)
     p.add_argument("regulation", help=reg_help)
@@ -817,6 +829,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="end", type=_date, metavar="DATE",
                    help="last day (YYYY-MM-DD; default: 31 December of --from's year)")
     p.add_argument("--ics", metavar="FILE", help="also write the calendar to FILE (iCalendar)")
+    p.add_argument("--reviews", choices=("combined", "separate"), default="combined",
+                   help="'họp định kỳ theo quý, 6 tháng, năm': one sitting a quarter serving "
+                   "the six-month and year reviews (combined, the default) or a sitting each")
 
     p = add("compare", "every structural difference between two regulations", _cmd_compare)
     p.add_argument("a", help=reg_help)
@@ -824,9 +839,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("validate", "check regulation files; list every problem", _cmd_validate)
     p.add_argument("files", nargs="+", metavar="FILE", help="regulation files or preset ids")
-
-    _add_doors(add, reg_help)
-    return parser
 
 
 def _add_doors(add: Callable[..., argparse.ArgumentParser], reg_help: str) -> None:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from steering.authority import AuthorityGraph
 
 __all__ = [
+    "AppliesTo",
     "Committee",
     "DateBound",
     "Effective",
@@ -260,6 +261,28 @@ def _t() -> Any:
 
 
 @attrs.frozen(kw_only=True)
+class AppliesTo:
+    """Whom the regulation binds ("đối tượng áp dụng", Điều 1 khoản 2 of each preset).
+
+    Attributes:
+        subjects: Each class the clause names, in its own words and order
+            ("các thành viên Ban Chỉ đạo", "Thủ trưởng các cơ quan, đơn vị có
+            liên quan").
+        ids: The posts, working groups, bodies or ``"committee"`` those words
+            name, where the regulation defines them; a class it does not
+            define ("các tổ chức, cá nhân có liên quan") has no id.
+        citation: The clause.
+        note: The reading taken, if any.
+
+    """
+
+    subjects: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
+    ids: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
+    citation: Citation
+    note: str = _s()
+
+
+@attrs.frozen(kw_only=True)
 class Regulation:
     """One operating regulation (Quy chế hoạt động), fully typed and cited.
 
@@ -287,6 +310,7 @@ class Regulation:
     monitoring: Monitoring | None = None
     channels: tuple[Channel, ...] = _t()
     delegations: tuple[Delegation, ...] = _t()
+    applies_to: AppliesTo | None = None
     source: str = attrs.field(default="", converter=nfc)
     #: Where the regulation was loaded from (not part of its value or its file).
     origin: str = attrs.field(default="", eq=False, repr=False)

@@ -312,6 +312,10 @@ class ReportRule:
             Periodic with no cadence means the cadence is not specified.
         ad_hoc: Reports are also (or only) made when needed ("đột xuất",
             "kịp thời").
+        occasion: When the ad hoc report is made, in the regulation's own words
+            ("khi Trưởng ban, các Phó Trưởng ban yêu cầu", Vũng Tàu 2024 Điều 6
+            khoản 4); empty where the text says only "đột xuất", "kịp thời" or
+            names what arises. Explanations quote it instead of a paraphrase.
         forms: Forms of reporting ("báo cáo trực tiếp", "bằng văn bản").
         deadline: The regulation's own deadline, or ``None`` when it states none.
 
@@ -327,6 +331,7 @@ class ReportRule:
     cadences: tuple[Cadence, ...] = _tuple()
     periodic: bool = False
     ad_hoc: bool = False
+    occasion: str = _str_field("")
     forms: tuple[str, ...] = _ids()
     deadline: Deadline | None = None
     citation: Citation

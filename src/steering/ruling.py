@@ -34,6 +34,7 @@ class Status(enum.StrEnum):
     DECIDED = "decided"  # the regulation gives an answer
     NOT_SPECIFIED = "not_specified"  # the regulation is silent
     NOBODY_AVAILABLE = "nobody_available"  # every eligible post is absent
+    AMBIGUOUS = "ambiguous"  # the question's name matches loosely: candidates, no answer
 
 
 class Question(enum.StrEnum):
@@ -71,10 +72,16 @@ class Ruling:
     Attributes:
         question: The query answered.
         subject: What was asked about: a post id, a meeting kind, a locality.
-        status: ``decided``, ``not_specified`` or ``nobody_available``.
+        status: ``decided``, ``not_specified``, ``nobody_available`` or
+            ``ambiguous`` (a name asked about, a locality or a document kind,
+            matches the regulation's names only loosely: ``candidates`` says
+            what it may mean, and nothing is decided).
         answer: The decision: post ids (who acts, to whom a post answers, who
             convenes, who monitors), body ids, seal agencies, or target names;
             empty unless ``status`` is ``decided``.
+        candidates: For ``ambiguous``: the post ids (``monitor_of``) or the
+            listed document kinds (``seal_for``, ``signature_block``) the name
+            may mean, in the regulation's order.
         citations: Every clause the reasoning used, in the order it used them.
         chain: The posts considered, in order (for ``acting_for``: the
             principal, then each substitute tier as tried).
@@ -105,6 +112,7 @@ class Ruling:
     subject: str
     status: Status
     answer: tuple[str, ...] = _tuple()
+    candidates: tuple[str, ...] = _tuple()
     citations: tuple[Citation, ...] = _tuple()
     chain: tuple[str, ...] = _tuple()
     absent: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)

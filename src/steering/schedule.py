@@ -8,9 +8,14 @@ values into a sorted tuple of :class:`Occurrence`, each cited.
 occurrence per period ("một quý một lần": one per quarter): ``opens`` and
 ``closes`` are the first and last day of the period (Q1 = 01/01-31/03, H1 =
 01/01-30/06, the calendar year, the month). A rule with several cadences
-("họp định kỳ theo quý, 6 tháng, năm") yields the occurrences of each cadence;
-whether one sitting may serve several of them is not specified, so each is
-listed. ``times > 1`` yields that many occurrences of the same window,
+("họp định kỳ theo quý, 6 tháng, năm", Vũng Tàu 2024 Điều 9 khoản 1) is read,
+by default, as one sitting per quarter whose second and fourth sittings are
+also the six-month and year meetings (option ``reviews="combined"``): the
+genre words its period reviews that way (Thanh Hóa 2024 Điều 7 khoản 1 "họp
+định kỳ một quý một lần" with Điều 9 khoản 2 "báo cáo hàng quý, 06 tháng và
+báo cáo năm"; a frequency of its own is written "sáu tháng một lần", Tùng
+Châu 2023 Điều 7 khoản 1). ``reviews="separate"`` lists each cadence's
+sittings. ``times > 1`` yields that many occurrences of the same window,
 numbered by ``sequence``.
 
 **Reports.** A report rule with cadences yields, for each reporter and
@@ -66,6 +71,7 @@ from steering.workdays import (
 __all__ = [
     "CALENDAR_OPTIONS",
     "DATA_PERIOD_CITATIONS",
+    "REVIEWS",
     "CalendarGap",
     "Occurrence",
     "body_label",
@@ -80,7 +86,13 @@ CALENDAR_OPTIONS: Mapping[str, str] = {
     "workdays": "a steering.workdays.WorkingDays calendar",
     "in_force_only": "true (default) to leave out what closes before the regulation can be "
     "in force (its effective date, else its signing date), false for the rules' full pattern",
+    "reviews": "'combined' (default) to read a meeting rule 'theo quý, 6 tháng, năm' as one "
+    "sitting per quarter, the second and fourth serving as the six-month and year reviews; "
+    "'separate' to list each cadence's sittings apart",
 }
+
+#: The values of the ``reviews`` calendar option.
+REVIEWS = ("combined", "separate")
 
 _MONTHS: dict[Period, int] = {
     Period.MONTH: 1,
@@ -268,7 +280,7 @@ class CalendarGap:
         kind: ``"regular_meeting"`` or ``"report"``.
         rule: ``"meetings[i]"`` or the report rule's id.
         missing: ``"cadence"`` (the regulation says "định kỳ" and no period) or
-            ``"deadline"`` (a periodic report with no due date).
+            ``"deadline"`` (a report, periodic or not, with no stated due date).
         citation: The rule's citation.
         status: Always ``"not_specified"``.
         note: The rule's note.
@@ -408,7 +420,7 @@ def in_force_from(reg: Regulation) -> dt.date:
     return reg.in_force_from
 
 
-def _options(options: Mapping[str, Any]) -> tuple[ShiftPolicy, WorkingDays, bool]:
+def _options(options: Mapping[str, Any]) -> tuple[ShiftPolicy, WorkingDays, bool, bool]:
     unknown = sorted(set(options) - set(CALENDAR_OPTIONS))
     if unknown:
         allowed = "; ".join(f"{k}: {v}" for k, v in CALENDAR_OPTIONS.items())
@@ -424,7 +436,10 @@ def _options(options: Mapping[str, Any]) -> tuple[ShiftPolicy, WorkingDays, bool
         raise QueryError(
             f"in_force_only must be true or false; found {type(in_force_only).__name__}"
         )
-    return policy, workdays, in_force_only
+    reviews = options.get("reviews", "combined")
+    if not isinstance(reviews, str) or reviews not in REVIEWS:
+        raise QueryError(f"reviews: found {reviews!r}; allowed: {', '.join(REVIEWS)}")
+    return policy, workdays, in_force_only, reviews == "combined"
 
 
 def _check_cadence(where: str, cadence: object) -> Cadence:
@@ -457,16 +472,51 @@ def _join_notes(*notes: str) -> str:
 _RULE_CACHE_SIZE = 1024
 
 
+_COMBINED_NOTE = (
+    "Calendar reading (option reviews='combined', the default): one sitting per quarter; "
+    "the sittings that close a half-year and the year also serve as the six-month and year "
+    "meetings, as the genre words its period reviews. reviews='separate' lists the six-month "
+    "and year meetings as sittings of their own."
+)
+
+
 @functools.lru_cache(maxsize=_RULE_CACHE_SIZE)
 def _meeting_year(
-    rule: MeetingRule, year: int, *, reg_id: str, body: str, name: str, rule_id: str
+    rule: MeetingRule,
+    year: int,
+    *,
+    reg_id: str,
+    body: str,
+    name: str,
+    rule_id: str,
+    combined: bool = True,
 ) -> tuple[Occurrence, ...]:
-    """The occurrences of one meeting rule whose window closes in ``year``."""
+    """The occurrences of one meeting rule whose window closes in ``year``.
+
+    With ``combined`` (the usual reading of "họp định kỳ theo quý, 6 tháng,
+    năm", Vũng Tàu 2024 Điều 9 khoản 1), a once-per-period cadence whose
+    periods end with a finer cadence's period adds no sitting of its own: the
+    finer sitting serves it, and says so in its title and note.
+    """
     out: list[Occurrence] = []
     kind = f"{rule.kind.value}_meeting"
-    for j, raw in enumerate(dict.fromkeys(rule.cadences)):
-        cadence = _check_cadence(f"{rule_id}.cadences[{j}]", raw)
+    cadences = [
+        _check_cadence(f"{rule_id}.cadences[{j}]", raw)
+        for j, raw in enumerate(dict.fromkeys(rule.cadences))
+    ]
+    served: dict[pendulum.Date, list[str]] = {}
+    if combined and len(cadences) > 1 and all(c.times == 1 for c in cadences):
+        finest = min(cadences, key=lambda c: _MONTHS[c.period])
+        for c in cadences:
+            if c is not finest:
+                for span in _spans(c.period, year):
+                    served.setdefault(span.last, []).append(span.label)
+        cadences = [finest]
+    for cadence in cadences:
         for span in _spans(cadence.period, year):
+            also = served.get(span.last, [])
+            serves = f", kiêm họp {' và '.join(also)}" if also else ""
+            reading = _COMBINED_NOTE if served else ""
             for seq in range(1, cadence.times + 1):
                 extra = f" (lần {seq}/{cadence.times})" if cadence.times > 1 else ""
                 out.append(
@@ -482,9 +532,10 @@ def _meeting_year(
                         sequence=seq,
                         times=cadence.times,
                         period=span.code,
-                        title=f"{name} {MEETING_WORDS[rule.kind][0]} {span.label}{extra}",
+                        title=f"{name} {MEETING_WORDS[rule.kind][0]} {span.label}{serves}"
+                        f"{extra}",
                         condition=rule.condition,
-                        note=rule.note,
+                        note=_join_notes(rule.note, reading),
                     )
                 )
     return tuple(out)
@@ -591,6 +642,8 @@ def _build(
     b: pendulum.Date,
     policy: ShiftPolicy,
     workdays: WorkingDays,
+    *,
+    combined: bool = True,
 ) -> tuple[Occurrence, ...]:
     years = range(a.year, b.year + 1)
     chunks: list[tuple[Occurrence, ...]] = []
@@ -599,7 +652,8 @@ def _build(
             body, name = body_label(reg, meeting.body), _name(reg, meeting.body)
             rule_id = f"meetings[{i}]"
             chunks.extend(
-                _meeting_year(meeting, y, reg_id=reg.id, body=body, name=name, rule_id=rule_id)
+                _meeting_year(meeting, y, reg_id=reg.id, body=body, name=name, rule_id=rule_id,
+                              combined=combined)
                 for y in years
             )
     for report in reg.reports:
@@ -646,7 +700,11 @@ def calendar(
             :class:`~steering.workdays.ShiftPolicy` or its value; default
             ``NEXT_WORKING_DAY``, Bộ luật Dân sự 2015, Điều 148 khoản 5).
             ``workdays``: the :class:`~steering.workdays.WorkingDays` calendar
-            (default :data:`~steering.workdays.VIETNAM`).
+            (default :data:`~steering.workdays.VIETNAM`). ``reviews``:
+            ``"combined"`` (default) or ``"separate"``, how a meeting rule with
+            nested cadences ("họp định kỳ theo quý, 6 tháng, năm") is read: one
+            sitting per finest period, serving the coarser ones, or a sitting per
+            cadence and period.
 
     Returns:
         Occurrences sorted by :attr:`Occurrence.sort_key`, one per
@@ -663,7 +721,7 @@ def calendar(
     a, b = _check_date(start, "start"), _check_date(end, "end")
     if a > b:
         raise QueryError(f"start {a.isoformat()} is after end {b.isoformat()}")
-    policy, workdays, in_force_only = _options(options)
+    policy, workdays, in_force_only, combined = _options(options)
     if in_force_only:
         # Thanh Hóa 2021 takes effect in 01/2021: its rules date nothing in 2020.
         first = in_force_from(reg)
@@ -672,7 +730,7 @@ def calendar(
         if first > a:
             a = _pdate(first)
     # Past a reorganisation or a successor's start the items are not decided (steering.world).
-    return world.situate_occurrences(reg, _build(reg, a, b, policy, workdays))
+    return world.situate_occurrences(reg, _build(reg, a, b, policy, workdays, combined=combined))
 
 
 def calendar_gaps(reg: Regulation) -> tuple[CalendarGap, ...]:
@@ -680,8 +738,10 @@ def calendar_gaps(reg: Regulation) -> tuple[CalendarGap, ...]:
 
     A regular meeting with no cadence ("họp định kỳ hoặc đột xuất") and a
     periodic report with no cadence are ``missing="cadence"``: they get no
-    dated occurrence. A report with a cadence but no stated deadline is
-    ``missing="deadline"``: its occurrences carry ``status="not_specified"``.
+    dated occurrence. Every other report whose deadline the regulation does
+    not state is ``missing="deadline"``: a periodic one's occurrences carry
+    ``status="not_specified"``; one made on request or when needed ("khi có
+    yêu cầu", "đột xuất") gets no dated occurrence at all.
     """
     if not isinstance(reg, Regulation):
         raise QueryError(f"reg must be a Regulation; found {type(reg).__name__}")
@@ -703,7 +763,9 @@ def calendar_gaps(reg: Regulation) -> tuple[CalendarGap, ...]:
         missing = ""
         if report.periodic and not report.cadences:
             missing = "cadence"
-        elif report.cadences and report.deadline is None:
+        elif report.deadline is None:
+            # Every report without a stated due date, periodic or not ("khi có yêu cầu",
+            # "đột xuất", a one-off): the calendar cannot date it.
             missing = "deadline"
         if not missing:
             continue

@@ -249,6 +249,9 @@ class _Checker:
             reg.refs(f"accountability[{i}].to", a.to, n, "post, group or body")
             if a.subject in a.to:
                 reg.add(f"accountability[{i}].to", f"found the subject {a.subject!r} itself")
+        if self.reg.applies_to is not None:
+            reg.refs("applies_to.ids", self.reg.applies_to.ids, n, "post, group or body")
+            reg.nonempty("applies_to.subjects", self.reg.applies_to.subjects, "subject")
         for i, d in enumerate(self.reg.directions):
             reg.refs(f"directions[{i}].subjects", d.subjects, n, "post, group or body")
             reg.refs(f"directions[{i}].objects", d.objects, n, "post, group or body")

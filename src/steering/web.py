@@ -173,6 +173,7 @@ class RulingAnswer:
     targets: tuple[str, ...] = ()
     delegation: Delegation | None = None
     unordered: bool = False
+    candidates: tuple[str, ...] = ()
     caveats: tuple[Caveat, ...] = ()
     explanation: str
     names: dict[str, str] = attrs.Factory(dict)
