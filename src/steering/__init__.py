@@ -36,6 +36,7 @@ from steering.validation import validate
 
 if TYPE_CHECKING:  # the engines load on first use; see __getattr__
     from steering.authority import AuthorityGraph
+    from steering.coverage import Coverage, coverage
     from steering.ruling import Ruling, Status
     from steering.schedule import CalendarGap, Occurrence, calendar_gaps
     from steering.workdays import (
@@ -56,6 +57,8 @@ _LAZY = {
     "CalendarGap": "steering.schedule",
     "Occurrence": "steering.schedule",
     "calendar_gaps": "steering.schedule",
+    "Coverage": "steering.coverage",
+    "coverage": "steering.coverage",
     "ShiftPolicy": "steering.workdays",
     "WorkingDays": "steering.workdays",
     "add_working_days": "steering.workdays",
@@ -86,6 +89,7 @@ __all__ = [
     "CalendarGap",
     "Citation",
     "Comparison",
+    "Coverage",
     "Occurrence",
     "PartialDate",
     "Post",
@@ -106,6 +110,7 @@ __all__ = [
     "add_working_days",
     "calendar_gaps",
     "compare",
+    "coverage",
     "is_working_day",
     "load",
     "loads",

@@ -619,6 +619,17 @@ def _cmd_compare(ctx: _Context) -> int:
     return EXIT_ANSWER
 
 
+def _cmd_coverage(ctx: _Context) -> int:
+    from steering.coverage import coverage  # noqa: PLC0415 - only this command needs it
+
+    result = coverage(load_regulation(ctx.args.regulation))
+    if ctx.json:
+        ctx.dump(result.to_dict())
+    else:
+        ctx.print(result.table(only_gaps=ctx.args.gaps))
+    return EXIT_NO_ANSWER if result.uncited() or result.wrong else EXIT_ANSWER
+
+
 def _cmd_validate(ctx: _Context) -> int:
     report: list[dict[str, Any]] = []
     for ref in ctx.args.files:
@@ -729,9 +740,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("a", help=reg_help)
     p.add_argument("b", help=reg_help)
 
+    _coverage_parser(add("coverage", "which articles, clauses and points of the source text "
+                         "the rules cite", _cmd_coverage), reg_help)
     p = add("validate", "check regulation files; list every problem", _cmd_validate)
     p.add_argument("files", nargs="+", metavar="FILE", help="regulation files or preset ids")
     return parser
+
+
+def _coverage_parser(p: argparse.ArgumentParser, reg_help: str) -> None:
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("--gaps", action="store_true",
+                   help="list only the clauses no rule cites and no 'Not encoded:' note explains")
 
 
 def _utf8(stream: TextIO) -> None:

@@ -65,6 +65,7 @@ _BULLETS = ("- ", "– ", "• ", "+ ")
 _PART_DIRECTIVES = ("decision", "regulation", "annex")
 _DIRECTIVES = ("decision", "regulation", "annex", "document", "excerpt", "gap", "note")
 _LEAD = " \t\u00a0*#>_"
+_SIGNATURE_STARTS = ("Nơi nhận", "NƠI NHẬN", "TM. ", "KT. ", "TL. ", "Q. ")
 
 
 def normalize_for_match(text: str) -> str:
@@ -87,7 +88,9 @@ class SourceUnit:
 
     Attributes:
         kind: ``"part"``, ``"chapter"``, ``"article"``, ``"clause"``,
-            ``"point"`` or ``"row"`` (an annex table row).
+            ``"point"``, ``"row"`` (an annex table row) or ``"signature"`` (the
+            decision's signature block and recipients, from ``Nơi nhận``,
+            ``TM.``, ``KT.``, ``TL.`` or ``Q.`` on).
         document: The part (``decision``, ``regulation``, ``annex``) or the
             other instrument's name.
         article: Article number, or ``None``.
@@ -116,6 +119,8 @@ class SourceUnit:
             return f"{out} Chương {self.label}"
         if self.kind == "row":
             return f"{out} row {self.clause}"
+        if self.kind == "signature":
+            return f"{out} signature block"
         if self.article is not None:
             out += f" Điều {self.article}"
         if self.clause is not None:
@@ -209,6 +214,7 @@ class _Part:
     articles: dict[int, _Article]
     chapters: tuple[tuple[str, int], ...]  # (label, 1-based line)
     excerpt: bool
+    signature: int = -1  # index (from the part's start) of the signature block, or -1
 
     @property
     def text(self) -> str:
@@ -439,6 +445,10 @@ class SourceText:
                                 "point", name, art.number, int(c.key), p.key, p.key, p.line, p.text
                             )
                         )
+            if part.signature >= 0:
+                i = part.signature
+                sig = "\n".join(part.lines[i:])
+                out.append(SourceUnit("signature", name, None, None, "", "", part.numbers[i], sig))
             for label, line in chapters[next_chapter:]:
                 out.append(SourceUnit("chapter", name, None, None, "", label, line, ""))
             if name == "annex":
@@ -684,9 +694,20 @@ class _Parser:
                     f"is kept in Điều {pn}. If a new part starts here, mark it with a line "
                     "'#: regulation', '#: annex' or '#: document NAME' (another instrument)"
                 )
+        # The decision's signature block and recipients ("Nơi nhận") end its last article.
+        sign = -1
+        if name == "decision" and registered:
+            sign = next(
+                (
+                    j
+                    for j in range(registered[-1][0] + 1, end)
+                    if _bare(text_lines[j]).startswith(_SIGNATURE_STARTS)
+                ),
+                -1,
+            )
         articles: dict[int, _Article] = {}
         for k, (i, n) in enumerate(registered):
-            stop = registered[k + 1][0] if k + 1 < len(registered) else end
+            stop = registered[k + 1][0] if k + 1 < len(registered) else (sign if sign >= 0 else end)
             articles[n] = _Article(
                 n,
                 self.ln(i),
@@ -699,7 +720,14 @@ class _Parser:
         if not any(s.strip() for s in body):
             return _Part(name, self.ln(start), (), (), articles, chapters, excerpt)
         return _Part(
-            name, self.ln(start), body, tuple(self.numbers[start:end]), articles, chapters, excerpt
+            name,
+            self.ln(start),
+            body,
+            tuple(self.numbers[start:end]),
+            articles,
+            chapters,
+            excerpt,
+            sign - start if sign >= 0 else -1,
         )
 
     def ln(self, i: int) -> int:
