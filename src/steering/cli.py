@@ -630,6 +630,32 @@ def _cmd_coverage(ctx: _Context) -> int:
     return EXIT_NO_ANSWER if result.uncited() or result.wrong else EXIT_ANSWER
 
 
+def _cmd_draft(ctx: _Context) -> int:
+    from steering.draft import draft  # noqa: PLC0415 - only this command needs it
+    from steering.intake import read_text  # noqa: PLC0415
+
+    intake = read_text(ctx.args.text)
+    for line in intake.notes:
+        sys.stderr.write(f"{_PROG}: {line}\n")
+    name = Path(ctx.args.text).name
+    result = draft(intake.text, source_name=Path(name).with_suffix(".txt").name,
+                   file_id=Path(name).stem)
+    if ctx.args.output:
+        _write(Path(ctx.args.output), result.text)
+        if Path(name).suffix != ".txt" or intake.notes:
+            _write(Path(ctx.args.output).parent / Path(name).with_suffix(".txt").name, intake.text)
+    else:
+        ctx.print(result.text.rstrip("\n"))
+    return EXIT_NO_ANSWER if result.missing else EXIT_ANSWER
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise UsageError(f"cannot write {str(path)!r}: {e.strerror or e}") from None
+
+
 def _cmd_validate(ctx: _Context) -> int:
     report: list[dict[str, Any]] = []
     for ref in ctx.args.files:
@@ -742,6 +768,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _coverage_parser(add("coverage", "which articles, clauses and points of the source text "
                          "the rules cite", _cmd_coverage), reg_help)
+    _draft_parser(add("draft", "draft a regulation file from a regulation's text", _cmd_draft))
     p = add("validate", "check regulation files; list every problem", _cmd_validate)
     p.add_argument("files", nargs="+", metavar="FILE", help="regulation files or preset ids")
     return parser
@@ -751,6 +778,12 @@ def _coverage_parser(p: argparse.ArgumentParser, reg_help: str) -> None:
     p.add_argument("regulation", help=reg_help)
     p.add_argument("--gaps", action="store_true",
                    help="list only the clauses no rule cites and no 'Not encoded:' note explains")
+
+
+def _draft_parser(p: argparse.ArgumentParser) -> None:
+    p.add_argument("text", help="the regulation's text: .txt, .md, .docx or .pdf (text layer)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the draft to FILE (and the text, as Unicode, beside it)")
 
 
 def _utf8(stream: TextIO) -> None:

@@ -1,0 +1,864 @@
+"""Draft a regulation file from a regulation's text: identity, posts and candidate rules.
+
+:func:`draft` reads a text in the genre's layout (see :mod:`steering.sources`)
+and proposes what it can find with the genre's phrasing, each candidate with
+its verbatim quote, its exact citation and how it was found:
+
+- ``pattern``: a pattern of the catalogue (:data:`PATTERNS`) matched exactly,
+  every field read off the sentence: written into the draft as a rule;
+- ``guess``: a pattern matched but a field could not be read (a post not
+  named, a body not known): written as a commented-out rule for the author.
+
+What it cannot decide is left out (not specified), never invented; every
+clause no candidate cites is listed at the end of the draft, as a comment with
+its text. The draft loads with :func:`steering.load` when the text names its
+head and a signing date; otherwise the comment at its top says what is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from steering._text import fold, nfc
+from steering.sources import SourceText, SourceUnit, normalize_for_match
+
+__all__ = ["PATTERNS", "Candidate", "Draft", "Pattern", "draft"]
+
+
+@attrs.frozen
+class Pattern:
+    """One phrasing of the genre the drafter recognises.
+
+    Attributes:
+        name: Short name, shown in each candidate's ``how``.
+        kind: The rule table it proposes (``meetings``, ``substitutions`` ...).
+        variants: The wordings recognised (lower case, as written in texts).
+        reads: What the drafter reads off the sentence.
+        example: A sentence of the genre it matches.
+
+    """
+
+    name: str
+    kind: str
+    variants: tuple[str, ...]
+    reads: str
+    example: str
+
+
+_ABSENT = ("vắng mặt", "đi công tác", "vắng", "không thể tham dự", "bận công tác")
+_ACT = ("thay mặt", "được ủy quyền", "được uỷ quyền", "ủy quyền cho", "uỷ quyền cho", "ký thay")
+_CADENCES: tuple[tuple[str, str], ...] = (
+    # (wording, cadence) — longest first within each period so "06 tháng" is not read as "tháng"
+    ("mỗi quý một lần", "quarterly"),
+    ("một quý một lần", "quarterly"),
+    ("quý một lần", "quarterly"),
+    ("hằng quý", "quarterly"),
+    ("hàng quý", "quarterly"),
+    ("03 tháng một lần", "quarterly"),
+    ("3 tháng một lần", "quarterly"),
+    ("ba tháng một lần", "quarterly"),
+    ("sáu tháng một lần", "half_yearly"),
+    ("06 tháng một lần", "half_yearly"),
+    ("6 tháng một lần", "half_yearly"),
+    ("6 tháng/lần", "half_yearly"),
+    ("06 tháng/lần", "half_yearly"),
+    ("định kỳ 6 tháng", "half_yearly"),
+    ("định kỳ 06 tháng", "half_yearly"),
+    ("định kỳ sáu tháng", "half_yearly"),
+    ("mỗi tháng một lần", "monthly"),
+    ("một tháng một lần", "monthly"),
+    ("hằng tháng", "monthly"),
+    ("hàng tháng", "monthly"),
+    ("mỗi năm một lần", "yearly"),
+    ("một năm một lần", "yearly"),
+    ("hằng năm", "yearly"),
+    ("hàng năm", "yearly"),
+)
+_REGULAR = ("họp định kỳ", "họp thường kỳ", "họp thường lệ")
+_EXTRA = ("họp đột xuất", "họp bất thường")
+_NO_SEAL = ("không có con dấu riêng", "không sử dụng con dấu riêng", "không có con dấu")
+_AGENCY_SEAL = "sử dụng con dấu của "
+_ANSWER = ("chịu trách nhiệm trước ",)
+_CONVENE = ("triệu tập và chủ trì", "triệu tập, chủ trì", "chủ trì và triệu tập")
+
+PATTERNS: tuple[Pattern, ...] = (
+    Pattern(
+        "absent-acts",
+        "substitutions",
+        tuple(f"khi <A> {a}, <B> {b}" for a in _ABSENT[:2] for b in _ACT[:3]),
+        "principal <A> and substitute <B>, both posts named in the sentence",
+        "Khi Trưởng ban vắng mặt, Phó Trưởng ban Thường trực thay mặt Trưởng ban điều hành.",
+    ),
+    Pattern(
+        "regular-meeting",
+        "meetings",
+        tuple(f"<body> {r} {c}" for r in _REGULAR for c, _ in _CADENCES[:1])
+        + tuple(c for c, _ in _CADENCES),
+        "the body (Ban Chỉ đạo) and every cadence the sentence states",
+        "Ban Chỉ đạo họp định kỳ mỗi quý một lần.",
+    ),
+    Pattern(
+        "extraordinary-convened-by",
+        "convening",
+        tuple(
+            f"ban chỉ đạo (có thể) {e} theo {v} của <posts>"
+            for e in _EXTRA
+            for v in ("triệu tập", "chỉ đạo", "yêu cầu")
+        ),
+        "the conveners: the posts named after 'của', up to 'hoặc theo đề nghị'",
+        "Ban Chỉ đạo có thể họp đột xuất theo triệu tập của Trưởng ban.",
+    ),
+    Pattern(
+        "expanded-meeting",
+        "meetings",
+        ("<posts> quyết định triệu tập cuộc họp mở rộng",),
+        "an expanded meeting of the committee, and its conveners (a convening rule)",
+        "Trưởng ban quyết định triệu tập cuộc họp mở rộng có sự tham gia của ...",
+    ),
+    Pattern(
+        "collective-term",
+        "",
+        ("<A> và <B> sau đây (được) gọi chung là <B>",),
+        "a collective term: later mentions of <B> are read as <A> and <B>",
+        "Phó Trưởng ban Thường trực và Phó Trưởng ban sau đây được gọi chung là Phó Trưởng ban.",
+    ),
+    Pattern(
+        "no-seal",
+        "seals",
+        _NO_SEAL,
+        "the committee has no seal of its own",
+        "Ban Chỉ đạo không có con dấu riêng.",
+    ),
+    Pattern(
+        "agency-seal",
+        "seals",
+        ("<post> sử dụng con dấu của <agency>", "<post> sử dụng con dấu của cơ quan mình"),
+        "the post (named before) and the agency (named after, up to the punctuation)",
+        "Trưởng ban sử dụng con dấu của Ủy ban nhân dân tỉnh.",
+    ),
+    Pattern(
+        "answers-to",
+        "accountability",
+        tuple(_ANSWER),
+        "the subject (the post whose article it is) and whom it answers to (posts named next)",
+        "Điều 4 (Phó Trưởng ban): Chịu trách nhiệm trước Trưởng ban về ...",
+    ),
+    Pattern(
+        "convenes-and-chairs",
+        "convening",
+        _CONVENE,
+        "the convener (the post whose article it is) and the kinds (định kỳ, đột xuất)",
+        "Điều 3 (Trưởng ban): Triệu tập và chủ trì các cuộc họp định kỳ, đột xuất của Ban Chỉ đạo.",
+    ),
+)
+
+# Post titles, longest first: (lower-case wording, role).
+_TITLES: tuple[tuple[str, str], ...] = (
+    ("tổ trưởng tổ công tác", "wg_lead"),
+    ("tổ trưởng tổ giúp việc", "wg_lead"),
+    ("lãnh đạo tổ công tác", "wg_lead"),
+    ("lãnh đạo tổ giúp việc", "wg_lead"),
+    ("tổ trưởng", "wg_lead"),
+    ("phó trưởng ban thường trực", "standing_deputy"),
+    ("phó trưởng ban", "deputy"),
+    ("trưởng ban", "head"),
+    ("ủy viên thường trực", "standing_member"),
+    ("uỷ viên thường trực", "standing_member"),
+    ("thành viên thường trực", "standing_member"),
+    ("cơ quan thường trực", "standing_agency"),
+    ("ủy viên", "member"),
+    ("uỷ viên", "member"),
+    ("thành viên ban chỉ đạo", "member"),
+)
+_UNITS = (
+    ("thành phố", "district"),
+    ("thị xã", "district"),
+    ("huyện", "district"),
+    ("quận", "district"),
+    ("tỉnh", "province"),
+    ("thị trấn", "commune"),
+    ("phường", "commune"),
+    ("xã", "commune"),
+)
+
+
+@attrs.frozen
+class Candidate:
+    """A proposed rule: its table, its fields, where it is written and how it was found.
+
+    Attributes:
+        kind: The rule table (``meetings``, ``substitutions``, ``seals`` ...).
+        fields: The rule's fields (post ids, enums, strings) without its citation.
+        unit: The source unit cited.
+        quote: The verbatim quote (a sentence of the unit).
+        how: ``"pattern:<name>"`` (decided) or ``"guess:<name>: <why>"``.
+
+    """
+
+    kind: str
+    fields: dict[str, object]
+    unit: SourceUnit
+    quote: str
+    how: str
+
+    @property
+    def decided(self) -> bool:
+        """Whether every field was read off the text (written as a rule, not a comment)."""
+        return self.how.startswith("pattern:")
+
+    def citation(self) -> dict[str, object]:
+        """The citation table of the candidate."""
+        c: dict[str, object] = {"document": self.unit.document}
+        if self.unit.article is not None:
+            c["article"] = self.unit.article
+        if self.unit.clause is not None and self.unit.kind in {"clause", "point"}:
+            c["clause"] = self.unit.clause
+        if self.unit.point:
+            c["point"] = self.unit.point
+        c["quote"] = self.quote
+        return c
+
+
+@attrs.frozen
+class Draft:
+    """A drafted regulation file.
+
+    Attributes:
+        text: The TOML text of the draft.
+        candidates: Every candidate rule, decided or guessed, in text order.
+        uncited: The clauses (and articles without clauses) no candidate cites.
+        missing: What the draft needs before it loads (empty when it loads).
+
+    """
+
+    text: str
+    candidates: tuple[Candidate, ...]
+    uncited: tuple[SourceUnit, ...]
+    missing: tuple[str, ...]
+
+
+def _q(value: object) -> str:
+    """A TOML value: JSON string and number syntax is TOML's."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_q(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_q(v)}" for k, v in value.items()) + " }"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of a unit's text, whitespace-normalised (the form quotes match in)."""
+    flat = normalize_for_match(text)
+    # Drop the article head, clause number or point letter that leads the text.
+    flat = re.sub(r"^(?:Điều\s+\d+\s*\.[^\n]*?(?=\s\d{1,3}\.\s)|\d{1,3}\.|[a-zđ]\)|-)\s+", "", flat)
+    flat = re.sub(r"^\d{1,3}\.\s+", "", flat)
+    return [s.strip() for s in re.split(r"(?<=[.;])\s+(?!\d)", flat) if s.strip()]
+
+
+def _mentions(text: str) -> list[tuple[int, str, str]]:
+    """Post titles in a sentence: (position, role, wording as written), left to right."""
+    low = text.lower()
+    found: list[tuple[int, str, str]] = []
+    taken = [False] * len(low)
+    for wording, role in _TITLES:
+        start = low.find(wording)
+        while start != -1:
+            end = start + len(wording)
+            if not any(taken[start:end]):
+                found.append((start, role, text[start:end]))
+                for k in range(start, end):
+                    taken[k] = True
+            start = low.find(wording, end)
+    return sorted(found)
+
+
+class _Drafter:
+    def __init__(self, text: str) -> None:
+        self.text = nfc(text)
+        self.src = SourceText.parse(self.text)
+        self.units = self.src.units()
+        self.candidates: list[Candidate] = []
+        self.posts: dict[str, tuple[str, SourceUnit, str]] = {}  # role -> (title, unit, quote)
+        self.article_role: dict[int, str] = {}
+        self.collective: dict[str, tuple[int, list[str]]] = {}  # role -> (line, roles it covers)
+        self.group: tuple[str, str, SourceUnit] | None = None  # (id, name, unit)
+
+    # -- posts -------------------------------------------------------
+
+    def find_posts(self) -> None:
+        for u in self.units:
+            if u.kind != "article" or u.document != "regulation" or u.article is None:
+                continue
+            head = normalize_for_match(u.text.split("\n", 1)[0])
+            self.define(u, head, head.lower())
+            title = re.sub(r"^Điều\s+\d+\s*\.\s*", "", head)
+            if self.group_article(title, u):
+                continue
+            mentions = _mentions(title)
+            # "Nhiệm vụ của Trưởng ban" is the post's; "Trưởng ban và ..." is not one post's.
+            if not mentions or len({r for _, r, _ in mentions}) > 1:
+                continue
+            _, role, wording = mentions[0]
+            self.article_role[u.article] = role
+            if role not in self.posts:
+                self.posts[role] = (wording[0].upper() + wording[1:], u, wording)
+
+        # A clause that opens with a post's title names that post (Điều 4 khoản 1
+        # "Phó Trưởng ban Thường trực giúp Trưởng ban ...").
+        for u in self.units:
+            if (
+                u.kind != "clause"
+                or u.document != "regulation"
+                or u.article not in self.article_role
+            ):
+                continue
+            first = _sentences(u.text)[:1]
+            opening = _mentions(first[0]) if first else []
+            if opening and opening[0][0] == 0 and opening[0][1] not in self.posts:
+                _, role, wording = opening[0]
+                self.posts[role] = (wording[0].upper() + wording[1:], u, wording)
+
+        if self.group is not None and "wg_lead" not in self.posts:
+            for u in self.leaves():
+                lead = [m for m in _mentions(normalize_for_match(u.text)) if m[1] == "wg_lead"]
+                if lead and "tổ trưởng" in lead[0][2].lower():
+                    self.posts["wg_lead"] = (lead[0][2][0].upper() + lead[0][2][1:], u, lead[0][2])
+                    break
+
+    def body_of(self, subject: str) -> str | None:
+        """The body a sentence's subject names: the committee or the working group."""
+        if subject in {"ban chỉ đạo", "ban chỉ đạo có thể"}:
+            return "committee"
+        if self.group is not None and fold(subject).startswith(self.group[0].replace("_", " ")):
+            return self.group[0]
+        return None
+
+    def group_article(self, title: str, u: SourceUnit) -> bool:
+        """Whether an article is the working group's (or funds, or seals): no post of its own."""
+        low = title.lower()
+        group = next((w for w in ("tổ công tác", "tổ giúp việc") if w in low), None)
+        if group and self.group is None and not _mentions(title):
+            self.group = (fold(group).replace(" ", "_"), title[low.find(group) :], u)
+        return bool(group) or any(w in low for w in ("kinh phí", "con dấu"))
+
+    # -- rules -------------------------------------------------------
+
+    def leaves(self) -> Iterator[SourceUnit]:
+        """Clauses without points, points, and articles without clauses, of the regulation."""
+        has_clause = {u.article for u in self.units if u.kind == "clause"}
+        has_point = {(u.article, u.clause) for u in self.units if u.kind == "point"}
+        for u in self.units:
+            if u.document != "regulation":
+                continue
+            if (
+                u.kind == "point"
+                or (u.kind == "clause" and (u.article, u.clause) not in has_point)
+                or (u.kind == "article" and u.article not in has_clause)
+            ):
+                yield u
+
+    def add(
+        self, kind: str, fields: dict[str, object], unit: SourceUnit, quote: str, how: str
+    ) -> None:
+        self.candidates.append(Candidate(kind, fields, unit, quote, how))
+
+    def scan(self) -> None:
+        for unit in self.leaves():
+            for sentence in _sentences(unit.text):
+                low = sentence.lower()
+                self.define(unit, sentence, low)
+                self.extraordinary(unit, sentence, low)
+                self.expanded(unit, sentence, low)
+                self.substitution(unit, sentence, low)
+                self.meeting(unit, sentence, low)
+                self.seal(unit, sentence, low)
+                self.accountability(unit, sentence, low)
+                self.convening(unit, sentence, low)
+
+    def roles_in(self, text: str, unit: SourceUnit) -> list[str]:
+        """Roles a phrase names, in order, a collective term read as its definition says."""
+        out: list[str] = []
+        for _, role, _ in _mentions(text):
+            group = self.collective.get(role)
+            if group is not None and unit.line > group[0]:
+                out += group[1]
+            out.append(role)
+        return list(dict.fromkeys(out))
+
+    def ambiguous(self, roles: list[str]) -> bool:
+        """A bare 'Phó Trưởng ban' where a standing deputy exists and no definition reads it."""
+        return (
+            "deputy" in roles
+            and "standing_deputy" in self.posts
+            and ("deputy" not in self.collective)
+        )
+
+    def define(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        short = low.find("gọi tắt là phó trưởng ban)")
+        if short != -1 and [m[1] for m in _mentions(sentence[:short])][:1] == ["deputy"]:
+            self.collective["deputy"] = (unit.line, [])  # "các Phó Trưởng ban (gọi tắt là ...)"
+            return
+        at = low.find("gọi chung là ")
+        if at == -1:
+            return
+        before = [m[1] for m in _mentions(sentence[:at])]
+        after = _mentions(sentence[at:])
+        if before and after:
+            self.collective[after[0][1]] = (unit.line, [r for r in before if r != after[0][1]])
+
+    def extraordinary(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        """'Ban Chỉ đạo (có thể) họp đột xuất theo triệu tập/chỉ đạo của <posts>'."""
+        word = next((w for w in (*_EXTRA, "hoặc đột xuất") if w in low), None)
+        if word is None or not low.startswith("ban chỉ đạo"):
+            return
+        m = re.search(r"theo (?:triệu tập|chỉ đạo|yêu cầu|quyết định) của ", low[low.find(word) :])
+        if m is None:
+            return
+        start = low.find(word) + m.end()
+        tail = re.split(r" hoặc theo | theo đề nghị|[.;(]", sentence[start:])[0]
+        conveners = self.roles_in(tail, unit)
+        fields: dict[str, object] = {
+            "body": "committee",
+            "meeting": "extraordinary",
+            "conveners": conveners,
+        }
+        if conveners and all(self.post_id(r) for r in conveners) and not self.ambiguous(conveners):
+            self.add("convening", fields, unit, sentence, "pattern:extraordinary-convened-by")
+        else:
+            self.add(
+                "convening",
+                fields,
+                unit,
+                sentence,
+                f"guess:extraordinary-convened-by: convened by {tail[:40]!r}",
+            )
+
+    def group_extraordinary(self, unit: SourceUnit, sentence: str, low: str, body: str) -> None:
+        """'Tổ công tác họp định kỳ ... và/hoặc (đột xuất) theo yêu cầu của <lead>'."""
+        m = re.search(r"theo (?:yêu cầu|triệu tập|chỉ đạo) của ", low)
+        if m is None:
+            return
+        tail = re.split(r"[.;(]", sentence[m.end() :])[0]
+        conveners = self.roles_in(tail, unit)
+        fields: dict[str, object] = {
+            "body": body,
+            "meeting": "extraordinary",
+            "conveners": conveners,
+        }
+        if conveners == ["wg_lead"] and self.post_id("wg_lead"):
+            self.add("convening", fields, unit, sentence, "pattern:group-convened-by")
+        else:
+            self.add(
+                "convening",
+                fields,
+                unit,
+                sentence,
+                f"guess:group-convened-by: convened by {tail[:40]!r}",
+            )
+
+    def expanded(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        """'<posts> quyết định triệu tập cuộc họp mở rộng ...'."""
+        at = low.find("triệu tập cuộc họp mở rộng")
+        if at == -1:
+            return
+        conveners = self.roles_in(sentence[:at], unit)
+        self.add(
+            "meetings",
+            {"body": "committee", "kind": "expanded"},
+            unit,
+            sentence,
+            "pattern:expanded-meeting",
+        )
+        fields: dict[str, object] = {
+            "body": "committee",
+            "meeting": "expanded",
+            "conveners": conveners,
+        }
+        if conveners and all(self.post_id(r) for r in conveners) and not self.ambiguous(conveners):
+            self.add("convening", fields, unit, sentence, "pattern:expanded-meeting")
+        else:
+            self.add("convening", fields, unit, sentence, "guess:expanded-meeting: who convenes")
+
+    def post_id(self, role: str) -> str | None:
+        return role if role in self.posts else None
+
+    def substitution(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        absent = next((a for a in _ABSENT if a in low), None)
+        act = next((a for a in _ACT if a in low), None)
+        if absent is None or act is None or low.find(absent) > low.find(act):
+            return
+        if not low.startswith(("khi ", "trường hợp ", "trong trường hợp ")):
+            return
+        cut = low.find(absent)
+        before = [m for m in _mentions(sentence) if m[0] < cut]
+        after = [m for m in _mentions(sentence) if m[0] > cut]
+        if not before or not after:
+            self.add("substitutions", {}, unit, sentence, "guess:absent-acts: a post not named")
+            return
+        principal, substitute = before[0][1], after[0][1]
+        pid, sid = self.post_id(principal), self.post_id(substitute)
+        fields: dict[str, object] = {"principal": principal, "substitutes": [substitute], "rank": 1}
+        also = list(dict.fromkeys(m[1] for m in before[1:] if m[1] != principal))
+        if also:
+            fields["also_absent"] = also
+        if pid is None or sid is None or pid == sid:
+            self.add(
+                "substitutions",
+                fields,
+                unit,
+                sentence,
+                "guess:absent-acts: a post has no article of its own",
+            )
+            return
+        self.add("substitutions", fields, unit, sentence, "pattern:absent-acts")
+
+    def meeting(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        regular = next((r for r in _REGULAR if r in low), None)
+        if regular is None:
+            return
+        cadences: list[str] = []
+        rest = low[low.find(regular) :]
+        for wording, cadence in _CADENCES:
+            at = rest.find(wording)
+            if at != -1 and cadence not in cadences:
+                cadences.append(cadence)
+                rest = rest[:at] + " " * len(wording) + rest[at + len(wording) :]
+        item = r"(?:quý|tháng|năm|0?6 tháng|sáu tháng)"
+        listed = re.match(rf"\s*theo ({item}(?:,\s*{item})*)", rest[len(regular) :])
+        if listed:
+            names = {"quý": "quarterly", "tháng": "monthly", "năm": "yearly"}
+            for item in re.split(r",\s*", listed.group(1)):
+                cadence = "half_yearly" if item.endswith(" tháng") else names[item]
+                if cadence not in cadences:
+                    cadences.append(cadence)
+        subject = low[: low.find(regular)].strip()
+        if not cadences and not re.match(
+            r"\s*(?:hoặc|và) (?:đột xuất|bất thường)", rest[len(regular) :]
+        ):
+            return
+        body = self.body_of(subject)
+        fields: dict[str, object] = {
+            "body": body or "committee",
+            "kind": "regular",
+            "cadences": cadences,
+        }
+        if body is not None:
+            self.add("meetings", fields, unit, sentence, "pattern:regular-meeting")
+            if body != "committee":
+                self.group_extraordinary(unit, sentence, low, body)
+        else:
+            self.add(
+                "meetings",
+                fields,
+                unit,
+                sentence,
+                f"guess:regular-meeting: the body is {subject[:40]!r}, not the Ban Chỉ đạo",
+            )
+
+    def seal(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        if any(w in low for w in _NO_SEAL):
+            if low.startswith("ban chỉ đạo "):
+                self.add(
+                    "seals",
+                    {"posts": ["committee"], "seal": {"kind": "none"}},
+                    unit,
+                    sentence,
+                    "pattern:no-seal",
+                )
+            else:
+                self.add(
+                    "seals",
+                    {"posts": ["committee"], "seal": {"kind": "none"}},
+                    unit,
+                    sentence,
+                    "guess:no-seal: the sentence does not start with the committee",
+                )
+            return
+        at = low.find(_AGENCY_SEAL)
+        if at == -1:
+            return
+        agency = re.split(r"[.;,(]| để | khi | trong ", sentence[at + len(_AGENCY_SEAL) :])[0]
+        agency = agency.strip()
+        before = [m for m in _mentions(sentence) if m[0] < at]
+        roles = {m[1] for m in before}
+        own = re.fullmatch(
+            r"(?:cơ quan|đơn vị|cơ quan, đơn vị)(?: nơi)? (?:mình|mình công tác|đang công tác)",
+            agency,
+        )
+        seal: dict[str, object] = (
+            {"kind": "own_agency"} if own else {"kind": "agency", "agency": agency}
+        )
+        fields: dict[str, object] = {"seal": seal}
+        if len(roles) == 1 and agency and self.post_id(next(iter(roles))):
+            fields = {"posts": [next(iter(roles))], **fields}
+            self.add("seals", fields, unit, sentence, "pattern:agency-seal")
+        else:
+            self.add("seals", fields, unit, sentence, "guess:agency-seal: which post is not clear")
+
+    def accountability(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        at = low.find(_ANSWER[0])
+        if at == -1 or unit.article is None:
+            return
+        subject = self.article_role.get(unit.article)
+        tail = sentence[at + len(_ANSWER[0]) :]
+        tail = re.split(r" về | trong | đối với |[.;(]", tail)[0]
+        to = self.roles_in(tail, unit)
+        rest = re.sub("|".join(re.escape(m[2]) for m in _mentions(tail)) or "$^", "", tail).strip(
+            " ,-–"
+        )
+        rest = re.sub(r"\b(?:và|các|Ban Chỉ đạo|Chỉ đạo)\b", "", rest, flags=re.IGNORECASE)
+        rest = rest.strip(" ,-–")
+        fields: dict[str, object] = {"subject": subject or "", "to": to}
+        if (
+            subject
+            and to
+            and not rest
+            and all(self.post_id(t) for t in to)
+            and subject not in to
+            and not self.ambiguous(to)
+        ):
+            self.add("accountability", fields, unit, sentence, "pattern:answers-to")
+        else:
+            why = "the article is not one post's" if not subject else f"answers to {tail[:40]!r}"
+            self.add("accountability", fields, unit, sentence, f"guess:answers-to: {why}")
+
+    def convening(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        verb = next((v for v in _CONVENE if v in low), None)
+        if verb is None or unit.article is None:
+            return
+        convener = self.article_role.get(unit.article)
+        kinds = [
+            k
+            for w, k in (
+                ("định kỳ", "regular"),
+                ("đột xuất", "extraordinary"),
+                ("bất thường", "extraordinary"),
+                ("thường kỳ", "regular"),
+            )
+            if w in low
+        ]
+        kinds = list(dict.fromkeys(kinds))
+        if convener is None or not kinds or "ban chỉ đạo" not in low[low.find(verb) :]:
+            self.add(
+                "convening",
+                {},
+                unit,
+                sentence,
+                "guess:convenes-and-chairs: who or which meetings is not clear",
+            )
+            return
+        for kind in kinds:
+            self.add(
+                "convening",
+                {"body": "committee", "meeting": kind, "conveners": [convener], "chairs": True},
+                unit,
+                sentence,
+                "pattern:convenes-and-chairs",
+            )
+
+    # -- identity ----------------------------------------------------
+
+    def identity(self) -> tuple[list[str], list[str]]:
+        """TOML lines of [identity] and [committee], and what is missing."""
+        missing: list[str] = []
+        flat = normalize_for_match(self.text)
+        name_m = re.search(
+            r"(Ban Chỉ đạo [^()\n]{0,120}?(?:chuyển đổi số|Chính quyền điện tử|đổi mới sáng tạo)"
+            r"[^()\n]{0,40}?\s(tỉnh|thành phố|thị xã|huyện|quận|thị trấn|phường|xã)\s"
+            r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s,.;()]*\s?){1,4}))",
+            flat,
+        )
+        lines: list[str] = []
+        name = unit_word = locality_name = ""
+        if name_m:
+            name = name_m.group(1).strip()
+            unit_word = name_m.group(2)
+            locality_name = name_m.group(3).strip()
+        level = dict(_UNITS).get(unit_word, "")
+        locality = locality_name if level == "province" else f"{unit_word} {locality_name}".strip()
+        title_m = (
+            re.search(r"Quy chế hoạt động của " + re.escape(name), flat, re.IGNORECASE)
+            if name
+            else None
+        )
+        title = title_m.group(0) if title_m else (f"Quy chế hoạt động của {name}" if name else "")
+        number, signed, signed_cite = self.signed(flat)
+        lines += [
+            "[identity]",
+            f"title = {_q(title)}",
+            f"decision_number = {_q(number)}",
+            f"issuer = {_q(name)}",
+        ]
+        if signed:
+            lines += [f"signed = {_q(signed)}", f"signed_citation = {_q(signed_cite)}"]
+        else:
+            missing.append(
+                "the signing date: no 'ngày .. tháng .. năm ....' line was found; add "
+                "signed and signed_citation"
+            )
+            lines += [
+                '# signed = "YYYY-MM-DD"  # not found in the text',
+                '# signed_citation = { document = "decision", quote = "..." }',
+            ]
+        if level:
+            lines.append(
+                f"level = {_q(level)}"
+                + (
+                    "  # 'thành phố' read as a district-level city: check"
+                    if unit_word == "thành phố"
+                    else ""
+                )
+            )
+        else:
+            missing.append("the level: the committee's name was not found")
+            lines.append('# level = "province"  # not found')
+        lines.append(f"locality = {_q(locality)}")
+        lines += self.effective()
+        lines += self.replaces()
+        lines += ["", "[committee]", f"name = {_q(name)}"]
+        return lines, missing
+
+    def signed(self, flat: str) -> tuple[str, str, dict[str, object]]:
+        dec = normalize_for_match(self.src.parts["decision"])
+        number = ""
+        m = re.search(r"Số:\s*(\d*)\s*/\s*([^\s,]+)", dec)
+        if m and m.group(1):
+            number = f"{m.group(1)}/{m.group(2)}"
+        d = re.search(
+            r"[^\s,]+(?: [^\s,]+){0,3}, ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})", dec
+        )
+        if d:
+            y, mo, day = d.group(3), d.group(2), d.group(1)
+            signed = (
+                y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(day):02d}" if mo and day else "")
+            )
+            return number, signed, {"document": "decision", "part": "heading", "quote": d.group(0)}
+        h = re.search(
+            r"Ban hành kèm theo Quyết định số:?\s*(\d+)\s*/\s*([^\s]+)\s+ngày\s*(\d{1,2})\s*/\s*"
+            r"(\d{1,2})\s*/\s*(\d{4})",
+            flat,
+        )
+        if h:
+            number = f"{h.group(1)}/{h.group(2)}"
+            signed = f"{h.group(5)}-{int(h.group(4)):02d}-{int(h.group(3)):02d}"
+            return number, signed, {"document": "regulation", "quote": h.group(0)}
+        return number, "", {}
+
+    def effective(self) -> list[str]:
+        for n, art in self.src.articles_of("decision"):
+            flat = normalize_for_match(art)
+            m = re.search(r"Quyết định này có hiệu lực(?: thi hành)? (?:kể )?từ ngày ký", flat)
+            if m:
+                cite = {"document": "decision", "article": n, "quote": m.group(0)}
+                return [f"effective = {_q({'kind': 'on_signing', 'citation': cite})}"]
+        return ['effective = { kind = "not_specified" }  # no "có hiệu lực kể từ ngày ký" found']
+
+    def replaces(self) -> list[str]:
+        out: list[str] = []
+        for n, art in self.src.articles_of("decision"):
+            flat = normalize_for_match(art)
+            for m in re.finditer(
+                r"thay thế Quyết định số\s*(\d+)\s*/\s*([^\s,]+) ngày (\d{1,2})/(\d{1,2})/(\d{4})",
+                flat,
+            ):
+                out += [
+                    "",
+                    "[[identity.replaces]]",
+                    f"number = {_q(m.group(1) + '/' + m.group(2))}",
+                    f"date = {_q(f'{m.group(5)}-{int(m.group(4)):02d}-{int(m.group(3)):02d}')}",
+                    "citation = " + _q({"document": "decision", "article": n, "quote": m.group(0)}),
+                ]
+        return out
+
+    # -- output ------------------------------------------------------
+
+    def render(self, source_name: str, file_id: str) -> Draft:
+        self.find_posts()
+        self.scan()
+        ident, missing = self.identity()
+        if "head" not in self.posts:
+            missing.append("the head: no article is the Trưởng ban's; add a post with role 'head'")
+        out = [
+            "#:schema ../schema/regulation.schema.json",
+            "# Drafted by 'steering draft' from the text below. Every rule cites its clause;",
+            "# rules marked '# how: guess' are commented out: read, fix and uncomment them.",
+            "# What the drafter could not decide is left out (not specified): add it by hand.",
+        ]
+        out += [f"# MISSING: {m}" for m in missing]
+        out += ["format = 1", f"id = {_q(file_id)}"]
+        if source_name:
+            out.append(f"source = {_q(source_name)}")
+        out += ["", *ident]
+        if self.group is not None:
+            gid, gname, gunit = self.group
+            lead = "wg_lead" if "wg_lead" in self.posts else ""
+            gcite = {"document": "regulation", "article": gunit.article, "quote": gname}
+            out += [
+                "",
+                "[[working_groups]]",
+                f"id = {_q(gid)}",
+                f"name = {_q(gname)}",
+                'kind = "working_group"',
+                f"lead = {_q(lead)}",
+                f"citation = {_q(gcite)}",
+            ]
+        for role, (title, unit, quote) in sorted(self.posts.items(), key=lambda kv: kv[1][1].line):
+            cite: dict[str, object] = {"document": "regulation", "article": unit.article}
+            if unit.kind in {"clause", "point"}:
+                cite["clause"] = unit.clause
+            if unit.kind == "point":
+                cite["point"] = unit.point
+            cite["quote"] = quote
+            out += [
+                "",
+                "[[posts]]",
+                f"id = {_q(role)}",
+                f"role = {_q(role)}",
+                f"title = {_q(title)}",
+                f"citation = {_q(cite)}",
+            ]
+            if role == "wg_lead" and self.group is not None:
+                out.append(f"group = {_q(self.group[0])}")
+        ranks: dict[object, int] = {}
+        for c in self.candidates:
+            if c.kind == "substitutions" and c.decided:
+                ranks[c.fields["principal"]] = ranks.get(c.fields["principal"], 0) + 1
+                c.fields["rank"] = ranks[c.fields["principal"]]
+            body = [f"[[{c.kind}]]"]
+            body += [f"{k} = {_q(v)}" for k, v in c.fields.items()]
+            body.append(f"citation = {_q(c.citation())}")
+            prefix = "" if c.decided else "# "
+            out += ["", f"# how: {c.how}"] + [prefix + line for line in body]
+        cited = {(c.unit.article, c.unit.clause) for c in self.candidates}
+        cited |= {(u.article, None) for _, u, _ in self.posts.values()}
+        uncited = tuple(
+            u
+            for u in self.leaves()
+            if u.kind in {"clause", "article", "point"} and (u.article, u.clause) not in cited
+        )
+        if uncited:
+            out += ["", "# ---- clauses no candidate cites: read them ----"]
+            for u in uncited:
+                out.append(f"# {u.where()} (line {u.line}): {normalize_for_match(u.text)[:300]}")
+        return Draft("\n".join(out) + "\n", tuple(self.candidates), uncited, tuple(missing))
+
+
+def draft(text: str, *, source_name: str = "", file_id: str = "draft") -> Draft:
+    """Draft a regulation file from a regulation's text.
+
+    Args:
+        text: The regulation's text (decision, regulation, annex), as Unicode.
+        source_name: The text's file name, written as the draft's ``source``
+            so that loading the draft checks every quote.
+        file_id: The draft's ``id``.
+
+    """
+    return _Drafter(text).render(source_name, file_id)
