@@ -130,6 +130,7 @@ def _cand_key(c: Candidate) -> tuple[object, ...]:
 
 
 def evaluate() -> dict[str, Counter[str]]:
+    """Counts per rule kind over the presets and the examples; mismatches go to stderr."""
     cases: list[tuple[str, Regulation, str]] = []
     for pid in steering.presets.names():
         cases.append(
@@ -139,7 +140,7 @@ def evaluate() -> dict[str, Counter[str]]:
         reg = steering.load(toml)
         cases.append((reg.id, reg, (toml.parent / reg.source).read_text("utf-8")))
     totals: dict[str, Counter[str]] = {k: Counter() for k in KINDS}
-    for name, reg, _ in cases:
+    for _, reg, _ in cases:
         for kind in NOT_DRAFTED:
             totals.setdefault(kind, Counter())
             value = (
@@ -178,6 +179,7 @@ def evaluate() -> dict[str, Counter[str]]:
 
 
 def main() -> None:
+    """Print the table of docs/authoring.md and the precision and recall."""
     totals = evaluate()
     rows = [
         "| kind | hand-made | right | wrong | missed | guessed (commented out) |",
@@ -189,15 +191,13 @@ def main() -> None:
         all_ += t
         if kind in KINDS:
             drafted += t
-        rows.append(
-            f"| {kind} | {t['hand']} | {t['right']} | {t['wrong']} | {t['missed']} | {t['guessed']} |"
-        )
+        cells = (t["hand"], t["right"], t["wrong"], t["missed"], t["guessed"])
+        rows.append(f"| {kind} | " + " | ".join(map(str, cells)) + " |")
     decided = all_["right"] + all_["wrong"]
     precision = all_["right"] / decided if decided else 0.0
     recall = all_["right"] / all_["hand"] if all_["hand"] else 0.0
-    rows.append(
-        f"| all | {all_['hand']} | {all_['right']} | {all_['wrong']} | {all_['missed']} | {all_['guessed']} |"
-    )
+    cells = (all_["hand"], all_["right"], all_["wrong"], all_["missed"], all_["guessed"])
+    rows.append("| all | " + " | ".join(map(str, cells)) + " |")
     print("\n".join(rows))
     d_recall = drafted["right"] / drafted["hand"] if drafted["hand"] else 0.0
     print(f"\nprecision of decided candidates: {precision:.1%} ({all_['right']}/{decided})")

@@ -254,13 +254,54 @@ def _q(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
-def _sentences(text: str) -> list[str]:
-    """Sentences of a unit's text, whitespace-normalised (the form quotes match in)."""
-    flat = normalize_for_match(text)
-    # Drop the article head, clause number or point letter that leads the text.
-    flat = re.sub(r"^(?:Điều\s+\d+\s*\.[^\n]*?(?=\s\d{1,3}\.\s)|\d{1,3}\.|[a-zđ]\)|-)\s+", "", flat)
-    flat = re.sub(r"^\d{1,3}\.\s+", "", flat)
-    return [s.strip() for s in re.split(r"(?<=[.;])\s+(?!\d)", flat) if s.strip()]
+_MARKER = re.compile(r"\s{0,8}(?:\d{1,3}\.|[a-zđ]\)|[-–+•])\s")
+
+
+def _sentences(text: str, *, heading: bool = False) -> list[str]:
+    """Sentences of a unit's text, whitespace-normalised (the form quotes match in).
+
+    A line opening with a clause number, point letter or bullet starts a new
+    sentence (its marker dropped); other line breaks are only whitespace (texts
+    wrap lines mid-sentence). With ``heading``, the first line (an article's
+    head) is left out.
+    """
+    lines = text.split("\n")[1:] if heading else text.split("\n")
+    chunks: list[str] = []
+    for line in lines:
+        m = _MARKER.match(line.lstrip("*# "))
+        if m or not chunks:
+            chunks.append(line.lstrip("*# ")[m.end() :] if m else line)
+        else:
+            chunks[-1] += " " + line
+    out: list[str] = []
+    for chunk in chunks:
+        flat = normalize_for_match(chunk)
+        out += [s.strip() for s in re.split(r"(?<=[.;])\s+(?!\d)", flat) if s.strip()]
+    return out
+
+
+def _locality(line: str) -> tuple[str, str, str] | None:
+    """The committee's name, unit word and place name in one line, or ``None``."""
+    m = re.search(
+        r"Ban Chỉ đạo [^()]{0,120}?(?:chuyển đổi số|Chính quyền điện tử|đổi mới sáng tạo)"
+        r"[^()]{0,40}?\s(tỉnh|thành phố|thị xã|huyện|quận|thị trấn|phường|xã)\s",
+        line,
+        re.IGNORECASE,
+    )
+    if m is None:
+        return None
+    words: list[str] = []
+    for word in re.split(r"\s+", line[m.end() :])[:4]:
+        clean = word.rstrip(",.;:)")
+        if not clean or not clean[0].isupper() or clean[1:] != clean[1:].lower():
+            break
+        words.append(clean)
+        if clean != word:
+            break
+    if not words:
+        return None
+    place = " ".join(words)
+    return normalize_for_match(line[m.start() : m.end()] + place), m.group(1).lower(), place
 
 
 def _mentions(text: str) -> list[tuple[int, str, str]]:
@@ -372,7 +413,7 @@ class _Drafter:
 
     def scan(self) -> None:
         for unit in self.leaves():
-            for sentence in _sentences(unit.text):
+            for sentence in _sentences(unit.text, heading=unit.kind == "article"):
                 low = sentence.lower()
                 self.define(unit, sentence, low)
                 self.extraordinary(unit, sentence, low)
@@ -500,6 +541,10 @@ class _Drafter:
         cut = low.find(absent)
         before = [m for m in _mentions(sentence) if m[0] < cut]
         after = [m for m in _mentions(sentence) if m[0] > cut]
+        if not before and "ủy quyền cho" in low:  # "Khi vắng mặt, <A> ủy quyền cho <B>"
+            act_at = low.find("ủy quyền cho")
+            before = [m for m in after if m[0] < act_at][:1]
+            after = [m for m in after if m[0] > act_at]
         if not before or not after:
             self.add("substitutions", {}, unit, sentence, "guess:absent-acts: a post not named")
             return
@@ -509,7 +554,7 @@ class _Drafter:
         also = list(dict.fromkeys(m[1] for m in before[1:] if m[1] != principal))
         if also:
             fields["also_absent"] = also
-        if pid is None or sid is None or pid == sid:
+        if pid is None or sid is None or pid == sid or self.ambiguous([substitute]):
             self.add(
                 "substitutions",
                 fields,
@@ -635,17 +680,18 @@ class _Drafter:
         if verb is None or unit.article is None:
             return
         convener = self.article_role.get(unit.article)
-        kinds = [
-            k
-            for w, k in (
-                ("định kỳ", "regular"),
-                ("đột xuất", "extraordinary"),
-                ("bất thường", "extraordinary"),
-                ("thường kỳ", "regular"),
+        words = (
+            ("định kỳ", "regular"),
+            ("đột xuất", "extraordinary"),
+            ("bất thường", "extraordinary"),
+            ("thường kỳ", "regular"),
+        )
+        # In the order the sentence names them.
+        kinds = list(
+            dict.fromkeys(
+                k for _, w, k in sorted((low.find(w), w, k) for w, k in words if w in low)
             )
-            if w in low
-        ]
-        kinds = list(dict.fromkeys(kinds))
+        )
         if convener is None or not kinds or "ban chỉ đạo" not in low[low.find(verb) :]:
             self.add(
                 "convening",
@@ -670,26 +716,21 @@ class _Drafter:
         """TOML lines of [identity] and [committee], and what is missing."""
         missing: list[str] = []
         flat = normalize_for_match(self.text)
-        name_m = re.search(
-            r"(Ban Chỉ đạo [^()\n]{0,120}?(?:chuyển đổi số|Chính quyền điện tử|đổi mới sáng tạo)"
-            r"[^()\n]{0,40}?\s(tỉnh|thành phố|thị xã|huyện|quận|thị trấn|phường|xã)\s"
-            r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s,.;()]*\s?){1,4}))",
-            flat,
-        )
+        found = next((f for line in self.text.split("\n") if (f := _locality(line))), None)
+        name, unit_word, locality_name = found or ("", "", "")
         lines: list[str] = []
-        name = unit_word = locality_name = ""
-        if name_m:
-            name = name_m.group(1).strip()
-            unit_word = name_m.group(2)
-            locality_name = name_m.group(3).strip()
         level = dict(_UNITS).get(unit_word, "")
         locality = locality_name if level == "province" else f"{unit_word} {locality_name}".strip()
-        title_m = (
-            re.search(r"Quy chế hoạt động của " + re.escape(name), flat, re.IGNORECASE)
-            if name
-            else None
-        )
-        title = title_m.group(0) if title_m else (f"Quy chế hoạt động của {name}" if name else "")
+        title = ""
+        for line in self.text.split("\n"):
+            bare = normalize_for_match(line)
+            at = bare.lower().find("quy chế hoạt động của ban chỉ đạo")
+            if at != -1:
+                title = bare[at:].rstrip(".;)")
+                break
+            if bare.lower().startswith("hoạt động của ban chỉ đạo"):
+                title = "Quy chế " + bare.rstrip(".;)")
+                break
         number, signed, signed_cite = self.signed(flat)
         lines += [
             "[identity]",
@@ -732,8 +773,19 @@ class _Drafter:
         m = re.search(r"Số:\s*(\d*)\s*/\s*([^\s,]+)", dec)
         if m and m.group(1):
             number = f"{m.group(1)}/{m.group(2)}"
-        d = re.search(
-            r"[^\s,]+(?: [^\s,]+){0,3}, ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})", dec
+        d = next(
+            (
+                m
+                for line in self.src.parts["decision"].split("\n")
+                if (
+                    m := re.search(
+                        r"[^\s,*]+(?: [^\s,*]+){0,3}, ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?"
+                        r"\s*năm\s*(\d{4})",
+                        normalize_for_match(line),
+                    )
+                )
+            ),
+            None,
         )
         if d:
             y, mo, day = d.group(3), d.group(2), d.group(1)

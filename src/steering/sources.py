@@ -706,8 +706,13 @@ class _Parser:
                 -1,
             )
         articles: dict[int, _Article] = {}
+        chapter_at = [j for j, _ in self.chapters if start <= j < end]
         for k, (i, n) in enumerate(registered):
             stop = registered[k + 1][0] if k + 1 < len(registered) else (sign if sign >= 0 else end)
+            # A chapter heading (and its title) between two articles ends the first.
+            c = bisect.bisect_right(chapter_at, i)
+            if c < len(chapter_at) and chapter_at[c] < stop:
+                stop = chapter_at[c]
             articles[n] = _Article(
                 n,
                 self.ln(i),
