@@ -208,6 +208,9 @@ def test_cli_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["draft", str(tmp_path / src.name), "-o", str(out)]) == 0
     reg = steering.load(out)
     assert reg.id == "huyen-lam-son-gia"
+    # The draft names the JSON Schema written beside it, for Taplo / Even Better TOML.
+    assert out.read_text(encoding="utf-8").startswith("#:schema ./regulation.schema.json\n")
+    assert (tmp_path / "regulation.schema.json").read_text(encoding="utf-8").startswith("{")
     assert main(["draft", str(FIXTURES / "phuong-bac-gia-dinh.txt")]) == 1  # needs a date
     assert "# MISSING: the signing date" in capsys.readouterr().out
     assert main(["draft", str(tmp_path / "absent.txt")]) == 2

@@ -641,7 +641,12 @@ def _cmd_draft(ctx: _Context) -> int:
     result = draft(intake.text, source_name=Path(name).with_suffix(".txt").name,
                    file_id=Path(name).stem)
     if ctx.args.output:
+        from steering.schema import schema_text  # noqa: PLC0415
+
         _write(Path(ctx.args.output), result.text)
+        schema = Path(ctx.args.output).parent / "regulation.schema.json"
+        if not schema.exists():
+            _write(schema, schema_text())
         if Path(name).suffix != ".txt" or intake.notes:
             _write(Path(ctx.args.output).parent / Path(name).with_suffix(".txt").name, intake.text)
     else:

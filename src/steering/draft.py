@@ -89,17 +89,27 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "absent-acts",
         "substitutions",
-        tuple(f"khi <A> {a}, <B> {b}" for a in _ABSENT[:2] for b in _ACT[:3]),
-        "principal <A> and substitute <B>, both posts named in the sentence",
+        tuple(f"{o} <A> {a}, <B> {b}" for o in ("khi", "trường hợp") for a in _ABSENT for b in _ACT)
+        + ("khi vắng mặt, <A> ủy quyền cho <B>",),
+        "principal <A> (and any post absent with it) and substitute <B>, posts named in the "
+        "sentence; a bare 'Phó Trưởng ban' beside a standing deputy, with no definition, is a guess",
         "Khi Trưởng ban vắng mặt, Phó Trưởng ban Thường trực thay mặt Trưởng ban điều hành.",
     ),
     Pattern(
         "regular-meeting",
         "meetings",
-        tuple(f"<body> {r} {c}" for r in _REGULAR for c, _ in _CADENCES[:1])
-        + tuple(c for c, _ in _CADENCES),
-        "the body (Ban Chỉ đạo) and every cadence the sentence states",
+        tuple(f"<body> {r} <cadence>" for r in _REGULAR)
+        + tuple(c for c, _ in _CADENCES)
+        + ("<body> họp định kỳ theo quý, 6 tháng, năm", "<body> họp định kỳ hoặc đột xuất"),
+        "the body (Ban Chỉ đạo, or the working group by its name) and every cadence stated",
         "Ban Chỉ đạo họp định kỳ mỗi quý một lần.",
+    ),
+    Pattern(
+        "group-convened-by",
+        "convening",
+        ("<working group> họp định kỳ ... hoặc đột xuất theo yêu cầu của <lead>",),
+        "extraordinary meetings of the working group, convened by its lead (Tổ trưởng)",
+        "Tổ giúp việc họp định kỳ hằng tháng hoặc đột xuất theo yêu cầu của Tổ trưởng.",
     ),
     Pattern(
         "extraordinary-convened-by",
@@ -832,14 +842,14 @@ class _Drafter:
 
     # -- output ------------------------------------------------------
 
-    def render(self, source_name: str, file_id: str) -> Draft:
+    def render(self, source_name: str, file_id: str, schema: str) -> Draft:
         self.find_posts()
         self.scan()
         ident, missing = self.identity()
         if "head" not in self.posts:
             missing.append("the head: no article is the Trưởng ban's; add a post with role 'head'")
         out = [
-            "#:schema ../schema/regulation.schema.json",
+            f"#:schema {schema}" if schema else "# (no JSON Schema named)",
             "# Drafted by 'steering draft' from the text below. Every rule cites its clause;",
             "# rules marked '# how: guess' are commented out: read, fix and uncomment them.",
             "# What the drafter could not decide is left out (not specified): add it by hand.",
@@ -848,6 +858,11 @@ class _Drafter:
         out += ["format = 1", f"id = {_q(file_id)}"]
         if source_name:
             out.append(f"source = {_q(source_name)}")
+        out += [
+            "# Readings you take, and 'Not encoded: <labels>: <why>' for clauses no rule",
+            "# states (see 'steering coverage').",
+            "notes = []",
+        ]
         out += ["", *ident]
         if self.group is not None:
             gid, gname, gunit = self.group
@@ -903,7 +918,13 @@ class _Drafter:
         return Draft("\n".join(out) + "\n", tuple(self.candidates), uncited, tuple(missing))
 
 
-def draft(text: str, *, source_name: str = "", file_id: str = "draft") -> Draft:
+def draft(
+    text: str,
+    *,
+    source_name: str = "",
+    file_id: str = "draft",
+    schema: str = "./regulation.schema.json",
+) -> Draft:
     """Draft a regulation file from a regulation's text.
 
     Args:
@@ -911,6 +932,10 @@ def draft(text: str, *, source_name: str = "", file_id: str = "draft") -> Draft:
         source_name: The text's file name, written as the draft's ``source``
             so that loading the draft checks every quote.
         file_id: The draft's ``id``.
+        schema: Where the JSON Schema is, for the ``#:schema`` line that
+            Taplo / Even Better TOML read to complete keys and flag errors
+            (``steering draft -o`` writes ``regulation.schema.json`` beside
+            the draft); ``""`` for none.
 
     """
-    return _Drafter(text).render(source_name, file_id)
+    return _Drafter(text).render(source_name, file_id, schema)
