@@ -89,18 +89,29 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "absent-acts",
         "substitutions",
-        tuple(f"{o} <A> {a}, <B> {b}" for o in ("khi", "trường hợp") for a in _ABSENT for b in _ACT)
-        + ("khi vắng mặt, <A> ủy quyền cho <B>",),
+        (
+            *(
+                f"{o} <A> {a}, <B> {b}"
+                for o in ("khi", "trường hợp")
+                for a in _ABSENT
+                for b in _ACT
+            ),
+            "khi vắng mặt, <A> ủy quyền cho <B>",
+        ),
         "principal <A> (and any post absent with it) and substitute <B>, posts named in the "
-        "sentence; a bare 'Phó Trưởng ban' beside a standing deputy, with no definition, is a guess",
+        "sentence; a bare 'Phó Trưởng ban' beside a standing deputy, with no definition, is a "
+        "guess",
         "Khi Trưởng ban vắng mặt, Phó Trưởng ban Thường trực thay mặt Trưởng ban điều hành.",
     ),
     Pattern(
         "regular-meeting",
         "meetings",
-        tuple(f"<body> {r} <cadence>" for r in _REGULAR)
-        + tuple(c for c, _ in _CADENCES)
-        + ("<body> họp định kỳ theo quý, 6 tháng, năm", "<body> họp định kỳ hoặc đột xuất"),
+        (
+            *(f"<body> {r} <cadence>" for r in _REGULAR),
+            *(c for c, _ in _CADENCES),
+            "<body> họp định kỳ theo quý, 6 tháng, năm",
+            "<body> họp định kỳ hoặc đột xuất",
+        ),
         "the body (Ban Chỉ đạo, or the working group by its name) and every cadence stated",
         "Ban Chỉ đạo họp định kỳ mỗi quý một lần.",
     ),
