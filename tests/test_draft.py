@@ -215,3 +215,9 @@ def test_cli_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "# MISSING: the signing date" in capsys.readouterr().out
     assert main(["draft", str(tmp_path / "absent.txt")]) == 2
     assert "found no such file" in capsys.readouterr().err
+
+
+def test_the_authoring_page_lists_every_pattern() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "authoring.md").read_text(encoding="utf-8")
+    for p in PATTERNS:
+        assert f"`{p.name}`" in page, p.name

@@ -19,6 +19,7 @@ from steering import presets
 # Imported eagerly: the function ``compare`` shares its name with its module,
 # and a lazy attribute would be shadowed by the submodule once imported.
 from steering.compare import Comparison, compare, table
+from steering.coverage import Coverage, coverage  # eager too: same name as its module
 from steering.errors import (
     PresetNotFoundError,
     Problem,
@@ -36,7 +37,6 @@ from steering.validation import validate
 
 if TYPE_CHECKING:  # the engines load on first use; see __getattr__
     from steering.authority import AuthorityGraph
-    from steering.coverage import Coverage, coverage
     from steering.ruling import Ruling, Status
     from steering.schedule import CalendarGap, Occurrence, calendar_gaps
     from steering.workdays import (
@@ -57,8 +57,6 @@ _LAZY = {
     "CalendarGap": "steering.schedule",
     "Occurrence": "steering.schedule",
     "calendar_gaps": "steering.schedule",
-    "Coverage": "steering.coverage",
-    "coverage": "steering.coverage",
     "ShiftPolicy": "steering.workdays",
     "WorkingDays": "steering.workdays",
     "add_working_days": "steering.workdays",
