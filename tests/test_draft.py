@@ -10,13 +10,17 @@ clauses, an excerpt with a gap. Each expected rule below is what the sentence sa
 from __future__ import annotations
 
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import steering
 from steering.cli import main
 from steering.draft import PATTERNS, Candidate, draft
+from steering.sources import normalize_for_match
 
 FIXTURES = Path(__file__).parent / "fixtures" / "draft"
 
@@ -221,3 +225,34 @@ def test_the_authoring_page_lists_every_pattern() -> None:
     page = (Path(__file__).parent.parent / "docs" / "authoring.md").read_text(encoding="utf-8")
     for p in PATTERNS:
         assert f"`{p.name}`" in page, p.name
+
+
+_FRAGMENTS = [
+    "",
+    "QUY CHẾ",
+    "Số: 12/QĐ-BCĐ",
+    "Hòa Vân Thử, ngày 05 tháng 3 năm 2025",
+    "Điều 1. Trưởng ban",
+    "Điều 2. Phó Trưởng ban Thường trực",
+    "Điều 3. Tổ giúp việc",
+    "1. Khi Trưởng ban vắng mặt, Phó Trưởng ban thay mặt Trưởng ban.",
+    '2. Chịu trách nhiệm trước Trưởng ban, "Phó" Trưởng ban \\ về việc.',
+    "a) Ban Chỉ đạo họp định kỳ mỗi quý một lần.",
+    "- Tổ giúp việc họp định kỳ hằng tháng hoặc đột xuất theo yêu cầu của Tổ trưởng.",
+    "Ban Chỉ đạo không có con dấu riêng; Trưởng ban sử dụng con dấu của \t UBND xã.",
+    "#: excerpt",
+    "Phụ lục",
+    "| 1 | x |",
+    "Chương II",
+    "Ban Chỉ đạo chuyển đổi số xã Hòa Vân Thử",
+]
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30))
+def test_a_draft_of_any_text_is_well_formed_toml(lines: list[str]) -> None:
+    """Whatever the text, the draft is TOML a reader can open (it may lack what it needs)."""
+    result = draft("\n".join(lines))
+    data = tomllib.loads(result.text)
+    assert data["format"] == 1
+    for c in result.candidates:
+        assert normalize_for_match(c.quote) in normalize_for_match("\n".join(lines))

@@ -287,16 +287,16 @@ def _sentences(text: str, *, heading: bool = False) -> list[str]:
     head) is left out.
     """
     lines = text.split("\n")[1:] if heading else text.split("\n")
-    chunks: list[str] = []
+    chunks: list[list[str]] = []
     for line in lines:
         m = _MARKER.match(line.lstrip("*# "))
         if m or not chunks:
-            chunks.append(line.lstrip("*# ")[m.end() :] if m else line)
+            chunks.append([line.lstrip("*# ")[m.end() :] if m else line])
         else:
-            chunks[-1] += " " + line
+            chunks[-1].append(line)
     out: list[str] = []
     for chunk in chunks:
-        flat = normalize_for_match(chunk)
+        flat = normalize_for_match(" ".join(chunk))
         out += [s.strip() for s in re.split(r"(?<=[.;])\s+(?!\d)", flat) if s.strip()]
     return out
 
@@ -800,8 +800,8 @@ class _Drafter:
                 for line in self.src.parts["decision"].split("\n")
                 if (
                     m := re.search(
-                        r"[^\s,*]+(?: [^\s,*]+){0,3}, ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?"
-                        r"\s*năm\s*(\d{4})",
+                        r"[^\s,*]{1,30}(?: [^\s,*]{1,30}){0,3}, ngày\s*(\d{1,2})?"
+                        r"\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})",
                         normalize_for_match(line),
                     )
                 )
