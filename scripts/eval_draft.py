@@ -28,11 +28,10 @@ from steering.draft import Candidate, draft
 from steering.regulation import Regulation
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ("substitutions", "accountability", "seals", "convening", "meetings")
+KINDS = ("substitutions", "accountability", "seals", "convening", "meetings", "reports")
 # Rule kinds the drafter does not propose yet: every hand-made rule of them is missed.
 NOT_DRAFTED = (
     "directions",
-    "reports",
     "signing",
     "compositions",
     "attendance",
@@ -64,6 +63,8 @@ def _key(
         seal = f["seal"]
         assert isinstance(seal, dict)
         return (article, clause, ids(f["posts"]), seal["kind"], fold(str(seal.get("agency", ""))))
+    if kind == "reports":
+        return (article, clause, ids(f["reporters"]), ids(f["recipients"]), ids(f.get("cadences")))
     if kind == "convening":
         return (article, clause, f["body"], f["meeting"], ids(f["conveners"]))
     return (article, clause, f["body"], f["kind"], ids(f.get("cadences")))
@@ -89,6 +90,12 @@ def _hand(reg: Regulation, kind: str) -> list[tuple[object, ...]]:
             f = {
                 "posts": sorted({r.get(p, p) for p in rule.posts}),
                 "seal": {"kind": rule.seal.kind.value, "agency": rule.seal.agency},
+            }
+        elif kind == "reports":
+            f = {
+                "reporters": sorted({r.get(p, p) for p in rule.reporters}),
+                "recipients": sorted({r.get(p, p) for p in rule.recipients}),
+                "cadences": [_cadence_name(x) for x in rule.cadences],
             }
         elif kind == "convening":
             body = "committee" if rule.body == "committee" else "working_group"
@@ -125,6 +132,19 @@ def _cand_key(c: Candidate) -> tuple[object, ...]:
                 f[k] = sorted(set(f[k]))  # type: ignore[call-overload]
     if "body" in f and f["body"] != "committee":
         f["body"] = "working_group"
+    if c.kind == "reports":
+        roles = {
+            "head",
+            "standing_deputy",
+            "deputy",
+            "member",
+            "standing_member",
+            "wg_lead",
+            "standing_agency",
+            "wg_member",
+        }
+        f["reporters"] = sorted({x if x in roles else "working_group" for x in f["reporters"]})
+        f["recipients"] = sorted(set(f["recipients"]))
     clause = c.unit.clause if c.unit.kind in {"clause", "point"} else None
     return _key(c.kind, f, c.unit.article, clause)
 

@@ -127,6 +127,19 @@ def test_dong_thu_standing_deputy_working_group_and_an_ambiguous_deputy(tmp_path
             5,
             2,
         ),
+        # "Định kỳ 6 tháng một lần báo cáo Trưởng ban, Phó Trưởng ban Thường trực về ..."
+        (
+            "reports",
+            {
+                "id": "report_5_3_6",
+                "reporters": ["to_giup_viec"],
+                "recipients": ["head", "standing_deputy"],
+                "periodic": True,
+                "cadences": ["half_yearly"],
+            },
+            5,
+            3,
+        ),
         ("meetings", {"body": "committee", "kind": "regular", "cadences": ["half_yearly"]}, 6, 1),
         ("meetings", {"body": "committee", "kind": "expanded"}, 6, 2),
         ("convening", {"body": "committee", "meeting": "expanded", "conveners": ["head"]}, 6, 2),
@@ -198,7 +211,7 @@ def test_a_draft_of_each_seed_loads_and_its_quotes_check(preset_id: str, tmp_pat
 
 
 def test_every_pattern_names_a_rule_table_and_an_example() -> None:
-    kinds = {"substitutions", "accountability", "seals", "convening", "meetings", ""}
+    kinds = {"substitutions", "accountability", "seals", "convening", "meetings", "reports", ""}
     assert {p.kind for p in PATTERNS} <= kinds
     for p in PATTERNS:
         assert p.variants

@@ -148,6 +148,17 @@ PATTERNS: tuple[Pattern, ...] = (
         "Phó Trưởng ban Thường trực và Phó Trưởng ban sau đây được gọi chung là Phó Trưởng ban.",
     ),
     Pattern(
+        "reports-to",
+        "reports",
+        (
+            "(định kỳ <cadence> / kịp thời) báo cáo <posts> về ...",
+            "báo cáo <posts> xem xét, quyết định",
+        ),
+        "reporter (the post or working group whose article it is), recipients (posts named "
+        "after 'báo cáo', up to 'về' / 'xem xét' / 'để'), cadences, periodic, ad hoc",
+        "Định kỳ hằng quý báo cáo Trưởng ban, Phó Trưởng ban về tình hình hoạt động.",
+    ),
+    Pattern(
         "no-seal",
         "seals",
         _NO_SEAL,
@@ -352,6 +363,8 @@ class _Drafter:
         self.article_role: dict[int, str] = {}
         self.collective: dict[str, tuple[int, list[str]]] = {}  # role -> (line, roles it covers)
         self.group: tuple[str, str, SourceUnit] | None = None  # (id, name, unit)
+        low = self.text.lower()
+        self.standing_members = "ủy viên thường trực" in low or "thành viên thường trực" in low
 
     # -- posts -------------------------------------------------------
 
@@ -444,6 +457,7 @@ class _Drafter:
                 self.seal(unit, sentence, low)
                 self.accountability(unit, sentence, low)
                 self.convening(unit, sentence, low)
+                self.report(unit, sentence, low)
 
     def roles_in(self, text: str, unit: SourceUnit) -> list[str]:
         """Roles a phrase names, in order, a collective term read as its definition says."""
@@ -456,12 +470,14 @@ class _Drafter:
         return list(dict.fromkeys(out))
 
     def ambiguous(self, roles: list[str]) -> bool:
-        """A bare 'Phó Trưởng ban' where a standing deputy exists and no definition reads it."""
-        return (
-            "deputy" in roles
-            and "standing_deputy" in self.posts
-            and ("deputy" not in self.collective)
-        )
+        """Whether the roles read may be too narrow.
+
+        A bare 'Phó Trưởng ban' beside a standing deputy that no definition sets
+        apart, or 'Ủy viên' / 'thành viên' in a text that also has standing members.
+        """
+        deputy = "deputy" in roles and "standing_deputy" in self.posts
+        member = "member" in roles and self.standing_members
+        return (deputy and "deputy" not in self.collective) or member
 
     def define(self, unit: SourceUnit, sentence: str, low: str) -> None:
         short = low.find("gọi tắt là phó trưởng ban)")
@@ -548,6 +564,45 @@ class _Drafter:
             self.add("convening", fields, unit, sentence, "pattern:expanded-meeting")
         else:
             self.add("convening", fields, unit, sentence, "guess:expanded-meeting: who convenes")
+
+    def report(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        """'(Định kỳ / Kịp thời) báo cáo <posts> (về ...)' in a post's or group's article."""
+        at = low.find("báo cáo ")
+        if at == -1 or unit.article is None or low[at + 8 :].startswith(("định kỳ", "kết quả")):
+            return
+        reporter = self.article_role.get(unit.article)
+        if reporter is None and self.group is not None and self.group[2].article == unit.article:
+            reporter = self.group[0]
+        tail = re.split(
+            r" về | xem xét| quyết định| để | theo | tình hình|[.;:(]", sentence[at + 8 :]
+        )[0]
+        recipients = self.roles_in(tail, unit)
+        rest = re.sub("|".join(re.escape(m[2]) for m in _mentions(tail)) or "$^", "", tail)
+        rest = re.sub(r"\b(?:và|các|Ban Chỉ đạo|Chỉ đạo)\b", "", rest, flags=re.IGNORECASE)
+        cadences = [c for w, c in _CADENCES if w in low]
+        fields: dict[str, object] = {
+            "id": f"report_{unit.article}_{unit.clause or 0}_{len(self.candidates)}",
+            "reporters": [reporter or ""],
+            "recipients": recipients,
+        }
+        if cadences or "định kỳ" in low:
+            fields["periodic"] = True
+        if cadences:
+            fields["cadences"] = list(dict.fromkeys(cadences))
+        if "kịp thời" in low or "đột xuất" in low:
+            fields["ad_hoc"] = True
+        if (
+            reporter
+            and recipients
+            and not rest.strip(" ,-–")
+            and all(self.post_id(r) for r in recipients)
+            and reporter not in recipients
+            and not self.ambiguous(recipients)
+        ):
+            self.add("reports", fields, unit, sentence, "pattern:reports-to")
+        else:
+            why = "whose report is not clear" if not reporter else f"reports to {tail[:40]!r}"
+            self.add("reports", fields, unit, sentence, f"guess:reports-to: {why}")
 
     def post_id(self, role: str) -> str | None:
         return role if role in self.posts else None
