@@ -28,10 +28,17 @@ from steering.draft import Candidate, draft
 from steering.regulation import Regulation
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ("substitutions", "accountability", "seals", "convening", "meetings", "reports")
+KINDS = (
+    "substitutions",
+    "accountability",
+    "seals",
+    "convening",
+    "meetings",
+    "reports",
+    "directions",
+)
 # Rule kinds the drafter does not propose yet: every hand-made rule of them is missed.
 NOT_DRAFTED = (
-    "directions",
     "signing",
     "compositions",
     "attendance",
@@ -49,7 +56,7 @@ def _roles(reg: Regulation) -> dict[str, str]:
     return out
 
 
-def _key(
+def _key(  # noqa: PLR0911 - one key per rule kind
     kind: str, f: dict[str, object], article: int | None, clause: int | None
 ) -> tuple[object, ...]:
     def ids(v: object) -> tuple[str, ...]:
@@ -63,6 +70,8 @@ def _key(
         seal = f["seal"]
         assert isinstance(seal, dict)
         return (article, clause, ids(f["posts"]), seal["kind"], fold(str(seal.get("agency", ""))))
+    if kind == "directions":
+        return (article, clause, ids(f["subjects"]), ids(f["objects"]))
     if kind == "reports":
         return (article, clause, ids(f["reporters"]), ids(f["recipients"]), ids(f.get("cadences")))
     if kind == "convening":
@@ -90,6 +99,11 @@ def _hand(reg: Regulation, kind: str) -> list[tuple[object, ...]]:
             f = {
                 "posts": sorted({r.get(p, p) for p in rule.posts}),
                 "seal": {"kind": rule.seal.kind.value, "agency": rule.seal.agency},
+            }
+        elif kind == "directions":
+            f = {
+                "subjects": sorted({r.get(p, p) for p in rule.subjects}),
+                "objects": sorted({r.get(p, p) for p in rule.objects}),
             }
         elif kind == "reports":
             f = {
@@ -132,6 +146,19 @@ def _cand_key(c: Candidate) -> tuple[object, ...]:
                 f[k] = sorted(set(f[k]))  # type: ignore[call-overload]
     if "body" in f and f["body"] != "committee":
         f["body"] = "working_group"
+    if c.kind == "directions":
+        roles = {
+            "head",
+            "standing_deputy",
+            "deputy",
+            "member",
+            "standing_member",
+            "wg_lead",
+            "standing_agency",
+            "wg_member",
+        }
+        f["subjects"] = sorted(set(f["subjects"]))
+        f["objects"] = sorted({x if x in roles else "working_group" for x in f["objects"]})
     if c.kind == "reports":
         roles = {
             "head",

@@ -70,6 +70,8 @@ def test_lam_son_gia_other_titles_and_cadence_wordings(tmp_path: Path) -> None:
         # Điều 3 khoản 3 and Điều 4 khoản 1: "Chịu trách nhiệm trước ..."
         ("accountability", {"subject": "deputy", "to": ["head"]}, 3, 3),
         ("accountability", {"subject": "member", "to": ["head", "deputy"]}, 4, 1),
+        # Điều 4 khoản 3: "Thực hiện các nhiệm vụ khác do Trưởng Ban giao."
+        ("directions", {"subjects": ["head"], "objects": ["member"]}, 4, 3),
         # Điều 5 khoản 1: "họp thường kỳ 03 tháng một lần"
         ("meetings", {"body": "committee", "kind": "regular", "cadences": ["quarterly"]}, 5, 1),
         # Điều 5 khoản 2: "có thể họp bất thường theo yêu cầu của Trưởng Ban"
@@ -211,7 +213,16 @@ def test_a_draft_of_each_seed_loads_and_its_quotes_check(preset_id: str, tmp_pat
 
 
 def test_every_pattern_names_a_rule_table_and_an_example() -> None:
-    kinds = {"substitutions", "accountability", "seals", "convening", "meetings", "reports", ""}
+    kinds = {
+        "substitutions",
+        "accountability",
+        "seals",
+        "convening",
+        "meetings",
+        "reports",
+        "directions",
+        "",
+    }
     assert {p.kind for p in PATTERNS} <= kinds
     for p in PATTERNS:
         assert p.variants

@@ -159,6 +159,19 @@ PATTERNS: tuple[Pattern, ...] = (
         "Định kỳ hằng quý báo cáo Trưởng ban, Phó Trưởng ban về tình hình hoạt động.",
     ),
     Pattern(
+        "tasked-by",
+        "directions",
+        (
+            "(thực hiện các) nhiệm vụ (khác) do <posts> giao",
+            "nhiệm vụ được <posts> giao",
+            "theo (sự) phân công của <posts>",
+            "theo chỉ đạo của <posts>",
+        ),
+        "subjects (the posts named) direct the object (the post or working group whose "
+        "article it is)",
+        "Thực hiện các nhiệm vụ khác do Trưởng ban, Phó Trưởng ban giao.",
+    ),
+    Pattern(
         "no-seal",
         "seals",
         _NO_SEAL,
@@ -458,6 +471,7 @@ class _Drafter:
                 self.accountability(unit, sentence, low)
                 self.convening(unit, sentence, low)
                 self.report(unit, sentence, low)
+                self.direction(unit, sentence, low)
 
     def roles_in(self, text: str, unit: SourceUnit) -> list[str]:
         """Roles a phrase names, in order, a collective term read as its definition says."""
@@ -603,6 +617,45 @@ class _Drafter:
         else:
             why = "whose report is not clear" if not reporter else f"reports to {tail[:40]!r}"
             self.add("reports", fields, unit, sentence, f"guess:reports-to: {why}")
+
+    def direction(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        """'(nhiệm vụ) do / được <posts> giao', 'theo (sự) phân công / chỉ đạo của <posts>'."""
+        if unit.article is None:
+            return
+        m = re.search(
+            r"(?:nhiệm vụ[^.;]{0,80}? (?:do|được) )|(?:theo (?:sự )?(?:phân công|chỉ đạo) của )",
+            low,
+        )
+        if m is None:
+            return
+        tail = sentence[m.end() :]
+        end = re.search(r" giao\b|[.;:(]| về | trong | để ", tail)
+        tail = tail[: end.start()] if end else tail
+        subjects = self.roles_in(tail, unit)
+        if not subjects:  # "nhiệm vụ được giao": nobody named, nothing to propose
+            return
+        rest = re.sub("|".join(re.escape(x[2]) for x in _mentions(tail)) or "$^", "", tail)
+        rest = re.sub(r"\b(?:và|các|Ban Chỉ đạo|Chỉ đạo)\b", "", rest, flags=re.IGNORECASE)
+        obj = self.article_role.get(unit.article)
+        if obj is None and self.group is not None and self.group[2].article == unit.article:
+            obj = self.group[0]
+        # "tạo điều kiện cho những cán bộ này hoàn thành nhiệm vụ được ... giao": the task
+        # is the staff's, not the article's post's.
+        if re.search(r"cán bộ|chuyên gia|công chức", low[: m.start()]):
+            obj = None
+        fields: dict[str, object] = {"subjects": subjects, "objects": [obj or ""]}
+        if (
+            obj
+            and subjects
+            and not rest.strip(" ,-–")
+            and all(self.post_id(r) for r in subjects)
+            and obj not in subjects
+            and not self.ambiguous(subjects)
+        ):
+            self.add("directions", fields, unit, sentence, "pattern:tasked-by")
+        else:
+            why = "whose task is not clear" if not obj else f"tasked by {tail[:40]!r}"
+            self.add("directions", fields, unit, sentence, f"guess:tasked-by: {why}")
 
     def post_id(self, role: str) -> str | None:
         return role if role in self.posts else None
