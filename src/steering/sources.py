@@ -3,10 +3,14 @@
 The genre's layout (see ``docs/authoring.md``, "The source text"):
 
 - an issuing decision (Quyết định) with its heading, its "Căn cứ" preamble,
-  its articles ``Điều 1.`` ``Điều 2.`` ... and its signature block;
-- the regulation (Quy chế), numbered from ``Điều 1.`` again, in chapters
-  (``Chương I``), articles (``Điều 8.``), clauses (a line ``1.``), points (a
-  line ``a)``) and bullets (a line ``-``);
+  its articles ``Điều 1.`` ``Điều 2.`` ... and its signature block (from a
+  line ``Nơi nhận``, ``TM.``, ``KT.``, ``TL.`` or ``Q.`` after its last
+  article, which it ends);
+- the regulation (Quy chế), numbered from ``Điều 1.`` again and starting at
+  its title (``QUY CHẾ``) or first chapter line before that article, in
+  chapters (``Chương I``; a chapter line ends the article before it), articles
+  (``Điều 8.``), clauses (a line ``1.``), points (a line ``a)``) and bullets
+  (a line ``-``, the clauses of an article without numbered ones);
 - optional annexes (a line starting ``Phụ lục``), often a table whose rows
   start with their number (``1.``, ``1<tab>``, ``| 1 |``).
 
