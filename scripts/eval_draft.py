@@ -36,6 +36,7 @@ KINDS = (
     "meetings",
     "reports",
     "directions",
+    "monitoring",
 )
 # Rule kinds the drafter does not propose yet: every hand-made rule of them is missed.
 NOT_DRAFTED = (
@@ -44,7 +45,6 @@ NOT_DRAFTED = (
     "attendance",
     "channels",
     "delegations",
-    "monitoring",
 )
 
 
@@ -70,6 +70,10 @@ def _key(  # noqa: PLR0911 - one key per rule kind
         seal = f["seal"]
         assert isinstance(seal, dict)
         return (article, clause, ids(f["posts"]), seal["kind"], fold(str(seal.get("agency", ""))))
+    if kind == "monitoring":
+        targets = f["targets"]
+        assert isinstance(targets, list)
+        return tuple(sorted((t["kind"], fold(t["name"]), t.get("unit", "")) for t in targets))
     if kind == "directions":
         return (article, clause, ids(f["subjects"]), ids(f["objects"]))
     if kind == "reports":
@@ -82,6 +86,11 @@ def _key(  # noqa: PLR0911 - one key per rule kind
 def _hand(reg: Regulation, kind: str) -> list[tuple[object, ...]]:
     r = _roles(reg)
     out: list[tuple[object, ...]] = []
+    if kind == "monitoring":
+        for a in reg.monitoring.assignments if reg.monitoring else ():
+            targets = [{"kind": t.kind.value, "name": t.name, "unit": t.unit} for t in a.targets]
+            out.append(_key(kind, {"targets": targets}, None, None))
+        return out
     for rule in getattr(reg, kind):
         c = rule.citation
         if kind == "substitutions":

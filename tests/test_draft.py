@@ -43,6 +43,27 @@ def _loads(tmp_path: Path, name: str) -> steering.Regulation:
     return steering.load(tmp_path / "draft.toml")  # checks every quote against the text
 
 
+ROWS = [
+    [
+        {"text": "Ngành Văn hóa và Thông tin", "kind": "sector", "name": "Văn hóa và Thông tin"},
+        {"text": "Xã Tân Thử", "kind": "locality", "name": "Tân Thử", "unit": "xã"},
+        {"text": "Thị trấn Lam Giả", "kind": "locality", "name": "Lam Giả", "unit": "thị trấn"},
+    ],
+    [
+        {
+            "text": "Văn phòng HĐND và UBND huyện",
+            "kind": "agency",
+            "name": "Văn phòng HĐND và UBND huyện",
+        },
+        {"text": "Bắc Thử", "kind": "locality", "name": "Bắc Thử", "unit": "huyện"},
+    ],
+    [
+        {"text": "Lĩnh vực An ninh mạng", "kind": "sector", "name": "An ninh mạng"},
+        {"text": "Xã Đông Thử", "kind": "locality", "name": "Đông Thử", "unit": "xã"},
+    ],
+]
+
+
 def test_lam_son_gia_other_titles_and_cadence_wordings(tmp_path: Path) -> None:
     text = (FIXTURES / "huyen-lam-son-gia.txt").read_text(encoding="utf-8")
     result = draft(text)
@@ -89,7 +110,15 @@ def test_lam_son_gia_other_titles_and_cadence_wordings(tmp_path: Path) -> None:
             6,
             2,
         ),
+    ] + [
+        # The annex table (Markdown), one member post per row, its basis Điều 4 khoản 4.
+        ("monitoring", {"post": f"member_row_{n}", "targets": targets}, None, None)
+        for n, targets in enumerate(ROWS, start=1)
     ]
+    mon = _loads(tmp_path, "huyen-lam-son-gia.txt").monitoring
+    assert mon is not None
+    assert (mon.basis.article, mon.basis.clause) == (4, 4)
+    assert [a.post for a in mon.assignments] == ["member_row_1", "member_row_2", "member_row_3"]
     reg = _loads(tmp_path, "huyen-lam-son-gia.txt")
     assert reg.identity.decision_number == "07/QĐ-BCĐ"
     assert str(reg.identity.signed) == "2025-02-12"
@@ -221,6 +250,7 @@ def test_every_pattern_names_a_rule_table_and_an_example() -> None:
         "meetings",
         "reports",
         "directions",
+        "monitoring",
         "",
     }
     assert {p.kind for p in PATTERNS} <= kinds

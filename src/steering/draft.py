@@ -172,6 +172,19 @@ PATTERNS: tuple[Pattern, ...] = (
         "Thực hiện các nhiệm vụ khác do Trưởng ban, Phó Trưởng ban giao.",
     ),
     Pattern(
+        "monitoring-annex",
+        "monitoring",
+        (
+            "<n> | Thành viên <agency> | - Ngành X - Lĩnh vực Y - <agency> - Huyện A và TP B",
+            "Các huyện: A, B",
+            "a clause naming the annex ('... theo Phụ lục kèm theo') as the basis",
+        ),
+        "one member post per row and its targets: sectors (Ngành, Lĩnh vực), localities "
+        "(Huyện, Thị xã, Thành phố, TP, Xã, Phường, Thị trấn, Thôn) and agencies (Sở, Văn "
+        "phòng, Ban, ...); a row with a cell not read is a guess",
+        "1.	Thành viên Sở Tư pháp	- Ngành Tư pháp - Huyện Thường Xuân",
+    ),
+    Pattern(
         "no-seal",
         "seals",
         _NO_SEAL,
@@ -366,6 +379,83 @@ def _mentions(text: str) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+_UNIT_PREFIXES = (
+    ("thành phố ", "thành phố"),
+    ("tp ", "thành phố"),
+    ("tp. ", "thành phố"),
+    ("thị xã ", "thị xã"),
+    ("thị trấn ", "thị trấn"),
+    ("huyện ", "huyện"),
+    ("quận ", "quận"),
+    ("phường ", "phường"),
+    ("xã ", "xã"),
+    ("thôn ", "thôn"),
+    ("tổ dân phố ", "tổ dân phố"),
+)
+_AGENCY_PREFIXES = (
+    "Sở ",
+    "Văn phòng ",
+    "Ban ",
+    "Thanh tra ",
+    "Công an ",
+    "Cục ",
+    "Chi cục ",
+    "Phòng ",
+    "Ủy ban ",
+    "UBND ",
+    "Trung tâm ",
+    "Hội ",
+    "Các Hội",
+    "Bưu điện ",
+)
+
+
+def _targets(cell: str) -> list[dict[str, str]] | None:
+    """The targets of an annex row's last cell, or ``None`` when an item is not read."""
+    items = [i.strip() for i in re.split(r"(?:^|\s)-\s", cell) if i.strip()]
+    out: list[dict[str, str]] = []
+    for item in items:
+        low = item.lower()
+        if low.startswith(("ngành ", "lĩnh vực ")):
+            name = item.split(" ", 1)[1] if low.startswith("ngành ") else item.split(" ", 2)[2]
+            out.append({"text": item, "kind": "sector", "name": name})
+            continue
+        if low.startswith("các huyện:") or low.startswith("các huyện "):
+            for name in re.split(r",\s*|\s+và\s+", item.split(":", 1)[-1].replace("Các huyện", "")):
+                if name.strip():
+                    out.append(
+                        {
+                            "text": name.strip(),
+                            "kind": "locality",
+                            "name": name.strip(),
+                            "unit": "huyện",
+                        }
+                    )
+            continue
+        if any(low.startswith(p) for p, _ in _UNIT_PREFIXES):
+            for part in re.split(r"\s+và\s+", item):
+                pl = part.lower()
+                unit = next((u for p, u in _UNIT_PREFIXES if pl.startswith(p)), None)
+                if unit is None:
+                    return None
+                prefix = next(p for p, _ in _UNIT_PREFIXES if pl.startswith(p))
+                out.append(
+                    {
+                        "text": part,
+                        "kind": "locality",
+                        "name": part[len(prefix) :].strip(),
+                        "unit": unit,
+                    }
+                )
+            continue
+        if item.startswith(_AGENCY_PREFIXES):
+            name = item[4:] if item.startswith("Các ") else item
+            out.append({"text": item, "kind": "agency", "name": name})
+            continue
+        return None
+    return out or None
+
+
 class _Drafter:
     def __init__(self, text: str) -> None:
         self.text = nfc(text)
@@ -376,6 +466,8 @@ class _Drafter:
         self.article_role: dict[int, str] = {}
         self.collective: dict[str, tuple[int, list[str]]] = {}  # role -> (line, roles it covers)
         self.group: tuple[str, str, SourceUnit] | None = None  # (id, name, unit)
+        self.monitored: list[tuple[SourceUnit, str, list[dict[str, str]], bool]] = []
+        self.basis: SourceUnit | None = None
         low = self.text.lower()
         self.standing_members = "ủy viên thường trực" in low or "thành viên thường trực" in low
 
@@ -839,6 +931,71 @@ class _Drafter:
                 "pattern:convenes-and-chairs",
             )
 
+    # -- the monitoring annex ----------------------------------------
+
+    def monitoring(self) -> tuple[list[str], list[str]]:
+        """TOML lines of one member post per annex row, and of [monitoring].
+
+        Rows whose cells are not all read are commented out.
+        """
+        rows = [u for u in self.units if u.kind == "row" and u.document == "annex"]
+        if not rows:
+            return [], []
+        basis = next(
+            (
+                (u, sentence)
+                for u in self.leaves()
+                for sentence in _sentences(u.text, heading=u.kind == "article")
+                if "phụ lục" in sentence.lower()
+            ),
+            None,
+        )
+        posts: list[str] = []
+        out = ["", "# how: pattern:monitoring-annex (one member post per row of the annex table)"]
+        prefix = "" if basis else "# "
+        if basis is None:
+            out.append("# how: guess:monitoring-annex: no clause refers to the annex")
+        out.append(prefix + "[monitoring]")
+        out.append(prefix + "exclusive_localities = false  # true if each locality has one monitor")
+        if basis is not None:
+            self.basis = basis[0]
+            out.append(
+                f"basis = {_q(Candidate('monitoring', {}, basis[0], basis[1], '').citation())}"
+            )
+        for row in rows:
+            cells = [c.strip() for c in row.text.replace("|", "\t").split("\t") if c.strip()]
+            quote = normalize_for_match(row.text)
+            targets = _targets(cells[2]) if len(cells) >= 3 else None
+            member = cells[1] if len(cells) >= 3 else ""
+            ok = (
+                basis is not None
+                and targets is not None
+                and member.startswith(("Thành viên", "Ủy viên", "Uỷ viên"))
+            )
+            mark = "" if ok else "# "
+            pid = f"member_row_{row.clause}"
+            cite = {"document": "annex", "quote": quote}
+            posts += ["", f"# how: {'pattern' if ok else 'guess'}:monitoring-annex"]
+            posts += [
+                mark + line
+                for line in (
+                    "[[posts]]",
+                    f"id = {_q(pid)}",
+                    'role = "member"',
+                    f"title = {_q(member)}",
+                    f"citation = {_q(cite)}",
+                )
+            ]
+            out += [
+                "",
+                mark + "[[monitoring.assignments]]",
+                mark + f"post = {_q(pid)}",
+                mark + f"citation = {_q(cite)}",
+                mark + f"targets = {_q(targets or [])}",
+            ]
+            self.monitored.append((row, pid, targets or [], ok))
+        return posts, out
+
     # -- identity ----------------------------------------------------
 
     def identity(self) -> tuple[list[str], list[str]]:
@@ -961,6 +1118,18 @@ class _Drafter:
 
     # -- output ------------------------------------------------------
 
+    def uncited(self) -> tuple[SourceUnit, ...]:
+        """The regulation's clauses (points, clause-less articles) no candidate cites."""
+        cited = {(c.unit.article, c.unit.clause) for c in self.candidates}
+        cited |= {(u.article, None) for _, u, _ in self.posts.values()}
+        if self.basis is not None:
+            cited.add((self.basis.article, self.basis.clause))
+        return tuple(
+            u
+            for u in self.leaves()
+            if u.kind in {"clause", "article", "point"} and (u.article, u.clause) not in cited
+        )
+
     def render(self, source_name: str, file_id: str, schema: str) -> Draft:
         self.find_posts()
         self.scan()
@@ -1013,6 +1182,8 @@ class _Drafter:
             ]
             if role == "wg_lead" and self.group is not None:
                 out.append(f"group = {_q(self.group[0])}")
+        annex_posts, annex_monitoring = self.monitoring()
+        out += annex_posts
         ranks: dict[object, int] = {}
         for c in self.candidates:
             if c.kind == "substitutions" and c.decided:
@@ -1023,13 +1194,14 @@ class _Drafter:
             body.append(f"citation = {_q(c.citation())}")
             prefix = "" if c.decided else "# "
             out += ["", f"# how: {c.how}"] + [prefix + line for line in body]
-        cited = {(c.unit.article, c.unit.clause) for c in self.candidates}
-        cited |= {(u.article, None) for _, u, _ in self.posts.values()}
-        uncited = tuple(
-            u
-            for u in self.leaves()
-            if u.kind in {"clause", "article", "point"} and (u.article, u.clause) not in cited
-        )
+        out += annex_monitoring
+        for row, pid, targets, ok in self.monitored:
+            how = "pattern:monitoring-annex" if ok else "guess:monitoring-annex: a cell not read"
+            fields: dict[str, object] = {"post": pid, "targets": targets}
+            self.candidates.append(
+                Candidate("monitoring", fields, row, normalize_for_match(row.text), how)
+            )
+        uncited = self.uncited()
         if uncited:
             out += ["", "# ---- clauses no candidate cites: read them ----"]
             for u in uncited:
