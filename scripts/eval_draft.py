@@ -157,6 +157,7 @@ def _cand_key(c: Candidate) -> tuple[object, ...]:
         f["body"] = "working_group"
     if c.kind == "directions":
         roles = {
+            "committee",
             "head",
             "standing_deputy",
             "deputy",

@@ -185,6 +185,17 @@ PATTERNS: tuple[Pattern, ...] = (
         "1.	Thành viên Sở Tư pháp	- Ngành Tư pháp - Huyện Thường Xuân",
     ),
     Pattern(
+        "head-directs",
+        "directions",
+        (
+            "chỉ đạo (, điều hành) toàn diện / chung ... của Ban Chỉ đạo",
+            "phân công nhiệm vụ (cho) các thành viên Ban Chỉ đạo",
+        ),
+        "in the head's article: the head directs the committee; the head assigns tasks to "
+        "every member post (a guess where the text also has standing members)",
+        "Chỉ đạo toàn diện về tổ chức, chức năng, nhiệm vụ của Ban Chỉ đạo.",
+    ),
+    Pattern(
         "no-seal",
         "seals",
         _NO_SEAL,
@@ -710,10 +721,37 @@ class _Drafter:
             why = "whose report is not clear" if not reporter else f"reports to {tail[:40]!r}"
             self.add("reports", fields, unit, sentence, f"guess:reports-to: {why}")
 
+    def head_directs(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        """The head's general direction and assignment of tasks, in the head's article.
+
+        'Chỉ đạo (, điều hành) toàn diện ... của Ban Chỉ đạo' and 'phân công nhiệm vụ
+        các thành viên Ban Chỉ đạo'.
+        """
+        if unit.article is None or self.article_role.get(unit.article) != "head":
+            return
+        if re.match(r"(?:lãnh đạo, )?chỉ đạo(?:, điều hành)? (?:toàn diện|chung)", low) and (
+            "ban chỉ đạo" in low
+        ):
+            self.add(
+                "directions",
+                {"subjects": ["head"], "objects": ["committee"]},
+                unit,
+                sentence,
+                "pattern:head-directs",
+            )
+        if re.match(r"phân công nhiệm vụ (?:cho )?(?:các )?thành viên ban chỉ đạo", low):
+            members = [r for r in ("standing_deputy", "deputy", "member") if r in self.posts]
+            fields: dict[str, object] = {"subjects": ["head"], "objects": members}
+            how = "pattern:head-directs"
+            if self.standing_members or "member" not in members:
+                how = "guess:head-directs: which posts 'các thành viên' covers"
+            self.add("directions", fields, unit, sentence, how)
+
     def direction(self, unit: SourceUnit, sentence: str, low: str) -> None:
         """'(nhiệm vụ) do / được <posts> giao', 'theo (sự) phân công / chỉ đạo của <posts>'."""
         if unit.article is None:
             return
+        self.head_directs(unit, sentence, low)
         m = re.search(
             r"(?:nhiệm vụ[^.;]{0,80}? (?:do|được) )|(?:theo (?:sự )?(?:phân công|chỉ đạo) của )",
             low,
