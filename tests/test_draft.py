@@ -104,6 +104,14 @@ def test_lam_son_gia_other_titles_and_cadence_wordings(tmp_path: Path) -> None:
             5,
             2,
         ),
+        # Điều 5 khoản 3 (not a post's article): "Các Ủy viên Ban Chỉ đạo báo cáo Trưởng Ban
+        # về kết quả ...": the clause's opening names the reporter.
+        (
+            "reports",
+            {"id": "report_5_3_9", "reporters": ["member"], "recipients": ["head"]},
+            5,
+            3,
+        ),
         # Điều 6: "không có con dấu riêng"; "Trưởng Ban sử dụng con dấu của Ủy ban nhân dân huyện"
         ("seals", {"posts": ["committee"], "seal": {"kind": "none"}}, 6, 1),
         (

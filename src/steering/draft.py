@@ -682,18 +682,31 @@ class _Drafter:
         else:
             self.add("convening", fields, unit, sentence, "guess:expanded-meeting: who convenes")
 
+    def unit_subject(self, unit: SourceUnit) -> str | None:
+        """The post a clause opens with ('Các Ủy viên Ban Chỉ đạo báo cáo ...'), if any."""
+        first = _sentences(unit.text, heading=unit.kind == "article")[:1]
+        if not first:
+            return None
+        text = re.sub(r"^(?:Các|Những) ", "", first[0])
+        opening = _mentions(text)
+        if opening and opening[0][0] == 0 and not self.ambiguous([opening[0][1]]):
+            return opening[0][1] if self.post_id(opening[0][1]) else None
+        return None
+
     def report(self, unit: SourceUnit, sentence: str, low: str) -> None:
         """'(Định kỳ / Kịp thời) báo cáo <posts> (về ...)' in a post's or group's article."""
         at = low.find("báo cáo ")
         if at == -1 or unit.article is None or low[at + 8 :].startswith(("định kỳ", "kết quả")):
             return
-        reporter = self.article_role.get(unit.article)
+        reporter = self.article_role.get(unit.article) or self.unit_subject(unit)
         if reporter is None and self.group is not None and self.group[2].article == unit.article:
             reporter = self.group[0]
         tail = re.split(
             r" về | xem xét| quyết định| để | theo | tình hình|[.;:(]", sentence[at + 8 :]
         )[0]
         recipients = self.roles_in(tail, unit)
+        if not recipients and tail.strip().lower() == "ban chỉ đạo":
+            recipients = ["committee"]
         rest = re.sub("|".join(re.escape(m[2]) for m in _mentions(tail)) or "$^", "", tail)
         rest = re.sub(r"\b(?:và|các|Ban Chỉ đạo|Chỉ đạo)\b", "", rest, flags=re.IGNORECASE)
         cadences = [c for w, c in _CADENCES if w in low]
@@ -712,7 +725,7 @@ class _Drafter:
             reporter
             and recipients
             and not rest.strip(" ,-–")
-            and all(self.post_id(r) for r in recipients)
+            and all(r == "committee" or self.post_id(r) for r in recipients)
             and reporter not in recipients
             and not self.ambiguous(recipients)
         ):
@@ -766,7 +779,7 @@ class _Drafter:
             return
         rest = re.sub("|".join(re.escape(x[2]) for x in _mentions(tail)) or "$^", "", tail)
         rest = re.sub(r"\b(?:và|các|Ban Chỉ đạo|Chỉ đạo)\b", "", rest, flags=re.IGNORECASE)
-        obj = self.article_role.get(unit.article)
+        obj = self.article_role.get(unit.article) or self.unit_subject(unit)
         if obj is None and self.group is not None and self.group[2].article == unit.article:
             obj = self.group[0]
         # "tạo điều kiện cho những cán bộ này hoàn thành nhiệm vụ được ... giao": the task
@@ -911,7 +924,7 @@ class _Drafter:
         at = low.find(_ANSWER[0])
         if at == -1 or unit.article is None:
             return
-        subject = self.article_role.get(unit.article)
+        subject = self.article_role.get(unit.article) or self.unit_subject(unit)
         tail = sentence[at + len(_ANSWER[0]) :]
         tail = re.split(r" về | trong | đối với |[.;(]", tail)[0]
         to = self.roles_in(tail, unit)
