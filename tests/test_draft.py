@@ -93,6 +93,18 @@ def test_lam_son_gia_other_titles_and_cadence_wordings(tmp_path: Path) -> None:
         # Điều 3 khoản 3 and Điều 4 khoản 1: "Chịu trách nhiệm trước ..."
         ("accountability", {"subject": "deputy", "to": ["head"]}, 3, 3),
         ("accountability", {"subject": "member", "to": ["head", "deputy"]}, 4, 1),
+        # Điều 4 khoản 2: "Tham dự đầy đủ các phiên họp." (no condition stated)
+        (
+            "attendance",
+            {
+                "posts": ["member"],
+                "body": "committee",
+                "must_attend": True,
+                "absence_conditions": [],
+            },
+            4,
+            2,
+        ),
         # Điều 4 khoản 3: "Thực hiện các nhiệm vụ khác do Trưởng Ban giao."
         ("directions", {"subjects": ["head"], "objects": ["member"]}, 4, 3),
         # Điều 5 khoản 1: "họp thường kỳ 03 tháng một lần"
@@ -108,7 +120,7 @@ def test_lam_son_gia_other_titles_and_cadence_wordings(tmp_path: Path) -> None:
         # về kết quả ...": the clause's opening names the reporter.
         (
             "reports",
-            {"id": "report_5_3_9", "reporters": ["member"], "recipients": ["head"]},
+            {"id": "report_5_3", "reporters": ["member"], "recipients": ["head"]},
             5,
             3,
         ),
@@ -141,9 +153,8 @@ def test_lam_son_gia_other_titles_and_cadence_wordings(tmp_path: Path) -> None:
     assert [u.where() for u in result.uncited] == [
         "regulation Điều 1",
         "regulation Điều 3 khoản 1",
-        "regulation Điều 4 khoản 2",
     ]
-    assert "# regulation Điều 4 khoản 2 (line 38): 2. Tham dự đầy đủ các phiên họp." in result.text
+    assert "# regulation Điều 3 khoản 1 (line 33): 1. Giúp Trưởng Ban theo dõi" in result.text
 
 
 def test_dong_thu_standing_deputy_working_group_and_an_ambiguous_deputy(tmp_path: Path) -> None:
@@ -171,7 +182,7 @@ def test_dong_thu_standing_deputy_working_group_and_an_ambiguous_deputy(tmp_path
         (
             "reports",
             {
-                "id": "report_5_3_6",
+                "id": "report_5_3",
                 "reporters": ["to_giup_viec"],
                 "recipients": ["head", "standing_deputy"],
                 "periodic": True,
@@ -260,6 +271,7 @@ def test_every_pattern_names_a_rule_table_and_an_example() -> None:
         "reports",
         "directions",
         "monitoring",
+        "attendance",
         "",
     }
     assert {p.kind for p in PATTERNS} <= kinds

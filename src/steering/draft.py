@@ -196,6 +196,20 @@ PATTERNS: tuple[Pattern, ...] = (
         "Chỉ đạo toàn diện về tổ chức, chức năng, nhiệm vụ của Ban Chỉ đạo.",
     ),
     Pattern(
+        "attends",
+        "attendance",
+        (
+            "tham dự đầy đủ các cuộc họp (của) Ban Chỉ đạo / các phiên họp",
+            "(trường hợp) không thể tham dự / vắng mặt phải báo cáo và được (sự) đồng ý",
+            "ủy quyền cho người dự họp thay phải tham gia ý kiến bằng văn bản",
+            "cử người dự thay",
+        ),
+        "the post (the article's, or the clause's opening) must attend; absence conditions "
+        "(report to the chair, the chair's consent); whether a proxy may attend and on "
+        "what terms",
+        "Tham dự đầy đủ các cuộc họp Ban Chỉ đạo; trường hợp vắng mặt phải báo cáo.",
+    ),
+    Pattern(
         "no-seal",
         "seals",
         _NO_SEAL,
@@ -563,6 +577,7 @@ class _Drafter:
 
     def scan(self) -> None:
         for unit in self.leaves():
+            self.attendance(unit)
             for sentence in _sentences(unit.text, heading=unit.kind == "article"):
                 low = sentence.lower()
                 self.define(unit, sentence, low)
@@ -682,6 +697,45 @@ class _Drafter:
         else:
             self.add("convening", fields, unit, sentence, "guess:expanded-meeting: who convenes")
 
+    def attendance(self, unit: SourceUnit) -> None:
+        """A duty to attend, with its conditions for absence and for a proxy.
+
+        'Tham dự đầy đủ các cuộc họp ...; (trường hợp) không thể tham dự / vắng mặt phải
+        báo cáo và được (sự) đồng ý của người chủ trì; ủy quyền / cử người dự (họp) thay'.
+        """
+        sentences = _sentences(unit.text, heading=unit.kind == "article")
+        low = " ".join(sentences).lower()
+        start = next((x for x in sentences if "tham dự đầy đủ" in x.lower()), None)
+        if start is None or unit.article is None:
+            return
+        post = self.article_role.get(unit.article) or self.unit_subject(unit)
+        absence: list[str] = []
+        absent_at = max(low.find("không thể tham dự"), low.find("vắng mặt"))
+        if absent_at != -1 and "phải báo cáo" in low[absent_at:]:
+            absence.append("report_to_chair")
+        if absent_at != -1 and re.search(r"(?:sự )?đồng ý", low[absent_at:]):
+            absence.append("chair_consent")
+        fields: dict[str, object] = {
+            "posts": [post or ""],
+            "body": "committee",
+            "must_attend": True,
+            "absence_conditions": absence,
+        }
+        proxy = re.search(r"ủy quyền cho người dự|dự họp thay|dự thay", low)
+        if proxy:
+            fields["proxy_allowed"] = True
+            must = low.find("phải báo cáo", absent_at) if absent_at != -1 else -1
+            if absent_at < proxy.start() < must:
+                # "không thể tham dự hoặc ủy quyền cho người dự họp thay phải báo cáo và
+                # được sự đồng ý": the same conditions for both.
+                fields["proxy_conditions"] = list(absence)
+            elif "ý kiến bằng văn bản" in low[proxy.start() :]:
+                fields["proxy_conditions"] = ["written_opinion"]
+        if post and ("ban chỉ đạo" in start.lower() or "các phiên họp" in start.lower()):
+            self.add("attendance", fields, unit, start, "pattern:attends")
+        else:
+            self.add("attendance", fields, unit, start, "guess:attends: whose duty is not clear")
+
     def unit_subject(self, unit: SourceUnit) -> str | None:
         """The post a clause opens with ('Các Ủy viên Ban Chỉ đạo báo cáo ...'), if any."""
         first = _sentences(unit.text, heading=unit.kind == "article")[:1]
@@ -692,6 +746,16 @@ class _Drafter:
         if opening and opening[0][0] == 0 and not self.ambiguous([opening[0][1]]):
             return opening[0][1] if self.post_id(opening[0][1]) else None
         return None
+
+    def report_id(self, unit: SourceUnit) -> str:
+        """``report_<article>_<clause>``, with ``_2``, ``_3`` ... for more in one clause."""
+        base = f"report_{unit.article}_{unit.clause or 0}"
+        taken = {c.fields.get("id") for c in self.candidates if c.kind == "reports"}
+        n, rid = 1, base
+        while rid in taken:
+            n += 1
+            rid = f"{base}_{n}"
+        return rid
 
     def report(self, unit: SourceUnit, sentence: str, low: str) -> None:
         """'(Định kỳ / Kịp thời) báo cáo <posts> (về ...)' in a post's or group's article."""
@@ -711,7 +775,7 @@ class _Drafter:
         rest = re.sub(r"\b(?:và|các|Ban Chỉ đạo|Chỉ đạo)\b", "", rest, flags=re.IGNORECASE)
         cadences = [c for w, c in _CADENCES if w in low]
         fields: dict[str, object] = {
-            "id": f"report_{unit.article}_{unit.clause or 0}_{len(self.candidates)}",
+            "id": self.report_id(unit),
             "reporters": [reporter or ""],
             "recipients": recipients,
         }
