@@ -19,6 +19,7 @@ from steering import presets
 # Imported eagerly: the function ``compare`` shares its name with its module,
 # and a lazy attribute would be shadowed by the submodule once imported.
 from steering.compare import Comparison, compare, table
+from steering.coverage import Coverage, coverage  # eager too: same name as its module
 from steering.errors import (
     HolidayDataWarning,
     PresetNotFoundError,
@@ -91,6 +92,7 @@ __all__ = [
     "CalendarGap",
     "Citation",
     "Comparison",
+    "Coverage",
     "HolidayDataWarning",
     "Occurrence",
     "PartialDate",
@@ -113,6 +115,7 @@ __all__ = [
     "add_working_days",
     "calendar_gaps",
     "compare",
+    "coverage",
     "is_working_day",
     "load",
     "loads",

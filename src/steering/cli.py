@@ -662,6 +662,48 @@ def _cmd_compare(ctx: _Context) -> int:
     return EXIT_ANSWER
 
 
+def _cmd_coverage(ctx: _Context) -> int:
+    from steering.coverage import coverage  # noqa: PLC0415 - only this command needs it
+
+    result = coverage(load_regulation(ctx.args.regulation))
+    if ctx.json:
+        ctx.dump(result.to_dict())
+    else:
+        ctx.print(result.table(only_gaps=ctx.args.gaps))
+    return EXIT_NO_ANSWER if result.uncited() or result.wrong else EXIT_ANSWER
+
+
+def _cmd_draft(ctx: _Context) -> int:
+    from steering.draft import draft  # noqa: PLC0415 - only this command needs it
+    from steering.intake import read_text  # noqa: PLC0415
+
+    intake = read_text(ctx.args.text)
+    for line in intake.notes:
+        sys.stderr.write(f"{_PROG}: {line}\n")
+    name = Path(ctx.args.text).name
+    result = draft(intake.text, source_name=Path(name).with_suffix(".txt").name,
+                   file_id=Path(name).stem)
+    if ctx.args.output:
+        from steering.schema import schema_text  # noqa: PLC0415
+
+        _write(Path(ctx.args.output), result.text)
+        schema = Path(ctx.args.output).parent / "regulation.schema.json"
+        if not schema.exists():
+            _write(schema, schema_text())
+        if Path(name).suffix != ".txt" or intake.notes:
+            _write(Path(ctx.args.output).parent / Path(name).with_suffix(".txt").name, intake.text)
+    else:
+        ctx.print(result.text.rstrip("\n"))
+    return EXIT_NO_ANSWER if result.missing else EXIT_ANSWER
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise UsageError(f"cannot write {str(path)!r}: {e.strerror or e}") from None
+
+
 def _cmd_validate(ctx: _Context) -> int:
     report: list[dict[str, Any]] = []
     for ref in ctx.args.files:
@@ -837,6 +879,9 @@ def _add_calendars(add: Callable[..., argparse.ArgumentParser], reg_help: str) -
     p.add_argument("a", help=reg_help)
     p.add_argument("b", help=reg_help)
 
+    _coverage_parser(add("coverage", "which articles, clauses and points of the source text "
+                         "the rules cite", _cmd_coverage), reg_help)
+    _draft_parser(add("draft", "draft a regulation file from a regulation's text", _cmd_draft))
     p = add("validate", "check regulation files; list every problem", _cmd_validate)
     p.add_argument("files", nargs="+", metavar="FILE", help="regulation files or preset ids")
 
@@ -862,6 +907,18 @@ def _add_doors(add: Callable[..., argparse.ArgumentParser], reg_help: str) -> No
                    help="allow browser calls from ORIGIN (repeatable; '*' for any)")
     p.add_argument("--max-upload", type=_positive, default=MAX_BYTES, metavar="BYTES",
                    help=f"largest file POST /validate accepts (default: {MAX_BYTES})")
+
+
+def _coverage_parser(p: argparse.ArgumentParser, reg_help: str) -> None:
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("--gaps", action="store_true",
+                   help="list only the clauses no rule cites and no 'Not encoded:' note explains")
+
+
+def _draft_parser(p: argparse.ArgumentParser) -> None:
+    p.add_argument("text", help="the regulation's text: .txt, .md, .docx or .pdf (text layer)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the draft to FILE (and the text, as Unicode, beside it)")
 
 
 def _utf8(stream: TextIO) -> None:

@@ -357,6 +357,8 @@ class _Checker:
                     first[key] = f"{path}.targets[{j}]"
 
     def citations(self, source: SourceText | None) -> None:
+        for message in source.problems if source is not None else ():
+            self.add("source", f"source text {message}")
         for path, c in _citations(self.reg, ""):
             if not c.quote.strip():
                 self.add(f"{path}.quote", "found an empty quote; allowed: a verbatim quote")
