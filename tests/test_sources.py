@@ -311,5 +311,8 @@ def test_validate_reports_the_layout_problems_of_the_source_text(tmp_path: Path)
     assert len(messages) == 1
     assert "source text line 72: 'Điều 12.' follows 'Điều 8.' (line 68)" in messages[0]
     assert "articles 9-11 are missing" in messages[0]
+    # The source is read once, at load: validate reads no file, so a mended text needs a load.
     (tmp_path / "minh-son-2025.txt").write_text(text, encoding="utf-8")
-    assert [p for p in steering.validate(reg) if p.path == "source"] == []
+    assert [p for p in steering.validate(reg) if p.path == "source"] != []
+    mended = steering.load(tmp_path / "minh-son-2025.toml", check=False)
+    assert [p for p in steering.validate(mended) if p.path == "source"] == []

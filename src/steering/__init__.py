@@ -21,6 +21,7 @@ from steering import presets
 from steering.compare import Comparison, compare, table
 from steering.coverage import Coverage, coverage  # eager too: same name as its module
 from steering.errors import (
+    ArgumentTypeError,
     HolidayDataWarning,
     PresetNotFoundError,
     Problem,
@@ -86,6 +87,7 @@ def __dir__() -> list[str]:
 __version__ = "0.1.0"
 
 __all__ = [
+    "ArgumentTypeError",
     "AuthorityGraph",
     "Body",
     "Cadence",

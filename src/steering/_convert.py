@@ -199,12 +199,18 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(
         Regulation,
         make_dict_structure_fn(
-            Regulation, conv, _cattrs_forbid_extra_keys=True, origin=override(omit=True)
+            Regulation,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            origin=override(omit=True),
+            source_text=override(omit=True),
         ),
     )
     conv.register_unstructure_hook(
         Regulation,
-        make_dict_unstructure_fn(Regulation, conv, origin=override(omit=True)),
+        make_dict_unstructure_fn(
+            Regulation, conv, origin=override(omit=True), source_text=override(omit=True)
+        ),
     )
     return conv
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 __all__ = [
+    "ArgumentTypeError",
     "HolidayDataWarning",
     "PresetNotFoundError",
     "Problem",
@@ -99,6 +100,14 @@ class PresetNotFoundError(UnknownIdError):
 
 class QueryError(SteeringError, ValueError):
     """A question was asked with arguments the library cannot accept."""
+
+
+class ArgumentTypeError(QueryError, TypeError):
+    """An argument of the wrong type: both a :class:`QueryError` and a ``TypeError``.
+
+    Every public function refuses a wrong type with this error (catch
+    ``SteeringError`` for every refusal, ``TypeError`` for wrong types only).
+    """
 
 
 class SteeringWarning(UserWarning):

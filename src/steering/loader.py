@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import attrs
@@ -22,17 +22,27 @@ except ImportError:  # pragma: no cover - tomli is optional (the "fast" extra)
     _tomli = None  # type: ignore[assignment]
 
 from steering._convert import describe_error, structure
+from steering._escape import CONTROLS, visible
+from steering._files import FileReadError, read_bounded
 from steering.errors import Problem, RegulationFileError
+from steering.limits import (
+    MAX_ARRAY_ITEMS,
+    MAX_BYTES,
+    MAX_DEPTH,
+    MAX_POSTS,
+    MAX_SOURCE_BYTES,
+    MAX_STRING_CHARS,
+)
 from steering.regulation import Regulation
 from steering.validation import validate
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "load", "loads"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_SOURCE_BYTES", "load", "loads"]
 
-#: Largest regulation file accepted (bytes). The largest real regulation in the
-#: seeds encodes to well under 100 KiB.
-MAX_BYTES = 1024 * 1024
-#: Deepest nesting of tables and arrays accepted.
-MAX_DEPTH = 16
+# Control characters a file's text may not hold: every invisible control of
+# steering._escape except tab, newline and carriage return (multi-line quotes).
+_CONTROL = re.compile(
+    "[" + "".join(re.escape(chr(p)) for p in sorted(CONTROLS) if chr(p) not in "\t\n\r") + "]"
+)
 
 
 def _depth(value: Any, limit: int, path: str = "") -> str | None:
@@ -76,12 +86,23 @@ def _parse_toml(raw: str) -> dict[str, Any]:
     return tomllib.loads(raw)
 
 
+# Strings and comments, each consumed in one pass: every branch starts on its
+# own first character and, possessive, runs to its close or to the end of the
+# line (of the text, for multi-line strings), so an unterminated string is
+# consumed once instead of rescanned from every later position.
 _STRING_OR_COMMENT = re.compile(
-    r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*',
-    re.DOTALL,
+    r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*+(?:"""|\Z)'
+    r"|'''(?:[^']|'(?!''))*+(?:'''|\Z)"
+    r'|"(?:[^"\\\n]|\\.)*+(?:"|(?=\n)|\Z)'
+    r"|'[^'\n]*+(?:'|(?=\n)|\Z)"
+    r"|#[^\n]*+"
 )
-_KEY_PART = r"(?:[A-Za-z0-9_-]+|\x00)"
-_DEEP_KEY = re.compile(rf"{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{MAX_DEPTH},}}")
+_KEY_PART = r"(?:[A-Za-z0-9_-]++|\x00)"
+# A dotted key starts where no key character stands before it, and its parts
+# are taken possessively: no backtracking inside a long run of key characters.
+_DEEP_KEY = re.compile(
+    rf"(?<![A-Za-z0-9_\x00-]){_KEY_PART}(?:[ \t]*+\.[ \t]*+{_KEY_PART}){{{MAX_DEPTH},}}"
+)
 
 
 def _deep_key(text: str) -> str | None:
@@ -89,7 +110,8 @@ def _deep_key(text: str) -> str | None:
 
     Checked before parsing because ``tomllib`` takes time quadratic in the
     number of parts of a dotted key: a 100 KB key of 50,000 parts would take
-    minutes. Lines with few dots (every real file) skip the check.
+    minutes. Lines with few dots (every real file) skip the check. Both
+    expressions run in time linear in the text (see the comments above).
     """
     if not any(line.count(".") > MAX_DEPTH for line in text.splitlines()):
         return None
@@ -104,6 +126,59 @@ def _deep_key(text: str) -> str | None:
         f"found a dotted key of {parts} parts at line {line}, nesting deeper than "
         f"{MAX_DEPTH} levels; allowed: at most {MAX_DEPTH}"
     )
+
+
+def _path(nodes: list[tuple[int, str | int]], at: int, key: str | int) -> str:
+    parts: list[str | int] = [key]
+    while at > 0:
+        at, k = nodes[at]
+        parts.append(k)
+    out = ""
+    for k in reversed(parts):
+        out += f"[{k}]" if isinstance(k, int) else (f".{k}" if out else k)
+    return out
+
+
+def _text_problems(doc: dict[str, Any], file: str) -> list[Problem]:
+    """Control characters, over-long strings and over-long arrays, each with its path.
+
+    One iterative walk, linear in the document; a path is formatted only for a
+    value that has a problem. At most 100 problems are listed.
+    """
+    problems: list[Problem] = []
+    nodes: list[tuple[int, str | int]] = [(0, "")]  # (parent node, key) per container
+    stack: list[tuple[Any, int]] = [(doc, 0)]
+
+    def add(at: int, key: str | int, message: str) -> None:
+        problems.append(Problem(path=_path(nodes, at, key), message=message, file=file))
+
+    while stack and len(problems) < 100:
+        value, at = stack.pop()
+        items: Any = value.items() if type(value) is dict else enumerate(value)
+        for key, v in items:
+            if type(key) is str and _CONTROL.search(key):
+                add(at, visible(key), "found a control character in a key; allowed: text")
+            if type(v) is str:
+                if len(v) > MAX_STRING_CHARS:
+                    add(at, key, f"found a string of {len(v)} characters; allowed: at most "
+                        f"{MAX_STRING_CHARS}")
+                m = _CONTROL.search(v)
+                if m is not None:
+                    add(at, key, f"found the control character {visible(m.group())!r} at "
+                        f"character {m.start()}; allowed: text (tab, newline and carriage "
+                        "return are the only controls a value may hold)")
+            elif type(v) is dict or type(v) is list:
+                if type(v) is list and len(v) > MAX_ARRAY_ITEMS:
+                    add(at, key, f"found an array of {len(v)} items; allowed: at most "
+                        f"{MAX_ARRAY_ITEMS}")
+                    continue
+                nodes.append((at, key))
+                stack.append((v, len(nodes) - 1))
+    posts = doc.get("posts")
+    if type(posts) is list and len(posts) > MAX_POSTS:
+        problems.append(Problem(path="posts", message=f"found {len(posts)} posts; allowed: at "
+                                f"most {MAX_POSTS}", file=file))
+    return problems
 
 
 def _decode(data: bytes, file: str) -> str:
@@ -134,28 +209,11 @@ def _error_problems(exc: Exception, file: str) -> list[Problem]:
     return problems
 
 
-def loads(
-    text: str | bytes,
-    *,
-    file: str = "<string>",
-    check: bool = True,
-    max_bytes: int = MAX_BYTES,
-) -> Regulation:
-    """Load a regulation from TOML text.
-
-    Args:
-        text: The TOML text (``bytes`` must be UTF-8).
-        file: The name to report in errors; also where ``source`` is resolved from.
-        check: Run :func:`steering.validate` and refuse a regulation with problems.
-        max_bytes: Largest input accepted.
-
-    Raises:
-        RegulationFileError: The text is not a valid regulation; lists every problem.
-
-    """
+def _bytes_of(text: object, file: str) -> bytes:
+    """The UTF-8 bytes of ``text`` (a ``str`` or bytes-like), or the problem with it."""
     if isinstance(text, str):
         try:
-            data = text.encode("utf-8")
+            return text.encode("utf-8")
         except UnicodeEncodeError as e:
             line = text.count("\n", 0, e.start) + 1
             raise RegulationFileError(
@@ -171,13 +229,45 @@ def loads(
                 ],
             ) from None
     elif isinstance(text, bytes | bytearray | memoryview):
-        data = bytes(text)
+        return bytes(text)
     else:
         raise RegulationFileError(
             file,
             [Problem(path="", message=f"found {type(text).__name__}; allowed: str or bytes",
                      file=file)],
         )
+
+
+def loads(
+    text: str | bytes,
+    *,
+    file: str = "<string>",
+    check: bool = True,
+    max_bytes: int = MAX_BYTES,
+    base: str | os.PathLike[str] | None = None,
+    source_text: str | None = None,
+) -> Regulation:
+    """Load a regulation from TOML text.
+
+    Text from a string reads no file: the quotes are checked against a source
+    text only when the caller gives it (``source_text``) or names the folder its
+    ``source`` lies in (``base``; the file is then confined to that folder, as
+    :func:`load` confines it to the regulation file's own folder).
+
+    Args:
+        text: The TOML text (``bytes`` must be UTF-8; a leading byte-order mark
+            is dropped from ``str`` and ``bytes`` alike).
+        file: The name to report in errors (and kept as ``Regulation.origin``).
+        check: Run :func:`steering.validate` and refuse a regulation with problems.
+        base: The folder the file's ``source`` is read from; ``None`` reads nothing.
+        source_text: The regulation's source text, given directly (no file is read).
+        max_bytes: Largest input accepted.
+
+    Raises:
+        RegulationFileError: The text is not a valid regulation; lists every problem.
+
+    """
+    data = _bytes_of(text, file)
     if len(data) > max_bytes:
         raise RegulationFileError(
             file,
@@ -192,7 +282,7 @@ def loads(
     # Not NFC-normalised here: composing the raw text would merge a TOML escape
     # with a following combining mark ("\\n" + U+0303 -> "\\ñ"). Every string
     # field of the model normalises itself to NFC when built.
-    raw = text if isinstance(text, str) else _decode(data, file)
+    raw = text.removeprefix("\ufeff") if isinstance(text, str) else _decode(data, file)
     deep_key = _deep_key(raw)
     if deep_key is not None:
         raise RegulationFileError(file, [Problem(path="", message=deep_key, file=file)])
@@ -213,6 +303,9 @@ def loads(
                 )
             ],
         ) from None
+    text_problems = _text_problems(doc, file)
+    if text_problems:
+        raise RegulationFileError(file, text_problems)
     deep = _depth(doc, MAX_DEPTH)
     if deep is not None:
         raise RegulationFileError(
@@ -230,12 +323,62 @@ def loads(
         reg: Regulation = structure(doc, Regulation)
     except Exception as e:
         raise RegulationFileError(file, _error_problems(e, file)) from None
-    reg = attrs.evolve(reg, origin=file if file != "<string>" else "")
+    source_text, source_problems = _source(reg, file, base, source_text)
+    reg = attrs.evolve(reg, origin=file if file != "<string>" else "", source_text=source_text)
     if check:
-        problems = validate(reg)
+        problems = (*source_problems, *validate(reg))
         if problems:
             raise RegulationFileError(file, problems)
     return reg
+
+
+def _source(
+    reg: Regulation, file: str, base: str | os.PathLike[str] | None, given: object
+) -> tuple[str | None, list[Problem]]:
+    """The source text: the one given, else the one read under ``base``, else none."""
+    if given is not None:
+        if isinstance(given, str):
+            return given, []
+        return None, [Problem(path="source", message=f"found source_text of type "
+                              f"{type(given).__name__}; allowed: str", file=file)]
+    if base is None or not reg.source:
+        return None, []
+    try:
+        return read_source(base, reg.source), []
+    except FileReadError as e:
+        return None, [Problem(path="source", message=str(e), file=file)]
+
+
+def read_source(base: str | os.PathLike[str], source: str) -> str:
+    """The text of a regulation's ``source``, confined to the folder ``base``.
+
+    The path must be relative and, once symlinks are resolved, stay inside
+    ``base``; it is refused *before* anything is read (so no answer depends on
+    a file outside the folder, not even whether it exists). Then it must be a
+    regular UTF-8 file of at most :data:`MAX_SOURCE_BYTES` bytes, read once.
+
+    Raises:
+        FileReadError: The path escapes the folder or cannot be read; the
+            message says what was found and what is allowed.
+
+    """
+    allowed = "allowed: a relative path to a regular file inside the regulation's folder"
+    if not source or "\x00" in source:
+        raise FileReadError(f"found {visible(source)!r}; {allowed}")
+    pure = PurePath(source)
+    if pure.is_absolute() or pure.drive or pure.root:
+        raise FileReadError(f"found the absolute path {visible(source)!r}; {allowed}")
+    folder = Path(base).resolve()
+    target = (folder / pure).resolve()
+    if not target.is_relative_to(folder):
+        raise FileReadError(f"found {visible(source)!r}, which leads outside the regulation's "
+                            f"folder; {allowed}")
+    data = read_bounded(target, MAX_SOURCE_BYTES)
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as e:
+        raise FileReadError(f"found bytes that are not UTF-8 at byte {e.start} of "
+                            f"{visible(source)!r}; allowed: UTF-8 text") from None
 
 
 def load(
@@ -243,29 +386,26 @@ def load(
 ) -> Regulation:
     """Load a regulation file (TOML, UTF-8).
 
+    The file must be a regular file (a folder, a FIFO, a device, or a link to
+    one is refused without reading), of at most ``max_bytes`` bytes; its
+    ``source`` text is read from the file's own folder only (see
+    :func:`read_source`).
+
     Raises:
-        RegulationFileError: The file cannot be read or is not a valid regulation;
-            lists every problem with the file name and the path inside it.
+        RegulationFileError: The path is not a path, the file cannot be read, or
+            it is not a valid regulation; lists every problem with the file name
+            and the path inside it.
 
     """
+    if isinstance(path, bytes) or not isinstance(path, str | os.PathLike):
+        shown = visible(repr(path))[:80]
+        raise RegulationFileError(shown, [Problem(
+            path="", message=f"found {type(path).__name__} {shown}; allowed: a path "
+            "(str or os.PathLike)", file=shown)])
     p = Path(path)
-    name = str(p)
+    name = visible(str(p))
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise RegulationFileError(
-                name,
-                [
-                    Problem(
-                        path="",
-                        message=f"found {size} bytes; allowed: at most {max_bytes} bytes",
-                        file=name,
-                    )
-                ],
-            )
-        data = p.read_bytes()
-    except OSError as e:
-        raise RegulationFileError(
-            name, [Problem(path="", message=f"cannot read the file: {e.strerror or e}", file=name)]
-        ) from None
-    return loads(data, file=name, check=check, max_bytes=max_bytes)
+        data = read_bounded(p, max_bytes)
+    except FileReadError as e:
+        raise RegulationFileError(name, [Problem(path="", message=str(e), file=name)]) from None
+    return loads(data, file=name, check=check, max_bytes=max_bytes, base=p.parent)

@@ -49,7 +49,7 @@ __all__ = [
     "SignatureBlock",
 ]
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def _s(default: str = "") -> Any:
@@ -76,7 +76,7 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-        m = _PARTIAL.match(text)
+        m = _PARTIAL.fullmatch(text)
         if not m:
             raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
         y, mo, d = m.groups()
@@ -100,8 +100,10 @@ class PartialDate:
         """The last day this partial date can be."""
         if self.day is not None and self.month is not None:
             return dt.date(self.year, self.month, self.day)
+        if self.month == 12:
+            return dt.date(self.year, 12, 31)
         if self.month is not None:
-            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            nxt = dt.date(self.year, self.month + 1, 1)
             return nxt - dt.timedelta(days=1)
         return dt.date(self.year, 12, 31)
 
@@ -314,6 +316,9 @@ class Regulation:
     source: str = attrs.field(default="", converter=nfc)
     #: Where the regulation was loaded from (not part of its value or its file).
     origin: str = attrs.field(default="", eq=False, repr=False)
+    #: The source text, read once when the file was loaded (``None``: not read).
+    #: Not part of the regulation's value or its file.
+    source_text: str | None = attrs.field(default=None, eq=False, repr=False)
     notes: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
 
     # -- lookups ---------------------------------------------------------

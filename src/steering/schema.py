@@ -65,7 +65,7 @@ _EXTRA: dict[tuple[str, str], dict[str, Any]] = {
 }
 
 #: Matches what ``PartialDate.parse`` accepts.
-_PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 _CADENCE_WORDS = ("monthly", "quarterly", "half_yearly", "yearly")
 

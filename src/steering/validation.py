@@ -12,20 +12,20 @@ import enum
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import attrs
 
 from steering._text import fold
-from steering.errors import Problem
+from steering.errors import ArgumentTypeError, Problem
+from steering.limits import MAX_CADENCE_TIMES, MAX_MONTH_OFFSET
 from steering.regulation import Regulation
 from steering.roles import COMMITTEE, Role
-from steering.rules import OWN_PARTS, Citation, SealKind
+from steering.rules import OWN_PARTS, Cadence, Citation, SealKind
 from steering.sources import SourceText, check_quote
 
 __all__ = ["find_cycle", "validate"]
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ID = re.compile(r"[a-z][a-z0-9_]*")  # matched whole (fullmatch), as the JSON Schema does
 _GROUP_ROLES = (Role.WG_LEAD, Role.WG_MEMBER)
 
 
@@ -143,9 +143,28 @@ class _Checker:
                 f"{idn.signed.latest().isoformat()}",
             )
 
+    def bounds(self) -> None:
+        """Numbers whose size sets the cost of a calendar (see :mod:`steering.limits`)."""
+        reg = self.reg
+        if reg.format != 1:
+            self.add("format", f"found {reg.format!r}; allowed: 1")
+        cadenced: list[tuple[str, tuple[Cadence, ...]]] = [
+            *((f"meetings[{i}]", r.cadences) for i, r in enumerate(reg.meetings)),
+            *((f"reports[{i}]", r.cadences) for i, r in enumerate(reg.reports)),
+        ]
+        for where, cadences in cadenced:
+            for j, c in enumerate(cadences):
+                if not 1 <= c.times <= MAX_CADENCE_TIMES:
+                    self.add(f"{where}.cadences[{j}].times",
+                             f"found {c.times!r}; allowed: 1-{MAX_CADENCE_TIMES}")
+        for i, r in enumerate(reg.reports):
+            if r.deadline and not 0 <= r.deadline.month_offset <= MAX_MONTH_OFFSET:
+                self.add(f"reports[{i}].deadline.month_offset",
+                         f"found {r.deadline.month_offset!r}; allowed: 0-{MAX_MONTH_OFFSET}")
+
     def ids(self) -> None:
         reg = self.reg
-        if not _ID.match(reg.id.replace("-", "_")):
+        if not _ID.fullmatch(reg.id.replace("-", "_")):
             self.add("id", f"found {reg.id!r}; allowed: lowercase letters, digits, '-' and '_'")
         seen: dict[str, str] = {}
         for kind, ids in (
@@ -155,7 +174,7 @@ class _Checker:
         ):
             for i, item_id in enumerate(ids):
                 path = f"{kind}[{i}].id"
-                if not _ID.match(item_id):
+                if not _ID.fullmatch(item_id):
                     self.add(path, f"found {item_id!r}; allowed: an id matching [a-z][a-z0-9_]*")
                 if item_id == COMMITTEE:
                     self.add(path, f"found {COMMITTEE!r}, which is reserved for the committee")
@@ -380,14 +399,14 @@ class _Checker:
 
 
 def source_text_for(reg: Regulation) -> SourceText | None:
-    """The parsed source text named by ``reg.source``, resolved next to ``reg.origin``."""
-    if not reg.source or not reg.origin:
+    """The parsed source text the loader read for ``reg`` (``None`` when none was read).
+
+    Nothing is read here: the loader reads a regulation's ``source`` once, confined
+    to the regulation file's folder (:func:`steering.loader.read_source`).
+    """
+    if reg.source_text is None:
         return None
-    path = Path(reg.origin).parent / reg.source
-    try:
-        return SourceText.parse(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return None
+    return SourceText.parse(reg.source_text)
 
 
 def validate(reg: Regulation, *, source: SourceText | None = None) -> tuple[Problem, ...]:
@@ -405,14 +424,20 @@ def validate(reg: Regulation, *, source: SourceText | None = None) -> tuple[Prob
             next to the file it was loaded from, when there is one.
 
     """
+    if not isinstance(reg, Regulation):
+        raise ArgumentTypeError(
+            f"validate: found {type(reg).__name__}; allowed: a Regulation "
+            "(steering.load, steering.loads or steering.presets.load make one)")
+    if source is not None and not isinstance(source, SourceText):
+        raise ArgumentTypeError(
+            f"validate: source is {type(source).__name__}; allowed: a SourceText or None")
     checker = _Checker(reg, reg.origin or "<string>")
     checker.identity()
+    checker.bounds()
     checker.ids()
     checker.posts()
     checker.rules()
     checker.cycles()
     checker.monitoring()
     checker.citations(source if source is not None else source_text_for(reg))
-    if reg.source and reg.origin and source is None and source_text_for(reg) is None:
-        checker.add("source", f"found {reg.source!r}, which cannot be read next to {reg.origin}")
     return tuple(checker.problems)

@@ -1,0 +1,45 @@
+"""The bounds every regulation file and its source text are held to.
+
+A regulation file comes from a stranger (an application's user uploads it, a
+researcher downloads it). Each bound below is checked when the file is loaded,
+before the work it would cost is done, and a file past one is refused with a
+:class:`~steering.errors.RegulationFileError` naming the file, the path inside
+it, what was found and what is allowed. The bounds are generous: the largest
+shipped preset uses a small fraction of each (``docs/security.md`` lists them
+with the error each gives).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "MAX_ARRAY_ITEMS",
+    "MAX_BYTES",
+    "MAX_CADENCE_TIMES",
+    "MAX_DEPTH",
+    "MAX_MONTH_OFFSET",
+    "MAX_POSTS",
+    "MAX_SOURCE_BYTES",
+    "MAX_STRING_CHARS",
+]
+
+#: Largest regulation file accepted (bytes). The largest shipped preset is
+#: under 100 KiB.
+MAX_BYTES = 1024 * 1024
+#: Largest source text (the regulation's own words, ``source = "..."``) read
+#: (bytes). The longest seed is about 23 KB; a regulation with long annexes
+#: stays well under this.
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
+#: Deepest nesting of tables and arrays, and most parts of a dotted key.
+MAX_DEPTH = 16
+#: Most items in any one array of the file (posts, rules of one kind, targets,
+#: quotes ...). A 1 MiB file cannot hold many more of anything real.
+MAX_ARRAY_ITEMS = 10_000
+#: Most posts of one regulation (the largest preset has 32).
+MAX_POSTS = 2_000
+#: Longest string value (characters). A quote of a whole article fits.
+MAX_STRING_CHARS = 20_000
+#: Most times per period a cadence may ask for ("mỗi tháng 2 lần"): a
+#: calendar's size grows with it.
+MAX_CADENCE_TIMES = 31
+#: Latest month after the reporting period a deadline may fall in.
+MAX_MONTH_OFFSET = 12
