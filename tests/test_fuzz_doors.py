@@ -50,7 +50,7 @@ import icalendar
 import networkx as nx
 import pydot
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 import steering
@@ -81,10 +81,16 @@ STAMP = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
 
 def fuzz(n: int) -> settings:
-    """This test's example budget: ``n`` under the ``ci`` profile, a quarter under ``dev``."""
+    """This test's example budget: ``n`` under the ``ci`` profile, a quarter under ``dev``.
+
+    ``FUZZ_NO_SHRINK=1`` skips shrinking, to survey every distinct failure quickly.
+    """
     profile = settings.get_profile(settings.get_current_profile_name())
     scale = 1.0 if profile.max_examples >= 200 else 0.25
-    return settings(profile, max_examples=max(5, int(n * scale)))
+    extra: dict[str, Any] = {}
+    if os.environ.get("FUZZ_NO_SHRINK"):
+        extra["phases"] = (Phase.explicit, Phase.reuse, Phase.generate)
+    return settings(profile, max_examples=max(5, int(n * scale)), **extra)
 
 
 # -- the model, read once ----------------------------------------------------------------
