@@ -160,7 +160,8 @@ def build(k: int, folder: Path) -> Path:
         out.extend(["[[reports]]", f'id = "r{i}"', f'reporters = ["member_{i}"]',
                     'recipients = ["head"]', "periodic = true", 'cadences = ["monthly"]',
                     "deadline = { day = 20 }", f"citation = {_cite(8, line)}", ""])
-    out.extend(["[monitoring]", f"basis = {_cite(None, 'Phân công theo dõi địa bàn', 'annex')}", ""])
+    annex = _cite(None, "Phân công theo dõi địa bàn", "annex")
+    out.extend(["[monitoring]", f"basis = {annex}", ""])
     per = max(1, n_loc // n_mem)
     for m in range(n_mem):
         targets = ", ".join(
@@ -168,7 +169,7 @@ def build(k: int, folder: Path) -> Path:
             for j in range(m * per, (m + 1) * per)
         )
         out.extend(["[[monitoring.assignments]]", f'post = "member_{m}"', f"targets = [{targets}]",
-                    f"citation = {_cite(None, 'Phân công theo dõi địa bàn', 'annex')}", ""])
+                    f"citation = {annex}", ""])
     path = folder / f"scale-{k}.toml"
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
     return path

@@ -316,7 +316,7 @@ def hostile_absent(real: tuple[str, ...]) -> st.SearchStrategy[Any]:
         st.frozensets(ids, max_size=4),
         st.lists(ids, max_size=4),
         st.sets(st.sampled_from(real), max_size=4),
-        st.builds(lambda xs: iter(xs), st.lists(st.sampled_from(real), max_size=3)),
+        st.builds(iter, st.lists(st.sampled_from(real), max_size=3)),
         hostile_ids(real),
         st.just([None]),
         st.just([1, 2]),

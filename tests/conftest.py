@@ -61,7 +61,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.write_line(f"{'total':<{width}}  {sum(counts.values()):>6}")
 
 
-def _tally(terminalreporter: pytest.TerminalReporter, title: str, counts: Mapping[str, int]) -> None:
+def _tally(terminalreporter: pytest.TerminalReporter, title: str,
+           counts: Mapping[str, int]) -> None:
     terminalreporter.section(title)
     width = max(len(k) for k in counts)
     for kind, n in sorted(counts.items()):

@@ -117,8 +117,9 @@ def attempt(door: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any
     try:
         return fn(*args, **kwargs)
     except steering.SteeringError as e:
-        assert str(e).strip(), f"{door}: an error says what went wrong"
-        return e
+        error = e
+    assert str(error).strip(), f"{door}: an error says what went wrong"
+    return error
 
 
 def controls(text: str, allowed: str = "\n") -> list[str]:
@@ -498,7 +499,7 @@ def query_calls(draw: st.DrawFn) -> tuple[str, str, Callable[..., Any], tuple[An
 def _size(value: Any) -> int:
     try:
         return len(repr(value))
-    except Exception:  # noqa: BLE001 - a generator or odd object: count it as small
+    except Exception:  # a generator or odd object: count it as small
         return 100
 
 
@@ -536,7 +537,7 @@ def test_regulation_lookups_check_their_arguments(name: str, data: st.DataObject
         result = attempt(door, fn, value)
         if door == "reg:name_of" and isinstance(result, str):
             assert value in ids
-    kind = data.draw(st.one_of(st.none(), st.integers(), hostile_text(long=False),
+    kind: Any = data.draw(st.one_of(st.none(), st.integers(), hostile_text(long=False),
                                st.just(reg), st.just({})))
     attempt("door:validate", steering.validate, kind)
     attempt("door:validate", steering.validate, reg, source=kind)
@@ -604,7 +605,8 @@ def test_calendar_functions_check_the_regulation(value: Any) -> None:
 
 
 @fuzz(60)
-@given(st.one_of(st.none(), st.integers(), st.just("graph"), st.sampled_from(PRESET_IDS).map(preset)))
+@given(st.one_of(st.none(), st.integers(), st.just("graph"),
+                 st.sampled_from(PRESET_IDS).map(preset)))
 def test_exports_check_the_graph(value: Any) -> None:
     for door, fn in (("export:to_mermaid", exports.to_mermaid), ("export:to_dot", exports.to_dot),
                      ("export:to_graphml", exports.to_graphml),
@@ -652,7 +654,7 @@ def _ics_text() -> str:
 
 
 @st.composite
-def hostile_ics(draw: st.DrawFn) -> Any:
+def hostile_ics(draw: st.DrawFn) -> Any:  # noqa: PLR0911 - one return per kind of damage
     kind = draw(st.sampled_from(("text", "bytes", "deep_json", "swap", "cut", "flip", "junk")))
     base = _ics_text()
     if kind == "text":
@@ -669,7 +671,8 @@ def hostile_ics(draw: st.DrawFn) -> Any:
         return base[: draw(st.integers(0, len(base)))]
     if kind == "flip":
         i = draw(st.integers(0, len(base) - 1))
-        return base[:i] + draw(st.sampled_from(("\x00", ";", ":", "\r", "\n ", "\u202e", "x"))) + base[i:]
+        char = draw(st.sampled_from(("\x00", ";", ":", "\r", "\n ", "\u202e", "x")))
+        return base[:i] + char + base[i:]
     return draw(st.one_of(st.none(), st.integers(), st.just([base])))
 
 
@@ -686,8 +689,8 @@ def test_from_ics_reads_or_refuses(data: Any) -> None:
         assert o.opens <= o.closes, f"an occurrence closes {o.closes} before it opens {o.opens}"
 
 
-_regs_or_junk = st.one_of(st.sampled_from(PRESET_IDS).map(preset), st.none(), st.just("dak-nong-2021"),
-                          st.integers(), st.just({}))
+_regs_or_junk: st.SearchStrategy[Any] = st.one_of(st.sampled_from(PRESET_IDS).map(preset), st.none(),
+                          st.just("dak-nong-2021"), st.integers(), st.just({}))
 
 
 @fuzz(60)
@@ -737,7 +740,7 @@ _CLI_TEXT = st.one_of(st.sampled_from(("head", "standing_deputy", "committee", "
 
 
 @st.composite
-def cli_argvs(draw: st.DrawFn) -> list[str]:
+def cli_argvs(draw: st.DrawFn) -> list[str]:  # noqa: PLR0912 - one branch per subcommand
     regs = st.one_of(st.sampled_from(PRESET_IDS), st.sampled_from(
         ("ghost", "", "-", ".", "/", "..", "dak-nong", "DAK-NONG-2021", " dak-nong-2021",
          str(PRESET_DIR / "dak-nong-2021.toml"), str(PRESET_DIR), str(PRESET_DIR / "sources"),
@@ -793,7 +796,7 @@ def test_every_cli_subcommand_answers_or_fails_in_one_line(argv: list[str]) -> N
 
 
 def test_cli_calendar_writes_icalendar_that_parses(tmp_path: Path) -> None:
-    """``steering calendar --ics FILE`` writes a file icalendar reads; a folder as FILE fails cleanly."""
+    """``calendar --ics FILE`` writes what icalendar reads; a folder as FILE fails cleanly."""
     out = tmp_path / "cal.ics"
     rc, _, _ = check_cli(["calendar", "thanh-hoa-2024", "--from", "2024-01-01", "--to",
                           "2025-12-31", "--ics", str(out)])
