@@ -689,8 +689,9 @@ def test_from_ics_reads_or_refuses(data: Any) -> None:
         assert o.opens <= o.closes, f"an occurrence closes {o.closes} before it opens {o.opens}"
 
 
-_regs_or_junk: st.SearchStrategy[Any] = st.one_of(st.sampled_from(PRESET_IDS).map(preset), st.none(),
-                          st.just("dak-nong-2021"), st.integers(), st.just({}))
+_regs_or_junk: st.SearchStrategy[Any] = st.one_of(
+    st.sampled_from(PRESET_IDS).map(preset), st.none(), st.just("dak-nong-2021"), st.integers(),
+    st.just({}))
 
 
 @fuzz(60)
