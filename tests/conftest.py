@@ -51,6 +51,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     fuzz = sys.modules.get("_fuzz")  # the fuzz harness's tally, when it ran
     if fuzz is not None and fuzz.FUZZ_COUNTS:
         _tally(terminalreporter, "fuzz inputs by door", fuzz.FUZZ_COUNTS)
+        if fuzz.FOREIGN:
+            _tally(terminalreporter, "fuzz survey: foreign exceptions", fuzz.FOREIGN)
     counts = strategies.HOSTILE_COUNTS
     if not counts:
         return
