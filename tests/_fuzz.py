@@ -172,10 +172,10 @@ file_values: st.SearchStrategy[Any] = st.one_of(
 ESCAPING_SOURCES = (
     "/etc/hostname",
     "/etc/passwd",
-    "../presets/sources/dak-nong-2021.txt",
+    "../__init__.py",
     "../../../../../../../../etc/hostname",
-    "sources/../../presets/sources/dak-nong-2021.txt",
-    "sources/../../../steering/presets/sources/dak-nong-2021.txt",
+    "sources/../../loader.py",
+    "sources/../../../steering/py.typed",
 )
 #: ``source`` values inside the folder that are not a regular text file.
 ODD_SOURCES = ("sources", ".", "", "sources/", "sources/ghost.txt", "sources/\x00.txt",

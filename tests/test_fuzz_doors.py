@@ -293,7 +293,11 @@ def check_cli(argv: list[str]) -> tuple[int, str, str]:
 
 
 def _escapes(source: str) -> bool:
-    """Whether ``source`` leaves the preset folder (absolute, or ``..`` past its root)."""
+    """Whether ``source`` leaves the preset folder (absolute, or ``..`` past its root).
+
+    Every escaping value of ``_fuzz.ESCAPING_SOURCES`` names a file outside the
+    folder once resolved, so a loader that resolves and then confines refuses it too.
+    """
     if source.startswith("/"):
         return True
     depth = 0
