@@ -12,6 +12,8 @@ Profiles:
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Mapping
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -46,10 +48,24 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print how many hostile inputs the hostile-input suite tried, by kind."""
     import strategies
 
+    fuzz = sys.modules.get("_fuzz")  # the fuzz harness's tally, when it ran
+    if fuzz is not None and fuzz.FUZZ_COUNTS:
+        _tally(terminalreporter, "fuzz inputs by door", fuzz.FUZZ_COUNTS)
+        if fuzz.FOREIGN:
+            _tally(terminalreporter, "fuzz survey: foreign exceptions", fuzz.FOREIGN)
     counts = strategies.HOSTILE_COUNTS
     if not counts:
         return
     terminalreporter.section("hostile inputs tried")
+    width = max(len(k) for k in counts)
+    for kind, n in sorted(counts.items()):
+        terminalreporter.write_line(f"{kind:<{width}}  {n:>6}")
+    terminalreporter.write_line(f"{'total':<{width}}  {sum(counts.values()):>6}")
+
+
+def _tally(terminalreporter: pytest.TerminalReporter, title: str,
+           counts: Mapping[str, int]) -> None:
+    terminalreporter.section(title)
     width = max(len(k) for k in counts)
     for kind, n in sorted(counts.items()):
         terminalreporter.write_line(f"{kind:<{width}}  {n:>6}")
