@@ -178,8 +178,10 @@ def test_monitor_of_a_district_after_it_ended() -> None:
     s = g.monitor_of("Ngành Thông tin và Truyền thông", on=JAN_2026)
     assert s.decided
     assert s.caveats
+    # Dates at every door: a date or an ISO string alike; anything else refused.
+    assert g.monitor_of("Huyện Mường Lát", on="2026-01-01") == r  # type: ignore[arg-type]
     with pytest.raises(QueryError):
-        g.monitor_of("Huyện Mường Lát", on="2026-01-01")  # type: ignore[arg-type]
+        g.monitor_of("Huyện Mường Lát", on="01/01/2026")  # type: ignore[arg-type]
 
 
 # -- calendars ----------------------------------------------------------------------------------

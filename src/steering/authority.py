@@ -19,19 +19,21 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import inspect
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Concatenate, ParamSpec
 
 import attrs
 import networkx as nx
 
+from steering import _args, world
 from steering import _authority_algo as algo
 from steering import _matching as matching
 from steering import _signing as signing
-from steering import world
 from steering._text import fold, nfc
 from steering._vocab import MEETING_WORDS, ROLE_WORDS
 from steering.errors import (
+    ArgumentTypeError,
     Problem,
     QueryError,
     RegulationFileError,
@@ -152,9 +154,11 @@ def _memo(
     (a ``set`` of absent posts), are not cached.
     """
     name = method.__name__
+    signature = inspect.signature(method)
 
     @functools.wraps(method)
     def wrapper(self: AuthorityGraph, /, *args: _P.args, **kwargs: _P.kwargs) -> Ruling:
+        args, kwargs = _checked(name, signature, self, args, kwargs)  # type: ignore[assignment]
         if kwargs.get("delegations") is not None:
             return self._dated(method(self, *args, **kwargs))
         key = (name, args, tuple(sorted(kwargs.items())))
@@ -172,6 +176,56 @@ def _memo(
         return ruling
 
     return wrapper
+
+
+def _check_arg(name: str, value: Any) -> Any:  # noqa: PLR0911 - one return per kind of argument
+    """One argument of a query, checked at the door by its name (see ``steering._args``)."""
+    if name in ("post", "body", "locality_or_sector"):
+        return _args.as_text(value, name)
+    if name == "document":
+        return None if value is None else _args.as_text(value, name)
+    if name == "kind":
+        return value if isinstance(value, MeetingKind) else _args.as_text(value, name)
+    if name == "on":
+        return _args.as_date(value, name)
+    if name == "absent":
+        return _args.as_ids(value, name)
+    if name == "transitive":
+        return _args.as_flag(value, name)
+    if name == "delegations" and value is not None:
+        if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
+            raise ArgumentTypeError(f"delegations: found {type(value).__name__}; allowed: None "
+                                    "or an iterable of Delegation")
+        items = tuple(value)
+        for i, d in enumerate(items):
+            if not isinstance(d, Delegation):
+                raise ArgumentTypeError(f"delegations[{i}]: found {type(d).__name__}; allowed: "
+                                        "a Delegation")
+        return items
+    return value
+
+
+def _bind(
+    name: str, signature: inspect.Signature, graph: Any, args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> inspect.BoundArguments:
+    """The query's arguments, bound to its parameters and each checked at the door."""
+    try:
+        bound = signature.bind(graph, *args, **kwargs)
+    except TypeError as e:
+        raise ArgumentTypeError(f"{name.lstrip('_')}: {e}") from None
+    for param, value in list(bound.arguments.items())[1:]:
+        bound.arguments[param] = _check_arg(param, value)
+    return bound
+
+
+def _checked(
+    name: str, signature: inspect.Signature, graph: Any, args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """The query's positional and keyword arguments, each checked at the door."""
+    bound = _bind(name, signature, graph, args, kwargs)
+    return tuple(bound.args[1:]), dict(bound.kwargs)
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
@@ -584,12 +638,9 @@ class AuthorityGraph:
             UnknownPostError: ``post`` or an absent id names no post.
 
         """
-        if type(absent) is frozenset:
-            fs: frozenset[str] = absent
-        elif isinstance(absent, str):
-            fs = frozenset((absent,))
-        else:
-            fs = frozenset(absent)
+        post = _args.as_text(post, "post")
+        fs = _args.as_ids(absent, "absent")
+        on = _args.as_date(on, "on")
         key = (post, fs, on)
         try:
             hit = self._acting_cache.get(key)
@@ -1224,6 +1275,11 @@ class AuthorityGraph:
             QueryError: A delegation is malformed or re-delegated.
 
         """
+        checked = _bind("signature_block", _SIGNATURE_BLOCK, self, (), {
+            "post": post, "absent": absent, "on": on, "document": document,
+            "delegations": delegations}).arguments
+        post, absent, on = checked["post"], checked["absent"], checked["on"]
+        document, delegations = checked["document"], checked["delegations"]
         return self._dated(self._signature_block(
             post, absent, on, document=document, delegations=delegations
         ))
@@ -1658,10 +1714,9 @@ class AuthorityGraph:
 
         """
         ruling = self._monitor_of(locality_or_sector)
+        on = _args.as_date(on, "on")
         if on is None:
             return ruling
-        if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
-            raise QueryError(f"on must be a datetime.date; found {type(on).__name__} {on!r}")
         return world.situate_monitor(attrs.evolve(ruling, on=on), self._reg)
 
     @_memo
@@ -1850,3 +1905,6 @@ def _asked(kinds: Sequence[str], document: str | None) -> tuple[str, ...]:
     if document is None:
         return tuple(kinds)
     return tuple(k for k in kinds if algo.document_matches(document, (k,)))
+
+
+_SIGNATURE_BLOCK = inspect.signature(AuthorityGraph.signature_block)

@@ -23,9 +23,10 @@ from typing import Any
 
 import attrs
 
+from steering._escape import visible
 from steering._text import fold
 from steering._vocab import LEVEL_WORDS, MEETING_WORDS, ROLE_WORDS
-from steering.errors import QueryError
+from steering.errors import ArgumentTypeError, QueryError
 from steering.regulation import EffectiveKind, Regulation
 from steering.roles import COMMITTEE, GroupKind, Post, Role
 from steering.rules import (
@@ -262,7 +263,12 @@ class Comparison:
 
     def aspect(self, aspect: Aspect | str) -> tuple[Difference, ...]:
         """The differences about one aspect (``"seals"``, ``"reports"`` ...)."""
-        want = Aspect(aspect)
+        try:
+            want = Aspect(aspect)
+        except (ValueError, TypeError):
+            allowed = ", ".join(a.value for a in Aspect)
+            raise QueryError(f"aspect: found {visible(repr(aspect))[:60]}; allowed: one of "
+                             f"{allowed}") from None
         return tuple(d for d in self.differences if d.aspect is want)
 
     def get(self, key: str) -> Difference | None:
@@ -1304,6 +1310,9 @@ def table(
 
     """
     _check_lang(lang)
+    if isinstance(regs, Regulation | str | bytes) or not isinstance(regs, Iterable):
+        raise ArgumentTypeError(f"regs: found {type(regs).__name__}; allowed: an iterable of "
+                                "Regulation")
     rows = []
     for i, reg in enumerate(regs):
         if not isinstance(reg, Regulation):

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from steering._escape import json_text, mermaid_label, text_value, xml_text
+from steering.errors import ArgumentTypeError
 from steering.rules import Citation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -78,9 +79,19 @@ def _edge_label(data: dict[str, Any]) -> str:
     return word
 
 
+def _graph(graph: object, door: str) -> nx.MultiDiGraph[str]:
+    """The networkx copy of an :class:`AuthorityGraph`, or the error naming the wrong type."""
+    from steering.authority import AuthorityGraph  # noqa: PLC0415 - the engine imports us
+
+    if not isinstance(graph, AuthorityGraph):
+        raise ArgumentTypeError(f"{door}: found {type(graph).__name__}; allowed: an "
+                                "AuthorityGraph (reg.authority())")
+    return graph.to_networkx()
+
+
 def to_mermaid(graph: AuthorityGraph) -> str:
     """The graph as a Mermaid ``flowchart`` (paste into Markdown that renders Mermaid)."""
-    g = graph.to_networkx()
+    g = _graph(graph, "to_mermaid")
     ids = {n: f"n{i}" for i, (n, _) in enumerate(_nodes(g))}
     out = ["flowchart BT"]
     for n, data in _nodes(g):
@@ -101,7 +112,7 @@ def _dot_quote(text: str) -> str:
 
 def to_dot(graph: AuthorityGraph) -> str:
     """The graph as Graphviz DOT text (``dot -Tsvg``)."""
-    g = graph.to_networkx()
+    g = _graph(graph, "to_dot")
     out = [f"digraph {_dot_quote(str(g.graph.get('regulation', 'authority')))} {{"]
     out.append("    rankdir=BT;")
     out.append('    node [shape=box, fontname="Noto Sans"];')
@@ -136,7 +147,7 @@ def _plain(value: Any) -> Any:
 
 def to_node_link(graph: AuthorityGraph) -> dict[str, Any]:
     """JSON-ready node-link data: ``{"directed", "multigraph", "graph", "nodes", "edges"}``."""
-    g = graph.to_networkx()
+    g = _graph(graph, "to_node_link")
     return {
         "directed": True,
         "multigraph": True,
@@ -168,7 +179,7 @@ def _scalar(value: Any) -> str | int | bool:
 
 def to_graphml(graph: AuthorityGraph) -> str:
     """The graph as GraphML text (yEd, Gephi, Cytoscape)."""
-    g = graph.to_networkx()
+    g = _graph(graph, "to_graphml")
     h: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     h.graph.update({k: _scalar(v) for k, v in g.graph.items()})
     for n, d in _nodes(g):

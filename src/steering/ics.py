@@ -53,7 +53,7 @@ import pendulum
 
 from steering._escape import json_text, text_value
 from steering._vocab import MEETING_WORDS
-from steering.errors import QueryError
+from steering.errors import ArgumentTypeError, QueryError
 from steering.loader import MAX_BYTES
 from steering.regulation import Regulation
 from steering.rules import Citation, Period
@@ -218,8 +218,19 @@ def to_ics(
             or ``stamp`` is naive.
 
     """
+    if stamp is not None and not isinstance(stamp, dt.datetime):
+        raise ArgumentTypeError(f"stamp: found {type(stamp).__name__}; allowed: an aware "
+                                "datetime or None")
     if stamp is not None and (stamp.tzinfo is None or stamp.utcoffset() is None):
         raise QueryError(f"stamp must be an aware datetime; found naive {stamp!r}")
+    if not isinstance(name, str):
+        raise ArgumentTypeError(f"name: found {type(name).__name__}; allowed: a string")
+    if regulation is not None and not isinstance(regulation, Regulation):
+        raise ArgumentTypeError(f"regulation: found {type(regulation).__name__}; allowed: a "
+                                "Regulation or None")
+    if isinstance(occurrences, str | bytes) or not isinstance(occurrences, Iterable):
+        raise ArgumentTypeError(f"occurrences: found {type(occurrences).__name__}; allowed: an "
+                                "iterable of Occurrence (reg.calendar(...))")
     items = list(occurrences)
     for i, occ in enumerate(items):
         if not isinstance(occ, Occurrence):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from steering._text import nfc, to_str_tuple
-from steering.errors import UnknownIdError, UnknownPostError
+from steering.errors import QueryError, UnknownIdError, UnknownPostError
 from steering.roles import COMMITTEE, Body, Post, Role, WorkingGroup
 from steering.rules import (
     Accountability,
@@ -336,8 +336,18 @@ class Regulation:
         raise UnknownPostError(post_id, [p.id for p in self.posts])
 
     def posts_with_role(self, role: Role | str) -> tuple[Post, ...]:
-        """Every post with this role, in file order."""
-        r = Role(role)
+        """Every post with this role, in file order.
+
+        Raises:
+            QueryError: ``role`` is not a role id (the message lists them).
+
+        """
+        try:
+            r = Role(role)
+        except (ValueError, TypeError):
+            allowed = ", ".join(x.value for x in Role)
+            shown = repr(role) if len(repr(role)) <= 60 else repr(role)[:57] + "..."
+            raise QueryError(f"role: found {shown}; allowed: one of {allowed}") from None
         return tuple(p for p in self.posts if p.role is r)
 
     @property

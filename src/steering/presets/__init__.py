@@ -14,8 +14,10 @@ from typing import Any
 
 import attrs
 
+from steering._args import as_date, as_text
+from steering._escape import visible
 from steering._text import fold
-from steering.errors import PresetNotFoundError, QueryError, SteeringError
+from steering.errors import ArgumentTypeError, PresetNotFoundError, SteeringError
 from steering.loader import load as _load_file
 from steering.regulation import EffectiveKind, PartialDate, Regulation
 from steering.rules import Citation
@@ -53,8 +55,9 @@ def path(preset_id: str) -> Path:
         PresetNotFoundError: No preset has this id; the message lists the ids.
 
     """
-    if preset_id not in _PRESETS:
-        raise PresetNotFoundError(preset_id, _PRESETS)
+    if not isinstance(preset_id, str) or preset_id not in _PRESETS:
+        raise PresetNotFoundError(visible(repr(preset_id)[:80]) if not isinstance(preset_id, str)
+                                  else visible(preset_id[:80]), _PRESETS)
     return Path(str(resources.files(__name__).joinpath(f"{preset_id}.toml")))
 
 
@@ -63,14 +66,19 @@ def source_path(preset_id: str) -> Path:
     return path(preset_id).parent / "sources" / f"{preset_id}.txt"
 
 
-@functools.cache
 def load(preset_id: str) -> Regulation:
     """Load a shipped preset by id (cached: presets are immutable values).
 
     Raises:
-        PresetNotFoundError: No preset has this id; the message lists the ids.
+        PresetNotFoundError: No preset has this id (or it is not a string); the
+            message lists the ids.
 
     """
+    return _load(path(preset_id).stem)
+
+
+@functools.cache
+def _load(preset_id: str) -> Regulation:
     return _load_file(path(preset_id))
 
 
@@ -245,6 +253,7 @@ def succession(locality: str) -> tuple[Term, ...]:
         SuccessionError: No preset belongs to the locality (reason ``"unknown_locality"``).
 
     """
+    locality = as_text(locality, "locality")
     key = _bare(locality)
     known = _localities()
     if key not in known:
@@ -321,8 +330,11 @@ def in_force(locality: str, on: dt.date) -> Regulation:
         QueryError: ``on`` is not a date.
 
     """
-    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
-        raise QueryError(f"found {type(on).__name__} for 'on'; allowed: a datetime.date")
+    checked = as_date(on, "on")
+    if checked is None:
+        raise ArgumentTypeError("on: found None; allowed: a date (datetime.date, pendulum.Date "
+                                "or 'YYYY-MM-DD')")
+    on = checked
     terms = succession(locality)
     # Messages name the locality as the regulations write it ("thanh hoa" -> "Thanh Hóa").
     locality = _written_name(terms)
