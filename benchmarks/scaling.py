@@ -54,6 +54,13 @@ def _cite(article: int | None, quote: str, document: str = "regulation") -> str:
     return f"{{ document = {_q(document)}{where}, quote = {_q(quote)} }}"
 
 
+def _chunks(text: str) -> list[str]:
+    """``text`` in pieces of at most the longest string a file may hold."""
+    from steering.limits import MAX_STRING_CHARS
+
+    return [text[i : i + MAX_STRING_CHARS] for i in range(0, len(text), MAX_STRING_CHARS)]
+
+
 def build(k: int, folder: Path) -> Path:
     """Write ``scale-{k}.toml`` and its source text into ``folder``; return the TOML path."""
     n_mem, chain, n_rep, n_loc = 10 * k, 6 * k, 4 * k, 20 * k
@@ -110,7 +117,9 @@ def build(k: int, folder: Path) -> Path:
         "format = 1",
         f'id = "scale-{k}"',
         f'source = "sources/scale-{k}.txt"',
-        "notes = [" + ", ".join(_q(x) for x in (key_run, "x" * (1_000 * k), key_run * 3)) + "]",
+        # Long strings, each within steering.limits.MAX_STRING_CHARS (a longer one is refused).
+        "notes = [" + ", ".join(_q(x) for x in (key_run, *_chunks("x" * (1_000 * k)),
+                                                   *_chunks(key_run * 3))) + "]",
         "",
         "[identity]",
         'title = "Quy chế hoạt động của Ban Chỉ đạo chuyển đổi số tỉnh Thử Nghiệm"',

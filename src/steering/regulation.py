@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import enum
 import re
 from typing import TYPE_CHECKING, Any
@@ -330,10 +331,22 @@ class Regulation:
             UnknownPostError: No post has this id; the message lists the valid ids.
 
         """
-        for p in self.posts:
-            if p.id == post_id:
-                return p
+        found = self._index.get(post_id) if isinstance(post_id, str) else None
+        if isinstance(found, Post):
+            return found
         raise UnknownPostError(post_id, [p.id for p in self.posts])
+
+    @functools.cached_property
+    def _index(self) -> dict[str, Post | WorkingGroup | Body]:
+        """Posts, working groups and bodies by id (the first of a duplicated id), built once.
+
+        Look-ups by id go through it, so asking for every rule's posts costs
+        time linear in the regulation, not quadratic.
+        """
+        index: dict[str, Post | WorkingGroup | Body] = {}
+        for item in (*self.posts, *self.working_groups, *self.bodies)[::-1]:
+            index[item.id] = item
+        return index
 
     def posts_with_role(self, role: Role | str) -> tuple[Post, ...]:
         """Every post with this role, in file order.
@@ -362,15 +375,11 @@ class Regulation:
         """The regulation's own words for a post, working group, body or the committee."""
         if node_id == COMMITTEE:
             return self.committee.name or "Ban Chỉ đạo"
-        for p in self.posts:
-            if p.id == node_id:
-                return p.title
-        for g in self.working_groups:
-            if g.id == node_id:
-                return g.name
-        for b in self.bodies:
-            if b.id == node_id:
-                return b.name
+        found = self._index.get(node_id) if isinstance(node_id, str) else None
+        if isinstance(found, Post):
+            return found.title
+        if found is not None:
+            return found.name
         raise UnknownIdError("post, group or body", node_id, self.node_ids())
 
     def node_ids(self) -> tuple[str, ...]:
