@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import enum
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -344,7 +344,9 @@ class Regulation:
         time linear in the regulation, not quadratic.
         """
         index: dict[str, Post | WorkingGroup | Body] = {}
-        for item in (*self.posts, *self.working_groups, *self.bodies)[::-1]:
+        items: tuple[Post | WorkingGroup | Body, ...] = (
+            *self.posts, *self.working_groups, *self.bodies)
+        for item in items[::-1]:
             index[item.id] = item
         return index
 
