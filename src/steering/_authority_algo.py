@@ -7,6 +7,7 @@ acts for that substitute, the library does not chain the two.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -124,7 +125,9 @@ def delegation_partial(d: Delegation, on: dt.date | None, document: str | None) 
     return document_partial(document, d.documents)
 
 
-def redelegations(delegations: Sequence[Delegation]) -> list[tuple[int, int]]:
+def redelegations(
+    delegations: Sequence[Delegation], limit: int = 100
+) -> list[tuple[int, int]]:
     """Pairs ``(i, j)`` where delegation ``j`` re-delegates authority received by ``i``.
 
     Nghị định 30/2020/NĐ-CP, Điều 13 khoản 3: "Người được ký thừa ủy quyền
@@ -132,14 +135,36 @@ def redelegations(delegations: Sequence[Delegation]) -> list[tuple[int, int]]:
     when its delegator is the delegate of another delegation overlapping in
     time and in document kinds.
     """
+    # Delegations grouped by delegator and sorted by start. For each ``a`` only the
+    # delegations of its delegate that can overlap it in time are looked at: those that
+    # start by ``a.end`` and no earlier than ``a.start`` less the group's longest term.
+    # The work is n log n plus the pairs that may overlap in time (at most ``limit``
+    # re-delegations are reported); see docs/security.md for the one costly shape left.
+    by_delegator: dict[str, list[tuple[dt.date, int]]] = {}
+    longest: dict[str, dt.timedelta] = {}
+    for j, b in enumerate(delegations):
+        by_delegator.setdefault(b.delegator, []).append((b.start, j))
+        term = max(b.end - b.start, dt.timedelta(0))
+        longest[b.delegator] = max(longest.get(b.delegator, term), term)
+    for members in by_delegator.values():
+        members.sort()
     found: list[tuple[int, int]] = []
+    n = len(delegations)
     for i, a in enumerate(delegations):
-        for j, b in enumerate(delegations):
-            if (
-                b.delegator == a.delegate
-                and b.start <= a.end
-                and a.start <= b.end
-                and documents_overlap(a.documents, b.documents)
-            ):
+        group = by_delegator.get(a.delegate, [])
+        if not group:
+            continue
+        try:
+            earliest = a.start - longest[a.delegate]
+        except OverflowError:
+            earliest = dt.date.min
+        lo = bisect.bisect_left(group, (earliest, -1))
+        hi = bisect.bisect_right(group, (a.end, n))
+        for k in range(lo, hi):
+            j = group[k][1]
+            b = delegations[j]
+            if a.start <= b.end and documents_overlap(a.documents, b.documents):
                 found.append((i, j))
-    return found
+                if len(found) >= limit:
+                    return sorted(found)
+    return sorted(found)

@@ -15,6 +15,7 @@ __all__ = [
     "MAX_ARRAY_ITEMS",
     "MAX_BYTES",
     "MAX_CADENCE_TIMES",
+    "MAX_DELEGATIONS",
     "MAX_DEPTH",
     "MAX_MONTH_OFFSET",
     "MAX_POSTS",
@@ -36,6 +37,9 @@ MAX_DEPTH = 16
 MAX_ARRAY_ITEMS = 10_000
 #: Most posts of one regulation (the largest preset has 32).
 MAX_POSTS = 2_000
+#: Most written authorisations (``[[delegations]]``) in one file: checking that none
+#: re-delegates compares those that overlap in time, pair by pair.
+MAX_DELEGATIONS = 1_000
 #: Longest string value (characters). A quote of a whole article fits.
 MAX_STRING_CHARS = 20_000
 #: Most times per period a cadence may ask for ("mỗi tháng 2 lần"): a

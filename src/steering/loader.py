@@ -28,6 +28,7 @@ from steering.errors import Problem, RegulationFileError
 from steering.limits import (
     MAX_ARRAY_ITEMS,
     MAX_BYTES,
+    MAX_DELEGATIONS,
     MAX_DEPTH,
     MAX_POSTS,
     MAX_SOURCE_BYTES,
@@ -174,10 +175,11 @@ def _text_problems(doc: dict[str, Any], file: str) -> list[Problem]:
                     continue
                 nodes.append((at, key))
                 stack.append((v, len(nodes) - 1))
-    posts = doc.get("posts")
-    if type(posts) is list and len(posts) > MAX_POSTS:
-        problems.append(Problem(path="posts", message=f"found {len(posts)} posts; allowed: at "
-                                f"most {MAX_POSTS}", file=file))
+    for key, most in (("posts", MAX_POSTS), ("delegations", MAX_DELEGATIONS)):
+        items = doc.get(key)
+        if type(items) is list and len(items) > most:
+            problems.append(Problem(path=key, message=f"found {len(items)} {key}; allowed: at "
+                                    f"most {most}", file=file))
     return problems
 
 

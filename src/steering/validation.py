@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from steering._authority_algo import redelegations
 from steering._text import fold
 from steering.errors import ArgumentTypeError, Problem
 from steering.limits import MAX_CADENCE_TIMES, MAX_MONTH_OFFSET
@@ -329,20 +330,15 @@ class _Checker:
                 reg.add(f"{path}.delegate", "found the delegator itself")
             if dl.end < dl.start:
                 reg.add(f"{path}.end", f"found {dl.end} before start {dl.start}")
-        for i, dl in enumerate(self.reg.delegations):
-            for j, other in enumerate(self.reg.delegations):
-                if (
-                    other.delegator == dl.delegate
-                    and other.start <= dl.end
-                    and dl.start <= other.end
-                    and set(other.documents) & set(dl.documents)
-                ):
-                    self.add(
-                        f"delegations[{j}]",
-                        f"found {other.delegator!r} re-delegating authority it holds by "
-                        f"delegations[{i}]; a written authorisation may not be re-delegated "
-                        "(Nghị định 30/2020/NĐ-CP, Điều 13)",
-                    )
+        # The same checker as the authority graph's (document kinds matched as kinds).
+        for i, j in redelegations(self.reg.delegations):
+            other = self.reg.delegations[j]
+            self.add(
+                f"delegations[{j}]",
+                f"found {other.delegator!r} re-delegating authority it holds by "
+                f"delegations[{i}]; a written authorisation may not be re-delegated "
+                "(Nghị định 30/2020/NĐ-CP, Điều 13 khoản 3)",
+            )
 
     def cycles(self) -> None:
         subs = [(s.principal, t) for s in self.reg.substitutions for t in s.substitutes]
