@@ -281,3 +281,35 @@ def test_the_dotted_key_guard_is_linear_on_crafted_input(expr: str) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60, check=False)
     assert done.returncode == 0, done.stderr
+
+
+# -- rules that a stranger's file cannot bend ---------------------------------------------
+
+
+def test_a_locality_spelled_with_another_unit_word_is_still_assigned_once() -> None:
+    """'huyện' and 'h' name one unit: the exclusive-localities check is not bypassed."""
+    reg = steering.presets.load("thanh-hoa-2024")
+    mon = reg.monitoring
+    assert mon is not None
+    assert mon.exclusive_localities
+    where, target = next(
+        ((i, t) for i, a in enumerate(mon.assignments) for t in a.targets
+         if t.kind.value == "locality" and t.unit == "huyện"))
+    other = (where + 1) % len(mon.assignments)
+    respelled = attrs.evolve(target, unit="h", text=f"H. {target.name}")
+    changed = attrs.evolve(mon.assignments[other],
+                           targets=(*mon.assignments[other].targets, respelled))
+    assignments = tuple(changed if i == other else a for i, a in enumerate(mon.assignments))
+    problems = steering.validate(attrs.evolve(reg, monitoring=attrs.evolve(
+        mon, assignments=assignments)))
+    assert [p.path for p in problems] == [
+        f"monitoring.assignments[{other}].targets[{len(changed.targets) - 1}]"]
+    assert "assigned again" in problems[0].message
+
+
+def test_also_absent_may_not_name_the_substitute() -> None:
+    reg = steering.presets.load("dak-nong-2021")
+    s = reg.substitutions[0]
+    bad = attrs.evolve(s, also_absent=(*s.also_absent, s.substitutes[0]))
+    problems = steering.validate(attrs.evolve(reg, substitutions=(bad, *reg.substitutions[1:])))
+    assert [p.path for p in problems] == ["substitutions[0].also_absent"]

@@ -203,6 +203,15 @@ _MIN_FRAGMENT = 3
 _QUALIFIER = re.compile(r"^(?P<head>.+?)\s*[,-]\s*(?:tỉnh|tinh)\s+(?P<province>.+)$", re.IGNORECASE)
 
 
+def canonical_unit(unit: str) -> str:
+    """A unit word in one spelling ("h", "H.", "huyen", "Huyện" -> "huyện"); others folded."""
+    words = tuple(fold(w) for w in re.findall(r"\w+", nfc(unit).casefold()))
+    for spelled, name in _UNIT_WORDS:
+        if words == spelled:
+            return name
+    return " ".join(words)
+
+
 @attrs.frozen
 class _Name:
     """A name split into unit and bare words, folded and with marks kept."""

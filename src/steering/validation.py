@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from steering._authority_algo import redelegations
+from steering._matching import canonical_unit
 from steering._text import fold
 from steering.errors import ArgumentTypeError, Problem
 from steering.limits import MAX_CADENCE_TIMES, MAX_MONTH_OFFSET
@@ -253,6 +254,10 @@ class _Checker:
             reg.refs(f"{path}.also_absent", s.also_absent, p, "post")
             if s.principal in s.substitutes:
                 reg.add(f"{path}.substitutes", f"found the principal {s.principal!r} itself")
+            both = [x for x in s.substitutes if x in s.also_absent]
+            if both:
+                reg.add(f"{path}.also_absent", f"found the substitute {both[0]!r}, which cannot "
+                        "act while absent; allowed: posts other than the rule's substitutes")
             if s.rank < 1:
                 reg.add(f"{path}.rank", f"found {s.rank}; allowed: an integer >= 1")
         ranks = Counter((s.principal, s.rank, s.also_absent) for s in self.reg.substitutions)
@@ -361,7 +366,9 @@ class _Checker:
             for j, t in enumerate(a.targets):
                 if not mon.exclusive_localities or t.kind.value != "locality":
                     continue
-                key = f"{fold(t.unit)} {fold(t.name)}"
+                # One key whatever the unit's spelling ("huyện" / "h" / "H."): a locality
+                # cannot get two members by being written two ways.
+                key = f"{canonical_unit(t.unit)} {' '.join(fold(t.name).split())}"
                 if key in first:
                     self.add(
                         f"{path}.targets[{j}]",
