@@ -558,10 +558,15 @@ class AuthorityGraph:
     def acting_for(
         self,
         post: str,
-        absent: Iterable[str] | str = frozenset(),
+        absent: Iterable[str] | str | None = None,
         on: dt.date | None = None,
     ) -> Ruling:
         """Who acts for ``post`` when the posts in ``absent`` are absent.
+
+        "Who acts for X" presumes X is away: with ``absent`` omitted (``None``)
+        the post asked about is the one absent, as on the command line
+        (`steering acting`) and in the web API. Pass ``absent=()`` to ask with
+        nobody absent (the post then acts in person).
 
         Follows the regulation's substitution rules in rank order; a rule
         applies only when every post in its ``also_absent`` is absent too.
@@ -572,7 +577,7 @@ class AuthorityGraph:
         Args:
             post: The post acted for.
             absent: The posts absent (``post`` itself must be among them for a
-                substitute to act).
+                substitute to act); ``None`` (the default) means ``{post}``.
             on: The date asked about (recorded on the ruling).
 
         Returns:
@@ -584,8 +589,10 @@ class AuthorityGraph:
             UnknownPostError: ``post`` or an absent id names no post.
 
         """
-        if type(absent) is frozenset:
-            fs: frozenset[str] = absent
+        if absent is None:
+            fs: frozenset[str] = frozenset((post,)) if isinstance(post, str) else frozenset()
+        elif type(absent) is frozenset:
+            fs = absent
         elif isinstance(absent, str):
             fs = frozenset((absent,))
         else:

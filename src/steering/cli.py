@@ -449,8 +449,8 @@ def _graph(reg: Regulation) -> Any:
 def _cmd_acting(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
-    absent = a.absent if a.absent is not None else frozenset({a.post})
-    ruling = _graph(reg).acting_for(a.post, absent=absent, on=a.on)
+    # No --absent: the post asked about is away, as in the Python API (absent=None).
+    ruling = _graph(reg).acting_for(a.post, absent=a.absent, on=a.on)
     return ctx.ruling(ruling, reg)
 
 

@@ -1,0 +1,106 @@
+"""One answer from every door (issue #17, item 1).
+
+Every query the command line asks (acting, seal, accountable, convene,
+monitor) is asked of every preset, for every post, body and target it has,
+through the Python API, the CLI (``--json``) and, where the 'web' extra is
+installed, the web API; all three give the same machine form.
+
+The rule for "absent": "who acts for X" presumes X is away, so with no
+``absent`` given, ``acting_for(post)``, ``steering acting REG post`` and
+``GET .../acting-for?post=`` all take the post asked about as the one absent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+import steering
+from steering.cli import main, ruling_json
+
+Ask = Callable[[Any], Any]
+# (preset, CLI arguments, web endpoint and query, the Python question)
+Case = tuple[str, list[str], tuple[str, dict[str, str]], Ask]
+
+
+def _cases() -> Iterator[Case]:
+    for pid in steering.presets.names():
+        reg = steering.presets.load(pid)
+        for post in reg.posts:
+            pi = post.id
+            yield (pid, ["acting", pid, pi], ("acting-for", {"post": pi}),
+                   lambda g, pi=pi: g.acting_for(pi))
+            yield (pid, ["seal", pid, pi], ("seal-for", {"post": pi}),
+                   lambda g, pi=pi: g.seal_for(pi))
+            yield (pid, ["accountable", pid, pi], ("accountable-to", {"post": pi}),
+                   lambda g, pi=pi: g.accountable_to(pi))
+            yield (pid, ["accountable", pid, pi, "--transitive"],
+                   ("accountable-to", {"post": pi, "transitive": "true"}),
+                   lambda g, pi=pi: g.accountable_to(pi, transitive=True))
+        for body in ("committee", *(w.id for w in reg.working_groups)):
+            for kind in ("regular", "extraordinary", "expanded"):
+                yield (pid, ["convene", pid, kind, "--body", body],
+                       ("conveners", {"kind": kind, "body": body}),
+                       lambda g, k=kind, b=body: g.conveners(k, body=b))
+        if reg.monitoring is not None:
+            targets = sorted({t.name for a in reg.monitoring.assignments for t in a.targets})
+            for t in targets:
+                yield (pid, ["monitor", pid, t], ("monitor-of", {"locality_or_sector": t}),
+                       lambda g, t=t: g.monitor_of(t))
+
+
+CASES = list(_cases())
+
+
+def _python(pid: str, ask: Ask, lang: str) -> dict[str, Any]:
+    reg = steering.presets.load(pid)
+    parsed: dict[str, Any] = json.loads(json.dumps(ruling_json(ask(reg.authority()), reg, lang)))
+    return parsed
+
+
+def _cli(argv: list[str], lang: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    main(["--json", "--lang", lang, *argv])
+    out, err = capsys.readouterr()
+    assert not err, err
+    parsed: dict[str, Any] = json.loads(out)
+    return parsed
+
+
+def test_every_preset_has_questions_of_every_kind() -> None:
+    kinds = {(c[0], c[1][0]) for c in CASES}
+    for pid in steering.presets.names():
+        assert {k for p, k in kinds if p == pid} >= {"acting", "seal", "accountable", "convene"}
+    assert any(k == "monitor" for _, k in kinds)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_python_and_cli_give_the_same_answer(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    for pid, argv, _, ask in CASES:
+        assert _cli(argv, lang, capsys) == _python(pid, ask, lang), argv
+
+
+def test_the_web_api_gives_the_same_answer() -> None:
+    pytest.importorskip("litestar", reason="the 'web' extra is not installed")
+    pytest.importorskip("httpx", reason="httpx not installed (dependency group 'test')")
+    from litestar.testing import TestClient
+
+    from steering.web import create_app
+
+    with TestClient(create_app()) as client:
+        for pid, argv, (endpoint, params), ask in CASES:
+            r = client.get(f"/regulations/{pid}/{endpoint}", params={**params, "lang": "en"})
+            assert r.status_code == 200, (argv, r.text)
+            assert r.json() == _python(pid, ask, "en"), argv
+
+
+def test_acting_for_with_absent_omitted_takes_the_post_as_absent() -> None:
+    # Đắk Nông 2021 Điều 5 khoản 1: "Phó Trưởng ban Thường trực ... thay mặt Trưởng ban
+    # ... khi Trưởng ban vắng mặt": asked who acts for the head, the standing deputy does.
+    g = steering.presets.load("dak-nong-2021").authority()
+    assert g.acting_for("head").answer == ("standing_deputy",)
+    assert g.acting_for("head") == g.acting_for("head", absent={"head"})
+    # Nobody absent, said so explicitly: the head acts in person.
+    assert g.acting_for("head", absent=()).answer == ("head",)
