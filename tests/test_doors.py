@@ -26,30 +26,35 @@ Ask = Callable[[Any], Any]
 Case = tuple[str, list[str], tuple[str, dict[str, str]], Ask]
 
 
+def _q(method: str, *args: Any, **kwargs: Any) -> Ask:
+    """The question ``graph.method(*args, **kwargs)``."""
+    return lambda g: getattr(g, method)(*args, **kwargs)
+
+
 def _cases() -> Iterator[Case]:
     for pid in steering.presets.names():
         reg = steering.presets.load(pid)
         for post in reg.posts:
             pi = post.id
             yield (pid, ["acting", pid, pi], ("acting-for", {"post": pi}),
-                   lambda g, pi=pi: g.acting_for(pi))
+                   _q("acting_for", pi))
             yield (pid, ["seal", pid, pi], ("seal-for", {"post": pi}),
-                   lambda g, pi=pi: g.seal_for(pi))
+                   _q("seal_for", pi))
             yield (pid, ["accountable", pid, pi], ("accountable-to", {"post": pi}),
-                   lambda g, pi=pi: g.accountable_to(pi))
+                   _q("accountable_to", pi))
             yield (pid, ["accountable", pid, pi, "--transitive"],
                    ("accountable-to", {"post": pi, "transitive": "true"}),
-                   lambda g, pi=pi: g.accountable_to(pi, transitive=True))
+                   _q("accountable_to", pi, transitive=True))
         for body in ("committee", *(w.id for w in reg.working_groups)):
             for kind in ("regular", "extraordinary", "expanded"):
                 yield (pid, ["convene", pid, kind, "--body", body],
                        ("conveners", {"kind": kind, "body": body}),
-                       lambda g, k=kind, b=body: g.conveners(k, body=b))
+                       _q("conveners", kind, body=body))
         if reg.monitoring is not None:
             targets = sorted({t.name for a in reg.monitoring.assignments for t in a.targets})
             for t in targets:
                 yield (pid, ["monitor", pid, t], ("monitor-of", {"locality_or_sector": t}),
-                       lambda g, t=t: g.monitor_of(t))
+                       _q("monitor_of", t))
 
 
 CASES = list(_cases())

@@ -29,7 +29,7 @@ from steering import _authority_algo as algo
 from steering import _matching as matching
 from steering import _signing as signing
 from steering import world
-from steering._text import fold, nfc
+from steering._text import fold, nfc, vi_date
 from steering._vocab import MEETING_WORDS, ROLE_WORDS
 from steering.errors import (
     Problem,
@@ -625,8 +625,8 @@ class AuthorityGraph:
         if ruling.on >= first:
             # Past a reorganisation or a successor's start: say so (steering.world).
             return world.situate(ruling, self._reg)
-        note_vi = (f"Lưu ý: ngày {ruling.on.isoformat()}, quy chế này chưa có hiệu lực "
-                   f"(sớm nhất từ {first.isoformat()}).")
+        note_vi = (f"Lưu ý: ngày {vi_date(ruling.on)}, quy chế này chưa có hiệu lực "
+                   f"(sớm nhất từ {vi_date(first)}).")
         note_en = (f"Note: on {ruling.on.isoformat()} this regulation was not yet in force "
                    f"(at the earliest from {first.isoformat()}).")
         if ruling.text_vi.endswith(note_vi):

@@ -18,15 +18,18 @@ import datetime as dt
 import enum
 import json
 import os
+import re
 import sys
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import attrs
 
-from steering import presets, world
+from steering import __version__, presets, world
 from steering._escape import json_text, terminal, visible
+from steering._text import vi_date
 from steering._vocab import LEVEL_WORDS
 from steering.errors import Problem, RegulationFileError, SteeringError
 from steering.loader import MAX_BYTES
@@ -43,6 +46,8 @@ EXIT_NO_ANSWER = 1
 EXIT_USAGE = 2
 
 _PROG = "steering"
+#: Columns the command's text fits by default (``--wide`` lifts the limit).
+WIDTH = 100
 
 
 class UsageError(SteeringError):
@@ -100,6 +105,9 @@ _T = {
         "closes": "đến",
         "cited": "căn cứ",
         "status": "trạng thái",
+        "this_year": "Không nêu --from/--to: lấy năm hiện tại theo đồng hồ máy, {year}.",
+        "problem": "vấn đề",
+        "file": "(cả tệp)",
     },
     "en": {
         "presets": "Shipped regulations",
@@ -143,6 +151,9 @@ _T = {
         "closes": "to",
         "cited": "cited",
         "status": "status",
+        "this_year": "No --from/--to given: the current year by this computer's clock, {year}.",
+        "problem": "problem",
+        "file": "(file)",
     },
 }
 
@@ -268,19 +279,50 @@ def _ids(text: str) -> frozenset[str]:
 # ----------------------------------------------------------------- output
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A plain-text table with columns padded to their widest cell (each cell one line)."""
+_NARROWEST = 10
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None = None) -> str:
+    """A plain-text table with columns padded to their widest cell.
+
+    With ``width``, the widest columns are narrowed (to no less than 10
+    characters) until a line fits, and their cells wrap onto further lines.
+    """
     rows = [[visible(cell) for cell in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):
             widths[i] = max(widths[i], len(cell))
+    if width is not None:
+        while sum(widths) + 2 * (len(widths) - 1) > width:
+            i = max(range(len(widths)), key=lambda k: (widths[k], -k))
+            if widths[i] <= _NARROWEST:
+                break
+            over = sum(widths) + 2 * (len(widths) - 1) - width
+            second = max((w for k, w in enumerate(widths) if k != i), default=0)
+            widths[i] = max(_NARROWEST, widths[i] - over, min(widths[i] - 1, second))
     lines = ["  ".join(h.ljust(widths[i]) for i, h in enumerate(headers)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines.extend(
-        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows
-    )
+    for row in rows:
+        cells = [textwrap.wrap(cell, widths[i], break_on_hyphens=False) or [""]
+                 for i, cell in enumerate(row)]
+        for k in range(max(len(c) for c in cells)):
+            lines.append("  ".join(
+                (c[k] if k < len(c) else "").ljust(widths[i]) for i, c in enumerate(cells)
+            ).rstrip())
     return "\n".join(lines)
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """One line as lines of at most ``width`` characters, continuations indented."""
+    if len(line) <= width:
+        return [line]
+    lead = len(line) - len(line.lstrip(" "))
+    body = line[lead:]
+    extra = 2 if body.startswith(("- ", "[")) else 0
+    return textwrap.wrap(body, width, initial_indent=" " * lead,
+                         subsequent_indent=" " * (lead + extra + 2),
+                         break_on_hyphens=False) or [line]
 
 
 def _status_code(status: Any) -> int:
@@ -295,13 +337,24 @@ class _Context:
         self.out = out
         self.lang: str = args.lang
         self.json: bool = args.json
+        self.width: int | None = None if getattr(args, "wide", False) else WIDTH
 
     def t(self, key: str) -> str:
         return _T[self.lang][key]
 
-    def print(self, text: str = "") -> None:
+    def day(self, value: object) -> str:
+        """A date as the answer's language writes it: 19/10/2018 (vi), 2018-10-19 (en)."""
+        return vi_date(value) if self.lang == "vi" else str(value)
+
+    def print(self, text: str = "", *, wrap: bool = True) -> None:
         # Text from a file is text: no escape sequence, CR or bidi override reaches the terminal.
-        self.out.write(terminal(text) + "\n")
+        safe = terminal(text)
+        if wrap and self.width is not None:
+            safe = "\n".join(w for line in safe.split("\n") for w in _wrap(line, self.width))
+        self.out.write(safe + "\n")
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        self.print(_table(headers, rows, self.width), wrap=False)
 
     def dump(self, data: Any) -> None:
         _dump(data, self.out)
@@ -340,11 +393,13 @@ def _cmd_presets(ctx: _Context) -> int:
         ctx.dump(rows)
         return EXIT_ANSWER
     ctx.print(f"{ctx.t('presets')}:")
-    ctx.print(_table(
+    ctx.table(
         [ctx.t("id"), ctx.t("locality"), ctx.t("level"), ctx.t("decision"), ctx.t("signed")],
         [[r["id"], r["locality"], _level_word(r["level"], ctx.lang == "vi"),
-          r["decision_number"] or ctx.t("no_number"), r["signed"]] for r in rows],
-    ))
+          r["decision_number"] or ctx.t("no_number"),
+          ctx.day(presets.load(r["id"]).identity.signed)]
+         for r in rows],
+    )
     return EXIT_ANSWER
 
 
@@ -364,7 +419,7 @@ def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
         ctx.print(f"{ctx.t('succession')} ({name}):")
         for t in terms:
             extra = "" if t.shipped else f" {ctx.t('not_shipped')}"
-            ctx.print(f"  {t.starts or '?'}  {t.describe(ctx.lang)}{extra}")
+            ctx.print(f"  {ctx.day(t.starts) if t.starts else '?'}  {t.describe(ctx.lang)}{extra}")
         return EXIT_ANSWER
     try:
         reg = presets.in_force(locality, on)
@@ -385,7 +440,7 @@ def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
         ctx.dump({"status": "decided", "answer": reg.id, "on": on.isoformat(),
                   "caveats": [k.explain(ctx.lang) for k in cav]})
     else:
-        ctx.print(f"{ctx.t('in_force')} ({reg.identity.locality}, {on.isoformat()}): {reg.id}")
+        ctx.print(f"{ctx.t('in_force')} ({reg.identity.locality}, {ctx.day(on)}): {reg.id}")
         for k in cav:
             ctx.print(f"  - {k.explain(ctx.lang)}")
     return EXIT_ANSWER
@@ -407,7 +462,7 @@ def _cmd_show(ctx: _Context) -> int:
     word = _level_word(idn.level.value, vi)
     level = f"cấp {word}" if vi else f"level: {word}"
     ctx.print(f"{reg.id}: {idn.title}")
-    ctx.print(f"{ctx.t('decision')} {number}, {ctx.t('signed')} {idn.signed}; "
+    ctx.print(f"{ctx.t('decision')} {number}, {ctx.t('signed')} {ctx.day(idn.signed)}; "
               f"{idn.locality} ({level})")
     if reg.applies_to is not None:
         # Whom the regulation binds, in its own words (Điều 1 khoản 2 of each preset).
@@ -416,11 +471,11 @@ def _cmd_show(ctx: _Context) -> int:
                   f"({reg.applies_to.citation.label(ctx.lang)})")
     ctx.print()
     ctx.print(f"{ctx.t('posts')} ({len(reg.posts)}):")
-    ctx.print(_table(
+    ctx.table(
         [ctx.t("id"), ctx.t("role"), ctx.t("title"), ctx.t("holder")],
         [[p.id, ROLE_WORDS[p.role][0 if vi else 1], p.title, p.office or p.agency or "-"]
          for p in reg.posts],
-    ))
+    )
     ctx.print()
     ctx.print(f"{ctx.t('rules')}:")
     for key, (aspect, subject_vi, subject_en, side) in facts(reg).items():
@@ -486,7 +541,7 @@ def _print_past(ctx: _Context, unknown: dt.date | None, past: Sequence[Any]) -> 
     """After a calendar: from when its items are not decided, and why (steering.world)."""
     if past and unknown is not None:
         ctx.print()
-        ctx.print(ctx.t("not_decided_from").format(date=unknown.isoformat()))
+        ctx.print(ctx.t("not_decided_from").format(date=ctx.day(unknown)))
         for k in past:
             ctx.print(f"  - {k.explain(ctx.lang)}")
 
@@ -494,8 +549,7 @@ def _print_past(ctx: _Context, unknown: dt.date | None, past: Sequence[Any]) -> 
 def _cmd_calendar(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
-    start: dt.date = a.start or dt.date(a.end.year if a.end else _require_year(a), 1, 1)
-    end: dt.date = a.end or dt.date(start.year, 12, 31)
+    start, end, clock_note = _range(ctx)
     occurrences = reg.calendar(start, end, reviews=ctx.args.reviews)
     if a.ics:
         _write_ics(reg, occurrences, Path(a.ics))
@@ -517,20 +571,23 @@ def _cmd_calendar(ctx: _Context) -> int:
             "not_decided_from": unknown.isoformat() if past and unknown else None,
             "caveats": [k.explain(ctx.lang) for k in past],
             "ics": a.ics,
+            "range_from_clock": bool(clock_note),
         })
         return EXIT_ANSWER
+    if clock_note:
+        ctx.print(clock_note)
     if start < first:
         # The range begins before the regulation can be in force: say so, citing why.
         idn = reg.identity
         eff = idn.effective
         on_date = eff.kind.value == "on_date" and eff.date is not None
-        known: object = eff.date if on_date else idn.signed
+        known: object = ctx.day(eff.date if on_date else idn.signed)
         cite = (eff.citation or idn.signed_citation) if on_date else idn.signed_citation
         bound = None if on_date else idn.signed_not_before
         if bound is not None:
             # Thanh Hóa 2024: "năm 2024", and its preamble cites an act of 24/04/2024.
             known = (f"{known}, {'không sớm hơn' if ctx.lang == 'vi' else 'not before'} "
-                     f"{bound.date.isoformat()}")
+                     f"{ctx.day(bound.date)}")
         basis = ", ".join(_unique(
             c.label(ctx.lang)
             for c in (eff.citation, cite, bound.citation if bound else None) if c
@@ -539,15 +596,15 @@ def _cmd_calendar(ctx: _Context) -> int:
         ctx.print(ctx.t(which).format(date=known, basis=basis))
     if occurrences:
         ctx.print(f"{reg.id}: {len(occurrences)} {ctx.t('occurrences')} "
-                  f"({start.isoformat()} – {end.isoformat()})")
+                  f"({ctx.day(start)} – {ctx.day(end)})")
         rows = []
         for o in occurrences:
             # A report's window ends at its data cut-off; its due date has a column of
             # its own, so a cut-off is never read as a deadline the regulation left open.
             until = o.data_period_end if o.kind == "report" and o.data_period_end else o.closes
             rows.append([
-                o.opens.isoformat(),
-                until.isoformat(),
+                ctx.day(o.opens),
+                ctx.day(until),
                 _due_cell(ctx, o),
                 _kind_words(o.kind, ctx.lang),
                 (o.title if ctx.lang == "vi" and o.title else _title_en(reg, o))
@@ -555,11 +612,11 @@ def _cmd_calendar(ctx: _Context) -> int:
                 + (f" ({o.condition})" if o.condition else ""),
                 "; ".join(_unique(c.label(ctx.lang) for c in o.citations[:1])),
             ])
-        ctx.print(_table(
+        ctx.table(
             [ctx.t("opens"), ctx.t("closes"), ctx.t("due"), ctx.t("kind"), ctx.t("body"),
              ctx.t("cited")],
             rows,
-        ))
+        )
     else:
         ctx.print(ctx.t("no_occurrences"))
     _print_past(ctx, unknown, past)
@@ -587,6 +644,20 @@ _KIND_WORDS = {
 }
 
 
+def _range(ctx: _Context) -> tuple[dt.date, dt.date, str]:
+    """The calendar's first and last day, and a note when they come from the clock."""
+    a = ctx.args
+    clock_note = ""
+    if a.start is None and a.end is None:
+        # The library never reads the clock; the command line may, and says so.
+        year = dt.date.today().year
+        a.start = dt.date(year, 1, 1)
+        clock_note = ctx.t("this_year").format(year=year)
+    start: dt.date = a.start or dt.date(a.end.year, 1, 1)
+    end: dt.date = a.end or dt.date(start.year, 12, 31)
+    return start, end, clock_note
+
+
 def _kind_words(kind: str, lang: str) -> str:
     words = _KIND_WORDS.get(kind)
     return kind.replace("_", " ") if words is None else words[0 if lang == "vi" else 1]
@@ -597,8 +668,8 @@ def _due_cell(ctx: _Context, o: Any) -> str:
         return "-"
     if o.due is None:
         return ctx.t("no_deadline")
-    moved = f" ({ctx.t('moved_from')} {o.shifted_from.isoformat()})" if o.shifted_from else ""
-    return f"{o.due.isoformat()}{moved}"
+    moved = f" ({ctx.t('moved_from')} {ctx.day(o.shifted_from)})" if o.shifted_from else ""
+    return f"{ctx.day(o.due)}{moved}"
 
 
 def _body_name(reg: Regulation, body: str) -> str:
@@ -624,10 +695,6 @@ def _title_en(reg: Regulation, o: Any) -> str:
         when = year
     times = f" ({o.sequence} of {o.times})" if o.times > 1 else ""
     return f"{_body_name(reg, o.body)}: {_kind_words(o.kind, 'en')} {when}{times}".strip()
-
-
-def _require_year(args: argparse.Namespace) -> NoReturn:
-    raise UsageError("calendar needs --from or --to (dates YYYY-MM-DD)")
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -669,7 +736,13 @@ def _cmd_coverage(ctx: _Context) -> int:
     if ctx.json:
         ctx.dump(result.to_dict())
     else:
-        ctx.print(result.table(only_gaps=ctx.args.gaps))
+        rows = list(result.rows(only_gaps=ctx.args.gaps))
+        lines = result.table(only_gaps=ctx.args.gaps).split("\n")
+        ctx.print(lines[0])
+        if rows:
+            ctx.table(["unit", "status", "cited by", "text"], rows)
+        for line in lines[1 + len(rows):]:
+            ctx.print(line)
     return EXIT_NO_ANSWER if result.uncited() or result.wrong else EXIT_ANSWER
 
 
@@ -728,11 +801,48 @@ def _cmd_validate(ctx: _Context) -> int:
             if r["valid"]:
                 ctx.print(f"{r['file']}: {ctx.t('valid')}")
                 continue
-            ctx.print(f"{r['file']}: {n} {ctx.t('problems')}")
+            ctx.print(f"{r['file']}: {n} {ctx.t('problem' if n == 1 else 'problems')}")
             for p in r["problems"]:
-                where = p["path"] or "(file)"
-                ctx.print(f"  - {where}: {' '.join(p['message'].split())}")
+                where = p["path"] or ctx.t("file")
+                message = " ".join(p["message"].split())
+                ctx.print(f"  - {where}: {_problem_vi(message) if ctx.lang == 'vi' else message}")
+                if p["path"] == "source":
+                    ctx.print(_source_hint(r["file"], ctx.lang))
     return EXIT_NO_ANSWER if bad else EXIT_ANSWER
+
+
+#: The fixed phrases of the loader's and validator's messages, in Vietnamese.
+_PROBLEM_VI = (
+    (re.compile(r"^required key missing$"), "thiếu khóa bắt buộc"),
+    (re.compile(r"^unknown key (.*); allowed keys: (.*)$"),
+     r"khóa không hợp lệ \1; khóa được phép: \2"),
+    (re.compile(r"^found (.*), which cannot be read next to (.*)$"),
+     r"gặp \1, không đọc được tệp đó cạnh \2"),
+    (re.compile(r"^found (.*), which names no (.*); allowed: (.*)$"),
+     r"gặp \1, không phải mã \2 nào; được phép: \3"),
+    (re.compile(r"^found invalid TOML: (.*)$"), r"TOML không hợp lệ: \1"),
+    (re.compile(r"^cannot read the file: (.*)$"), r"không đọc được tệp: \1"),
+    (re.compile(r"^found (.*?); allowed: (.*)$"), r"gặp \1; được phép: \2"),
+)
+
+
+def _source_hint(file: str, lang: str) -> str:
+    """How to copy a preset's source text beside a preset copied as a template."""
+    folder = Path(file).parent / "sources"
+    shipped = presets.path(presets.names()[0]).parent / "sources"
+    if lang == "vi":
+        return (f"    (tệp quy chế chép từ bộ có sẵn cần chép cả văn bản nguồn: chép tệp .txt "
+                f"tương ứng trong {shipped} vào {folder}, hoặc sửa khóa 'source')")
+    return (f"    (a preset copied as a template needs its source text too: copy the matching "
+            f".txt from {shipped} into {folder}, or change the 'source' key)")
+
+
+def _problem_vi(message: str) -> str:
+    """A problem line's frame in Vietnamese; the values found and allowed stay as written."""
+    for pattern, words in _PROBLEM_VI:
+        if pattern.match(message):
+            return pattern.sub(words, message, count=1)
+    return message
 
 
 _EXPORTS = ("popolo", "org-jsonld", "graphml", "mermaid", "dot")
@@ -798,6 +908,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="language of the answer (default: vi)")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="print the machine form (JSON)")
+    common.add_argument("--wide", action="store_true", default=argparse.SUPPRESS,
+                        help=f"do not wrap text at {WIDTH} columns")
     reg_help = "a preset id (see 'steering presets') or the path of a regulation file (TOML)"
 
     parser = _Parser(
@@ -807,10 +919,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 answered; 1 no answer (not specified, nobody available) or "
         "validation problems; 2 bad usage or bad input.",
     )
+    parser.add_argument("--version", action="version", version=f"{_PROG} {__version__}")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi",
                         help="language of the answer (default: vi)")
     parser.add_argument("--json", action="store_true", default=False,
                         help="print the machine form (JSON)")
+    parser.add_argument("--wide", action="store_true", default=False,
+                        help=f"do not wrap text at {WIDTH} columns")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def add(name: str, help_: str, fn: Callable[[_Context], int]) -> argparse.ArgumentParser:

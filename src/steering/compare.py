@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from steering._text import fold
+from steering._text import fold, vi_date
 from steering._vocab import LEVEL_WORDS, MEETING_WORDS, ROLE_WORDS
 from steering.errors import QueryError
 from steering.regulation import EffectiveKind, Regulation
@@ -642,7 +642,7 @@ class _Reader:
         signed = str(idn.signed)
         partial_vi = "" if idn.signed.complete else " (chưa đủ ngày tháng)"
         partial_en = "" if idn.signed.complete else " (incomplete date)"
-        self.add(a, "signed", ("ngày ký", "signed"), (signed,), signed + partial_vi,
+        self.add(a, "signed", ("ngày ký", "signed"), (signed,), vi_date(idn.signed) + partial_vi,
                  signed + partial_en, (idn.signed_citation,))
         eff = idn.effective
         if eff.kind is not EffectiveKind.NOT_SPECIFIED:
@@ -651,13 +651,13 @@ class _Reader:
                 date = ""  # the signing date is its own fact
                 vi, en = "có hiệu lực kể từ ngày ký", "in force from signing"
             else:
-                vi, en = f"có hiệu lực từ {date}", f"in force from {date}"
+                vi, en = f"có hiệu lực từ {vi_date(eff.date)}", f"in force from {date}"
             self.add(a, "effective", ("hiệu lực", "effective"), (eff.kind.value, date), vi, en,
                      (eff.citation,) if eff.citation else ())
         if idn.replaces:
             numbers = tuple(r.number for r in idn.replaces)
             words = "; ".join(
-                f"{r.number}" + (f" ngày {r.date}" if r.date else "") for r in idn.replaces
+                f"{r.number}" + (f" ngày {vi_date(r.date)}" if r.date else "") for r in idn.replaces
             )
             words_en = "; ".join(
                 f"{r.number}" + (f" of {r.date}" if r.date else "") for r in idn.replaces
@@ -1109,7 +1109,7 @@ class _Reader:
                 d.end.isoformat(),
             )
             docs = ", ".join(d.documents)
-            vi = f"{self.name(d.delegate)} ký TUQ. {docs}, {d.start} đến {d.end}"
+            vi = f"{self.name(d.delegate)} ký TUQ. {docs}, {vi_date(d.start)} đến {vi_date(d.end)}"
             en = f"{self.name(d.delegate)} signs TUQ. {docs}, {d.start} to {d.end}"
             self.add(Aspect.DELEGATIONS, k, self.subject(d.delegator), value, vi, en,
                      (d.citation,))
