@@ -552,7 +552,7 @@ def _cmd_calendar(ctx: _Context) -> int:
     start, end, clock_note = _range(ctx)
     occurrences = reg.calendar(start, end, reviews=ctx.args.reviews)
     if a.ics:
-        _write_ics(reg, occurrences, Path(a.ics))
+        _write_ics(reg, occurrences, Path(a.ics), a.deadlines)
     from steering.schedule import calendar_gaps, in_force_from  # noqa: PLC0415 - only here
 
     gaps = calendar_gaps(reg)
@@ -701,10 +701,10 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _write_ics(reg: Regulation, occurrences: Sequence[Any], path: Path) -> None:
+def _write_ics(reg: Regulation, occurrences: Sequence[Any], path: Path, deadlines: str) -> None:
     from steering.ics import to_ics  # noqa: PLC0415 - only --ics needs icalendar
 
-    payload = to_ics(occurrences, regulation=reg)
+    payload = to_ics(occurrences, regulation=reg, deadlines=deadlines)
     try:
         path.write_bytes(payload)
     except OSError as e:
@@ -986,6 +986,10 @@ def _add_calendars(add: Callable[..., argparse.ArgumentParser], reg_help: str) -
     p.add_argument("--to", dest="end", type=_date, metavar="DATE",
                    help="last day (YYYY-MM-DD; default: 31 December of --from's year)")
     p.add_argument("--ics", metavar="FILE", help="also write the calendar to FILE (iCalendar)")
+    p.add_argument("--deadlines", choices=("event", "todo"), default="event",
+                   help="with --ics: report deadlines as all-day events with a reminder "
+                   "(event, the default; every calendar application imports them) or as "
+                   "to-dos (todo)")
     p.add_argument("--reviews", choices=("combined", "separate"), default="combined",
                    help="'họp định kỳ theo quý, 6 tháng, năm': one sitting a quarter serving "
                    "the six-month and year reviews (combined, the default) or a sitting each")
