@@ -109,3 +109,42 @@ def test_acting_for_with_absent_omitted_takes_the_post_as_absent() -> None:
     assert g.acting_for("head") == g.acting_for("head", absent={"head"})
     # Nobody absent, said so explicitly: the head acts in person.
     assert g.acting_for("head", absent=()).answer == ("head",)
+
+
+def test_every_result_type_has_a_json_form_like_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    """`to_dict()` is the form of ``--json``; ``json.dumps`` takes it as it is (issue #17)."""
+    import datetime as dt
+
+    from steering import compare
+
+    reg = steering.presets.load("dak-nong-2021")
+    ruling = reg.authority().acting_for("head")
+    assert json.loads(json.dumps(ruling.to_dict())) == {
+        k: v for k, v in _cli(["acting", "dak-nong-2021", "head"], "vi", capsys).items()
+        if k != "names"
+    }
+    assert json.loads(ruling.to_json("en"))["explanation"] == ruling.explain("en")
+    occs = reg.calendar(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    main(["--json", "calendar", "dak-nong-2021", "--from", "2026-01-01"])
+    cal = json.loads(capsys.readouterr().out)
+    assert cal["occurrences"] == [json.loads(o.to_json()) for o in occs]
+    other = steering.presets.load("tung-chau-2023")
+    result = compare(reg, other)
+    main(["--json", "compare", "dak-nong-2021", "tung-chau-2023"])
+    assert json.loads(capsys.readouterr().out) == json.loads(result.to_json())
+    assert result[0] == next(iter(result))  # a Comparison indexes like the sequence it is
+
+
+def test_json_leaves_out_fields_of_other_questions() -> None:
+    """An acting_for answer carries no seal, lines or proxy fields; a seal answer no 'absent'."""
+    g = steering.presets.load("dak-nong-2021").authority()
+    acting = g.acting_for("head").to_dict()
+    for other in ("seal", "signing_form", "lines", "allowed", "conditions", "targets",
+                  "delegation", "on_proposal_of", "documents"):
+        assert other not in acting
+    assert {"absent", "chain", "answer", "citations", "explanation"} <= set(acting)
+    seal = g.seal_for("deputy_tttt").to_dict()
+    assert "absent" not in seal
+    assert "seal" in seal
+    # A field of the question itself stays even when empty: proxy's 'allowed' may be null.
+    assert "allowed" in g.proxy("member").to_dict()

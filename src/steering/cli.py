@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import enum
 import json
 import os
 import re
@@ -25,10 +24,9 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-import attrs
-
 from steering import __version__, presets, world
 from steering._escape import json_text, terminal, visible
+from steering._json import jsonable
 from steering._text import vi_date
 from steering._vocab import LEVEL_WORDS
 from steering.errors import Problem, RegulationFileError, SteeringError
@@ -36,7 +34,7 @@ from steering.loader import MAX_BYTES
 from steering.loader import load as load_file
 from steering.regulation import Regulation
 
-__all__ = ["main"]
+__all__ = ["jsonable", "main", "ruling_json"]
 
 #: Exit code: the question has an answer.
 EXIT_ANSWER = 0
@@ -161,34 +159,6 @@ _T = {
 # ----------------------------------------------------------------- machine form
 
 
-def jsonable(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of value
-    """A value as plain JSON data, with the attribute names of the Python API.
-
-    attrs values become objects of their fields (private fields and the
-    explanation caches dropped), enums their values, dates ISO strings,
-    sets sorted lists.
-    """
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, frozenset | set):
-        return sorted((jsonable(v) for v in value), key=str)
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if attrs.has(type(value)):
-        return {
-            f.name: jsonable(getattr(value, f.name))
-            for f in attrs.fields(type(value))
-            if not f.name.startswith("_") and f.name not in ("text_vi", "text_en")
-        }
-    return str(value)
-
-
 def _names(reg: Regulation, ids: Iterable[str]) -> dict[str, str]:
     """Each id's name in the regulation's words, told apart where posts share a title.
 
@@ -212,9 +182,8 @@ def _names(reg: Regulation, ids: Iterable[str]) -> dict[str, str]:
 
 
 def ruling_json(ruling: Any, reg: Regulation, lang: str) -> dict[str, Any]:
-    """A ruling's machine form: its fields, the explanation in ``lang``, and names of ids."""
-    data: dict[str, Any] = jsonable(ruling)
-    data["explanation"] = ruling.explain(lang)
+    """A ruling's machine form: `Ruling.to_dict` and the regulation's names of its ids."""
+    data: dict[str, Any] = ruling.to_dict(lang)
     data["names"] = _names(reg, (*ruling.answer, *ruling.candidates, *ruling.chain, ruling.subject))
     return data
 
@@ -565,7 +534,7 @@ def _cmd_calendar(ctx: _Context) -> int:
             "regulation": reg.id,
             "start": start.isoformat(),
             "end": end.isoformat(),
-            "occurrences": [jsonable(o) for o in occurrences],
+            "occurrences": [o.to_dict() for o in occurrences],
             "gaps": [jsonable(g) for g in gaps],
             "in_force_from": first.isoformat(),
             "not_decided_from": unknown.isoformat() if past and unknown else None,
@@ -718,12 +687,7 @@ def _cmd_compare(ctx: _Context) -> int:
     b = load_regulation(ctx.args.b)
     result = compare(a, b)
     if ctx.json:
-        ctx.dump({
-            "a": result.a,
-            "b": result.b,
-            "count": len(result),
-            "differences": list(result.rows(ctx.lang)),
-        })
+        ctx.dump(result.to_dict(ctx.lang))
     else:
         ctx.print(result.explain(ctx.lang))
     return EXIT_ANSWER

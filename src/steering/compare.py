@@ -18,6 +18,7 @@ or as a pandas DataFrame when the ``pandas`` extra is installed.
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -254,6 +255,18 @@ class Comparison:
 
     def __iter__(self) -> Iterator[Difference]:
         return iter(self.differences)
+
+    def __getitem__(self, index: int) -> Difference:
+        """The ``index``-th difference (``comparison[0]``), as in a sequence."""
+        return self.differences[index]
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        """The comparison as plain JSON data: the form of ``steering compare --json``."""
+        return {"a": self.a, "b": self.b, "count": len(self), "differences": list(self.rows(lang))}
+
+    def to_json(self, lang: str = "vi", *, indent: int | None = 2) -> str:
+        """`to_dict` as JSON text (Vietnamese kept as written)."""
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
 
     @property
     def same(self) -> bool:
