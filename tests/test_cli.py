@@ -378,12 +378,12 @@ def test_calendar_reversed_range_is_bad_input(capsys: pytest.CaptureFixture[str]
 
 def test_compare_thanh_hoa_human() -> None:
     """2021 has a seal clause (Điều 2 khoản 6), 2024 has none."""
-    proc = run("compare", "thanh-hoa-2021", "thanh-hoa-2024")
+    proc = run("compare", "thanh-hoa-2021", "thanh-hoa-2024", "--details")
     assert proc.returncode == 0
     assert proc.stdout.startswith("So sánh thanh-hoa-2021")
     assert "Điều 2 khoản 6" in proc.stdout
     assert "không quy định" in proc.stdout
-    en = run("compare", "thanh-hoa-2021", "thanh-hoa-2024", "--lang", "en")
+    en = run("compare", "thanh-hoa-2021", "thanh-hoa-2024", "--lang", "en", "--details")
     assert "Article 2(6)" in en.stdout
     assert "not specified" in en.stdout
 
@@ -770,3 +770,41 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert info.value.code == 0
     assert capsys.readouterr().out.strip() == f"steering {steering.__version__}"
+
+
+def test_compare_summary_first_details_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    """Two provinces' regulations differ at many points: the default is one line per aspect
+    (Đắk Nông 2021 Điều 13 has seal clauses Thanh Hóa 2024 lacks), --details lists each."""
+    code, out, _ = call(capsys, "compare", "dak-nong-2021", "thanh-hoa-2024")
+    assert code == 0
+    assert len(out.splitlines()) < 30
+    assert "Con dấu" in out
+    assert "--details" in out
+    _, details, _ = call(capsys, "compare", "dak-nong-2021", "thanh-hoa-2024", "--details")
+    assert len(details.splitlines()) > 200
+    # A deputy of Đắk Nông with no counterpart in Thanh Hóa 2024 is said as such.
+    flat = " ".join(details.split())
+    assert ("[Chịu trách nhiệm trước: Phó Trưởng ban (Chánh Văn phòng UBND tỉnh)] dak-nong-2021: "
+            "Trưởng ban, Phó Trưởng ban Thường trực (Điều 6 khoản 2) thanh-hoa-2024: không có chức "
+            "danh hay chủ thể tương ứng") in flat
+
+
+def test_a_role_id_answers_for_every_post_of_the_role(capsys: pytest.CaptureFixture[str]) -> None:
+    """Thanh Hóa 2024 names its members by agency (member_so_tttt ...): 'member' asks each."""
+    reg = presets.load("thanh-hoa-2024")
+    members = [p.id for p in reg.posts if p.role.value == "member"]
+    assert len(members) > 1
+    code, data = call_json(capsys, "accountable", "thanh-hoa-2024", "member")
+    assert data["posts"] == members
+    g = reg.authority()
+    assert [r["answer"] for r in data["rulings"]] == [
+        list(g.accountable_to(m).answer) for m in members
+    ]
+    assert code == max(0 if g.accountable_to(m).decided else 1 for m in members)
+    code, out, _ = call(capsys, "--lang", "en", "accountable", "thanh-hoa-2024", "member")
+    assert out.startswith(f"member is a role id ({len(members)} posts)")
+    assert "[member_so_tttt]" in out
+    # A post id still answers for that post alone; an unknown id is still refused.
+    code, data = call_json(capsys, "accountable", "dak-nong-2021", "member")
+    assert data["subject"] == "member"
+    assert_usage_error(_Proc(*call(capsys, "accountable", "thanh-hoa-2024", "membre")), "membre")

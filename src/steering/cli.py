@@ -332,10 +332,14 @@ class _Context:
         if self.json:
             self.dump(ruling_json(ruling, reg, self.lang))
         else:
-            self.print(ruling.explain(self.lang))
-            for c in ruling.citations:
-                self.print(f"  - {c.label(self.lang)}: «{c.quote}»")
+            _print_ruling(self, ruling)
         return _status_code(ruling.status)
+
+
+def _print_ruling(ctx: _Context, ruling: Any) -> None:
+    ctx.print(ruling.explain(ctx.lang))
+    for c in ruling.citations:
+        ctx.print(f"  - {c.label(ctx.lang)}: «{c.quote}»")
 
 
 # ----------------------------------------------------------------- commands
@@ -470,26 +474,58 @@ def _graph(reg: Regulation) -> Any:
     return reg.authority()
 
 
+def _posts_of(reg: Regulation, ref: str) -> list[str]:
+    """``ref`` as post ids: itself when it names a node, else every post of a role of that id.
+
+    Post ids differ between presets ("member" in Đắk Nông, "member_so_tttt" ... in
+    Thanh Hóa 2024); a role id answers for every post of the role.
+    """
+    if ref in reg.node_ids() or ref in ("committee",):
+        return [ref]
+    posts = [p.id for p in reg.posts if p.role.value == ref]
+    return posts or [ref]  # not a role either: the query names the unknown id
+
+
+def _for_each_post(ctx: _Context, reg: Regulation, ask: Callable[[str], Any]) -> int:
+    """Ask ``ask`` of the post asked about, or of every post of the role asked about."""
+    posts = _posts_of(reg, ctx.args.post)
+    if len(posts) == 1:
+        return ctx.ruling(ask(posts[0]), reg)
+    rulings = [ask(p) for p in posts]
+    if ctx.json:
+        ctx.dump({"role": ctx.args.post, "posts": posts,
+                  "rulings": [ruling_json(r, reg, ctx.lang) for r in rulings]})
+    else:
+        vi = ctx.lang == "vi"
+        ctx.print(f"{ctx.args.post} là mã vai trò ({len(posts)} chức danh); trả lời cho từng "
+                  "chức danh." if vi else f"{ctx.args.post} is a role id ({len(posts)} posts); "
+                  "answered for each post.")
+        for p, r in zip(posts, rulings, strict=True):
+            ctx.print()
+            ctx.print(f"[{p}]")
+            _print_ruling(ctx, r)
+    return max(_status_code(r.status) for r in rulings)
+
+
 def _cmd_acting(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
     # No --absent: the post asked about is away, as in the Python API (absent=None).
-    ruling = _graph(reg).acting_for(a.post, absent=a.absent, on=a.on)
-    return ctx.ruling(ruling, reg)
+    return _for_each_post(ctx, reg, lambda p: _graph(reg).acting_for(p, absent=a.absent, on=a.on))
 
 
 def _cmd_seal(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
-    ruling = _graph(reg).seal_for(a.post, document=a.document, on=a.on)
-    return ctx.ruling(ruling, reg)
+    return _for_each_post(ctx, reg,
+                          lambda p: _graph(reg).seal_for(p, document=a.document, on=a.on))
 
 
 def _cmd_accountable(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
-    ruling = _graph(reg).accountable_to(a.post, transitive=a.transitive)
-    return ctx.ruling(ruling, reg)
+    return _for_each_post(ctx, reg,
+                          lambda p: _graph(reg).accountable_to(p, transitive=a.transitive))
 
 
 def _cmd_convene(ctx: _Context) -> int:
@@ -688,9 +724,33 @@ def _cmd_compare(ctx: _Context) -> int:
     result = compare(a, b)
     if ctx.json:
         ctx.dump(result.to_dict(ctx.lang))
-    else:
+    elif ctx.args.details:
         ctx.print(result.explain(ctx.lang))
+    else:
+        _compare_summary(ctx, result)
     return EXIT_ANSWER
+
+
+def _compare_summary(ctx: _Context, result: Any) -> None:
+    """The head line, then how many differences each aspect has; details on request."""
+    from steering.compare import aspect_label  # noqa: PLC0415
+
+    vi = ctx.lang == "vi"
+    ctx.print(result.explain(ctx.lang).split("\n", 1)[0])
+    counts: dict[Any, list[int]] = {}
+    for d in result:
+        row = counts.setdefault(d.aspect, [0, 0, 0])
+        row[("added", "removed", "changed").index(d.change.value)] += 1
+    rows = [[aspect_label(aspect, ctx.lang), str(sum(n)), str(n[0]), str(n[1]), str(n[2])]
+            for aspect, n in counts.items()]
+    if rows:
+        ctx.table(["khía cạnh" if vi else "aspect", "số điểm" if vi else "differences",
+                   f"chỉ {result.b}" if vi else f"only {result.b}",
+                   f"chỉ {result.a}" if vi else f"only {result.a}",
+                   "khác nhau" if vi else "changed"], rows)
+        a, b = ctx.args.a, ctx.args.b
+        ctx.print(f"Xem từng điểm, có trích dẫn: steering compare {a} {b} --details" if vi
+                  else f"Each difference, cited: steering --lang en compare {a} {b} --details")
 
 
 def _cmd_coverage(ctx: _Context) -> int:
@@ -906,20 +966,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("acting", "who acts for a post when posts are absent", _cmd_acting)
     p.add_argument("regulation", help=reg_help)
-    p.add_argument("post", help="the post acted for (a post id, e.g. head)")
+    p.add_argument("post", help="the post acted for (a post id, e.g. head; or a role id, "
+                   "e.g. deputy, for every post of that role)")
     p.add_argument("--absent", type=_ids, metavar="A,B",
                    help="absent post ids, comma-separated (default: the post itself)")
     p.add_argument("--on", type=_date, metavar="DATE", help="the date asked about (YYYY-MM-DD)")
 
     p = add("seal", "which seal and signing form a post uses", _cmd_seal)
     p.add_argument("regulation", help=reg_help)
-    p.add_argument("post", help="a post id, a working group id, or 'committee'")
+    p.add_argument("post", help="a post id, a working group id, or 'committee' (or a role "
+                   "id, e.g. member, for every post of that role)")
     p.add_argument("--document", metavar="KIND", help="the kind of document to be sealed")
     p.add_argument("--on", type=_date, metavar="DATE", help="the date (for written authorisations)")
 
     p = add("accountable", "to whom a post answers", _cmd_accountable)
     p.add_argument("regulation", help=reg_help)
-    p.add_argument("post", help="a post, working group or body id")
+    p.add_argument("post", help="a post, working group or body id (or a role id, e.g. "
+                   "member, for every post of that role)")
     p.add_argument("--transitive", action="store_true", help="follow the relation upward")
 
     p = add("convene", "who may convene a kind of meeting", _cmd_convene)
@@ -961,6 +1024,9 @@ def _add_calendars(add: Callable[..., argparse.ArgumentParser], reg_help: str) -
     p = add("compare", "every structural difference between two regulations", _cmd_compare)
     p.add_argument("a", help=reg_help)
     p.add_argument("b", help=reg_help)
+    p.add_argument("--details", action="store_true",
+                   help="list every difference with what each side says and its citations "
+                   "(default: a summary by aspect)")
 
     _coverage_parser(add("coverage", "which articles, clauses and points of the source text "
                          "the rules cite", _cmd_coverage), reg_help)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -181,6 +182,11 @@ class Side:
 
 
 _MISSING = Side(specified=False)
+#: A side whose regulation has no post matching the one the fact is about (a deputy
+#: of one province with no counterpart in the other): not "not specified".
+_NO_COUNTERPART = Side(specified=False, text_vi="không có chức danh hay chủ thể tương ứng",
+                       text_en="no counterpart (no such post or body)")
+_SUBJECT_END = re.compile(r"[>:]")
 
 
 class Change(enum.StrEnum):
@@ -614,6 +620,10 @@ class _Reader:
                 citations=_unique_citations(citations),
             ),
         )
+
+    def node_keys(self) -> set[str]:
+        """The keys of every post, group and body of the regulation."""
+        return {self.key(n) for n in self.reg.node_ids()}
 
     def subject(self, node: str) -> tuple[str, str]:
         name = self.name(node)
@@ -1170,7 +1180,9 @@ def compare(a: Regulation, b: Regulation) -> Comparison:
                 f"compare() argument {name}: found {type(reg).__name__}; allowed: a Regulation "
                 "(load one with steering.load or steering.presets.load)"
             )
-    fa, fb = _Reader(a).read(), _Reader(b).read()
+    ra, rb = _Reader(a), _Reader(b)
+    fa, fb = ra.read(), rb.read()
+    ka, kb = ra.node_keys(), rb.node_keys()
     diffs: list[Difference] = []
     both_annexed = "monitoring:annex" in fa and "monitoring:annex" in fb
     for key in sorted(set(fa) | set(fb)):
@@ -1178,8 +1190,9 @@ def compare(a: Regulation, b: Regulation) -> Comparison:
             # One side has no annex: that is one difference, not one per annex row.
             continue
         x, y = fa.get(key), fb.get(key)
-        sa = x.side if x else _MISSING
-        sb = y.side if y else _MISSING
+        subject = _SUBJECT_END.split(key.partition(":")[2], maxsplit=1)[0]
+        sa = x.side if x else (_NO_COUNTERPART if subject in kb - ka else _MISSING)
+        sb = y.side if y else (_NO_COUNTERPART if subject in ka - kb else _MISSING)
         if sa.specified == sb.specified and sa.value == sb.value:
             continue
         ref = x or y
