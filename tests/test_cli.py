@@ -397,7 +397,7 @@ def test_compare_json_rows_cited_on_both_sides() -> None:
     assert row["a"]["citations"][0]["article"] == 2
     assert row["a"]["citations"][0]["clause"] == 6
     assert row["b"] == {"specified": False, "text": "không quy định", "value": [],
-                        "citations": []}
+                        "citations": [], "cited": "không quy định"}
     for d in data["differences"]:
         for side in (d["a"], d["b"]):
             if not side["specified"]:
@@ -808,3 +808,31 @@ def test_a_role_id_answers_for_every_post_of_the_role(capsys: pytest.CaptureFixt
     code, data = call_json(capsys, "accountable", "dak-nong-2021", "member")
     assert data["subject"] == "member"
     assert_usage_error(_Proc(*call(capsys, "accountable", "thanh-hoa-2024", "membre")), "membre")
+
+
+def test_silently_ignored_input_is_said(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue #17 item 9: a document kind the regulation does not name is said to be so (Đắk
+    Nông Điều 13 names 'thông báo', 'biên bản họp' ...); --on needs --locality; bodies and
+    working groups are listed by show; dir(steering) shows no typing helpers."""
+    _, out, _ = call(capsys, "seal", "dak-nong-2021", "head", "--document", "xyz-nonsense")
+    assert "quy chế không nêu loại văn bản 'xyz-nonsense'" in " ".join(out.split())
+    _, out, _ = call(capsys, "seal", "dak-nong-2021", "head", "--document", "thông báo")
+    assert "không nêu loại văn bản" not in " ".join(out.split())
+    assert_usage_error(_Proc(*call(capsys, "presets", "--on", "2024-01-01")), "--locality")
+    _, out, _ = call(capsys, "show", "dak-nong-2021")
+    assert "to_giup_viec" in out
+    assert "agency_heads" in out
+    names = dir(steering)
+    for helper in ("Any", "TYPE_CHECKING", "import_module", "annotations"):
+        assert helper not in names
+    assert set(steering.__all__) <= set(names)
+
+
+def test_wording_slips_of_item_10(capsys: pytest.CaptureFixture[str]) -> None:
+    """Thanh Hóa 2024's signature block is a deputy's «KT. TRƯỞNG BAN»: the head's answer says
+    whose block it is; compare --json rows carry where a heading fact is read, as the text."""
+    _, out, _ = call(capsys, "--lang", "en", "seal", "thanh-hoa-2024", "head")
+    assert "block is a deputy's, signing for the head" in " ".join(out.split())
+    _, data = call_json(capsys, "compare", "dak-nong-2021", "thanh-hoa-2024")
+    row = next(r for r in data["differences"] if r["key"] == "identity:decision_number")
+    assert row["a"]["cited"] == "2044/QĐ-BCĐ (phần đầu Quyết định)"

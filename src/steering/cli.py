@@ -27,7 +27,7 @@ from typing import Any, NoReturn, TextIO
 from steering import __version__, presets, world
 from steering._escape import json_text, terminal, visible
 from steering._json import jsonable
-from steering._text import vi_date
+from steering._text import fold, vi_date
 from steering._vocab import LEVEL_WORDS
 from steering.errors import Problem, RegulationFileError, SteeringError
 from steering.loader import MAX_BYTES
@@ -349,6 +349,9 @@ def _cmd_presets(ctx: _Context) -> int:
     args = ctx.args
     if args.locality:
         return _succession(ctx, args.locality, args.on)
+    if args.on is not None:
+        raise UsageError("--on needs --locality (the regulation in force there on DATE), e.g. "
+                         f"'{_PROG} presets --locality \"Thanh Hóa\" --on {args.on.isoformat()}'")
     rows = []
     for pid in presets.names():
         reg = presets.load(pid)
@@ -449,6 +452,17 @@ def _cmd_show(ctx: _Context) -> int:
         [[p.id, ROLE_WORDS[p.role][0 if vi else 1], p.title, p.office or p.agency or "-"]
          for p in reg.posts],
     )
+    if reg.working_groups or reg.bodies:
+        # The ids other commands take (convene --body, accountable ...), with the text's names.
+        ctx.print()
+        ctx.print(f"{'Tổ giúp việc và các chủ thể khác' if vi else 'Working groups and bodies'} "
+                  f"({len(reg.working_groups) + len(reg.bodies)}):")
+        ctx.table(
+            [ctx.t("id"), ctx.t("kind"), "tên" if vi else "name"],
+            [[g.id, "tổ giúp việc" if vi else "working group", g.name]
+             for g in reg.working_groups]
+            + [[b.id, ctx.t("body"), b.name] for b in reg.bodies],
+        )
     ctx.print()
     ctx.print(f"{ctx.t('rules')}:")
     for key, (aspect, subject_vi, subject_en, side) in facts(reg).items():
@@ -514,11 +528,31 @@ def _cmd_acting(ctx: _Context) -> int:
     return _for_each_post(ctx, reg, lambda p: _graph(reg).acting_for(p, absent=a.absent, on=a.on))
 
 
+def _document_kinds(reg: Regulation) -> list[str]:
+    """Every document kind the regulation's seal, signing and authorisation clauses name."""
+    kinds = [d for r in reg.seals for d in r.documents]
+    kinds += [d for s in reg.signing for d in s.documents]
+    kinds += [d for g in reg.delegations for d in g.documents]
+    return _unique(kinds)
+
+
 def _cmd_seal(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
-    return _for_each_post(ctx, reg,
+    code = _for_each_post(ctx, reg,
                           lambda p: _graph(reg).seal_for(p, document=a.document, on=a.on))
+    kinds = _document_kinds(reg)
+    if a.document and not ctx.json and not any(
+            fold(a.document) in fold(k) or fold(k) in fold(a.document) for k in kinds):
+        # Not silently answered as if no document were given: say the kind is not the text's.
+        listed = "; ".join(kinds) or ("(không có)" if ctx.lang == "vi" else "(none)")
+        ctx.print()
+        ctx.print(f"Lưu ý: quy chế không nêu loại văn bản {a.document!r}; câu trả lời trên là cho "
+                  f"văn bản nói chung. Các loại văn bản quy chế nêu: {listed}."
+                  if ctx.lang == "vi" else
+                  f"Note: the regulation names no document kind {a.document!r}; the answer above "
+                  f"is for documents in general. The kinds it names: {listed}.")
+    return code
 
 
 def _cmd_accountable(ctx: _Context) -> int:
@@ -989,8 +1023,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("regulation", help=reg_help)
     p.add_argument("kind", choices=("regular", "extraordinary", "expanded"),
                    help="the kind of meeting")
+    groups = "; ".join(f"{pid}: {', '.join(g.id for g in presets.load(pid).working_groups)}"
+                       for pid in presets.names())
     p.add_argument("--body", default="committee",
-                   help="'committee' (default) or a working group id")
+                   help="'committee' (default) or a working group id (listed by 'steering show "
+                   f"REGULATION'; in the presets: {groups})")
 
     p = add("monitor", "which member monitors a locality or sector", _cmd_monitor)
     p.add_argument("regulation", help=reg_help)

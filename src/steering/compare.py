@@ -329,6 +329,9 @@ class Comparison:
                     "text": side.text(lang),
                     "value": list(side.value),
                     "citations": [_citation_dict(c) for c in side.citations],
+                    # As the text output shows it, with where it is said: a fact read off
+                    # the decision's heading has no clause to cite, but says so here.
+                    "cited": side.cited(lang),
                 }
             out.append(row)
         return tuple(out)
