@@ -981,10 +981,10 @@ class AuthorityGraph:
             if sg.form is SigningForm.DIRECT and any(c.quote.startswith("KT.") for c in cites):
                 # Thanh Hóa 2024: the evidence is a deputy's «KT. TRƯỞNG BAN» block, which shows
                 # the head's regime; it is not the head's own form (issue #17 item 10).
-                text += (" Khối chữ ký «KT. ...» của quyết định ban hành là của cấp phó ký thay "
+                text += (" Khối chữ ký KT. của quyết định ban hành là của cấp phó ký thay "
                          "người đứng đầu; nó cho thấy chế độ thủ trưởng, theo đó người đứng đầu "
                          "ký trực tiếp." if lang == "vi" else
-                         " The issuing decision's «KT. ...» block is a deputy's, signing for the "
+                         " The issuing decision's KT. block is a deputy's, signing for the "
                          "head; it shows the head's regime, under which the head signs directly.")
             # The form does not replace what the post may sign (Vũng Tàu Điều 5).
             return " ".join(x for x in (text, scope) if x), _unique_cites((*cites, *scope_cites))
