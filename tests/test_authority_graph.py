@@ -325,7 +325,7 @@ def test_a_date_before_the_regulation_is_in_force_is_flagged() -> None:
     later = g.acting_for("head", absent={"head"}, on=dt.date(2021, 6, 1))
     assert early.answer == later.answer == ("standing_deputy",)
     # Not before 08/01/2021: the preamble cites "Quyết định số 76/QĐ-UBND ngày 08/01/2021".
-    note = "Lưu ý: ngày 2020-06-01, quy chế này chưa có hiệu lực (sớm nhất từ 2021-01-08)."
+    note = "Lưu ý: ngày 01/06/2020, quy chế này chưa có hiệu lực (sớm nhất từ 08/01/2021)."
     assert early.explain("vi").endswith(note)
     assert "not yet in force" in early.explain("en")
     assert "Lưu ý" not in later.explain("vi")

@@ -6,16 +6,19 @@ Each answer is checked against what the regulation says and the clause it says i
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 from icalendar import Calendar
 
+import steering
 from steering import presets
 from steering.cli import main
 
@@ -119,7 +122,11 @@ def test_readme_command_answers_in_a_sentence() -> None:
     """Đắk Nông Điều 6 khoản 1: head and standing deputy absent -> the (two) deputies act."""
     proc = run(*README_ARGS)
     assert proc.returncode == 0, proc.stderr
-    first = proc.stdout.splitlines()[0]
+    # The first answer is one sentence, wrapped at 100 columns (issue #17 item 2).
+    lines = proc.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    first = " ".join(line.strip() for line in lines[:lines.index(next(
+        line for line in lines if line.startswith("  - ")))])
     assert first.startswith("Khi Trưởng ban")
     assert "Phó Trưởng ban (Giám đốc Sở Thông tin và Truyền thông)" in first
     assert "Phó Trưởng ban (Chánh Văn phòng UBND tỉnh)" in first
@@ -340,8 +347,22 @@ def test_calendar_user_file_and_ics(tmp_path: Path) -> None:
     assert "Tổ giúp việc" in ics.read_bytes().decode("utf-8")
 
 
-def test_calendar_needs_a_range() -> None:
-    assert_usage_error(run("calendar", "dak-nong-2021"), "--from")
+def test_calendar_without_dates_takes_this_year_and_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The library never reads the clock; the command line may, and says so (issue #17)."""
+    year = dt.date.today().year
+    code, out, err = call(capsys, "calendar", "dak-nong-2021")
+    assert code == 0, err
+    assert out.splitlines()[0] == (
+        f"Không nêu --from/--to: lấy năm hiện tại theo đồng hồ máy, {year}."
+    )
+    assert f"(01/01/{year} – 31/12/{year})" in out
+    code, data = call_json(capsys, "calendar", "dak-nong-2021")
+    assert (data["start"], data["end"]) == (f"{year}-01-01", f"{year}-12-31")
+    assert data["range_from_clock"] is True
+    code, data = call_json(capsys, "calendar", "dak-nong-2021", "--from", "2026-01-01")
+    assert data["range_from_clock"] is False
 
 
 def test_calendar_reversed_range_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
@@ -357,12 +378,12 @@ def test_calendar_reversed_range_is_bad_input(capsys: pytest.CaptureFixture[str]
 
 def test_compare_thanh_hoa_human() -> None:
     """2021 has a seal clause (Điều 2 khoản 6), 2024 has none."""
-    proc = run("compare", "thanh-hoa-2021", "thanh-hoa-2024")
+    proc = run("compare", "thanh-hoa-2021", "thanh-hoa-2024", "--details")
     assert proc.returncode == 0
     assert proc.stdout.startswith("So sánh thanh-hoa-2021")
     assert "Điều 2 khoản 6" in proc.stdout
     assert "không quy định" in proc.stdout
-    en = run("compare", "thanh-hoa-2021", "thanh-hoa-2024", "--lang", "en")
+    en = run("compare", "thanh-hoa-2021", "thanh-hoa-2024", "--lang", "en", "--details")
     assert "Article 2(6)" in en.stdout
     assert "not specified" in en.stdout
 
@@ -376,7 +397,7 @@ def test_compare_json_rows_cited_on_both_sides() -> None:
     assert row["a"]["citations"][0]["article"] == 2
     assert row["a"]["citations"][0]["clause"] == 6
     assert row["b"] == {"specified": False, "text": "không quy định", "value": [],
-                        "citations": []}
+                        "citations": [], "cited": "không quy định"}
     for d in data["differences"]:
         for side in (d["a"], d["b"]):
             if not side["specified"]:
@@ -618,14 +639,14 @@ def test_calendar_human_words_and_due_column(capsys: pytest.CaptureFixture[str])
     the kind in words, shows the due date apart from the data cut-off, and says "không quy
     định" where the regulation sets no deadline (the compiled report of the Cơ quan thường
     trực)."""
-    code, out, _ = call(capsys, "calendar", "vung-tau-2024", "--from", "2026-02-01", "--to",
-                        "2026-02-28")
+    code, out, _ = call(capsys, "--wide", "calendar", "vung-tau-2024", "--from", "2026-02-01",
+                        "--to", "2026-02-28")
     assert code == 0
     assert "regular_meeting" not in out
     member = next(line for line in out.splitlines() if "thành viên Ban Chỉ đạo: báo cáo" in line)
-    assert "2026-01-15  2026-02-14  2026-02-23 (dời từ 2026-02-14)  báo cáo" in member
+    assert "15/01/2026  14/02/2026  23/02/2026 (dời từ 14/02/2026)  báo cáo" in member
     agency = next(line for line in out.splitlines() if "Cơ quan thường trực: báo cáo" in line)
-    assert "2026-02-14  không quy định" in agency
+    assert "14/02/2026  không quy định" in agency
     assert "hạn nộp" in out
 
 
@@ -640,7 +661,7 @@ def test_calendar_gaps_name_bodies_in_words(capsys: pytest.CaptureFixture[str]) 
             "(Điều 7 khoản 3)") in gaps
     for raw in ("working_group", "member_so_tttt", "regular_meeting", ": cadence", ": deadline"):
         assert raw not in gaps
-    code, out, _ = call(capsys, "--lang", "en", "calendar", "tung-chau-2023", "--from",
+    code, out, _ = call(capsys, "--wide", "--lang", "en", "calendar", "tung-chau-2023", "--from",
                         "2026-01-01", "--to", "2026-03-31")
     assert "regular meeting" in out
     assert "Tổ công tác giúp việc Ban Chỉ đạo: report Q1 2026" in out
@@ -656,3 +677,162 @@ def test_json_names_tell_posts_of_one_title_apart(capsys: pytest.CaptureFixture[
     assert data["names"]["deputy_tttt"] == "Phó Trưởng ban (Giám đốc Sở Thông tin và Truyền thông)"
     assert data["names"]["deputy_vpubnd"] == "Phó Trưởng ban (Chánh Văn phòng UBND tỉnh)"
     assert data["names"]["head"] == "Trưởng ban"
+
+
+# ----------------------------------------------------------------- what a person sees (#17)
+
+WIDE_COMMANDS = [
+    ("show", "thanh-hoa-2024"),
+    ("show", "vung-tau-2024"),
+    ("--lang", "en", "show", "dak-nong-2021"),
+    ("calendar", "vung-tau-2024", "--from", "2025-01-01", "--to", "2025-12-31"),
+    ("--lang", "en", "calendar", "thanh-hoa-2021", "--from", "2026-01-01"),
+    ("compare", "thanh-hoa-2021", "thanh-hoa-2024"),
+    ("compare", "dak-nong-2021", "tung-chau-2023"),
+    ("acting", "dak-nong-2021", "head", "--absent", "head,standing_deputy"),
+    ("coverage", "dak-nong-2021"),
+    ("presets",),
+    ("presets", "--locality", "Thanh Hóa"),
+]
+
+
+def _letters(text: str) -> Counter[str]:
+    return Counter(c for c in text if not c.isspace() and c != "-")
+
+
+@pytest.mark.parametrize("argv", WIDE_COMMANDS, ids=lambda a: "-".join(a[:3]))
+def test_text_fits_100_columns_unless_wide(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...],
+) -> None:
+    """Every line fits 100 columns; --wide prints the same words on longer lines."""
+    _, out, err = call(capsys, *argv)
+    assert not err
+    assert max(len(line) for line in out.splitlines()) <= 100
+    _, wide, _ = call(capsys, "--wide", *argv)
+    # Wrapping moves words and splits table cells, and never loses or adds a character.
+    assert _letters(wide) == _letters(out)
+    # Some output really is wider than 100 columns: the option changes something.
+    if max(len(line) for line in wide.splitlines()) > 100:
+        assert wide != out
+
+
+def test_wrapping_keeps_every_word(capsys: pytest.CaptureFixture[str]) -> None:
+    """A ruling's sentence wrapped at 100 columns has the same words as unwrapped."""
+    argv = ("acting", "dak-nong-2021", "head", "--absent", "head,standing_deputy")
+    _, out, _ = call(capsys, *argv)
+    _, wide, _ = call(capsys, "--wide", *argv)
+    assert out.split() == wide.split()
+    assert max(len(line) for line in wide.splitlines()) > 100
+
+
+def test_vietnamese_dates_in_vietnamese_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """Dates in Vietnamese sentences are dd/mm/yyyy (19/10/2018), ISO in English."""
+    _, out, _ = call(capsys, "presets", "--locality", "Thanh Hóa")
+    # Thanh Hóa 2021 Điều 2 replaces Quyết định 4095/QĐ-BCĐ ngày 19/10/2018.
+    assert "ngày 19/10/2018" in out
+    assert "2018-10-19" not in out
+    _, out, _ = call(capsys, "--lang", "en", "presets", "--locality", "Thanh Hóa")
+    assert "of 2018-10-19" in out
+    # Đắk Nông 2044/QĐ-BCĐ, signed "ngày 25 tháng 11 năm 2021".
+    _, out, _ = call(capsys, "show", "dak-nong-2021")
+    assert "ký 25/11/2021" in out
+    _, out, _ = call(capsys, "acting", "dak-nong-2021", "head", "--on", "2020-05-02")
+    assert "ngày 02/05/2020" in " ".join(out.split())
+    assert "2020-05-02" not in out
+
+
+def test_validate_counts_in_words_and_speaks_vietnamese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    """'1 problem', not '1 problems'; under --lang vi the lines' frame is Vietnamese; a preset
+    copied as a template is told how to copy its source text."""
+    copy = tmp_path / "dak-nong-2021.toml"
+    shutil.copy(presets.path("dak-nong-2021"), copy)
+    code, out, _ = call(capsys, "--lang", "en", "validate", str(copy))
+    assert code == 1
+    assert f"{copy}: 1 problem\n" in out
+    assert "copy the matching .txt" in out
+    code, out, _ = call(capsys, "validate", str(copy))
+    assert f"{copy}: 1 vấn đề\n" in out
+    assert "source: không đọc được tệp" in " ".join(out.split())
+    assert "which cannot be read" not in out
+    bad = tmp_path / "bad.toml"
+    bad.write_text('id = "x"\n[identity]\ntitle = 1\n', encoding="utf-8")
+    _, out, _ = call(capsys, "validate", str(bad))
+    assert "thiếu khóa bắt buộc" in out
+    assert "required key missing" not in out
+    _, out, _ = call(capsys, "--lang", "en", "validate", str(bad))
+    assert "problems\n" in out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"steering {steering.__version__}"
+
+
+def test_compare_summary_first_details_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    """Two provinces' regulations differ at many points: the default is one line per aspect
+    (Đắk Nông 2021 Điều 13 has seal clauses Thanh Hóa 2024 lacks), --details lists each."""
+    code, out, _ = call(capsys, "compare", "dak-nong-2021", "thanh-hoa-2024")
+    assert code == 0
+    assert len(out.splitlines()) < 30
+    assert "Con dấu" in out
+    assert "--details" in out
+    _, details, _ = call(capsys, "compare", "dak-nong-2021", "thanh-hoa-2024", "--details")
+    assert len(details.splitlines()) > 200
+    # A deputy of Đắk Nông with no counterpart in Thanh Hóa 2024 is said as such.
+    flat = " ".join(details.split())
+    assert ("[Chịu trách nhiệm trước: Phó Trưởng ban (Chánh Văn phòng UBND tỉnh)] dak-nong-2021: "
+            "Trưởng ban, Phó Trưởng ban Thường trực (Điều 6 khoản 2) thanh-hoa-2024: không có chức "
+            "danh hay chủ thể tương ứng") in flat
+
+
+def test_a_role_id_answers_for_every_post_of_the_role(capsys: pytest.CaptureFixture[str]) -> None:
+    """Thanh Hóa 2024 names its members by agency (member_so_tttt ...): 'member' asks each."""
+    reg = presets.load("thanh-hoa-2024")
+    members = [p.id for p in reg.posts if p.role.value == "member"]
+    assert len(members) > 1
+    code, data = call_json(capsys, "accountable", "thanh-hoa-2024", "member")
+    assert data["posts"] == members
+    g = reg.authority()
+    assert [r["answer"] for r in data["rulings"]] == [
+        list(g.accountable_to(m).answer) for m in members
+    ]
+    assert code == max(0 if g.accountable_to(m).decided else 1 for m in members)
+    code, out, _ = call(capsys, "--lang", "en", "accountable", "thanh-hoa-2024", "member")
+    assert out.startswith(f"member is a role id ({len(members)} posts)")
+    assert "[member_so_tttt]" in out
+    # A post id still answers for that post alone; an unknown id is still refused.
+    code, data = call_json(capsys, "accountable", "dak-nong-2021", "member")
+    assert data["subject"] == "member"
+    assert_usage_error(_Proc(*call(capsys, "accountable", "thanh-hoa-2024", "membre")), "membre")
+
+
+def test_silently_ignored_input_is_said(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue #17 item 9: a document kind the regulation does not name is said to be so (Đắk
+    Nông Điều 13 names 'thông báo', 'biên bản họp' ...); --on needs --locality; bodies and
+    working groups are listed by show; dir(steering) shows no typing helpers."""
+    _, out, _ = call(capsys, "seal", "dak-nong-2021", "head", "--document", "xyz-nonsense")
+    assert "quy chế không nêu loại văn bản 'xyz-nonsense'" in " ".join(out.split())
+    _, out, _ = call(capsys, "seal", "dak-nong-2021", "head", "--document", "thông báo")
+    assert "không nêu loại văn bản" not in " ".join(out.split())
+    assert_usage_error(_Proc(*call(capsys, "presets", "--on", "2024-01-01")), "--locality")
+    _, out, _ = call(capsys, "show", "dak-nong-2021")
+    assert "to_giup_viec" in out
+    assert "agency_heads" in out
+    names = dir(steering)
+    for helper in ("Any", "TYPE_CHECKING", "import_module", "annotations"):
+        assert helper not in names
+    assert set(steering.__all__) <= set(names)
+
+
+def test_wording_slips_of_item_10(capsys: pytest.CaptureFixture[str]) -> None:
+    """Thanh Hóa 2024's signature block is a deputy's «KT. TRƯỞNG BAN»: the head's answer says
+    whose block it is; compare --json rows carry where a heading fact is read, as the text."""
+    _, out, _ = call(capsys, "--lang", "en", "seal", "thanh-hoa-2024", "head")
+    assert "block is a deputy's, signing for the head" in " ".join(out.split())
+    _, data = call_json(capsys, "compare", "dak-nong-2021", "thanh-hoa-2024")
+    row = next(r for r in data["differences"] if r["key"] == "identity:decision_number")
+    assert row["a"]["cited"] == "2044/QĐ-BCĐ (phần đầu Quyết định)"

@@ -274,9 +274,22 @@ def test_docs_build_strictly(tmp_path: Path) -> None:
     )
     warnings = [ln for ln in done.stderr.splitlines() if "WARNING" in ln or "ERROR" in ln]
     assert done.returncode == 0, "\n".join(warnings) or done.stderr[-2000:]
+    site = tmp_path / "site"
     for pid in presets.names():
-        assert (tmp_path / "site" / "presets" / pid / "index.html").is_file()
-    assert (tmp_path / "site" / "schema" / "regulation.schema.json").is_file()
+        # Pages are files (use_directory_urls: false): the site opens from disk (issue #17).
+        assert (site / "presets" / f"{pid}.html").is_file()
+    assert (site / "schema" / "regulation.schema.json").is_file()
+    pages = sorted(site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        # No web font: nothing is fetched from a font CDN.
+        assert "fonts.googleapis.com" not in html, page
+        assert "fonts.gstatic.com" not in html, page
+        # Every link within the site names a file, not a directory a browser would list.
+        for href in re.findall(r'href="([^"#?:]+)"', html):
+            if not href.startswith(("http", "//", "mailto")) and href.endswith("/"):
+                raise AssertionError(f"{page.relative_to(site)} links to a directory: {href}")
 
 
 @pytest.mark.slow

@@ -51,27 +51,57 @@ def test_generated_calendars_round_trip(reg: Regulation, y: int) -> None:
     assert len(components(data)) == len(occs)
 
 
-def test_meeting_windows_are_all_day_events() -> None:
-    """Điều 11 khoản 1 (Đắk Nông): Q1 2026 is 01/01-31/03, an all-day VEVENT ending 01/04."""
+def test_meeting_windows_are_all_day_events_on_their_last_day() -> None:
+    """Điều 11 khoản 1 (Đắk Nông): the Q1 2026 window is 01/01-31/03; the entry is one all-day
+    VEVENT on 31/03 (the day the meeting must have been held by), the window in the
+    description, so the import does not paint three months of a calendar (issue #17)."""
     reg, occs = year("dak-nong-2021", 2026)
     data = to_ics(occs, regulation=reg)
     comps = {c["uid"]: c for c in components(data)}
     meeting = next(o for o in occs if o.kind == "regular_meeting" and o.body == "committee")
     event = comps[meeting.uid]
     assert event.name == "VEVENT"
-    assert event["dtstart"].dt == D(2026, 1, 1)
+    assert event["dtstart"].dt == D(2026, 3, 31)
     assert not isinstance(event["dtstart"].dt, dt.datetime)
     assert event["dtend"].dt == D(2026, 4, 1)
+    assert "trong khoảng 01/01/2026 - 31/03/2026" in str(event["description"])
+    assert not event.walk("VALARM")
     assert str(event["transp"]) == "TRANSPARENT"
     assert str(event["summary"]) == meeting.title
     assert "Ban Chỉ đạo chuyển đổi số tỉnh Đắk Nông họp định kỳ quý I/2026" in str(event["summary"])
     assert "Điều 11 khoản 1" in str(event["description"])
 
 
-def test_reports_are_todos_due_at_the_end_of_the_day_in_ho_chi_minh_city() -> None:
-    """Vũng Tàu Điều 11 khoản 2: the February 2026 report, moved off Tết to 23/02/2026."""
+def test_deadlines_are_all_day_events_with_a_reminder_by_default() -> None:
+    """Vũng Tàu Điều 11 khoản 2: the February 2026 report, moved off Tết to 23/02/2026, is an
+    all-day VEVENT on 23/02 with a display alarm the day before; no VTODO by default."""
     reg, occs = year("vung-tau-2024", 2026)
     data = to_ics(occs, regulation=reg)
+    assert not icalendar.Calendar.from_ical(data).walk("VTODO")
+    feb = next(o for o in occs if o.body == "member" and o.period == "2026-02")
+    event = {c["uid"]: c for c in components(data)}[feb.uid]
+    assert event.name == "VEVENT"
+    assert event["dtstart"].dt == D(2026, 2, 23)
+    assert event["dtend"].dt == D(2026, 2, 24)
+    (alarm,) = event.walk("VALARM")
+    assert str(alarm["action"]) == "DISPLAY"
+    assert alarm["trigger"].dt == dt.timedelta(days=-1)
+    assert "Hạn nộp: 23/02/2026 (ngày 14/02/2026 là ngày nghỉ: Thứ Bảy)" in str(
+        event["description"])
+    assert from_ics(data) == occs
+
+
+def test_a_bad_deadline_form_is_refused() -> None:
+    reg, occs = year("vung-tau-2024", 2026)
+    with pytest.raises(QueryError, match="deadlines: found 'task'; allowed: 'event', 'todo'"):
+        to_ics(occs, regulation=reg, deadlines="task")
+
+
+def test_reports_are_todos_on_request_due_at_the_end_of_the_day_in_ho_chi_minh_city() -> None:
+    """Vũng Tàu Điều 11 khoản 2: the February 2026 report, moved off Tết to 23/02/2026."""
+    reg, occs = year("vung-tau-2024", 2026)
+    data = to_ics(occs, regulation=reg, deadlines="todo")
+    assert from_ics(data) == occs
     comps = {c["uid"]: c for c in components(data)}
     feb = next(o for o in occs if o.body == "member" and o.period == "2026-02")
     todo = comps[feb.uid]
@@ -90,12 +120,20 @@ def test_reports_are_todos_due_at_the_end_of_the_day_in_ho_chi_minh_city() -> No
 
 
 def test_a_report_without_a_deadline_has_no_due() -> None:
-    """Đắk Nông Điều 10 khoản 6 states no deadline: the to-do has no DUE and says so."""
+    """Đắk Nông Điều 10 khoản 6 states no deadline: the to-do has no DUE and says so; the
+    event sits on the data period's last day with no reminder, and its summary says so."""
     reg, occs = year("dak-nong-2021", 2026)
     report = next(o for o in occs if o.kind == "report")
-    todo = {c["uid"]: c for c in components(to_ics(occs, regulation=reg))}[report.uid]
+    assert report.due is None
+    todo = {c["uid"]: c for c in components(to_ics(occs, regulation=reg, deadlines="todo"))}[
+        report.uid]
     assert "due" not in todo
-    assert "Hạn nộp: Quy chế không quy định." in str(todo["description"])
+    assert "Hạn nộp: Quy chế không quy định" in str(todo["description"])
+    event = {c["uid"]: c for c in components(to_ics(occs, regulation=reg))}[report.uid]
+    assert event.name == "VEVENT"
+    assert event["dtstart"].dt == report.closes
+    assert not event.walk("VALARM")
+    assert str(event["summary"]).endswith("(quy chế không quy định hạn nộp)")
 
 
 def test_vietnamese_text_survives_byte_for_byte() -> None:
@@ -106,7 +144,9 @@ def test_vietnamese_text_survives_byte_for_byte() -> None:
     assert "Ban Chỉ đạo chuyển đổi số xã Tùng Châu họp định kỳ 6 tháng đầu năm 2026" in text
     assert "căn cứ tình hình thực tế" in text
     summaries = [str(c["summary"]) for c in components(data)]
-    assert summaries == [o.title for o in occs]
+    assert len(summaries) == len(occs)
+    for summary, o in zip(summaries, occs, strict=True):
+        assert summary.startswith(o.title)
 
 
 def test_uids_are_the_occurrence_uids_and_output_is_deterministic() -> None:

@@ -450,7 +450,7 @@ def test_whom_the_regulation_binds_dieu_1_khoan_2(
 def test_show_says_whom_the_regulation_binds(capsys: pytest.CaptureFixture[str]) -> None:
     from steering.cli import main
 
-    assert main(["show", "thanh-hoa-2021"]) == 0
+    assert main(["--wide", "show", "thanh-hoa-2021"]) == 0
     out = capsys.readouterr().out
     assert ("Áp dụng đối với: các thành viên Ban Chỉ đạo; Thủ trưởng các cơ quan, đơn vị có "
             "liên quan; Tổ giúp việc Ban Chỉ đạo (Điều 1 khoản 2)") in out

@@ -178,13 +178,13 @@ def test_describe() -> None:
         "Quyết định 1943/QĐ-BCĐ of 2022-06-06 and 1969/QĐ-BCĐ of 2022-06-08"
     )
     assert mid.describe("vi") == (
-        "Quyết định 1943/QĐ-BCĐ ngày 2022-06-06 và 1969/QĐ-BCĐ ngày 2022-06-08"
+        "Quyết định 1943/QĐ-BCĐ ngày 06/06/2022 và 1969/QĐ-BCĐ ngày 08/06/2022"
     )
     assert succession("Thanh Hóa")[1].describe() == (
         "thanh-hoa-2021 (decision with no number, 2021-01)"
     )
     assert succession("Thanh Hóa")[1].describe("vi") == (
-        "thanh-hoa-2021 (Quyết định (chưa số), 2021-01)"
+        "thanh-hoa-2021 (Quyết định (chưa số), 01/2021)"
     )
 
 
@@ -195,7 +195,7 @@ def test_succession_errors_speak_vietnamese_and_name_the_locality_as_written() -
         in_force("thanh hoa", dt.date(2023, 1, 1))
     e = info.value
     assert str(e).startswith("Thanh Hóa: on 2023-01-01 the regulation in force was ")
-    assert e.explain("vi").startswith("Thanh Hóa: ngày 2023-01-01 văn bản có hiệu lực là ")
+    assert e.explain("vi").startswith("Thanh Hóa: ngày 01/01/2023 văn bản có hiệu lực là ")
     assert "không có sẵn trong bộ quy chế" in e.explain("vi")
     assert e.explain("en") == str(e)
 

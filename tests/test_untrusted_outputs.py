@@ -282,8 +282,9 @@ def check_ics(reg: Regulation) -> None:
     lines = data.replace(b"\r\n ", b"").split(b"\r\n")  # unfolded content lines
     assert lines.pop() == b""
     assert all(_PROPERTY.match(line) for line in lines)
-    assert lines.count(b"BEGIN:VEVENT") == sum(o.kind != "report" for o in occs)
-    assert lines.count(b"BEGIN:VTODO") == sum(o.kind == "report" for o in occs)
+    # Deadlines are all-day events by default (issue #17); to-dos only on request.
+    assert lines.count(b"BEGIN:VEVENT") == len(occs)
+    assert lines.count(b"BEGIN:VTODO") == 0
     assert sum(line.startswith(b"X-WR-CALNAME") for line in lines) == 1
     cal = icalendar.Calendar.from_ical(data)
     comps = [c for c in cal.walk() if c.name in {"VEVENT", "VTODO"}]
@@ -345,9 +346,9 @@ def test_a_committee_name_injects_no_vevent_even_without_asserts(flags: list[str
     cal = icalendar.Calendar.from_ical(out.stdout)
     uids = [str(c["uid"]) for c in cal.walk() if c.name in {"VEVENT", "VTODO"}]
     assert "injected" not in uids
+    # One VEVENT per occurrence (deadlines are all-day events by default), none injected.
     assert out.stdout.count(b"\r\nBEGIN:VEVENT\r\n") == len(
-        [o for o in steering.presets.load("dak-nong-2021").calendar(D(2026, 1, 1), D(2026, 12, 31))
-         if o.kind != "report"]
+        steering.presets.load("dak-nong-2021").calendar(D(2026, 1, 1), D(2026, 12, 31))
     )
     assert "BEGIN:VEVENT" in str(cal["x-wr-calname"])  # kept, as text
 

@@ -26,7 +26,7 @@ REORGANISED = dt.date(2025, 7, 1)
 
 
 def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    code = main(list(args))
+    code = main(["--wide", *args])
     return code, capsys.readouterr().out
 
 

@@ -81,7 +81,13 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    # What a user may use: the public names, the version and the submodules; not the
+    # names this file imports for itself (Any, TYPE_CHECKING, import_module, annotations).
+    return sorted({*__all__, "__version__", *(
+        name for name, value in globals().items()
+        if type(value).__name__ == "module" and value.__name__.startswith("steering.")
+        and not name.startswith("_")
+    )})
 
 
 __version__ = "0.1.0"

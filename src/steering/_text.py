@@ -6,12 +6,29 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["fold", "nfc", "to_str_tuple"]
+__all__ = ["fold", "nfc", "to_str_tuple", "vi_date"]
 
 
 def nfc(value: str) -> str:
     """Return ``value`` in Unicode NFC, the form every stored string takes."""
     return unicodedata.normalize("NFC", value)
+
+
+def vi_date(value: object) -> str:
+    """A date as Vietnamese text writes it: ``19/10/2018``, ``08/2024``, ``2024``.
+
+    Takes a ``datetime.date`` or a partial date (anything with ``year``,
+    ``month`` and ``day``, a missing part ``None``); anything else as ``str``.
+    """
+    year = getattr(value, "year", None)
+    if not isinstance(year, int):
+        return str(value)
+    month, day = getattr(value, "month", None), getattr(value, "day", None)
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{month:02d}/{year:04d}"
+    return f"{day:02d}/{month:02d}/{year:04d}"
 
 
 def to_str_tuple(values: Iterable[str]) -> tuple[str, ...]:

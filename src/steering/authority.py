@@ -30,7 +30,7 @@ from steering import _args, world
 from steering import _authority_algo as algo
 from steering import _matching as matching
 from steering import _signing as signing
-from steering._text import fold, nfc
+from steering._text import fold, nfc, vi_date
 from steering._vocab import MEETING_WORDS, ROLE_WORDS
 from steering.errors import (
     ArgumentTypeError,
@@ -612,10 +612,15 @@ class AuthorityGraph:
     def acting_for(
         self,
         post: str,
-        absent: Iterable[str] | str = frozenset(),
+        absent: Iterable[str] | str | None = None,
         on: dt.date | None = None,
     ) -> Ruling:
         """Who acts for ``post`` when the posts in ``absent`` are absent.
+
+        "Who acts for X" presumes X is away: with ``absent`` omitted (``None``)
+        the post asked about is the one absent, as on the command line
+        (`steering acting`) and in the web API. Pass ``absent=()`` to ask with
+        nobody absent (the post then acts in person).
 
         Follows the regulation's substitution rules in rank order; a rule
         applies only when every post in its ``also_absent`` is absent too.
@@ -626,7 +631,7 @@ class AuthorityGraph:
         Args:
             post: The post acted for.
             absent: The posts absent (``post`` itself must be among them for a
-                substitute to act).
+                substitute to act); ``None`` (the default) means ``{post}``.
             on: The date asked about (recorded on the ruling).
 
         Returns:
@@ -639,7 +644,9 @@ class AuthorityGraph:
 
         """
         post = _args.as_text(post, "post")
-        fs = _args.as_ids(absent, "absent")
+        # Left out (None), the post asked about is the one away: "who acts for X"
+        # presumes X is absent, as the CLI and the web API read it.
+        fs = frozenset((post,)) if absent is None else _args.as_ids(absent, "absent")
         on = _args.as_date(on, "on")
         key = (post, fs, on)
         try:
@@ -669,8 +676,8 @@ class AuthorityGraph:
         if ruling.on >= first:
             # Past a reorganisation or a successor's start: say so (steering.world).
             return world.situate(ruling, self._reg)
-        note_vi = (f"Lưu ý: ngày {ruling.on.isoformat()}, quy chế này chưa có hiệu lực "
-                   f"(sớm nhất từ {first.isoformat()}).")
+        note_vi = (f"Lưu ý: ngày {vi_date(ruling.on)}, quy chế này chưa có hiệu lực "
+                   f"(sớm nhất từ {vi_date(first)}).")
         note_en = (f"Note: on {ruling.on.isoformat()} this regulation was not yet in force "
                    f"(at the earliest from {first.isoformat()}).")
         if ruling.text_vi.endswith(note_vi):
@@ -1022,6 +1029,14 @@ class AuthorityGraph:
             else:
                 text = (f"When signing, {name} signs {forms[sg.form]}: {_lines(sg.lines)} "
                         f"({_cite(cites, 'en')}).")
+            if sg.form is SigningForm.DIRECT and any(c.quote.startswith("KT.") for c in cites):
+                # Thanh Hóa 2024: the evidence is a deputy's «KT. TRƯỞNG BAN» block, which shows
+                # the head's regime; it is not the head's own form (issue #17 item 10).
+                text += (" Khối chữ ký KT. của quyết định ban hành là của cấp phó ký thay "
+                         "người đứng đầu; nó cho thấy chế độ thủ trưởng, theo đó người đứng đầu "
+                         "ký trực tiếp." if lang == "vi" else
+                         " The issuing decision's KT. block is a deputy's, signing for the "
+                         "head; it shows the head's regime, under which the head signs directly.")
             # The form does not replace what the post may sign (Vũng Tàu Điều 5).
             return " ".join(x for x in (text, scope) if x), _unique_cites((*cites, *scope_cites))
         if sg.basis == "unknown_regime":

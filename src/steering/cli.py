@@ -15,25 +15,26 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import enum
 import json
 import os
+import re
 import sys
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-import attrs
-
-from steering import presets, world
+from steering import __version__, presets, world
 from steering._escape import json_text, terminal, visible
+from steering._json import jsonable
+from steering._text import fold, vi_date
 from steering._vocab import LEVEL_WORDS
 from steering.errors import Problem, RegulationFileError, SteeringError
 from steering.loader import MAX_BYTES
 from steering.loader import load as load_file
 from steering.regulation import Regulation
 
-__all__ = ["main"]
+__all__ = ["jsonable", "main", "ruling_json"]
 
 #: Exit code: the question has an answer.
 EXIT_ANSWER = 0
@@ -43,6 +44,8 @@ EXIT_NO_ANSWER = 1
 EXIT_USAGE = 2
 
 _PROG = "steering"
+#: Columns the command's text fits by default (``--wide`` lifts the limit).
+WIDTH = 100
 
 
 class UsageError(SteeringError):
@@ -100,6 +103,9 @@ _T = {
         "closes": "đến",
         "cited": "căn cứ",
         "status": "trạng thái",
+        "this_year": "Không nêu --from/--to: lấy năm hiện tại theo đồng hồ máy, {year}.",
+        "problem": "vấn đề",
+        "file": "(cả tệp)",
     },
     "en": {
         "presets": "Shipped regulations",
@@ -143,39 +149,14 @@ _T = {
         "closes": "to",
         "cited": "cited",
         "status": "status",
+        "this_year": "No --from/--to given: the current year by this computer's clock, {year}.",
+        "problem": "problem",
+        "file": "(file)",
     },
 }
 
 
 # ----------------------------------------------------------------- machine form
-
-
-def jsonable(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of value
-    """A value as plain JSON data, with the attribute names of the Python API.
-
-    attrs values become objects of their fields (private fields and the
-    explanation caches dropped), enums their values, dates ISO strings,
-    sets sorted lists.
-    """
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, frozenset | set):
-        return sorted((jsonable(v) for v in value), key=str)
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if attrs.has(type(value)):
-        return {
-            f.name: jsonable(getattr(value, f.name))
-            for f in attrs.fields(type(value))
-            if not f.name.startswith("_") and f.name not in ("text_vi", "text_en")
-        }
-    return str(value)
 
 
 def _names(reg: Regulation, ids: Iterable[str]) -> dict[str, str]:
@@ -201,9 +182,8 @@ def _names(reg: Regulation, ids: Iterable[str]) -> dict[str, str]:
 
 
 def ruling_json(ruling: Any, reg: Regulation, lang: str) -> dict[str, Any]:
-    """A ruling's machine form: its fields, the explanation in ``lang``, and names of ids."""
-    data: dict[str, Any] = jsonable(ruling)
-    data["explanation"] = ruling.explain(lang)
+    """A ruling's machine form: `Ruling.to_dict` and the regulation's names of its ids."""
+    data: dict[str, Any] = ruling.to_dict(lang)
     data["names"] = _names(reg, (*ruling.answer, *ruling.candidates, *ruling.chain, ruling.subject))
     return data
 
@@ -268,19 +248,50 @@ def _ids(text: str) -> frozenset[str]:
 # ----------------------------------------------------------------- output
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A plain-text table with columns padded to their widest cell (each cell one line)."""
+_NARROWEST = 10
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None = None) -> str:
+    """A plain-text table with columns padded to their widest cell.
+
+    With ``width``, the widest columns are narrowed (to no less than 10
+    characters) until a line fits, and their cells wrap onto further lines.
+    """
     rows = [[visible(cell) for cell in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):
             widths[i] = max(widths[i], len(cell))
+    if width is not None:
+        while sum(widths) + 2 * (len(widths) - 1) > width:
+            i = max(range(len(widths)), key=lambda k: (widths[k], -k))
+            if widths[i] <= _NARROWEST:
+                break
+            over = sum(widths) + 2 * (len(widths) - 1) - width
+            second = max((w for k, w in enumerate(widths) if k != i), default=0)
+            widths[i] = max(_NARROWEST, widths[i] - over, min(widths[i] - 1, second))
     lines = ["  ".join(h.ljust(widths[i]) for i, h in enumerate(headers)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines.extend(
-        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows
-    )
+    for row in rows:
+        cells = [textwrap.wrap(cell, widths[i], break_on_hyphens=False) or [""]
+                 for i, cell in enumerate(row)]
+        for k in range(max(len(c) for c in cells)):
+            lines.append("  ".join(
+                (c[k] if k < len(c) else "").ljust(widths[i]) for i, c in enumerate(cells)
+            ).rstrip())
     return "\n".join(lines)
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """One line as lines of at most ``width`` characters, continuations indented."""
+    if len(line) <= width:
+        return [line]
+    lead = len(line) - len(line.lstrip(" "))
+    body = line[lead:]
+    extra = 2 if body.startswith(("- ", "[")) else 0
+    return textwrap.wrap(body, width, initial_indent=" " * lead,
+                         subsequent_indent=" " * (lead + extra + 2),
+                         break_on_hyphens=False) or [line]
 
 
 def _status_code(status: Any) -> int:
@@ -295,13 +306,24 @@ class _Context:
         self.out = out
         self.lang: str = args.lang
         self.json: bool = args.json
+        self.width: int | None = None if getattr(args, "wide", False) else WIDTH
 
     def t(self, key: str) -> str:
         return _T[self.lang][key]
 
-    def print(self, text: str = "") -> None:
+    def day(self, value: object) -> str:
+        """A date as the answer's language writes it: 19/10/2018 (vi), 2018-10-19 (en)."""
+        return vi_date(value) if self.lang == "vi" else str(value)
+
+    def print(self, text: str = "", *, wrap: bool = True) -> None:
         # Text from a file is text: no escape sequence, CR or bidi override reaches the terminal.
-        self.out.write(terminal(text) + "\n")
+        safe = terminal(text)
+        if wrap and self.width is not None:
+            safe = "\n".join(w for line in safe.split("\n") for w in _wrap(line, self.width))
+        self.out.write(safe + "\n")
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        self.print(_table(headers, rows, self.width), wrap=False)
 
     def dump(self, data: Any) -> None:
         _dump(data, self.out)
@@ -310,10 +332,14 @@ class _Context:
         if self.json:
             self.dump(ruling_json(ruling, reg, self.lang))
         else:
-            self.print(ruling.explain(self.lang))
-            for c in ruling.citations:
-                self.print(f"  - {c.label(self.lang)}: «{c.quote}»")
+            _print_ruling(self, ruling)
         return _status_code(ruling.status)
+
+
+def _print_ruling(ctx: _Context, ruling: Any) -> None:
+    ctx.print(ruling.explain(ctx.lang))
+    for c in ruling.citations:
+        ctx.print(f"  - {c.label(ctx.lang)}: «{c.quote}»")
 
 
 # ----------------------------------------------------------------- commands
@@ -323,6 +349,9 @@ def _cmd_presets(ctx: _Context) -> int:
     args = ctx.args
     if args.locality:
         return _succession(ctx, args.locality, args.on)
+    if args.on is not None:
+        raise UsageError("--on needs --locality (the regulation in force there on DATE), e.g. "
+                         f"'{_PROG} presets --locality \"Thanh Hóa\" --on {args.on.isoformat()}'")
     rows = []
     for pid in presets.names():
         reg = presets.load(pid)
@@ -340,11 +369,13 @@ def _cmd_presets(ctx: _Context) -> int:
         ctx.dump(rows)
         return EXIT_ANSWER
     ctx.print(f"{ctx.t('presets')}:")
-    ctx.print(_table(
+    ctx.table(
         [ctx.t("id"), ctx.t("locality"), ctx.t("level"), ctx.t("decision"), ctx.t("signed")],
         [[r["id"], r["locality"], _level_word(r["level"], ctx.lang == "vi"),
-          r["decision_number"] or ctx.t("no_number"), r["signed"]] for r in rows],
-    ))
+          r["decision_number"] or ctx.t("no_number"),
+          ctx.day(presets.load(r["id"]).identity.signed)]
+         for r in rows],
+    )
     return EXIT_ANSWER
 
 
@@ -364,7 +395,7 @@ def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
         ctx.print(f"{ctx.t('succession')} ({name}):")
         for t in terms:
             extra = "" if t.shipped else f" {ctx.t('not_shipped')}"
-            ctx.print(f"  {t.starts or '?'}  {t.describe(ctx.lang)}{extra}")
+            ctx.print(f"  {ctx.day(t.starts) if t.starts else '?'}  {t.describe(ctx.lang)}{extra}")
         return EXIT_ANSWER
     try:
         reg = presets.in_force(locality, on)
@@ -385,7 +416,7 @@ def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
         ctx.dump({"status": "decided", "answer": reg.id, "on": on.isoformat(),
                   "caveats": [k.explain(ctx.lang) for k in cav]})
     else:
-        ctx.print(f"{ctx.t('in_force')} ({reg.identity.locality}, {on.isoformat()}): {reg.id}")
+        ctx.print(f"{ctx.t('in_force')} ({reg.identity.locality}, {ctx.day(on)}): {reg.id}")
         for k in cav:
             ctx.print(f"  - {k.explain(ctx.lang)}")
     return EXIT_ANSWER
@@ -407,7 +438,7 @@ def _cmd_show(ctx: _Context) -> int:
     word = _level_word(idn.level.value, vi)
     level = f"cấp {word}" if vi else f"level: {word}"
     ctx.print(f"{reg.id}: {idn.title}")
-    ctx.print(f"{ctx.t('decision')} {number}, {ctx.t('signed')} {idn.signed}; "
+    ctx.print(f"{ctx.t('decision')} {number}, {ctx.t('signed')} {ctx.day(idn.signed)}; "
               f"{idn.locality} ({level})")
     if reg.applies_to is not None:
         # Whom the regulation binds, in its own words (Điều 1 khoản 2 of each preset).
@@ -416,11 +447,22 @@ def _cmd_show(ctx: _Context) -> int:
                   f"({reg.applies_to.citation.label(ctx.lang)})")
     ctx.print()
     ctx.print(f"{ctx.t('posts')} ({len(reg.posts)}):")
-    ctx.print(_table(
+    ctx.table(
         [ctx.t("id"), ctx.t("role"), ctx.t("title"), ctx.t("holder")],
         [[p.id, ROLE_WORDS[p.role][0 if vi else 1], p.title, p.office or p.agency or "-"]
          for p in reg.posts],
-    ))
+    )
+    if reg.working_groups or reg.bodies:
+        # The ids other commands take (convene --body, accountable ...), with the text's names.
+        ctx.print()
+        ctx.print(f"{'Tổ giúp việc và các chủ thể khác' if vi else 'Working groups and bodies'} "
+                  f"({len(reg.working_groups) + len(reg.bodies)}):")
+        ctx.table(
+            [ctx.t("id"), ctx.t("kind"), "tên" if vi else "name"],
+            [[g.id, "tổ giúp việc" if vi else "working group", g.name]
+             for g in reg.working_groups]
+            + [[b.id, ctx.t("body"), b.name] for b in reg.bodies],
+        )
     ctx.print()
     ctx.print(f"{ctx.t('rules')}:")
     for key, (aspect, subject_vi, subject_en, side) in facts(reg).items():
@@ -446,26 +488,78 @@ def _graph(reg: Regulation) -> Any:
     return reg.authority()
 
 
+def _posts_of(reg: Regulation, ref: str) -> list[str]:
+    """``ref`` as post ids: itself when it names a node, else every post of a role of that id.
+
+    Post ids differ between presets ("member" in Đắk Nông, "member_so_tttt" ... in
+    Thanh Hóa 2024); a role id answers for every post of the role.
+    """
+    if ref in reg.node_ids() or ref in ("committee",):
+        return [ref]
+    posts = [p.id for p in reg.posts if p.role.value == ref]
+    return posts or [ref]  # not a role either: the query names the unknown id
+
+
+def _for_each_post(ctx: _Context, reg: Regulation, ask: Callable[[str], Any]) -> int:
+    """Ask ``ask`` of the post asked about, or of every post of the role asked about."""
+    posts = _posts_of(reg, ctx.args.post)
+    if len(posts) == 1:
+        return ctx.ruling(ask(posts[0]), reg)
+    rulings = [ask(p) for p in posts]
+    if ctx.json:
+        ctx.dump({"role": ctx.args.post, "posts": posts,
+                  "rulings": [ruling_json(r, reg, ctx.lang) for r in rulings]})
+    else:
+        vi = ctx.lang == "vi"
+        ctx.print(f"{ctx.args.post} là mã vai trò ({len(posts)} chức danh); trả lời cho từng "
+                  "chức danh." if vi else f"{ctx.args.post} is a role id ({len(posts)} posts); "
+                  "answered for each post.")
+        for p, r in zip(posts, rulings, strict=True):
+            ctx.print()
+            ctx.print(f"[{p}]")
+            _print_ruling(ctx, r)
+    return max(_status_code(r.status) for r in rulings)
+
+
 def _cmd_acting(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
-    absent = a.absent if a.absent is not None else frozenset({a.post})
-    ruling = _graph(reg).acting_for(a.post, absent=absent, on=a.on)
-    return ctx.ruling(ruling, reg)
+    # No --absent: the post asked about is away, as in the Python API (absent=None).
+    return _for_each_post(ctx, reg, lambda p: _graph(reg).acting_for(p, absent=a.absent, on=a.on))
+
+
+def _document_kinds(reg: Regulation) -> list[str]:
+    """Every document kind the regulation's seal, signing and authorisation clauses name."""
+    kinds = [d for r in reg.seals for d in r.documents]
+    kinds += [d for s in reg.signing for d in s.documents]
+    kinds += [d for g in reg.delegations for d in g.documents]
+    return _unique(kinds)
 
 
 def _cmd_seal(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
-    ruling = _graph(reg).seal_for(a.post, document=a.document, on=a.on)
-    return ctx.ruling(ruling, reg)
+    code = _for_each_post(ctx, reg,
+                          lambda p: _graph(reg).seal_for(p, document=a.document, on=a.on))
+    kinds = _document_kinds(reg)
+    if a.document and not ctx.json and not any(
+            fold(a.document) in fold(k) or fold(k) in fold(a.document) for k in kinds):
+        # Not silently answered as if no document were given: say the kind is not the text's.
+        listed = "; ".join(kinds) or ("(không có)" if ctx.lang == "vi" else "(none)")
+        ctx.print()
+        ctx.print(f"Lưu ý: quy chế không nêu loại văn bản {a.document!r}; câu trả lời trên là cho "
+                  f"văn bản nói chung. Các loại văn bản quy chế nêu: {listed}."
+                  if ctx.lang == "vi" else
+                  f"Note: the regulation names no document kind {a.document!r}; the answer above "
+                  f"is for documents in general. The kinds it names: {listed}.")
+    return code
 
 
 def _cmd_accountable(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
-    ruling = _graph(reg).accountable_to(a.post, transitive=a.transitive)
-    return ctx.ruling(ruling, reg)
+    return _for_each_post(ctx, reg,
+                          lambda p: _graph(reg).accountable_to(p, transitive=a.transitive))
 
 
 def _cmd_convene(ctx: _Context) -> int:
@@ -486,7 +580,7 @@ def _print_past(ctx: _Context, unknown: dt.date | None, past: Sequence[Any]) -> 
     """After a calendar: from when its items are not decided, and why (steering.world)."""
     if past and unknown is not None:
         ctx.print()
-        ctx.print(ctx.t("not_decided_from").format(date=unknown.isoformat()))
+        ctx.print(ctx.t("not_decided_from").format(date=ctx.day(unknown)))
         for k in past:
             ctx.print(f"  - {k.explain(ctx.lang)}")
 
@@ -494,11 +588,10 @@ def _print_past(ctx: _Context, unknown: dt.date | None, past: Sequence[Any]) -> 
 def _cmd_calendar(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
-    start: dt.date = a.start or dt.date(a.end.year if a.end else _require_year(a), 1, 1)
-    end: dt.date = a.end or dt.date(start.year, 12, 31)
+    start, end, clock_note = _range(ctx)
     occurrences = reg.calendar(start, end, reviews=ctx.args.reviews)
     if a.ics:
-        _write_ics(reg, occurrences, Path(a.ics))
+        _write_ics(reg, occurrences, Path(a.ics), a.deadlines)
     from steering.schedule import calendar_gaps, in_force_from  # noqa: PLC0415 - only here
 
     gaps = calendar_gaps(reg)
@@ -511,26 +604,29 @@ def _cmd_calendar(ctx: _Context) -> int:
             "regulation": reg.id,
             "start": start.isoformat(),
             "end": end.isoformat(),
-            "occurrences": [jsonable(o) for o in occurrences],
+            "occurrences": [o.to_dict() for o in occurrences],
             "gaps": [jsonable(g) for g in gaps],
             "in_force_from": first.isoformat(),
             "not_decided_from": unknown.isoformat() if past and unknown else None,
             "caveats": [k.explain(ctx.lang) for k in past],
             "ics": a.ics,
+            "range_from_clock": bool(clock_note),
         })
         return EXIT_ANSWER
+    if clock_note:
+        ctx.print(clock_note)
     if start < first:
         # The range begins before the regulation can be in force: say so, citing why.
         idn = reg.identity
         eff = idn.effective
         on_date = eff.kind.value == "on_date" and eff.date is not None
-        known: object = eff.date if on_date else idn.signed
+        known: object = ctx.day(eff.date if on_date else idn.signed)
         cite = (eff.citation or idn.signed_citation) if on_date else idn.signed_citation
         bound = None if on_date else idn.signed_not_before
         if bound is not None:
             # Thanh Hóa 2024: "năm 2024", and its preamble cites an act of 24/04/2024.
             known = (f"{known}, {'không sớm hơn' if ctx.lang == 'vi' else 'not before'} "
-                     f"{bound.date.isoformat()}")
+                     f"{ctx.day(bound.date)}")
         basis = ", ".join(_unique(
             c.label(ctx.lang)
             for c in (eff.citation, cite, bound.citation if bound else None) if c
@@ -539,15 +635,15 @@ def _cmd_calendar(ctx: _Context) -> int:
         ctx.print(ctx.t(which).format(date=known, basis=basis))
     if occurrences:
         ctx.print(f"{reg.id}: {len(occurrences)} {ctx.t('occurrences')} "
-                  f"({start.isoformat()} – {end.isoformat()})")
+                  f"({ctx.day(start)} – {ctx.day(end)})")
         rows = []
         for o in occurrences:
             # A report's window ends at its data cut-off; its due date has a column of
             # its own, so a cut-off is never read as a deadline the regulation left open.
             until = o.data_period_end if o.kind == "report" and o.data_period_end else o.closes
             rows.append([
-                o.opens.isoformat(),
-                until.isoformat(),
+                ctx.day(o.opens),
+                ctx.day(until),
                 _due_cell(ctx, o),
                 _kind_words(o.kind, ctx.lang),
                 (o.title if ctx.lang == "vi" and o.title else _title_en(reg, o))
@@ -555,11 +651,11 @@ def _cmd_calendar(ctx: _Context) -> int:
                 + (f" ({o.condition})" if o.condition else ""),
                 "; ".join(_unique(c.label(ctx.lang) for c in o.citations[:1])),
             ])
-        ctx.print(_table(
+        ctx.table(
             [ctx.t("opens"), ctx.t("closes"), ctx.t("due"), ctx.t("kind"), ctx.t("body"),
              ctx.t("cited")],
             rows,
-        ))
+        )
     else:
         ctx.print(ctx.t("no_occurrences"))
     _print_past(ctx, unknown, past)
@@ -587,6 +683,20 @@ _KIND_WORDS = {
 }
 
 
+def _range(ctx: _Context) -> tuple[dt.date, dt.date, str]:
+    """The calendar's first and last day, and a note when they come from the clock."""
+    a = ctx.args
+    clock_note = ""
+    if a.start is None and a.end is None:
+        # The library never reads the clock; the command line may, and says so.
+        year = dt.date.today().year
+        a.start = dt.date(year, 1, 1)
+        clock_note = ctx.t("this_year").format(year=year)
+    start: dt.date = a.start or dt.date(a.end.year, 1, 1)
+    end: dt.date = a.end or dt.date(start.year, 12, 31)
+    return start, end, clock_note
+
+
 def _kind_words(kind: str, lang: str) -> str:
     words = _KIND_WORDS.get(kind)
     return kind.replace("_", " ") if words is None else words[0 if lang == "vi" else 1]
@@ -597,8 +707,8 @@ def _due_cell(ctx: _Context, o: Any) -> str:
         return "-"
     if o.due is None:
         return ctx.t("no_deadline")
-    moved = f" ({ctx.t('moved_from')} {o.shifted_from.isoformat()})" if o.shifted_from else ""
-    return f"{o.due.isoformat()}{moved}"
+    moved = f" ({ctx.t('moved_from')} {ctx.day(o.shifted_from)})" if o.shifted_from else ""
+    return f"{ctx.day(o.due)}{moved}"
 
 
 def _body_name(reg: Regulation, body: str) -> str:
@@ -626,18 +736,14 @@ def _title_en(reg: Regulation, o: Any) -> str:
     return f"{_body_name(reg, o.body)}: {_kind_words(o.kind, 'en')} {when}{times}".strip()
 
 
-def _require_year(args: argparse.Namespace) -> NoReturn:
-    raise UsageError("calendar needs --from or --to (dates YYYY-MM-DD)")
-
-
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _write_ics(reg: Regulation, occurrences: Sequence[Any], path: Path) -> None:
+def _write_ics(reg: Regulation, occurrences: Sequence[Any], path: Path, deadlines: str) -> None:
     from steering.ics import to_ics  # noqa: PLC0415 - only --ics needs icalendar
 
-    payload = to_ics(occurrences, regulation=reg)
+    payload = to_ics(occurrences, regulation=reg, deadlines=deadlines)
     try:
         path.write_bytes(payload)
     except OSError as e:
@@ -651,15 +757,34 @@ def _cmd_compare(ctx: _Context) -> int:
     b = load_regulation(ctx.args.b)
     result = compare(a, b)
     if ctx.json:
-        ctx.dump({
-            "a": result.a,
-            "b": result.b,
-            "count": len(result),
-            "differences": list(result.rows(ctx.lang)),
-        })
-    else:
+        ctx.dump(result.to_dict(ctx.lang))
+    elif ctx.args.details:
         ctx.print(result.explain(ctx.lang))
+    else:
+        _compare_summary(ctx, result)
     return EXIT_ANSWER
+
+
+def _compare_summary(ctx: _Context, result: Any) -> None:
+    """The head line, then how many differences each aspect has; details on request."""
+    from steering.compare import aspect_label  # noqa: PLC0415
+
+    vi = ctx.lang == "vi"
+    ctx.print(result.explain(ctx.lang).split("\n", 1)[0])
+    counts: dict[Any, list[int]] = {}
+    for d in result:
+        row = counts.setdefault(d.aspect, [0, 0, 0])
+        row[("added", "removed", "changed").index(d.change.value)] += 1
+    rows = [[aspect_label(aspect, ctx.lang), str(sum(n)), str(n[0]), str(n[1]), str(n[2])]
+            for aspect, n in counts.items()]
+    if rows:
+        ctx.table(["khía cạnh" if vi else "aspect", "số điểm" if vi else "differences",
+                   f"chỉ {result.b}" if vi else f"only {result.b}",
+                   f"chỉ {result.a}" if vi else f"only {result.a}",
+                   "khác nhau" if vi else "changed"], rows)
+        a, b = ctx.args.a, ctx.args.b
+        ctx.print(f"Xem từng điểm, có trích dẫn: steering compare {a} {b} --details" if vi
+                  else f"Each difference, cited: steering --lang en compare {a} {b} --details")
 
 
 def _cmd_coverage(ctx: _Context) -> int:
@@ -669,7 +794,13 @@ def _cmd_coverage(ctx: _Context) -> int:
     if ctx.json:
         ctx.dump(result.to_dict())
     else:
-        ctx.print(result.table(only_gaps=ctx.args.gaps))
+        rows = list(result.rows(only_gaps=ctx.args.gaps))
+        lines = result.table(only_gaps=ctx.args.gaps).split("\n")
+        ctx.print(lines[0])
+        if rows:
+            ctx.table(["unit", "status", "cited by", "text"], rows)
+        for line in lines[1 + len(rows):]:
+            ctx.print(line)
     return EXIT_NO_ANSWER if result.uncited() or result.wrong else EXIT_ANSWER
 
 
@@ -728,11 +859,46 @@ def _cmd_validate(ctx: _Context) -> int:
             if r["valid"]:
                 ctx.print(f"{r['file']}: {ctx.t('valid')}")
                 continue
-            ctx.print(f"{r['file']}: {n} {ctx.t('problems')}")
+            ctx.print(f"{r['file']}: {n} {ctx.t('problem' if n == 1 else 'problems')}")
             for p in r["problems"]:
-                where = p["path"] or "(file)"
-                ctx.print(f"  - {where}: {' '.join(p['message'].split())}")
+                where = p["path"] or ctx.t("file")
+                message = " ".join(p["message"].split())
+                ctx.print(f"  - {where}: {_problem_vi(message) if ctx.lang == 'vi' else message}")
+                if p["path"] == "source":
+                    ctx.print(_source_hint(r["file"], ctx.lang))
     return EXIT_NO_ANSWER if bad else EXIT_ANSWER
+
+
+#: The fixed phrases of the loader's and validator's messages, in Vietnamese.
+_PROBLEM_VI = (
+    (re.compile(r"^required key missing$"), "thiếu khóa bắt buộc"),
+    (re.compile(r"^unknown key (.*); allowed keys: (.*)$"),
+     r"khóa không hợp lệ \1; khóa được phép: \2"),
+    (re.compile(r"^found (.*), which names no (.*); allowed: (.*)$"),
+     r"gặp \1, không phải mã \2 nào; được phép: \3"),
+    (re.compile(r"^found invalid TOML: (.*)$"), r"TOML không hợp lệ: \1"),
+    (re.compile(r"^cannot read the file: (.*)$"), r"không đọc được tệp: \1"),
+    (re.compile(r"^found (.*?); allowed: (.*)$"), r"gặp \1; được phép: \2"),
+)
+
+
+def _source_hint(file: str, lang: str) -> str:
+    """How to copy a preset's source text beside a preset copied as a template."""
+    folder = Path(file).parent / "sources"
+    shipped = presets.path(presets.names()[0]).parent / "sources"
+    if lang == "vi":
+        return (f"    (tệp quy chế chép từ bộ có sẵn cần chép cả văn bản nguồn: chép tệp .txt "
+                f"tương ứng trong {shipped} vào {folder}, hoặc sửa khóa 'source')")
+    return (f"    (a preset copied as a template needs its source text too: copy the matching "
+            f".txt from {shipped} into {folder}, or change the 'source' key)")
+
+
+def _problem_vi(message: str) -> str:
+    """A problem line's frame in Vietnamese; the values found and allowed stay as written."""
+    for pattern, words in _PROBLEM_VI:
+        if pattern.match(message):
+            return pattern.sub(words, message, count=1)
+    return message
 
 
 _EXPORTS = ("popolo", "org-jsonld", "graphml", "mermaid", "dot")
@@ -798,6 +964,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="language of the answer (default: vi)")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="print the machine form (JSON)")
+    common.add_argument("--wide", action="store_true", default=argparse.SUPPRESS,
+                        help=f"do not wrap text at {WIDTH} columns")
     reg_help = "a preset id (see 'steering presets') or the path of a regulation file (TOML)"
 
     parser = _Parser(
@@ -807,10 +975,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 answered; 1 no answer (not specified, nobody available) or "
         "validation problems; 2 bad usage or bad input.",
     )
+    parser.add_argument("--version", action="version", version=f"{_PROG} {__version__}")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi",
                         help="language of the answer (default: vi)")
     parser.add_argument("--json", action="store_true", default=False,
                         help="print the machine form (JSON)")
+    parser.add_argument("--wide", action="store_true", default=False,
+                        help=f"do not wrap text at {WIDTH} columns")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def add(name: str, help_: str, fn: Callable[[_Context], int]) -> argparse.ArgumentParser:
@@ -827,28 +998,34 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("acting", "who acts for a post when posts are absent", _cmd_acting)
     p.add_argument("regulation", help=reg_help)
-    p.add_argument("post", help="the post acted for (a post id, e.g. head)")
+    p.add_argument("post", help="the post acted for (a post id, e.g. head; or a role id, "
+                   "e.g. deputy, for every post of that role)")
     p.add_argument("--absent", type=_ids, metavar="A,B",
                    help="absent post ids, comma-separated (default: the post itself)")
     p.add_argument("--on", type=_date, metavar="DATE", help="the date asked about (YYYY-MM-DD)")
 
     p = add("seal", "which seal and signing form a post uses", _cmd_seal)
     p.add_argument("regulation", help=reg_help)
-    p.add_argument("post", help="a post id, a working group id, or 'committee'")
+    p.add_argument("post", help="a post id, a working group id, or 'committee' (or a role "
+                   "id, e.g. member, for every post of that role)")
     p.add_argument("--document", metavar="KIND", help="the kind of document to be sealed")
     p.add_argument("--on", type=_date, metavar="DATE", help="the date (for written authorisations)")
 
     p = add("accountable", "to whom a post answers", _cmd_accountable)
     p.add_argument("regulation", help=reg_help)
-    p.add_argument("post", help="a post, working group or body id")
+    p.add_argument("post", help="a post, working group or body id (or a role id, e.g. "
+                   "member, for every post of that role)")
     p.add_argument("--transitive", action="store_true", help="follow the relation upward")
 
     p = add("convene", "who may convene a kind of meeting", _cmd_convene)
     p.add_argument("regulation", help=reg_help)
     p.add_argument("kind", choices=("regular", "extraordinary", "expanded"),
                    help="the kind of meeting")
+    groups = "; ".join(f"{pid}: {', '.join(g.id for g in presets.load(pid).working_groups)}"
+                       for pid in presets.names())
     p.add_argument("--body", default="committee",
-                   help="'committee' (default) or a working group id")
+                   help="'committee' (default) or a working group id (listed by 'steering show "
+                   f"REGULATION'; in the presets: {groups})")
 
     p = add("monitor", "which member monitors a locality or sector", _cmd_monitor)
     p.add_argument("regulation", help=reg_help)
@@ -871,6 +1048,10 @@ def _add_calendars(add: Callable[..., argparse.ArgumentParser], reg_help: str) -
     p.add_argument("--to", dest="end", type=_date, metavar="DATE",
                    help="last day (YYYY-MM-DD; default: 31 December of --from's year)")
     p.add_argument("--ics", metavar="FILE", help="also write the calendar to FILE (iCalendar)")
+    p.add_argument("--deadlines", choices=("event", "todo"), default="event",
+                   help="with --ics: report deadlines as all-day events with a reminder "
+                   "(event, the default; every calendar application imports them) or as "
+                   "to-dos (todo)")
     p.add_argument("--reviews", choices=("combined", "separate"), default="combined",
                    help="'họp định kỳ theo quý, 6 tháng, năm': one sitting a quarter serving "
                    "the six-month and year reviews (combined, the default) or a sitting each")
@@ -878,6 +1059,9 @@ def _add_calendars(add: Callable[..., argparse.ArgumentParser], reg_help: str) -
     p = add("compare", "every structural difference between two regulations", _cmd_compare)
     p.add_argument("a", help=reg_help)
     p.add_argument("b", help=reg_help)
+    p.add_argument("--details", action="store_true",
+                   help="list every difference with what each side says and its citations "
+                   "(default: a summary by aspect)")
 
     _coverage_parser(add("coverage", "which articles, clauses and points of the source text "
                          "the rules cite", _cmd_coverage), reg_help)

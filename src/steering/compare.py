@@ -18,13 +18,15 @@ or as a pandas DataFrame when the ``pandas`` extra is installed.
 from __future__ import annotations
 
 import enum
+import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 
 from steering._escape import visible
-from steering._text import fold
+from steering._text import fold, vi_date
 from steering._vocab import LEVEL_WORDS, MEETING_WORDS, ROLE_WORDS
 from steering.errors import ArgumentTypeError, QueryError
 from steering.regulation import EffectiveKind, Regulation
@@ -181,6 +183,11 @@ class Side:
 
 
 _MISSING = Side(specified=False)
+#: A side whose regulation has no post matching the one the fact is about (a deputy
+#: of one province with no counterpart in the other): not "not specified".
+_NO_COUNTERPART = Side(specified=False, text_vi="không có chức danh hay chủ thể tương ứng",
+                       text_en="no counterpart (no such post or body)")
+_SUBJECT_END = re.compile(r"[>:]")
 
 
 class Change(enum.StrEnum):
@@ -256,6 +263,18 @@ class Comparison:
     def __iter__(self) -> Iterator[Difference]:
         return iter(self.differences)
 
+    def __getitem__(self, index: int) -> Difference:
+        """The ``index``-th difference (``comparison[0]``), as in a sequence."""
+        return self.differences[index]
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        """The comparison as plain JSON data: the form of ``steering compare --json``."""
+        return {"a": self.a, "b": self.b, "count": len(self), "differences": list(self.rows(lang))}
+
+    def to_json(self, lang: str = "vi", *, indent: int | None = 2) -> str:
+        """`to_dict` as JSON text (Vietnamese kept as written)."""
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
+
     @property
     def same(self) -> bool:
         """Whether no structural difference was found."""
@@ -316,6 +335,9 @@ class Comparison:
                     "text": side.text(lang),
                     "value": list(side.value),
                     "citations": [_citation_dict(c) for c in side.citations],
+                    # As the text output shows it, with where it is said: a fact read off
+                    # the decision's heading has no clause to cite, but says so here.
+                    "cited": side.cited(lang),
                 }
             out.append(row)
         return tuple(out)
@@ -608,6 +630,10 @@ class _Reader:
             ),
         )
 
+    def node_keys(self) -> set[str]:
+        """The keys of every post, group and body of the regulation."""
+        return {self.key(n) for n in self.reg.node_ids()}
+
     def subject(self, node: str) -> tuple[str, str]:
         name = self.name(node)
         return name, name
@@ -648,7 +674,7 @@ class _Reader:
         signed = str(idn.signed)
         partial_vi = "" if idn.signed.complete else " (chưa đủ ngày tháng)"
         partial_en = "" if idn.signed.complete else " (incomplete date)"
-        self.add(a, "signed", ("ngày ký", "signed"), (signed,), signed + partial_vi,
+        self.add(a, "signed", ("ngày ký", "signed"), (signed,), vi_date(idn.signed) + partial_vi,
                  signed + partial_en, (idn.signed_citation,))
         eff = idn.effective
         if eff.kind is not EffectiveKind.NOT_SPECIFIED:
@@ -657,13 +683,13 @@ class _Reader:
                 date = ""  # the signing date is its own fact
                 vi, en = "có hiệu lực kể từ ngày ký", "in force from signing"
             else:
-                vi, en = f"có hiệu lực từ {date}", f"in force from {date}"
+                vi, en = f"có hiệu lực từ {vi_date(eff.date)}", f"in force from {date}"
             self.add(a, "effective", ("hiệu lực", "effective"), (eff.kind.value, date), vi, en,
                      (eff.citation,) if eff.citation else ())
         if idn.replaces:
             numbers = tuple(r.number for r in idn.replaces)
             words = "; ".join(
-                f"{r.number}" + (f" ngày {r.date}" if r.date else "") for r in idn.replaces
+                f"{r.number}" + (f" ngày {vi_date(r.date)}" if r.date else "") for r in idn.replaces
             )
             words_en = "; ".join(
                 f"{r.number}" + (f" of {r.date}" if r.date else "") for r in idn.replaces
@@ -1115,7 +1141,7 @@ class _Reader:
                 d.end.isoformat(),
             )
             docs = ", ".join(d.documents)
-            vi = f"{self.name(d.delegate)} ký TUQ. {docs}, {d.start} đến {d.end}"
+            vi = f"{self.name(d.delegate)} ký TUQ. {docs}, {vi_date(d.start)} đến {vi_date(d.end)}"
             en = f"{self.name(d.delegate)} signs TUQ. {docs}, {d.start} to {d.end}"
             self.add(Aspect.DELEGATIONS, k, self.subject(d.delegator), value, vi, en,
                      (d.citation,))
@@ -1163,7 +1189,9 @@ def compare(a: Regulation, b: Regulation) -> Comparison:
                 f"compare() argument {name}: found {type(reg).__name__}; allowed: a Regulation "
                 "(load one with steering.load or steering.presets.load)"
             )
-    fa, fb = _Reader(a).read(), _Reader(b).read()
+    ra, rb = _Reader(a), _Reader(b)
+    fa, fb = ra.read(), rb.read()
+    ka, kb = ra.node_keys(), rb.node_keys()
     diffs: list[Difference] = []
     both_annexed = "monitoring:annex" in fa and "monitoring:annex" in fb
     for key in sorted(set(fa) | set(fb)):
@@ -1171,8 +1199,9 @@ def compare(a: Regulation, b: Regulation) -> Comparison:
             # One side has no annex: that is one difference, not one per annex row.
             continue
         x, y = fa.get(key), fb.get(key)
-        sa = x.side if x else _MISSING
-        sb = y.side if y else _MISSING
+        subject = _SUBJECT_END.split(key.partition(":")[2], maxsplit=1)[0]
+        sa = x.side if x else (_NO_COUNTERPART if subject in kb - ka else _MISSING)
+        sb = y.side if y else (_NO_COUNTERPART if subject in ka - kb else _MISSING)
         if sa.specified == sb.specified and sa.value == sb.value:
             continue
         ref = x or y

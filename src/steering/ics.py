@@ -1,15 +1,28 @@
 r"""iCalendar (RFC 5545) export of calendars, with the `icalendar` package.
 
-:func:`to_ics` writes a calendar a secretary can import:
+`to_ics` writes a calendar a secretary can import into any calendar
+application (several import only ``VEVENT``s):
 
-- a **meeting window** is an all-day ``VEVENT`` from ``opens`` to ``closes``
-  (``DTEND`` is the day after ``closes``, as RFC 5545 counts all-day events),
-  marked ``TRANSP:TRANSPARENT`` so a three-month window does not block a diary;
-- a **report** is a ``VTODO``: ``DTSTART`` is the start of its data period and
-  ``DUE`` the end of its due day (23:59:59), both in ``Asia/Ho_Chi_Minh``
-  (Bộ luật Dân sự 2015, Điều 148: a time limit ends at the end of its last day).
-  A report whose regulation states no deadline gets no ``DUE``: the library
-  does not invent one; its description says so.
+- a **meeting window** ("họp định kỳ mỗi quý một lần") is an all-day
+  ``VEVENT`` on the window's **last day** (``closes``): the day by which the
+  meeting must have been held. The whole window ("trong khoảng 01/01/2026 -
+  31/03/2026") is in the description, and the entry is
+  ``TRANSP:TRANSPARENT``, so a quarter's window neither paints three months
+  of a diary nor blocks a day;
+- a **report deadline** is, by default (``deadlines="event"``), an all-day
+  ``VEVENT`` on its due day with a ``VALARM`` reminder the day before
+  (``REMINDER``); with ``deadlines="todo"`` it is a ``VTODO`` whose
+  ``DTSTART`` is the start of its data period and ``DUE`` the end of its due
+  day (23:59:59), both in ``Asia/Ho_Chi_Minh`` (Bộ luật Dân sự 2015, Điều
+  148: a time limit ends at the end of its last day). A report whose
+  regulation states no deadline gets no due date and no reminder: the library
+  does not invent one. As an event it sits on its data period's last day,
+  and its summary and description say that no deadline is stated.
+
+Descriptions are Vietnamese: the authors' English reading notes of a rule stay
+in ``X-STEERING-NOTE`` (for `from_ics`) and are not written into the
+description; the Vietnamese notes on what happened after the text (a
+reorganisation, a replacing decision) are.
 
 Each component's ``UID`` is :attr:`~steering.schedule.Occurrence.uid` (a hash
 of regulation, body, kind, rule and period), so re-importing an updated
@@ -42,6 +55,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -60,7 +74,16 @@ from steering.rules import Citation, Period
 from steering.schedule import Occurrence
 from steering.workdays import VIETNAM
 
-__all__ = ["MAX_JSON_DEPTH", "MAX_VALUE_CHARS", "PRODID", "TIMEZONE", "from_ics", "to_ics"]
+__all__ = [
+    "DEADLINE_FORMS",
+    "MAX_JSON_DEPTH",
+    "MAX_VALUE_CHARS",
+    "PRODID",
+    "REMINDER",
+    "TIMEZONE",
+    "from_ics",
+    "to_ics",
+]
 
 #: The time zone every date-time of the export is written in.
 TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -70,6 +93,12 @@ PRODID = "-//steering//Lịch Ban Chỉ đạo//VI"
 _TZ = ZoneInfo(TIMEZONE)
 _X = "X-STEERING-"
 _END_OF_DAY = dt.time(23, 59, 59)
+#: When a deadline's reminder fires: the day before, at the start of the all-day event's day.
+REMINDER = dt.timedelta(days=-1)
+#: The forms a report deadline may take (`to_ics`'s ``deadlines``).
+DEADLINE_FORMS = ("event", "todo")
+# A note's Vietnamese part: what happened after the text (steering.world), "Từ dd/mm/yyyy, ...".
+_AFTER_TEXT = re.compile(r"(?:^|(?<=\. ))(Từ \d{2}/\d{2}/\d{4}, .*)$", re.DOTALL)
 MAX_JSON_DEPTH = 4
 """The deepest JSON an ``X-STEERING-*`` value may hold (citations: a list of objects)."""
 MAX_VALUE_CHARS = MAX_BYTES
@@ -105,7 +134,7 @@ def _description(occ: Occurrence, reg: Regulation | None) -> str:
         end = occ.data_period_end or occ.closes
         lines.append(f"Kỳ số liệu: {_d(occ.opens)} - {_d(end)}")
         if occ.due is None:
-            lines.append("Hạn nộp: Quy chế không quy định.")
+            lines.append("Hạn nộp: Quy chế không quy định (mục này đặt vào ngày cuối kỳ số liệu).")
         elif occ.shifted_from is not None:
             reason = VIETNAM.day_off_reason(occ.shifted_from) or "ngày nghỉ"
             lines.append(
@@ -114,13 +143,15 @@ def _description(occ: Occurrence, reg: Regulation | None) -> str:
         else:
             lines.append(f"Hạn nộp: {_d(occ.due)}")
     else:
-        lines.append(f"Thời gian họp: trong khoảng {_d(occ.opens)} - {_d(occ.closes)}")
+        lines.append(f"Thời gian họp: trong khoảng {_d(occ.opens)} - {_d(occ.closes)} "
+                     "(mục lịch đặt vào ngày cuối của khoảng)")
         if occ.condition:
             lines.append(f"Điều kiện: {occ.condition}")
     for c in occ.citations:
         lines.append(f"Căn cứ: {c.label()}: “{c.quote}”")
-    if occ.note:
-        lines.append(f"Ghi chú: {occ.note}")
+    after = _AFTER_TEXT.search(occ.note) if occ.note else None
+    if after is not None:
+        lines.append(f"Ghi chú: {after.group(1)}")
     return "\n".join(lines)
 
 
@@ -144,24 +175,44 @@ def _stamp(occ: Occurrence, stamp: dt.datetime | None) -> dt.datetime:
     return dt.datetime(occ.opens.year, occ.opens.month, occ.opens.day, tzinfo=dt.UTC)
 
 
-def _component(occ: Occurrence, reg: Regulation | None, stamp: dt.datetime | None) -> Any:
+def _summary(occ: Occurrence) -> str:
+    if occ.kind == "report" and occ.due is None:
+        return f"{occ.title} (quy chế không quy định hạn nộp)"
+    return occ.title
+
+
+def _reminder(occ: Occurrence) -> Any:
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", REMINDER)
+    alarm.add("description", icalendar.vText(text_value(f"Hạn nộp ngày mai: {occ.title}")))
+    return alarm
+
+
+def _component(
+    occ: Occurrence, reg: Regulation | None, stamp: dt.datetime | None, deadlines: str,
+) -> Any:
     opens = dt.date(occ.opens.year, occ.opens.month, occ.opens.day)
     closes = dt.date(occ.closes.year, occ.closes.month, occ.closes.day)
     comp: Any
-    if occ.kind == "report":
+    if occ.kind == "report" and deadlines == "todo":
         comp = icalendar.Todo()
         comp.add("dtstart", dt.datetime.combine(opens, dt.time(0, 0), tzinfo=_TZ))
         if occ.due is not None:
             comp.add("due", dt.datetime.combine(closes, _END_OF_DAY, tzinfo=_TZ))
         comp.add("status", "NEEDS-ACTION")
     else:
+        # One all-day event on the day that matters: the due day of a report, the
+        # data period's last day of a report with no deadline, a window's last day.
         comp = icalendar.Event()
-        comp.add("dtstart", opens)
+        comp.add("dtstart", closes)
         comp.add("dtend", closes + dt.timedelta(days=1))
         comp.add("transp", "TRANSPARENT")
+        if occ.kind == "report" and occ.due is not None:
+            comp.add_component(_reminder(occ))
     comp.add("uid", occ.uid)
     comp.add("dtstamp", _stamp(occ, stamp))
-    comp.add("summary", icalendar.vText(text_value(occ.title)))
+    comp.add("summary", icalendar.vText(text_value(_summary(occ))))
     comp.add("description", icalendar.vText(text_value(_description(occ, reg))))
     comp.add("categories", [_category(occ.kind)])
     # icalendar writes X- properties raw (no TEXT escaping), so each value is
@@ -202,8 +253,13 @@ def to_ics(
     name: str = "",
     regulation: Regulation | None = None,
     stamp: dt.datetime | None = None,
+    deadlines: str = "event",
 ) -> bytes:
     """Write occurrences as an iCalendar file (UTF-8 bytes), in the order given.
+
+    Meeting windows are all-day events on their last day; report deadlines are
+    all-day events with a reminder (or, with ``deadlines="todo"``, to-dos);
+    see the module notes.
 
     Args:
         occurrences: Occurrences, e.g. ``reg.calendar(start, end)``.
@@ -212,15 +268,22 @@ def to_ics(
         regulation: The regulation, to name posts and bodies in descriptions
             in the regulation's own words (ids are used without it).
         stamp: An aware date-time for every ``DTSTAMP`` (see the module notes).
+        deadlines: ``"event"`` (the default: an all-day ``VEVENT`` with a
+            ``VALARM``, which every calendar application imports) or
+            ``"todo"`` (a ``VTODO``, for task lists).
 
     Raises:
-        QueryError: An item is not an :class:`~steering.schedule.Occurrence`,
-            or ``stamp`` is naive.
+        QueryError: An item is not an `Occurrence`, ``stamp`` is naive, or
+            ``deadlines`` is neither ``"event"`` nor ``"todo"``.
 
     """
     if stamp is not None and not isinstance(stamp, dt.datetime):
         raise ArgumentTypeError(f"stamp: found {type(stamp).__name__}; allowed: an aware "
                                 "datetime or None")
+    if not isinstance(deadlines, str) or deadlines not in DEADLINE_FORMS:
+        raise QueryError(
+            f"deadlines: found {deadlines!r}; allowed: {', '.join(map(repr, DEADLINE_FORMS))}"
+        )
     if stamp is not None and (stamp.tzinfo is None or stamp.utcoffset() is None):
         raise QueryError(f"stamp must be an aware datetime; found naive {stamp!r}")
     if not isinstance(name, str):
@@ -249,8 +312,8 @@ def to_ics(
     cal.add("x-wr-calname", icalendar.vText(text_value(title)))
     cal.add("x-wr-timezone", TIMEZONE)
     for occ in items:
-        cal.add_component(_component(occ, regulation, stamp))
-    reports = [o for o in items if o.kind == "report"]
+        cal.add_component(_component(occ, regulation, stamp, deadlines))
+    reports = [o for o in items if o.kind == "report"] if deadlines == "todo" else []
     if reports:
         # VTIMEZONE only for the span the calendar uses (Asia/Ho_Chi_Minh has
         # been UTC+7 since 1975), not icalendar's default 1970-2038 history.

@@ -51,6 +51,22 @@ class Question(enum.StrEnum):
     SIGNATURE_BLOCK = "signature_block"
 
 
+#: The fields every ruling's machine form carries, whatever their value.
+_ALWAYS = frozenset({"question", "subject", "status", "answer", "citations", "caveats"})
+#: The fields that belong to each question, kept even when empty or ``None``.
+_OWN: dict[Question, frozenset[str]] = {
+    Question.ACTING_FOR: frozenset({"absent", "chain", "on"}),
+    Question.SEAL_FOR: frozenset({"seal", "signing_form"}),
+    Question.SIGNATURE_BLOCK: frozenset({"absent", "lines", "signing_form"}),
+    Question.ACCOUNTABLE_TO: frozenset({"chain"}),
+    Question.REPORTS_TO: frozenset(),
+    Question.CONVENERS: frozenset({"on_proposal_of"}),
+    Question.MONITOR_OF: frozenset({"targets"}),
+    Question.MONITORED_BY: frozenset({"targets"}),
+    Question.PROXY: frozenset({"allowed", "conditions"}),
+}
+
+
 def _tuple(default: tuple[Any, ...] = ()) -> Any:
     return attrs.field(default=default, converter=tuple)
 
@@ -151,6 +167,36 @@ class Ruling:
             raise QueryError(f"unknown language {lang!r}; allowed: {', '.join(LANGS)}")
         text = self.text_vi if lang == "vi" else self.text_en
         return " ".join([text, *(c.explain(lang) for c in self.caveats)])
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        """The ruling as plain JSON data: the form of ``steering ... --json``.
+
+        Field names are the attribute names; enums are their values, dates ISO
+        strings, sets sorted lists; ``explanation`` is `explain` in ``lang``.
+        Fields of other questions that are empty here (``seal`` on an
+        ``acting_for`` ruling) are left out. The command line and the web API
+        add ``names``, the regulation's words for each id (a ruling does not
+        hold its regulation). ``json.dumps(ruling.to_dict())`` works.
+
+        Raises:
+            QueryError: ``lang`` is not one of `LANGS`.
+
+        """
+        from steering._json import jsonable  # noqa: PLC0415 - small, and only here
+
+        explanation = self.explain(lang)
+        keep = _ALWAYS | _OWN.get(self.question, frozenset())
+        data: dict[str, Any] = {
+            k: v for k, v in jsonable(self).items() if k in keep or v not in (None, [], False)
+        }
+        data["explanation"] = explanation
+        return data
+
+    def to_json(self, lang: str = "vi", *, indent: int | None = 2) -> str:
+        """`to_dict` as JSON text (Vietnamese kept as written, not escaped)."""
+        import json  # noqa: PLC0415
+
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
 
     def __str__(self) -> str:
         return self.text_vi

@@ -211,6 +211,19 @@ class Occurrence:
     condition: str = ""
     note: str = ""
 
+    def to_dict(self) -> dict[str, Any]:
+        """The occurrence as plain JSON data: the form of ``steering calendar --json``."""
+        from steering._json import jsonable  # noqa: PLC0415
+
+        data: dict[str, Any] = jsonable(self)
+        return data
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict` as JSON text (Vietnamese kept as written)."""
+        import json  # noqa: PLC0415
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
     @property
     def sort_key(self) -> tuple[Any, ...]:
         """The sort key: closes, opens, kind, body, rule, cadence, times, sequence."""

@@ -16,7 +16,7 @@ import attrs
 
 from steering._args import as_date, as_text
 from steering._escape import visible
-from steering._text import fold
+from steering._text import fold, vi_date
 from steering.errors import ArgumentTypeError, PresetNotFoundError, SteeringError
 from steering.loader import load as _load_file
 from steering.regulation import EffectiveKind, PartialDate, Regulation
@@ -160,20 +160,23 @@ class Term:
         """The decision in words: ``"thanh-hoa-2021 (Quyết định (chưa số), 2021-01)"``.
 
         A decision that is not shipped reads ``"Quyết định 1943/QĐ-BCĐ of 2022-06-06"``
-        (``lang="vi"``: ``"... ngày 2022-06-06"``).
+        (``lang="vi"``: ``"... ngày 06/06/2022"``).
         """
         if self.preset:
             blank = "Quyết định (chưa số)" if lang == "vi" else "decision with no number"
             number = f"Quyết định {self.number}" if self.number else blank
-            when = f", {self.starts}" if self.starts else ""
+            starts = vi_date(self.starts) if lang == "vi" else str(self.starts)
+            when = f", {starts}" if self.starts else ""
             return f"{self.preset} ({number}{when})"
         of = "ngày" if lang == "vi" else "of"
         numbers = self.number.split(", ")
         if len(self.dates) == len(numbers) > 1 and len(set(self.dates)) > 1:
             # Replaced together but issued on different days: each keeps its own date.
-            parts = [f"{n} {of} {d}" if d else n for n, d in zip(numbers, self.dates, strict=True)]
+            parts = [f"{n} {of} {vi_date(d) if lang == 'vi' else d}" if d else n
+                     for n, d in zip(numbers, self.dates, strict=True)]
             return "Quyết định " + (" và " if lang == "vi" else " and ").join(parts)
-        when = f" {of} {self.starts}" if self.starts else ""
+        day = vi_date(self.starts) if lang == "vi" else str(self.starts)
+        when = f" {of} {day}" if self.starts else ""
         return f"Quyết định {(' và ' if lang == 'vi' else ' and ').join(numbers)}{when}"
 
 
@@ -345,7 +348,7 @@ def in_force(locality: str, on: dt.date) -> Regulation:
             f"{locality}: no known regulation in force on {on.isoformat()}; the earliest known "
             f"is {first.describe()}",
             locality=locality, on=on, reason="before_known", candidates=(first,),
-            message_vi=f"{locality}: không biết quy chế nào có hiệu lực ngày {on.isoformat()}; "
+            message_vi=f"{locality}: không biết quy chế nào có hiệu lực ngày {vi_date(on)}; "
             f"quyết định sớm nhất được biết là {first.describe('vi')}",
         )
     i = started[-1]
@@ -355,24 +358,25 @@ def in_force(locality: str, on: dt.date) -> Regulation:
     if term.starts is not None and begins is not None and term.starts.latest() > on:
         before = terms[i - 1] if i > 0 else None
         lo, hi = begins.isoformat(), term.starts.latest().isoformat()
-        window, window_vi = f"{lo} to {hi}", f"từ {lo} đến {hi}"
+        window = f"{lo} to {hi}"
+        window_vi = f"từ {vi_date(begins)} đến {vi_date(term.starts.latest())}"
         if before is None:
             raise SuccessionError(
                 f"{locality}: on {on.isoformat()} it is uncertain whether {term.describe()} "
                 f"was in force yet: its date is known only as {term.starts} ({window}) and no "
                 "earlier decision is known",
                 locality=locality, on=on, reason="uncertain", candidates=(term,),
-                message_vi=f"{locality}: ngày {on.isoformat()} chưa chắc {term.describe('vi')} "
-                f"đã có hiệu lực: ngày của nó chỉ biết là {term.starts} ({window_vi}) và không "
-                "biết quyết định nào trước đó",
+                message_vi=f"{locality}: ngày {vi_date(on)} chưa chắc {term.describe('vi')} "
+                f"đã có hiệu lực: ngày của nó chỉ biết là {vi_date(term.starts)} ({window_vi}) "
+                "và không biết quyết định nào trước đó",
             )
         raise SuccessionError(
             f"{locality}: on {on.isoformat()} either {before.describe()} or {term.describe()} "
             f"was in force: the latter's date is known only as {term.starts} ({window})",
             locality=locality, on=on, reason="uncertain", candidates=(before, term),
-            message_vi=f"{locality}: ngày {on.isoformat()} có hiệu lực hoặc "
+            message_vi=f"{locality}: ngày {vi_date(on)} có hiệu lực hoặc "
             f"{before.describe('vi')} hoặc {term.describe('vi')}: ngày của quyết định sau chỉ "
-            f"biết là {term.starts} ({window_vi})",
+            f"biết là {vi_date(term.starts)} ({window_vi})",
         )
     if not term.shipped:
         where = (
@@ -387,7 +391,7 @@ def in_force(locality: str, on: dt.date) -> Regulation:
             f"{locality}: on {on.isoformat()} the regulation in force was {term.describe()}"
             f"{where}, which is not shipped as a preset",
             locality=locality, on=on, reason="not_shipped", candidates=(term,),
-            message_vi=f"{locality}: ngày {on.isoformat()} văn bản có hiệu lực là "
+            message_vi=f"{locality}: ngày {vi_date(on)} văn bản có hiệu lực là "
             f"{term.describe('vi')}{where_vi}, không có sẵn trong bộ quy chế",
         )
     reg = load(term.preset)
@@ -400,7 +404,7 @@ def in_force(locality: str, on: dt.date) -> Regulation:
             f"{locality}: on {on.isoformat()} the last known regulation is {term.describe()}, "
             "but " + _joined(cav, "en"),
             locality=locality, on=on, reason="reorganised", candidates=(term,), caveats=cav,
-            message_vi=f"{locality}: ngày {on.isoformat()} quy chế cuối cùng được biết là "
+            message_vi=f"{locality}: ngày {vi_date(on)} quy chế cuối cùng được biết là "
             f"{term.describe('vi')}, nhưng " + _joined(cav, "vi"),
         )
     return reg
