@@ -7,7 +7,10 @@ The rules, documented in ``docs/security.md``:
 - ids, names and document kinds are ``str`` of at most :data:`MAX_ARG_CHARS`
   characters (so no question costs more than its answer, and no cache holds
   megabytes of questions);
-- ``absent`` is ``None`` (nobody), one id, or an iterable of ids;
+- ``absent`` is one id or an iterable of ids; left out (``None``) it is the
+  question's default, the same at every door (Python, CLI, web): for
+  ``acting_for`` the post asked about ("who acts for X" presumes X is away), for
+  ``signature_block`` nobody (the post signs itself);
 - a date is a ``datetime.date`` (a ``pendulum.Date`` is one) or an ISO string
   ``YYYY-MM-DD``; a ``datetime`` is refused, since a time of day would be dropped
   silently;
