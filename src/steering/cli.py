@@ -209,9 +209,16 @@ def load_regulation(ref: str) -> Regulation:
     if ref in presets.names():
         return presets.load(ref)
     p = Path(ref)
-    if not p.exists():
+    shown = visible(repr(ref if len(ref) <= 80 else ref[:77] + "..."))
+    try:
+        exists = p.exists()
+    except (OSError, ValueError) as e:  # a name too long, a NUL
+        raise UsageError(f"{shown} cannot be a file here ({getattr(e, 'strerror', None) or e}); "
+                         f"allowed: a preset id ({', '.join(presets.names())}) or a regulation "
+                         "file") from None
+    if not exists:
         raise UsageError(
-            f"{ref!r} is neither a preset id ({', '.join(presets.names())}) nor an existing file"
+            f"{shown} is neither a preset id ({', '.join(presets.names())}) nor an existing file"
         )
     if p.is_dir():
         raise UsageError(f"{ref!r} is a directory; allowed: a preset id or a regulation file")
