@@ -313,3 +313,11 @@ def test_also_absent_may_not_name_the_substitute() -> None:
     bad = attrs.evolve(s, also_absent=(*s.also_absent, s.substitutes[0]))
     problems = steering.validate(attrs.evolve(reg, substitutions=(bad, *reg.substitutions[1:])))
     assert [p.path for p in problems] == ["substitutions[0].also_absent"]
+
+
+def test_an_unknown_body_is_refused_alike_by_proxy_and_conveners() -> None:
+    g = steering.presets.load("dak-nong-2021").authority()
+    with pytest.raises(steering.UnknownIdError, match="unknown committee or working group id"):
+        g.proxy("head", body="ghost")
+    with pytest.raises(steering.UnknownIdError, match="unknown committee or working group id"):
+        g.conveners("regular", body="ghost")

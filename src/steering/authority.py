@@ -1657,9 +1657,14 @@ class AuthorityGraph:
 
         Raises:
             UnknownPostError: ``post`` names no post.
+            UnknownIdError: ``body`` is neither the committee nor a working group
+                (as for :meth:`conveners`).
 
         """
         self._post(post)
+        bodies = (COMMITTEE, *sorted(self._groups))
+        if body not in bodies:
+            raise UnknownIdError("committee or working group", str(body), bodies)
         rules = [a for a in self._attendance if post in a.posts and a.body == body]
         name_vi, name_en = self._name(post, "vi"), self._name(post, "en")
         decided = [a for a in rules if a.proxy_allowed is not None]
