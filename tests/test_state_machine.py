@@ -382,7 +382,8 @@ class CommitteeEditor(RuleBasedStateMachine):
         later = ids[i + 1 :]
         tier = data.draw(st.lists(st.sampled_from(later), min_size=1, max_size=3, unique=True))
         mine = [s for s in self.reg.substitutions if s.principal == principal]
-        earlier = sorted({t for s in mine for t in s.substitutes})
+        # A rule's own substitutes cannot be among the posts it needs absent (validation).
+        earlier = sorted({t for s in mine for t in s.substitutes} - set(tier))
         also = data.draw(st.lists(st.sampled_from(earlier), unique=True)) if earlier else []
         rank = max((s.rank for s in mine), default=0) + 1
         sub = Substitution(principal=principal, substitutes=tuple(tier), rank=rank,
