@@ -687,7 +687,62 @@ class AuthorityGraph:
         en = ruling.text_en.replace(f" {note_en}", "")
         return attrs.evolve(ruling, text_vi=f"{vi} {note_vi}", text_en=f"{en} {note_en}")
 
+    def _with_concurrent(
+        self, absent: frozenset[str]
+    ) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+        """The posts absent once every post held by an absent person is absent too.
+
+        One person holding several posts (``concurrent_with``) is away from all of
+        them at once. Returns the whole set and, for each post added, the absent post
+        whose holder holds it, in a stable order.
+        """
+        seen = set(absent)
+        added: list[tuple[str, str]] = []
+        todo = sorted(absent)
+        while todo:
+            via = todo.pop(0)
+            holder = self._posts.get(via)
+            for other in holder.concurrent_with if holder is not None else ():
+                if other not in seen and other in self._posts:
+                    seen.add(other)
+                    added.append((other, via))
+                    todo.append(other)
+        return frozenset(seen), tuple(added)
+
+    def _concurrency_note(
+        self, ruling: Ruling, added: tuple[tuple[str, str], ...], relevant: set[str]
+    ) -> Ruling:
+        """Say which posts count as absent because their holder is absent from another."""
+        shown = [(x, via) for x, via in added if x in relevant]
+        if not shown:
+            return ruling
+        cites = _unique_cites(
+            c for x, via in shown for c in (self._post(via).citation, self._post(x).citation)
+        )
+        vi = "; ".join(
+            f"{self._name(x, 'vi')} cũng vắng mặt vì người giữ chức vụ này đồng thời là "
+            f"{self._name(via, 'vi')}" for x, via in shown
+        )
+        en = "; ".join(
+            f"{self._name(x, 'en')} is absent too, as its holder is also "
+            f"{self._name(via, 'en')}" for x, via in shown
+        )
+        return attrs.evolve(
+            ruling,
+            citations=_unique_cites((*ruling.citations, *cites)),
+            text_vi=f"{ruling.text_vi} Lưu ý: {vi} ({_cite(cites, 'vi')}).",
+            text_en=f"{ruling.text_en} Note: {en} ({_cite(cites, 'en')}).",
+        )
+
     def _acting_for(self, post: str, absent: frozenset[str], on: dt.date | None) -> Ruling:
+        eff, added = self._with_concurrent(absent)
+        ruling = self._acting_core(post, eff, on)
+        relevant = {post}
+        for r in self._subs.get(post, ()):
+            relevant.update((*r.substitutes, *r.also_absent))
+        return self._concurrency_note(ruling, added, relevant)
+
+    def _acting_core(self, post: str, absent: frozenset[str], on: dt.date | None) -> Ruling:
         rules = self._subs.get(post, ())
         res = algo.resolve_substitution(post, absent, rules)
         p = self._post(post)
@@ -1309,7 +1364,9 @@ class AuthorityGraph:
         delegations: Iterable[Delegation] | None,
     ) -> Ruling:
         p = self._post(post)
-        fs = self._absent_set(absent)
+        # A person away from one post is away from every post they hold.
+        given = self._absent_set(absent)
+        fs, _ = self._with_concurrent(given)
         common: dict[str, Any] = {
             "question": Question.SIGNATURE_BLOCK,
             "subject": post,
@@ -1317,7 +1374,7 @@ class AuthorityGraph:
             "on": on,
         }
         if post in fs:
-            acting = self.acting_for(post, fs, on)
+            acting = self.acting_for(post, given, on)
             if not acting.decided:
                 return Ruling(
                     status=acting.status,
