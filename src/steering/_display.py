@@ -109,7 +109,9 @@ def regulation_html(reg: Regulation) -> str:
                 _e(p.id),
                 _e(ROLE_WORDS[p.role][0]),
                 _e(p.title) + (" <i>(nhiều người)</i>" if p.plural else ""),
-                _e(p.office or p.agency) if (p.office or p.agency) else _not_specified(),
+                (_e(p.office or p.agency) if (p.office or p.agency) else _not_specified())
+                + (f" <i>(đồng thời là {_e(', '.join(p.concurrent_with))})</i>"
+                   if p.concurrent_with else ""),
                 _cites([p.citation]),
             ]
             for p in reg.posts

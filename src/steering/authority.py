@@ -428,6 +428,8 @@ class AuthorityGraph:
                 label=p.title,
                 office=p.office,
                 agency=p.agency,
+                # Other posts the same person holds: absent together (issue #13).
+                concurrent_with=",".join(p.concurrent_with),
             )
         for wg in reg.working_groups:
             g.add_node(wg.id, kind="working_group", label=wg.name)

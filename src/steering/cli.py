@@ -33,6 +33,7 @@ from steering.errors import Problem, RegulationFileError, SteeringError
 from steering.loader import MAX_BYTES
 from steering.loader import load as load_file
 from steering.regulation import Regulation
+from steering.roles import Post
 
 __all__ = ["jsonable", "main", "ruling_json"]
 
@@ -429,6 +430,15 @@ def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
     return EXIT_ANSWER
 
 
+def _holder_cell(p: Post, vi: bool) -> str:
+    """Who holds a post, and the other posts the same person holds (``concurrent_with``)."""
+    who = p.office or p.agency or "-"
+    if p.concurrent_with:
+        others = ", ".join(p.concurrent_with)
+        who += f" (đồng thời là {others})" if vi else f" (also holds {others})"
+    return who
+
+
 def _cmd_show(ctx: _Context) -> int:
     # Only this command needs these.
     from steering._convert import unstructure  # noqa: PLC0415
@@ -456,7 +466,7 @@ def _cmd_show(ctx: _Context) -> int:
     ctx.print(f"{ctx.t('posts')} ({len(reg.posts)}):")
     ctx.table(
         [ctx.t("id"), ctx.t("role"), ctx.t("title"), ctx.t("holder")],
-        [[p.id, ROLE_WORDS[p.role][0 if vi else 1], p.title, p.office or p.agency or "-"]
+        [[p.id, ROLE_WORDS[p.role][0 if vi else 1], p.title, _holder_cell(p, vi)]
          for p in reg.posts],
     )
     if reg.working_groups or reg.bodies:

@@ -724,8 +724,12 @@ class _Reader:
             posts = self._by_role.get(role, [])
             if not posts:
                 continue
+            # One person holding two posts (concurrent_with) is a fact of the post too.
+            also = {p.id: sorted(self.reg.post(c).role.value for c in p.concurrent_with)
+                    for p in posts}
             value = tuple(sorted(
                 f"{fold(p.title)}|{fold(p.office or p.agency)}|{'*' if p.plural else ''}"
+                + (f"|={'+'.join(also[p.id])}" if also[p.id] else "")
                 for p in posts
             ))
             vi_items, en_items = [], []
@@ -737,6 +741,10 @@ class _Reader:
                 if p.plural:
                     vi += " [nhiều người]"
                     en += " [several people]"
+                if p.concurrent_with:
+                    titles = "; ".join(self.reg.post(c).title for c in p.concurrent_with)
+                    vi += f" [đồng thời là {titles}]"
+                    en += f" [also {titles}]"
                 vi_items.append(vi)
                 en_items.append(en)
             cites = [p.citation for p in posts]
