@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 import steering
 from steering.regulation import Regulation
-from steering.ruling import Status
 from steering.roles import Post, Role
+from steering.ruling import Status
 from strategies import citations, regulations
 
 EXAMPLE = Path(__file__).parent.parent / "docs" / "examples" / "minh-son-2025.toml"
@@ -38,10 +38,11 @@ def held(reg: Regulation, absent: frozenset[str]) -> frozenset[str]:
 
 @st.composite
 def concurrent_cases(draw: st.DrawFn) -> tuple[Regulation, str, frozenset[str]]:
-    """A regulation in which two posts have one holder, one of them absent, and a post asked about."""
+    """A regulation where two posts share a holder, one of them absent, and a post to ask of."""
     reg = draw(regulations())
     if len(reg.posts) < 2:  # a committee of one: give the head a member to share a holder with
-        extra = Post(id="member_extra", role=Role.MEMBER, title="Ủy viên", citation=draw(citations()))
+        cite = draw(citations())
+        extra = Post(id="member_extra", role=Role.MEMBER, title="Ủy viên", citation=cite)
         reg = attrs.evolve(reg, posts=(*reg.posts, extra))
     ids = [p.id for p in reg.posts]
     a, b = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
