@@ -71,7 +71,7 @@ from steering.errors import ArgumentTypeError, QueryError
 from steering.loader import MAX_BYTES
 from steering.regulation import Regulation
 from steering.rules import Citation, Period
-from steering.schedule import Occurrence
+from steering.schedule import Occurrence, with_local_days
 from steering.workdays import VIETNAM
 
 __all__ = [
@@ -136,7 +136,8 @@ def _description(occ: Occurrence, reg: Regulation | None) -> str:
         if occ.due is None:
             lines.append("Hạn nộp: Quy chế không quy định (mục này đặt vào ngày cuối kỳ số liệu).")
         elif occ.shifted_from is not None:
-            reason = VIETNAM.day_off_reason(occ.shifted_from) or "ngày nghỉ"
+            days = with_local_days(reg) if reg is not None else VIETNAM
+            reason = days.day_off_reason(occ.shifted_from) or "ngày nghỉ"
             lines.append(
                 f"Hạn nộp: {_d(occ.due)} (ngày {_d(occ.shifted_from)} là ngày nghỉ: {reason})"
             )

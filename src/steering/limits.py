@@ -21,6 +21,8 @@ __all__ = [
     "MAX_POSTS",
     "MAX_SOURCE_BYTES",
     "MAX_STRING_CHARS",
+    "MAX_YEAR",
+    "MIN_YEAR",
 ]
 
 #: Largest regulation file accepted (bytes). The largest shipped preset is
@@ -47,3 +49,7 @@ MAX_STRING_CHARS = 20_000
 MAX_CADENCE_TIMES = 31
 #: Latest month after the reporting period a deadline may fall in.
 MAX_MONTH_OFFSET = 12
+#: First and last year a calendar, a deadline or a local day off may fall in: the
+#: years the lunar calendar of the `holidays` package covers.
+MIN_YEAR = 1901
+MAX_YEAR = 2100

@@ -22,6 +22,7 @@ from steering.rules import (
     ConveneRule,
     Delegation,
     Direction,
+    LocalDay,
     MeetingRule,
     Monitoring,
     Provision,
@@ -314,6 +315,8 @@ class Regulation:
     channels: tuple[Channel, ...] = _t()
     delegations: tuple[Delegation, ...] = _t()
     applies_to: AppliesTo | None = None
+    #: Local days off and swaps that the locality's own decisions set (issue #12).
+    local_days: tuple[LocalDay, ...] = _t()
     source: str = attrs.field(default="", converter=nfc)
     #: Where the regulation was loaded from (not part of its value or its file).
     origin: str = attrs.field(default="", eq=False, repr=False)

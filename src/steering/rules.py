@@ -33,6 +33,8 @@ __all__ = [
     "Deadline",
     "Delegation",
     "Direction",
+    "LocalDay",
+    "LocalDayKind",
     "MeetingKind",
     "MeetingRule",
     "MonitorTarget",
@@ -605,3 +607,34 @@ class Delegation:
     reference: str = _str_field("")
     citation: Citation
     note: str = _str_field("")
+
+
+class LocalDayKind(enum.Enum):
+    """What a local decision makes of a day."""
+
+    DAY_OFF = "day_off"  # a day off for the locality's agencies
+    WORKING_DAY = "working_day"  # a working day (a swap: worked to rest on another day)
+
+
+@attrs.frozen(kw_only=True)
+class LocalDay:
+    """A day off or a working day that a local decision sets, beyond the national calendar.
+
+    A province may give its agencies a day off for a local event, or swap days
+    by its own decision (issue #12). Declared in the regulation file under
+    ``[[local_days]]``, each with the instrument that sets it, and used by every
+    calendar and deadline computed for the regulation.
+
+    Attributes:
+        date: The day.
+        kind: ``day_off`` or ``working_day``.
+        name: What the day is, in the instrument's words ("Ngày Giỗ Tổ ...").
+        citation: The instrument that sets it (usually an outside one:
+            ``document = "Quyết định 12/QĐ-UBND"``).
+
+    """
+
+    date: dt.date
+    kind: LocalDayKind = LocalDayKind.DAY_OFF
+    name: str = _str_field()
+    citation: Citation

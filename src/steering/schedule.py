@@ -57,7 +57,16 @@ from steering._text import nfc
 from steering._vocab import MEETING_WORDS
 from steering.errors import QueryError
 from steering.regulation import Regulation
-from steering.rules import Cadence, Citation, Deadline, MeetingKind, MeetingRule, Period, ReportRule
+from steering.rules import (
+    Cadence,
+    Citation,
+    Deadline,
+    LocalDayKind,
+    MeetingKind,
+    MeetingRule,
+    Period,
+    ReportRule,
+)
 from steering.workdays import (
     DEADLINE_SHIFT_CITATION,
     MAX_YEAR,
@@ -433,6 +442,29 @@ def in_force_from(reg: Regulation) -> dt.date:
     return reg.in_force_from
 
 
+def with_local_days(reg: Regulation, workdays: WorkingDays = VIETNAM) -> WorkingDays:
+    """``workdays`` with the days off and swaps the regulation's file declares (``local_days``).
+
+    A local decision's day off is a day off, and its working day a working day,
+    in every calendar and deadline computed for the regulation, on top of the
+    calendar given (the file's days win over the national ones, as a local
+    decision does for the locality's agencies).
+    """
+    if not reg.local_days:
+        return workdays
+    off = {d.date for d in reg.local_days if d.kind is LocalDayKind.DAY_OFF}
+    work = {d.date for d in reg.local_days if d.kind is LocalDayKind.WORKING_DAY}
+    names: tuple[tuple[dt.date, str], ...] = tuple(
+        (d.date, d.name) for d in reg.local_days if d.kind is LocalDayKind.DAY_OFF
+    )
+    return attrs.evolve(
+        workdays,
+        extra_days_off=(workdays.extra_days_off - work) | off,
+        extra_working_days=(workdays.extra_working_days - off) | work,
+        day_off_names=(*names, *workdays.day_off_names),
+    )
+
+
 def _options(options: Mapping[str, Any]) -> tuple[ShiftPolicy, WorkingDays, bool, bool]:
     unknown = sorted(set(options) - set(CALENDAR_OPTIONS))
     if unknown:
@@ -735,6 +767,7 @@ def calendar(
     if a > b:
         raise QueryError(f"start {a.isoformat()} is after end {b.isoformat()}")
     policy, workdays, in_force_only, combined = _options(options)
+    workdays = with_local_days(reg, workdays)
     if in_force_only:
         # Thanh Hóa 2021 takes effect in 01/2021: its rules date nothing in 2020.
         first = in_force_from(reg)
@@ -743,7 +776,23 @@ def calendar(
         if first > a:
             a = _pdate(first)
     # Past a reorganisation or a successor's start the items are not decided (steering.world).
-    return world.situate_occurrences(reg, _build(reg, a, b, policy, workdays, combined=combined))
+    built = _cite_local_days(reg, _build(reg, a, b, policy, workdays, combined=combined))
+    return world.situate_occurrences(reg, built)
+
+
+def _cite_local_days(reg: Regulation, occs: tuple[Occurrence, ...]) -> tuple[Occurrence, ...]:
+    """Cite the file's local day off that moved a deadline, beside the national rule."""
+    if not reg.local_days:
+        return occs
+    off = {d.date: d.citation for d in reg.local_days if d.kind is LocalDayKind.DAY_OFF}
+    out = []
+    for occ in occs:
+        cites: list[Citation] = []
+        if occ.shifted_from is not None and occ.due is not None:
+            lo, hi = sorted(dt.date(x.year, x.month, x.day) for x in (occ.shifted_from, occ.due))
+            cites = [c for d, c in sorted(off.items()) if lo <= d <= hi]
+        out.append(attrs.evolve(occ, citations=(*occ.citations, *cites)) if cites else occ)
+    return tuple(out)
 
 
 def calendar_gaps(reg: Regulation) -> tuple[CalendarGap, ...]:

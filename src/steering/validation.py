@@ -19,7 +19,7 @@ from steering._authority_algo import redelegations
 from steering._matching import canonical_unit
 from steering._text import fold
 from steering.errors import ArgumentTypeError, Problem
-from steering.limits import MAX_CADENCE_TIMES, MAX_MONTH_OFFSET
+from steering.limits import MAX_CADENCE_TIMES, MAX_MONTH_OFFSET, MAX_YEAR, MIN_YEAR
 from steering.regulation import Regulation
 from steering.roles import COMMITTEE, Role
 from steering.rules import OWN_PARTS, Cadence, Citation, SealKind
@@ -163,6 +163,20 @@ class _Checker:
             if r.deadline and not 0 <= r.deadline.month_offset <= MAX_MONTH_OFFSET:
                 self.add(f"reports[{i}].deadline.month_offset",
                          f"found {r.deadline.month_offset!r}; allowed: 0-{MAX_MONTH_OFFSET}")
+
+    def local_days(self) -> None:
+        """A local day lies in the years the calendars cover and is declared once."""
+        seen: dict[object, int] = {}
+        for i, d in enumerate(self.reg.local_days):
+            if not MIN_YEAR <= d.date.year <= MAX_YEAR:
+                self.add(f"local_days[{i}].date",
+                         f"found {d.date.isoformat()}; allowed: a day in {MIN_YEAR}-{MAX_YEAR}")
+            if d.date in seen:
+                self.add(f"local_days[{i}].date",
+                         f"found {d.date.isoformat()}, already declared at "
+                         f"local_days[{seen[d.date]}]; allowed: each day once")
+            else:
+                seen[d.date] = i
 
     def ids(self) -> None:
         reg = self.reg
@@ -437,6 +451,7 @@ def validate(reg: Regulation, *, source: SourceText | None = None) -> tuple[Prob
     checker = _Checker(reg, reg.origin or "<string>")
     checker.identity()
     checker.bounds()
+    checker.local_days()
     checker.ids()
     checker.posts()
     checker.rules()

@@ -41,6 +41,8 @@ import pendulum
 from steering._text import nfc
 from steering.days_off_law import reconcile
 from steering.errors import QueryError
+from steering.limits import MAX_YEAR as _MAX_YEAR
+from steering.limits import MIN_YEAR as _MIN_YEAR
 from steering.rules import Citation
 
 __all__ = [
@@ -64,9 +66,9 @@ __all__ = [
 ]
 
 #: First and last year the holiday calendar covers (the lunar calendar of the
-#: `holidays` package covers 1901-2100).
-MIN_YEAR = 1901
-MAX_YEAR = 2100
+#: `holidays` package covers 1901-2100); defined in :mod:`steering.limits`.
+MIN_YEAR = _MIN_YEAR
+MAX_YEAR = _MAX_YEAR
 
 #: Bộ luật Dân sự 2015, Điều 148 khoản 5: the default rule for a deadline on a day off.
 DEADLINE_SHIFT_CITATION = Citation(
@@ -205,6 +207,10 @@ def _date_set(values: Iterable[dt.date]) -> frozenset[dt.date]:
     return frozenset(out)
 
 
+def _pairs(values: Iterable[tuple[dt.date, str]]) -> tuple[tuple[dt.date, str], ...]:
+    return tuple((d, nfc(n)) for d, n in values)
+
+
 def _weekend_set(values: Iterable[int]) -> frozenset[int]:
     out = frozenset(values)
     if not out <= set(range(7)) or len(out) == 7:
@@ -239,6 +245,17 @@ class WorkingDays:
     extra_working_days: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_date_set)
     civil_service_swaps: bool = True
     weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=_weekend_set)
+    #: Names of some ``extra_days_off`` (a local decision's own words), as
+    #: ``(date, name)`` pairs; a day off with no name reads "Ngày nghỉ (quy định riêng)".
+    day_off_names: tuple[tuple[dt.date, str], ...] = attrs.field(
+        default=(), converter=_pairs, repr=False
+    )
+
+    def _local_name(self, d: dt.date) -> str:
+        for day, name in self.day_off_names:
+            if day == d:
+                return f"Ngày nghỉ ({name})"
+        return "Ngày nghỉ (quy định riêng)"
 
     # -- single days -------------------------------------------------------
 
@@ -260,7 +277,7 @@ class WorkingDays:
         if d in self.extra_working_days:
             return None
         if d in self.extra_days_off:
-            return "Ngày nghỉ (quy định riêng)"
+            return self._local_name(d)
         year = _year(d.year)
         name = year.off.get(d)
         if name is not None and (self.civil_service_swaps or not name.startswith("Ngày nghỉ (")):
@@ -392,7 +409,7 @@ class WorkingDays:
                 out[d] = name
         for d in self.extra_days_off:
             if d.year == year:
-                out[d] = "Ngày nghỉ (quy định riêng)"
+                out[d] = self._local_name(d)
         for d in self.extra_working_days:
             out.pop(d, None)
         return MappingProxyType(dict(sorted(out.items())))
