@@ -102,6 +102,9 @@ QUERIES: list[tuple[str, str, dict[str, Any], Any]] = [
     (THANH_HOA, "monitor-of", {"locality_or_sector": "Đông Sơn"},
      lambda g: g.monitor_of("Đông Sơn")),
     (THANH_HOA, "monitored-by", {"post": "member"}, lambda g: g.monitored_by("member")),
+    # After 01/07/2025 the district-level unit no longer exists (steering.world): not decided.
+    (THANH_HOA, "monitor-of", {"locality_or_sector": "Đông Sơn", "on": "2026-01-01"},
+     lambda g: g.monitor_of("Đông Sơn", on=dt.date(2026, 1, 1))),
 ]
 
 

@@ -189,6 +189,11 @@ class Ruling:
         data: dict[str, Any] = {
             k: v for k, v in jsonable(self).items() if k in keep or v not in (None, [], False)
         }
+        if "caveats" in data:
+            # A caveat is said in words too: its explanation in ``lang``, as the ruling's.
+            data["caveats"] = [
+                {**jsonable(c), "explanation": c.explain(lang)} for c in self.caveats
+            ]
         data["explanation"] = explanation
         return data
 

@@ -80,7 +80,7 @@ from steering.rules import (
 )
 from steering.ruling import LANGS, Question, Ruling, Status
 from steering.schedule import CalendarGap, Occurrence, calendar_gaps, in_force_from
-from steering.world import Caveat
+from steering.world import Change
 
 __all__ = [
     "MAX_CALENDAR_DAYS",
@@ -146,6 +146,18 @@ class UploadTooLargeError(SteeringError, ValueError):
 
 
 @attrs.frozen(kw_only=True)
+class CaveatAnswer:
+    """A caveat of steering.world, with its explanation in the language asked for."""
+
+    kind: str
+    since: dt.date
+    decisive: bool
+    change: Change | None = None
+    successor: str = ""
+    explanation: str
+
+
+@attrs.frozen(kw_only=True)
 class RulingAnswer:
     """A ruling as the API and ``steering ... --json`` give it.
 
@@ -174,7 +186,7 @@ class RulingAnswer:
     delegation: Delegation | None = None
     unordered: bool = False
     candidates: tuple[str, ...] = ()
-    caveats: tuple[Caveat, ...] = ()
+    caveats: tuple[CaveatAnswer, ...] = ()
     explanation: str
     names: dict[str, str] = attrs.Factory(dict)
 
@@ -635,12 +647,13 @@ def monitor_of(
     *,
     locality_or_sector: str = _TARGET,
     regulation: str = _REG,
+    on: _On = None,
     lang: _Lang = None,
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
-    """Which member monitors a locality or sector (``monitor_of``)."""
+    """Which member monitors a locality or sector (``monitor_of``), on a date if given."""
     reg = _registry(request).get(regulation)
-    ruling = reg.authority().monitor_of(locality_or_sector)
+    ruling = reg.authority().monitor_of(locality_or_sector, on=on)
     return _answer(ruling, reg, _lang(lang, accept_language))
 
 
