@@ -72,6 +72,7 @@ from _fuzz import (
     text_mutants,
 )
 from steering import cli, exports
+from steering._display import graph_markdown
 from steering.authority import AuthorityGraph
 from steering.ics import from_ics, to_ics
 from steering.regulation import Regulation
@@ -188,8 +189,12 @@ def check_graph_outputs(g: AuthorityGraph) -> None:
     assert "```" not in mermaid, "a Markdown fence inside the Mermaid text"
     assert not controls(mermaid), f"control characters in Mermaid: {controls(mermaid)}"
     tally("export:markdown")
-    md = g._repr_markdown_()
+    md = graph_markdown(g)
     assert md.count("```") == 2, "file text closed or opened a Markdown fence"
+    tally("export:svg")
+    svg = g.to_svg()
+    ET.fromstring(svg)  # well-formed: no name from the file broke out of its text node
+    assert "<script" not in svg
 
     tally("export:dot")
     dot = g.to_dot()

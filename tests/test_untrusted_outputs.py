@@ -44,6 +44,7 @@ import steering
 import strategies
 from steering import cli
 from steering._display import (
+    _CELL,
     comparison_html,
     graph_markdown,
     occurrences_html,
@@ -408,6 +409,9 @@ class _Tags(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = tuple(a for a, _ in attrs)
+        style = dict(attrs).get("style")
+        # The renderer's own inline cell styles only: nothing from the file reaches them.
+        assert style is None or style in _STYLES, style
         self.tags.append((tag, names, dict(attrs).get("class") or ""))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -430,6 +434,7 @@ def parse_html(text: str) -> _Tags:
     return p
 
 
+_STYLES = {_CELL, f"{_CELL};background:#f3f3f3"}
 _ELEMENTS = {"div", "style", "h4", "p", "b", "i", "br", "ul", "li", "table", "thead", "tbody",
              "tr", "th", "td", "span"}
 _CLASSES = {"", "steering", "ns", "cite", "status-decided", "status-not_specified",
@@ -440,7 +445,7 @@ def check_html(text: str) -> _Tags:
     parsed = parse_html(text)
     for tag, attributes, cls in parsed.tags:
         assert tag in _ELEMENTS, tag
-        assert set(attributes) <= {"class", "title"}, attributes
+        assert set(attributes) <= {"class", "title", "style"}, attributes
         assert cls in _CLASSES, cls
     assert not _controls_in(text, "\n\t\r")
     return parsed

@@ -68,6 +68,7 @@ _LAZY = {
     "next_working_day": "steering.workdays",
     "to_org_jsonld": "steering.standards",
     "to_popolo": "steering.standards",
+    "display_language": "steering._display",
 }
 
 
@@ -124,6 +125,7 @@ __all__ = [
     "calendar_gaps",
     "compare",
     "coverage",
+    "display_language",
     "is_working_day",
     "load",
     "loads",

@@ -28,7 +28,7 @@ from steering._escape import visible
 from steering._text import nfc
 from steering.errors import ArgumentTypeError, QueryError
 
-__all__ = ["MAX_ARG_CHARS", "as_date", "as_flag", "as_ids", "as_text"]
+__all__ = ["MAX_ARG_CHARS", "as_date", "as_flag", "as_ids", "as_lang", "as_text"]
 
 #: Longest id, name or document kind a question may carry (characters).
 MAX_ARG_CHARS = 1_000
@@ -99,4 +99,14 @@ def as_flag(value: object, what: str) -> bool:
     if not isinstance(value, bool):
         raise ArgumentTypeError(f"{what}: found {type(value).__name__} {_shown(value)}; "
                                 "allowed: True or False")
+    return value
+
+
+def as_lang(value: object, what: str = "lang") -> str:
+    """``"vi"`` or ``"en"``: the languages every answer is given in."""
+    if not isinstance(value, str):
+        raise ArgumentTypeError(f"{what}: found {type(value).__name__} {_shown(value)}; "
+                                "allowed: 'vi' or 'en'")
+    if value not in ("vi", "en"):
+        raise QueryError(f"{what}: found {_shown(value)}; allowed: 'vi' or 'en'")
     return value

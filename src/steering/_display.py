@@ -3,8 +3,9 @@ r"""HTML renderings for notebooks: regulations, rulings, calendars and compariso
 Jupyter calls ``_repr_html_`` on the value a cell returns. :class:`Regulation`
 and :class:`~steering.compare.Comparison` define it and delegate here; a
 ruling or a calendar (a tuple of occurrences) can be shown with :class:`HTMLView`,
-an authority graph drawn with :class:`Picture` (Mermaid), or every such value
-rendered automatically after ``%load_ext steering._display``.
+an authority graph drawn with :class:`Picture` (an SVG picture, offline), or every
+such value rendered automatically after ``%load_ext steering._display``. Views speak
+the language set with :func:`display_language` (Vietnamese by default).
 
 The functions only read attributes (never the clock), escape every string, and
 return the same HTML for the same value. Text from a regulation file is never
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from steering import _args
 from steering._escape import markdown_fence, text_value
 from steering.rules import Citation
 
@@ -31,6 +33,7 @@ __all__ = [
     "HTMLView",
     "Picture",
     "comparison_html",
+    "display_language",
     "graph_markdown",
     "html",
     "load_ipython_extension",
@@ -55,8 +58,38 @@ _STYLE = (
 )
 
 
+_LANGUAGE = ["vi"]
+
+
+def display_language(lang: str | None = None) -> str:
+    """The language of notebook views (tables, pictures), set with ``lang``; returns it.
+
+    Rich views (``_repr_html_`` of a regulation, ruling, comparison or calendar,
+    the authority graph's picture) follow it; the default is Vietnamese, the
+    regulations' own language. ``steering.display_language("en")`` at the top of an
+    English notebook makes every view English (the regulations' own words stay
+    Vietnamese).
+
+    Raises:
+        QueryError: ``lang`` is not ``"vi"`` or ``"en"``.
+
+    """
+    if lang is not None:
+        _LANGUAGE[0] = _args.as_lang(lang)
+    return _LANGUAGE[0]
+
+
+def _lang(lang: str | None) -> str:
+    return display_language() if lang is None else _args.as_lang(lang)
+
+
 def _e(value: object) -> str:
     return escape(text_value(str(value)), quote=True)
+
+
+#: Every cell's own style: a notebook's CSS (JupyterLab right-aligns table cells) and its
+#: sanitiser (which drops ``<style>`` from untrusted outputs) cannot undo an inline style.
+_CELL = "text-align:left;vertical-align:top;border:1px solid #ccc;padding:2px 6px"
 
 
 def _wrap(body: str) -> str:
@@ -65,8 +98,10 @@ def _wrap(body: str) -> str:
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """An HTML table; cells are already-escaped HTML."""
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    head = "".join(f'<th style="{_CELL};background:#f3f3f3">{_e(h)}</th>' for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{_CELL}">{c}</td>' for c in row) + "</tr>" for row in rows
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -89,30 +124,40 @@ def _not_specified(lang: str = "vi") -> str:
 # ----------------------------------------------------------------- regulation
 
 
-def regulation_html(reg: Regulation) -> str:
-    """A regulation: its identity, posts, substitution order, seals and meeting cadences."""
+def regulation_html(reg: Regulation, lang: str | None = None) -> str:
+    """A regulation: its identity, posts, substitution order, seals and meeting cadences.
+
+    Labels follow ``lang`` (default: `display_language`); the regulation's own
+    words (titles, offices, quotes) stay as written.
+    """
     from steering._vocab import LEVEL_WORDS, ROLE_WORDS  # noqa: PLC0415 - with the rest
     from steering.compare import aspect_label, facts  # noqa: PLC0415 - avoid an import cycle
 
+    lang = _lang(lang)
+    vi = lang == "vi"
+    i = 0 if vi else 1
     idn = reg.identity
-    number = idn.decision_number or "(chưa số)"
-    level = LEVEL_WORDS.get(idn.level.value, (idn.level.value,))[0]
+    number = idn.decision_number or ("(chưa số)" if vi else "(no number)")
+    level = LEVEL_WORDS.get(idn.level.value, (idn.level.value, idn.level.value))[i]
+    signed, level_word = ("ký", "cấp") if vi else ("signed", "level")
     head = (
         f"<h4>{_e(reg.committee.name or idn.title)}</h4>"
-        f"<p><b>{_e(reg.id)}</b> · Quyết định {_e(number)} · ký {_e(idn.signed)} · "
-        f"{_e(idn.locality)} (cấp {_e(level)})</p>"
+        f"<p><b>{_e(reg.id)}</b> · Quyết định {_e(number)} · {signed} {_e(idn.signed)} · "
+        f"{_e(idn.locality)} ({level_word} {_e(level)})</p>"
     )
+    several, also = ("nhiều người", "đồng thời là") if vi else ("several people", "also holds")
     posts = _table(
-        ["id", "role", "title", "holder", "cited"],
+        ["mã", "vai trò", "chức danh", "người giữ", "trích dẫn"] if vi
+        else ["id", "role", "title", "holder", "cited"],
         (
             [
                 _e(p.id),
-                _e(ROLE_WORDS[p.role][0]),
-                _e(p.title) + (" <i>(nhiều người)</i>" if p.plural else ""),
-                (_e(p.office or p.agency) if (p.office or p.agency) else _not_specified())
-                + (f" <i>(đồng thời là {_e(', '.join(p.concurrent_with))})</i>"
+                _e(ROLE_WORDS[p.role][i]),
+                _e(p.title) + (f" <i>({several})</i>" if p.plural else ""),
+                (_e(p.office or p.agency) if (p.office or p.agency) else _not_specified(lang))
+                + (f" <i>({also} {_e(', '.join(p.concurrent_with))})</i>"
                    if p.concurrent_with else ""),
-                _cites([p.citation]),
+                _cites([p.citation], lang),
             ]
             for p in reg.posts
         ),
@@ -120,24 +165,29 @@ def regulation_html(reg: Regulation) -> str:
     wanted = ("substitution", "seals", "meetings", "conveners", "reports", "standing_agency",
               "monitoring", "funding")
     rows = [
-        [_e(aspect_label(aspect)), _e(subject), _e(side.text_vi), _cites(side.citations)]
-        for key, (aspect, subject, _, side) in facts(reg).items()
+        [_e(aspect_label(aspect, lang)), _e(subject_vi if vi else subject_en),
+         _e(side.text(lang)), _cites(side.citations, lang)]
+        for key, (aspect, subject_vi, subject_en, side) in facts(reg).items()
         if aspect in wanted and not key.endswith(":depth")
         and not (aspect == "monitoring" and key != "monitoring:annex")
     ]
-    rules = _table(["aspect", "subject", "rule", "cited"], rows)
+    rules = _table(["khía cạnh", "đối tượng", "quy định", "trích dẫn"] if vi
+                   else ["aspect", "subject", "rule", "cited"], rows)
     from steering import world  # noqa: PLC0415 - with the rest
 
-    later = "".join(f"<li>{_e(k.explain('vi'))}</li>" for k in world.known_changes(reg))
-    after = f"<b>Sau văn bản</b><ul>{later}</ul>" if later else ""
-    return _wrap(f"{head}<b>Posts</b>{posts}<b>Rules</b>{rules}{after}")
+    later = "".join(f"<li>{_e(k.explain(lang))}</li>" for k in world.known_changes(reg))
+    after_word = "Sau văn bản" if vi else "Since the regulation"
+    after = f"<b>{after_word}</b><ul>{later}</ul>" if later else ""
+    posts_word, rules_word = ("Chức danh", "Quy định") if vi else ("Posts", "Rules")
+    return _wrap(f"{head}<b>{posts_word}</b>{posts}<b>{rules_word}</b>{rules}{after}")
 
 
 # ----------------------------------------------------------------- ruling
 
 
-def ruling_html(ruling: Any, lang: str = "vi") -> str:
+def ruling_html(ruling: Any, lang: str | None = None) -> str:
     """A ruling: status, answer, explanation, the chain tried, and every citation with its quote."""
+    lang = _lang(lang)
     status = str(getattr(ruling, "status", ""))
     status = getattr(getattr(ruling, "status", None), "value", status)
     answer = ", ".join(str(a) for a in getattr(ruling, "answer", ()))
@@ -185,8 +235,9 @@ def _date(value: Any) -> str:
     return _e(iso() if callable(iso) else value)
 
 
-def occurrences_html(occurrences: Iterable[Any], lang: str = "vi") -> str:
+def occurrences_html(occurrences: Iterable[Any], lang: str | None = None) -> str:
     """Occurrences (meetings, report deadlines) as a table: body, kind, opens, closes, cited."""
+    lang = _lang(lang)
     items = list(occurrences)
     rows = [
         [
@@ -206,8 +257,9 @@ def occurrences_html(occurrences: Iterable[Any], lang: str = "vi") -> str:
 # ----------------------------------------------------------------- comparison
 
 
-def comparison_html(comparison: Comparison, lang: str = "vi") -> str:
+def comparison_html(comparison: Comparison, lang: str | None = None) -> str:
     """A comparison: one row per difference, each side with its citations and quotes."""
+    lang = _lang(lang)
     n = len(comparison)
     head = (
         f"<p><b>{_e(comparison.a_title)}</b> ↔ <b>{_e(comparison.b_title)}</b>: "
@@ -235,12 +287,13 @@ def _is_ruling(value: Any) -> bool:
     return all(hasattr(value, a) for a in ("status", "answer", "citations", "explain"))
 
 
-def html(value: Any, lang: str = "vi") -> str | None:
+def html(value: Any, lang: str | None = None) -> str | None:
     """HTML for any steering value that has a table form, else ``None``.
 
     Handles regulations, rulings, comparisons and sequences of occurrences
     (what ``reg.calendar(start, end)`` returns).
     """
+    lang = _lang(lang)
     from steering.compare import Comparison  # noqa: PLC0415 - avoid an import cycle
     from steering.regulation import Regulation  # noqa: PLC0415 - avoid an import cycle
 
@@ -267,17 +320,21 @@ def graph_markdown(graph: Any) -> str:
 
 
 class Picture:
-    """Wraps an authority graph so a notebook draws it: ``Picture(reg.authority())``.
+    """Wraps an authority graph so a notebook draws it: ``Picture(reg.authority(), "en")``.
 
-    Jupyter renders the Mermaid flowchart of :meth:`AuthorityGraph.to_mermaid`;
-    elsewhere the Mermaid text shows.
+    Jupyter shows the self-contained SVG of :meth:`AuthorityGraph.to_svg` (no
+    network needed); elsewhere the Mermaid text shows (``graph_markdown`` gives
+    it as a Markdown block for renderers that draw Mermaid).
     """
 
-    def __init__(self, graph: Any) -> None:
+    def __init__(self, graph: Any, lang: str | None = None) -> None:
         self.graph = graph
+        self.lang = lang
 
-    def _repr_markdown_(self) -> str:
-        return graph_markdown(self.graph)
+    def _repr_svg_(self) -> str:
+        from steering._svg import graph_svg  # noqa: PLC0415 - only when drawn
+
+        return graph_svg(self.graph, _lang(self.lang))
 
     def __repr__(self) -> str:
         return str(self.graph.to_mermaid())
@@ -286,7 +343,7 @@ class Picture:
 class HTMLView:
     """Wraps a value so a notebook shows it as an HTML table: ``HTMLView(reg.calendar(a, b))``."""
 
-    def __init__(self, value: Any, lang: str = "vi") -> None:
+    def __init__(self, value: Any, lang: str | None = None) -> None:
         self.value = value
         self.lang = lang
 
@@ -300,11 +357,10 @@ class HTMLView:
 def load_ipython_extension(ipython: Any) -> None:
     """``%load_ext steering._display``: rulings and calendars as HTML tables, graphs as pictures.
 
-    Regulations and comparisons render as HTML without it. Tuples and lists
-    that are not calendars keep their usual display (the formatter returns
-    ``None`` for them).
+    Regulations, rulings, comparisons and authority graphs (an SVG picture)
+    render without it. Tuples and lists that are not calendars keep their usual
+    display (the formatter returns ``None`` for them).
     """
-    from steering.authority import AuthorityGraph  # noqa: PLC0415 - only when IPython asks
     from steering.ruling import Ruling  # noqa: PLC0415 - only when IPython asks
 
     formatters = ipython.display_formatter.formatters
@@ -312,4 +368,3 @@ def load_ipython_extension(ipython: Any) -> None:
     html_formatter.for_type(Ruling, ruling_html)
     html_formatter.for_type(tuple, html)
     html_formatter.for_type(list, html)
-    formatters["text/markdown"].for_type(AuthorityGraph, graph_markdown)

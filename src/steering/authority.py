@@ -532,11 +532,18 @@ class AuthorityGraph:
         """A mutable copy of the underlying graph, for power users."""
         return nx.MultiDiGraph(self._graph)
 
-    def _repr_markdown_(self) -> str:
-        """Render as a Mermaid picture in Jupyter."""
-        from steering._display import graph_markdown  # noqa: PLC0415 - display code loads lazily
+    def _repr_svg_(self) -> str:
+        """Render as a self-contained SVG picture in Jupyter (offline; see ``steering._svg``)."""
+        from steering._display import display_language  # noqa: PLC0415 - display loads lazily
+        from steering._svg import graph_svg  # noqa: PLC0415 - display code loads lazily
 
-        return graph_markdown(self)
+        return graph_svg(self, display_language())
+
+    def to_svg(self, lang: str = "vi") -> str:
+        """The graph as a self-contained SVG picture: posts by rank, edges by relation."""
+        from steering._svg import graph_svg  # noqa: PLC0415 - display code loads lazily
+
+        return graph_svg(self, _args.as_lang(lang))
 
     def to_mermaid(self) -> str:
         """The graph as Mermaid flowchart text (see :mod:`steering.exports`)."""
