@@ -4,15 +4,18 @@ The notebook is generated, never edited by hand: change a cell here and run
 
     .venv/bin/python scripts/make_notebook.py
 
-``tests/test_docs.py`` checks the committed notebook is exactly what this script
-makes (cells with fixed ids, no outputs) and executes it top to bottom with
-nbclient, from ``docs/notebooks/`` as a reader's Jupyter would.
+The script executes the notebook with nbclient, from ``docs/notebooks/`` as a
+reader's Jupyter would, and stores the outputs (so a reader on a forge sees the
+answers, and the authority graph as an inline SVG picture), with the volatile
+parts (timings) left out. ``tests/test_docs.py`` builds it again and checks the
+committed notebook is exactly what this script makes, outputs included.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -46,6 +49,7 @@ from pathlib import Path
 
 import steering
 
+steering.display_language("en")  # tables and pictures in English; the regulations' words stay
 %load_ext steering._display"""),
     ("md", """\
 ## 1. The presets
@@ -90,9 +94,10 @@ print(ruling.explain("en"))"""),
     ("code", """\
 ruling  # rendered as a table by %load_ext steering._display"""),
     ("md", """\
-The whole graph (substitution, accountability, reporting, convening) draws itself as a
-Mermaid diagram: JupyterLab 4.1 and later show the picture; elsewhere paste
-`g.to_mermaid()` into any Mermaid viewer."""),
+The whole graph (who acts for, answers to, reports to, directs whom) draws itself as a
+self-contained SVG picture, posts ranked top to bottom: it needs no network, so it shows
+offline and in the stored notebook. `g.to_mermaid()`, `g.to_dot()` and `g.to_graphml()`
+give the same graph to other tools."""),
     ("code", """\
 g"""),
     ("md", """\
@@ -191,11 +196,14 @@ print(mine.authority().acting_for("head", absent={"head", "standing_deputy"}).ex
 explanation in the language asked (`pip install 'steering[web]'`). The app can be called
 in-process, as here, or run with uvicorn and called with `curl` from any language."""),
     ("code", """\
+import logging
+
 from litestar.testing import TestClient
 
 from steering.web import create_app
 
 with TestClient(create_app()) as client:
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # no request log in the output
     r = client.get("/regulations/dak-nong-2021/acting-for",
                    params={"post": "head", "absent": "head,standing_deputy"},
                    headers={"Accept-Language": "en"})
@@ -233,7 +241,7 @@ listing every rule with its quote."""),
 
 
 def build() -> nbformat.NotebookNode:
-    """The notebook, with fixed cell ids and no outputs, so its text is reproducible."""
+    """The notebook, with fixed cell ids and no outputs yet, so its text is reproducible."""
     cells = []
     for i, (kind, source) in enumerate(CELLS):
         cell_id = f"cell-{i:02d}"
@@ -249,9 +257,36 @@ def build() -> nbformat.NotebookNode:
     return nb
 
 
+def execute(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Run every cell from docs/notebooks/ and keep the outputs, without volatile metadata."""
+    from nbclient import NotebookClient  # noqa: PLC0415 - only when building
+
+    where = {"metadata": {"path": str(NOTEBOOK.parent)}}
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources=where).execute()
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        merged: list[Any] = []
+        for out in cell.get("outputs", []):
+            out.get("metadata", {}).pop("execution", None)
+            # A stream arrives in chunks that depend on timing: one output per stream.
+            last = merged[-1] if merged else None
+            if (out.get("output_type") == "stream" and last is not None
+                    and last.get("output_type") == "stream" and last["name"] == out["name"]):
+                last["text"] += out["text"]
+            else:
+                merged.append(out)
+        if cell.cell_type == "code":
+            cell.outputs = merged
+    nb.metadata = {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    }
+    return nb
+
+
 def notebook_text() -> str:
-    """The notebook file's text."""
-    return str(nbformat.writes(build())) + "\n"  # type: ignore[no-untyped-call]
+    """The notebook file's text: the cells, executed, with their outputs."""
+    return str(nbformat.writes(execute(build()))) + "\n"  # type: ignore[no-untyped-call]
 
 
 def main() -> int:

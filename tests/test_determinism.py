@@ -196,3 +196,18 @@ def test_the_script_runs_from_any_directory(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "dak-nong-2021" in done.stdout
+
+
+def test_a_ruling_repr_does_not_depend_on_the_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import steering; g = steering.presets.load('dak-nong-2021').authority(); "
+            "print(repr(g.acting_for('head', absent={'head', 'standing_deputy', 'deputy_tttt'})))")
+    outs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(outs) == 1

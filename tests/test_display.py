@@ -203,3 +203,10 @@ def test_regulation_html_speaks_vietnamese() -> None:
     assert "<td>standing_deputy</td><td>standing_deputy</td>" not in plain(out)
     assert "<td>Thay thế khi vắng mặt</td>" in plain(out)
     assert "<td>substitution</td>" not in plain(out)
+
+
+def test_a_label_cited_many_times_is_shown_once() -> None:
+    # thanh-hoa-2024 cites each of its 24 member agencies to the annex ("Phụ lục").
+    c = compare(presets.load("thanh-hoa-2021"), presets.load("thanh-hoa-2024"))
+    for row in comparison_html(c, "vi").split("<tr>"):
+        assert row.count(">Phụ lục</span>") <= 2  # at most once per side

@@ -1,12 +1,14 @@
 """steering: operating regulations of Vietnamese steering committees as typed, cited data.
 
 Load a shipped preset or your own regulation file, validate it, and ask it
-questions::
+questions:
 
-    import steering
-    reg = steering.presets.load("dak-nong-2021")
-    steering.validate(reg)                       # () when valid
-    reg.authority().acting_for("head", absent={"head"})
+```python
+import steering
+reg = steering.presets.load("dak-nong-2021")
+steering.validate(reg)                       # () when valid
+reg.authority().acting_for("head", absent={"head"})
+```
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ _LAZY = {
     "next_working_day": "steering.workdays",
     "to_org_jsonld": "steering.standards",
     "to_popolo": "steering.standards",
-    "display_language": "steering._display",
+    "display_language": "steering.display",
 }
 
 

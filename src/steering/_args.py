@@ -1,10 +1,11 @@
 """Arguments at the door: one check per kind of argument, the same for every public function.
 
-Wrong values raise :class:`~steering.errors.QueryError`; wrong types raise
-:class:`~steering.errors.ArgumentTypeError` (a ``QueryError`` and a ``TypeError``).
+Wrong values raise [`QueryError`][steering.errors.QueryError]; wrong types raise
+[`ArgumentTypeError`][steering.errors.ArgumentTypeError] (a ``QueryError`` and a ``TypeError``).
 The rules, documented in ``docs/security.md``:
 
-- ids, names and document kinds are ``str`` of at most :data:`MAX_ARG_CHARS`
+- ids, names and document kinds are ``str`` of at most
+  [`MAX_ARG_CHARS`][steering._args.MAX_ARG_CHARS]
   characters (so no question costs more than its answer, and no cache holds
   megabytes of questions);
 - ``absent`` is one id or an iterable of ids; left out (``None``) it is the

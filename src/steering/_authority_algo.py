@@ -1,4 +1,4 @@
-"""Pure algorithms behind :mod:`steering.authority`: no graph, no text, no I/O.
+"""Pure algorithms behind [`steering.authority`][steering.authority]: no graph, no text, no I/O.
 
 Substitution is resolved tier by tier exactly as the regulation states it and
 never transitively: if a regulation says who acts for the head but not who
@@ -100,7 +100,8 @@ def reachable(start: str, succ: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
 def document_matches(query: str, kinds: Iterable[str]) -> bool:
     """Whether a document kind asked about falls under one of ``kinds``, as kinds.
 
-    See :func:`steering._matching.match_document`: the same name, or a listed
+    See [`steering._matching.match_document`][steering._matching.match_document]: the same name, or
+    a listed
     bare kind ("thông báo") covering a qualified one; never a substring.
     """
     return any(match_document(query, k) is DocumentMatch.MATCH for k in kinds)

@@ -1,11 +1,15 @@
 r"""HTML renderings for notebooks: regulations, rulings, calendars and comparisons as tables.
 
-Jupyter calls ``_repr_html_`` on the value a cell returns. :class:`Regulation`
-and :class:`~steering.compare.Comparison` define it and delegate here; a
-ruling or a calendar (a tuple of occurrences) can be shown with :class:`HTMLView`,
-an authority graph drawn with :class:`Picture` (an SVG picture, offline), or every
+Jupyter calls ``_repr_html_`` on the value a cell returns.
+[`Regulation`][steering.regulation.Regulation]
+and [`Comparison`][steering.compare.Comparison] define it and delegate here; a
+ruling or a calendar (a tuple of occurrences) can be shown with
+[`HTMLView`][steering._display.HTMLView],
+an authority graph drawn with [`Picture`][steering._display.Picture] (an SVG picture, offline), or
+every
 such value rendered automatically after ``%load_ext steering._display``. Views speak
-the language set with :func:`display_language` (Vietnamese by default).
+the language set with [`display_language`][steering._display.display_language] (Vietnamese by
+default).
 
 The functions only read attributes (never the clock), escape every string, and
 return the same HTML for the same value. Text from a regulation file is never
@@ -23,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from steering import _args
 from steering._escape import markdown_fence, text_value
+from steering.display import display_language
 from steering.rules import Citation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,7 +38,6 @@ __all__ = [
     "HTMLView",
     "Picture",
     "comparison_html",
-    "display_language",
     "graph_markdown",
     "html",
     "load_ipython_extension",
@@ -56,27 +60,6 @@ _STYLE = (
     ".steering .status-ambiguous{color:#a60;font-weight:bold}"
     "</style>"
 )
-
-
-_LANGUAGE = ["vi"]
-
-
-def display_language(lang: str | None = None) -> str:
-    """The language of notebook views (tables, pictures), set with ``lang``; returns it.
-
-    Rich views (``_repr_html_`` of a regulation, ruling, comparison or calendar,
-    the authority graph's picture) follow it; the default is Vietnamese, the
-    regulations' own language. ``steering.display_language("en")`` at the top of an
-    English notebook makes every view English (the regulations' own words stay
-    Vietnamese).
-
-    Raises:
-        QueryError: ``lang`` is not ``"vi"`` or ``"en"``.
-
-    """
-    if lang is not None:
-        _LANGUAGE[0] = _args.as_lang(lang)
-    return _LANGUAGE[0]
 
 
 def _lang(lang: str | None) -> str:
@@ -106,9 +89,18 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def _cites(citations: Iterable[Citation], lang: str = "vi") -> str:
-    """Citations as escaped HTML: the label, with the verbatim quote on hover."""
+    """Citations as escaped HTML: each label once, with its verbatim quotes on hover.
+
+    Twenty-four members each cited to the annex read "Phụ lục" once, not 24 times.
+    """
+    quotes: dict[str, list[str]] = {}
+    for c in citations:
+        seen = quotes.setdefault(c.label(lang), [])
+        if c.quote not in seen:
+            seen.append(c.quote)
     parts = [
-        f'<span class="cite" title="{_e(c.quote)}">{_e(c.label(lang))}</span>' for c in citations
+        f'<span class="cite" title="{_e(" | ".join(q))}">{_e(label)}</span>'
+        for label, q in quotes.items()
     ]
     return "; ".join(parts)
 
@@ -322,7 +314,8 @@ def graph_markdown(graph: Any) -> str:
 class Picture:
     """Wraps an authority graph so a notebook draws it: ``Picture(reg.authority(), "en")``.
 
-    Jupyter shows the self-contained SVG of :meth:`AuthorityGraph.to_svg` (no
+    Jupyter shows the self-contained SVG of
+    [`AuthorityGraph.to_svg`][steering.authority.AuthorityGraph.to_svg] (no
     network needed); elsewhere the Mermaid text shows (``graph_markdown`` gives
     it as a Markdown block for renderers that draw Mermaid).
     """

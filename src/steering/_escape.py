@@ -1,6 +1,6 @@
 r"""Escaping text from a regulation file for where it goes.
 
-A regulation file comes from a stranger, and a :class:`~steering.Regulation`
+A regulation file comes from a stranger, and a [`Regulation`][steering.regulation.Regulation]
 can also be built in Python with any string in any field. Whatever a name
 holds, an export must stay what it claims to be: a Mermaid label stays a
 label, a Markdown fence stays closed, GraphML stays well-formed XML, an
@@ -43,7 +43,7 @@ def _controls() -> frozenset[int]:
     return frozenset(points)
 
 
-#: Code points rendered visibly by :func:`visible` (see the module notes).
+#: Code points rendered visibly by [`visible`][steering._escape.visible] (see the module notes).
 CONTROLS = _controls()
 
 
@@ -106,7 +106,8 @@ def xml_text(text: str) -> str:
     r"""Text that XML 1.0 can hold, with no invisible control but tab and newline.
 
     Characters XML forbids (NUL, ESC, VT, lone surrogates, U+FFFE ...), CR, and
-    the other controls of :data:`CONTROLS` are written as their visible escape
+    the other controls of [`CONTROLS`][steering._escape.CONTROLS] are written as their visible
+    escape
     (``\x1b``).
     """
     return text.translate(_XML)
@@ -120,7 +121,7 @@ _JSON = {p: f"\\u{p:04x}" for p in CONTROLS if p >= 0x20}
 
 
 def json_text(dumped: str) -> str:
-    r"""JSON text (from :func:`json.dumps` with ``ensure_ascii=False``) with every control escaped.
+    r"""JSON text (from `json.dumps` with ``ensure_ascii=False``) with every control escaped.
 
     Vietnamese stays readable; ``json.loads`` gives back the same value. Such
     characters can only occur inside JSON strings, where ``\uXXXX`` means them.
@@ -148,7 +149,7 @@ def mermaid_label(text: str) -> str:
 
     Line breaks (LF, CR, VT, FF, NEL, U+2028 ...; Python's ``splitlines``) become
     a space; other controls are made
-    visible first (:func:`visible`), then encoded.
+    visible first ([`visible`][steering._escape.visible]), then encoded.
     """
     flat = text.replace("\r\n", " ").translate(_LINE_BREAKS)
     out: list[str] = []

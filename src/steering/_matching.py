@@ -2,13 +2,15 @@
 
 Two matchers live here, both pure (no graph, no text layer):
 
-* :func:`match_document` compares a document kind asked about with a kind a
+* [`match_document`][steering._matching.match_document] compares a document kind asked about with a
+kind a
   clause lists, *as kinds*: a document name is read as one or more kind words
-  from :data:`DOCUMENT_KINDS` ("báo cáo", "giấy mời", ...) followed by what
+  from [`DOCUMENT_KINDS`][steering._matching.DOCUMENT_KINDS] ("báo cáo", "giấy mời", ...) followed
+  by what
   qualifies them ("tình hình, hoạt động của Tổ giúp việc"). Substrings never
   match: "Báo cáo" is a kind, and a clause listing "Báo cáo tình hình, hoạt
   động của Tổ giúp việc" covers one report of that kind, not every report.
-* :func:`match_locality` compares a locality or sector name with the
+* [`match_locality`][steering._matching.match_locality] compares a locality or sector name with the
   monitoring annex's entries. Exact names decide; a loose match (a fragment, a
   missing unit word, missing diacritics) is reported with its candidates and
   the reason it is loose, so that the caller answers *decided* only where
@@ -101,7 +103,7 @@ class DocumentKey:
 
 
 def document_key(text: str) -> DocumentKey:
-    """Read ``text`` as document kinds and qualifiers (the normaliser of :func:`match_document`).
+    """Read ``text`` as document kinds and qualifiers (the normaliser of `match_document`).
 
     NFC, list numbering ("(3)", "a)", "3.") dropped, diacritics and case folded,
     punctuation ignored. "Tờ trình, đề xuất của Tổ giúp việc" reads as the kinds

@@ -76,7 +76,7 @@ def _lines(label: str, width: int = 26) -> list[str]:
 
 
 def graph_svg(graph: Any, lang: str = "vi") -> str:
-    """The authority graph (an :class:`~steering.authority.AuthorityGraph`) as SVG text."""
+    """The authority graph (an `AuthorityGraph`) as SVG text."""
     g = graph.to_networkx()
     nodes = [(str(n), d) for n, d in g.nodes(data=True)
              if d.get("kind") in ("post", "committee", "body", "working_group")]

@@ -1,11 +1,12 @@
 """The authority graph: who acts, who answers to whom, which seal and signing form, who convenes.
 
-:class:`AuthorityGraph` wraps a private, frozen :class:`networkx.MultiDiGraph`
-built from a :class:`~steering.regulation.Regulation`. Its nodes are the
+[`AuthorityGraph`][steering.authority.AuthorityGraph] wraps a private, frozen
+`networkx.MultiDiGraph`
+built from a [`Regulation`][steering.regulation.Regulation]. Its nodes are the
 regulation's posts, working groups, outside bodies and the committee (plus
 seal, document-kind and monitoring-target nodes); its edges are typed
-relations (:class:`Relation`), each carrying the citation of the clause that
-states it. Every query returns a :class:`~steering.ruling.Ruling` that names
+relations ([`Relation`][steering.authority.Relation]), each carrying the citation of the clause that
+states it. Every query returns a [`Ruling`][steering.ruling.Ruling] that names
 its status, its answer, the clauses it used and explains itself.
 
 The graph says only what the regulation says. In particular substitution is
@@ -250,16 +251,19 @@ def _verbatim(part: str, whole: str) -> bool:
 class AuthorityGraph:
     """The authority relations of one regulation, with queries that explain themselves.
 
-    Build one with :meth:`Regulation.authority` (or :meth:`from_regulation`).
+    Build one with [`Regulation.authority`][steering.regulation.Regulation.authority] (or
+    [`from_regulation`][steering.authority.AuthorityGraph.from_regulation]).
     Queries take plain ids (``"head"``, ``"standing_deputy"``) and return a
-    :class:`~steering.ruling.Ruling`. Unknown ids raise
-    :class:`~steering.errors.UnknownPostError`, which lists the valid ids.
+    [`Ruling`][steering.ruling.Ruling]. Unknown ids raise
+    [`UnknownPostError`][steering.errors.UnknownPostError], which lists the valid ids.
 
-    Example::
+    For example:
 
-        g = steering.presets.load("dak-nong-2021").authority()
-        g.acting_for("head", absent={"head", "standing_deputy"}).answer
-        # ('deputy_tttt', 'deputy_vpubnd')
+    ```python
+    g = steering.presets.load("dak-nong-2021").authority()
+    g.acting_for("head", absent={"head", "standing_deputy"}).answer
+    # ('deputy_tttt', 'deputy_vpubnd')
+    ```
     """
 
     __slots__ = (
@@ -284,7 +288,7 @@ class AuthorityGraph:
     )
 
     def __init__(self, regulation: Regulation) -> None:
-        """Build the graph of ``regulation``; prefer :meth:`from_regulation`.
+        """Build the graph of ``regulation``; prefer `from_regulation`.
 
         Raises:
             CycleError: Substitution or accountability relations form a cycle.
@@ -336,7 +340,7 @@ class AuthorityGraph:
 
     @classmethod
     def from_regulation(cls, regulation: Regulation) -> AuthorityGraph:
-        """The authority graph of ``regulation`` (what :meth:`Regulation.authority` returns)."""
+        """The authority graph of ``regulation`` (what `Regulation.authority` returns)."""
         return cls(regulation)
 
     # -- construction --------------------------------------------------------
@@ -534,8 +538,8 @@ class AuthorityGraph:
 
     def _repr_svg_(self) -> str:
         """Render as a self-contained SVG picture in Jupyter (offline; see ``steering._svg``)."""
-        from steering._display import display_language  # noqa: PLC0415 - display loads lazily
         from steering._svg import graph_svg  # noqa: PLC0415 - display code loads lazily
+        from steering.display import display_language  # noqa: PLC0415 - display loads lazily
 
         return graph_svg(self, display_language())
 
@@ -546,25 +550,25 @@ class AuthorityGraph:
         return graph_svg(self, _args.as_lang(lang))
 
     def to_mermaid(self) -> str:
-        """The graph as Mermaid flowchart text (see :mod:`steering.exports`)."""
+        """The graph as Mermaid flowchart text (see [`steering.exports`][steering.exports])."""
         from steering.exports import to_mermaid  # noqa: PLC0415 - avoids an import cycle
 
         return to_mermaid(self)
 
     def to_dot(self) -> str:
-        """The graph as Graphviz DOT text (see :mod:`steering.exports`)."""
+        """The graph as Graphviz DOT text (see [`steering.exports`][steering.exports])."""
         from steering.exports import to_dot  # noqa: PLC0415 - avoids an import cycle
 
         return to_dot(self)
 
     def to_node_link(self) -> dict[str, Any]:
-        """The graph as JSON-ready node-link data (see :mod:`steering.exports`)."""
+        """The graph as JSON-ready node-link data (see [`steering.exports`][steering.exports])."""
         from steering.exports import to_node_link  # noqa: PLC0415 - avoids an import cycle
 
         return to_node_link(self)
 
     def to_graphml(self) -> str:
-        """The graph as GraphML text (see :mod:`steering.exports`)."""
+        """The graph as GraphML text (see [`steering.exports`][steering.exports])."""
         from steering.exports import to_graphml  # noqa: PLC0415 - avoids an import cycle
 
         return to_graphml(self)
@@ -1724,7 +1728,7 @@ class AuthorityGraph:
         Raises:
             UnknownPostError: ``post`` names no post.
             UnknownIdError: ``body`` is neither the committee nor a working group
-                (as for :meth:`conveners`).
+                (as for [`conveners`][steering.authority.AuthorityGraph.conveners]).
 
         """
         self._post(post)
@@ -1789,10 +1793,11 @@ class AuthorityGraph:
     # -- monitoring ----------------------------------------------------------------------
 
     def monitor_of(self, locality_or_sector: str, on: dt.date | None = None) -> Ruling:
-        """Which member monitors a locality or sector (see :meth:`_monitor_of`).
+        """Which member monitors a locality or sector (see `_monitor_of`).
 
         With ``on``, the ruling carries the world's caveats for that date
-        (:func:`steering.world.situate_monitor`): a district-level unit asked
+        ([`steering.world.situate_monitor`][steering.world.situate_monitor]): a district-level unit
+        asked
         about after 01/07/2025 no longer exists, and the answer is not decided.
 
         Raises:

@@ -1,9 +1,10 @@
 """Compare regulations: every structural difference between two, and a table of many.
 
-:func:`compare` lines two regulations up fact by fact (posts, substitution,
+[`compare`][steering.compare.compare] lines two regulations up fact by fact (posts, substitution,
 accountability, seals, conveners, cadences, reports, working groups, standing
 agency, monitoring, channels, funding, identity) and returns a
-:class:`Comparison` whose every :class:`Difference` carries the citations of
+[`Comparison`][steering.compare.Comparison] whose every [`Difference`][steering.compare.Difference]
+carries the citations of
 both sides. A side where the regulation is silent is *not specified* and has no
 citation.
 
@@ -11,7 +12,7 @@ Facts are matched across regulations by meaning, not by file ids: a post is
 known by its role (and, where a regulation has several posts of one role, by
 the office that holds it), a working group by its kind, a body by its name.
 
-:func:`table` summarises many regulations as plain rows, one per regulation,
+[`table`][steering.compare.table] summarises many regulations as plain rows, one per regulation,
 or as a pandas DataFrame when the ``pandas`` extra is installed.
 """
 
@@ -556,7 +557,7 @@ class _Reader:
         return f"?{node}"
 
     def specific_key(self, node: str) -> str:
-        """Like :meth:`key`, but one key per post even for members (annex rows)."""
+        """Like `key`, but one key per post even for members (annex rows)."""
         for p in self.reg.posts:
             if p.id == node:
                 if len(self._by_role[p.role]) == 1:
@@ -1158,7 +1159,7 @@ class _Reader:
 def facts(reg: Regulation) -> dict[str, tuple[str, str, str, Side]]:
     """Every comparable fact of a regulation: key -> (aspect, subject vi, subject en, side).
 
-    The building block of :func:`compare`; exposed for tools that line up
+    The building block of [`compare`][steering.compare.compare]; exposed for tools that line up
     more than two regulations.
     """
     return {
@@ -1188,7 +1189,7 @@ def compare(a: Regulation, b: Regulation) -> Comparison:
         b: The second regulation.
 
     Raises:
-        QueryError: ``a`` or ``b`` is not a :class:`~steering.regulation.Regulation`.
+        QueryError: ``a`` or ``b`` is not a [`Regulation`][steering.regulation.Regulation].
 
     """
     for name, reg in (("a", a), ("b", b)):
@@ -1230,7 +1231,7 @@ def compare(a: Regulation, b: Regulation) -> Comparison:
 
 # ----------------------------------------------------------------- tables
 
-#: The columns of :func:`table`, in order.
+#: The columns of [`table`][steering.compare.table], in order.
 COLUMNS: tuple[str, ...] = (
     "id",
     "locality",
@@ -1327,7 +1328,7 @@ def table(
     lang: str = "vi",
     as_dataframe: bool = False,
 ) -> Any:
-    """Many regulations side by side: one row per regulation, the columns of :data:`COLUMNS`.
+    """Many regulations side by side: one row per regulation, the columns of `COLUMNS`.
 
     A value of ``None`` means the regulation does not specify it. Rows keep the
     order of ``regs``.

@@ -1,6 +1,7 @@
 """Coverage: which parts, articles, clauses and points of the source text the rules cite.
 
-Every unit of the source text (see :meth:`SourceText.units`) is listed with the
+Every unit of the source text (see [`SourceText.units`][steering.sources.SourceText.units]) is
+listed with the
 citations that point into it. A citation to an article (or a whole part) whose
 quote lies inside one of its clauses, points or annex rows counts for the
 deepest unit that holds the quote; a unit counts as cited when it or a unit
@@ -8,11 +9,13 @@ inside it is cited.
 
 A clause no rule cites may be explained by a note of the regulation that
 starts ``Not encoded:`` followed by the units it explains and, after a colon,
-why::
+why:
 
-    notes = [
-      "Not encoded: Quyết định Điều 1; Quy chế Điều 1 khoản 1-2: what the text is.",
-    ]
+```python
+notes = [
+  "Not encoded: Quyết định Điều 1; Quy chế Điều 1 khoản 1-2: what the text is.",
+]
+```
 
 A label is ``[Quyết định | Quy chế | Phụ lục] Điều N[-M][, K] [khoản A[-B][, C]]``
 (``Quy chế`` when no part is named; ``Phụ lục`` alone is the whole annex).
@@ -206,7 +209,7 @@ class Coverage:
         }
 
     def to_json(self) -> str:
-        """The JSON text of :meth:`to_dict` (UTF-8, diacritics kept, stable order)."""
+        """The JSON text of `to_dict` (UTF-8, diacritics kept, stable order)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
     def rows(self, *, only_gaps: bool = False) -> Iterator[tuple[str, str, str, str]]:
@@ -228,7 +231,7 @@ class Coverage:
             )
 
     def table(self, *, only_gaps: bool = False) -> str:
-        """A plain-text table of :meth:`rows` with a summary line."""
+        """A plain-text table of [`rows`][steering.coverage.Coverage.rows] with a summary line."""
         rows = list(self.rows(only_gaps=only_gaps))
         c = self.counts()
         head = (

@@ -3,7 +3,8 @@
 The `holidays` package computes Vietnam's public holidays (lunar dates
 included). It is a computation, not a source of law: a release can add or
 drop a day. steering ships the days off of state agencies for
-:data:`FIRST_YEAR`-:data:`LAST_YEAR` in ``steering/data/public_holidays.toml``,
+`FIRST_YEAR`-`LAST_YEAR` in
+``steering/data/public_holidays.toml``,
 each day with its basis (Bộ luật Lao động 2019 Điều 112 khoản 1 and Điều 111
 khoản 3, Bộ luật Lao động 2012 Điều 115 for 2020, and the yearly civil-service
 instruments), and days the package lists that are not days off in law, with
@@ -11,8 +12,9 @@ the reason ("Ngày Văn hóa Việt Nam", 24/11: chosen by the Politburo, an
 amendment of Điều 112 directed by Nghị quyết 30/NQ-CP, no enacted amendment
 found).
 
-:func:`reconcile` is what :mod:`steering.workdays` uses: for a pinned year it
-returns the cited days, and warns (:class:`~steering.errors.HolidayDataWarning`)
+[`reconcile`][steering.days_off_law.reconcile] is what [`steering.workdays`][steering.workdays]
+uses: for a pinned year it
+returns the cited days, and warns ([`HolidayDataWarning`][steering.errors.HolidayDataWarning])
 when the package adds or drops a day the data does not explain. Outside the
 pinned years it keeps the package's days whose name is a holiday of the law
 and drops (with a warning) any other.
@@ -188,7 +190,8 @@ def cited_days_off(year: int) -> Mapping[dt.date, CitedDay]:
     """The cited days off of a pinned year, by date (weekend holidays included).
 
     Raises:
-        QueryError: ``year`` is not an integer in :data:`FIRST_YEAR`-:data:`LAST_YEAR`.
+        QueryError: ``year`` is not an integer in
+            `FIRST_YEAR`-`LAST_YEAR`.
 
     """
     y = _check_year(year)
@@ -199,7 +202,8 @@ def cited_worked_days(year: int) -> frozenset[dt.date]:
     """Weekend days worked in exchange for a cited swap in ``year``.
 
     Raises:
-        QueryError: ``year`` is not an integer in :data:`FIRST_YEAR`-:data:`LAST_YEAR`.
+        QueryError: ``year`` is not an integer in
+            `FIRST_YEAR`-`LAST_YEAR`.
 
     """
     y = _check_year(year)
@@ -226,8 +230,8 @@ def reconcile(
     """The days off and worked weekend days of ``year``, as law, from the package's answer.
 
     For a pinned year the cited list wins: a day the package adds or drops that
-    :func:`excluded` does not explain raises a
-    :class:`~steering.errors.HolidayDataWarning` naming it. Outside the pinned
+    [`excluded`][steering.days_off_law.excluded] does not explain raises a
+    [`HolidayDataWarning`][steering.errors.HolidayDataWarning] naming it. Outside the pinned
     years, the package's days whose name is not a holiday of the law are dropped
     (explained ones silently, others with a warning).
 

@@ -1,17 +1,18 @@
 """Draft a regulation file from a regulation's text: identity, posts and candidate rules.
 
-:func:`draft` reads a text in the genre's layout (see :mod:`steering.sources`)
+[`draft`][steering.draft.draft] reads a text in the genre's layout (see
+[`steering.sources`][steering.sources])
 and proposes what it can find with the genre's phrasing, each candidate with
 its verbatim quote, its exact citation and how it was found:
 
-- ``pattern``: a pattern of the catalogue (:data:`PATTERNS`) matched exactly,
+- ``pattern``: a pattern of the catalogue (`PATTERNS`) matched exactly,
   every field read off the sentence: written into the draft as a rule;
 - ``guess``: a pattern matched but a field could not be read (a post not
   named, a body not known): written as a commented-out rule for the author.
 
 What it cannot decide is left out (not specified), never invented; every
 clause no candidate cites is listed at the end of the draft, as a comment with
-its text. The draft loads with :func:`steering.load` when the text names its
+its text. The draft loads with [`steering.load`][steering.loader.load] when the text names its
 head and a signing date; otherwise the comment at its top says what is missing.
 """
 

@@ -1,6 +1,7 @@
 """Errors raised by steering.
 
-Every error the library raises derives from :class:`SteeringError`. Leaves also
+Every error the library raises derives from [`SteeringError`][steering.errors.SteeringError].
+Leaves also
 derive from the builtin a caller would naturally catch (``KeyError`` for an
 unknown id, ``ValueError`` for a bad file or argument).
 """
@@ -103,7 +104,7 @@ class QueryError(SteeringError, ValueError):
 
 
 class ArgumentTypeError(QueryError, TypeError):
-    """An argument of the wrong type: both a :class:`QueryError` and a ``TypeError``.
+    """An argument of the wrong type: both a `QueryError` and a ``TypeError``.
 
     Every public function refuses a wrong type with this error (catch
     ``SteeringError`` for every refusal, ``TypeError`` for wrong types only).

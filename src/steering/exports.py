@@ -23,7 +23,7 @@ escapes them for its own syntax and none lets a name change its structure:
   bidirectional controls.
 
 Other invisible controls are written visibly (``\x1b``) in Mermaid and DOT
-(see :mod:`steering._escape`).
+(see `steering._escape`).
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def _edge_label(data: dict[str, Any]) -> str:
 
 
 def _graph(graph: object, door: str) -> nx.MultiDiGraph[str]:
-    """The networkx copy of an :class:`AuthorityGraph`, or the error naming the wrong type."""
+    """The networkx copy of an `AuthorityGraph`, or the error naming the wrong type."""
     from steering.authority import AuthorityGraph  # noqa: PLC0415 - the engine imports us
 
     if not isinstance(graph, AuthorityGraph):
@@ -161,7 +161,7 @@ def to_node_link(graph: AuthorityGraph) -> dict[str, Any]:
 
 
 def to_node_link_json(graph: AuthorityGraph, *, indent: int | None = 2) -> str:
-    """:func:`to_node_link` as JSON text, Vietnamese kept as is (no escapes)."""
+    """`to_node_link` as JSON text, Vietnamese kept as is (no escapes)."""
     return json_text(json.dumps(to_node_link(graph), ensure_ascii=False, indent=indent))
 
 

@@ -24,11 +24,11 @@ in ``X-STEERING-NOTE`` (for `from_ics`) and are not written into the
 description; the Vietnamese notes on what happened after the text (a
 reorganisation, a replacing decision) are.
 
-Each component's ``UID`` is :attr:`~steering.schedule.Occurrence.uid` (a hash
+Each component's ``UID`` is [`uid`][steering.schedule.Occurrence.uid] (a hash
 of regulation, body, kind, rule and period), so re-importing an updated
 calendar updates the same entries. Text stays Vietnamese, in UTF-8, NFC.
 Every field of the occurrence is also written, as JSON, in ``X-STEERING-*``
-properties, so :func:`from_ics` reads the file back to the very same
+properties, so [`from_ics`][steering.ics.from_ics] reads the file back to the very same
 occurrences; the ``X-STEERING-*`` values are authoritative when reading back.
 
 Names come from a regulation file, that is from a stranger. Every text value
@@ -42,7 +42,7 @@ NUL, C1, bidirectional overrides) are written as their visible escape
 and C0 controls, and the remaining controls (DEL, C1, U+2028, bidirectional)
 are written as ``\u`` escapes; they are not TEXT-escaped because icalendar's
 unescaping is not the exact inverse of its escaping for backslashes, which
-JSON needs. :func:`from_ics` reads a stranger's file too: each value is
+JSON needs. [`from_ics`][steering.ics.from_ics] reads a stranger's file too: each value is
 bounded in size and JSON nesting, and an occurrence that closes before it
 opens is refused.
 
@@ -102,7 +102,7 @@ _AFTER_TEXT = re.compile(r"(?:^|(?<=\. ))(Từ \d{2}/\d{2}/\d{4}, .*)$", re.DOTA
 MAX_JSON_DEPTH = 4
 """The deepest JSON an ``X-STEERING-*`` value may hold (citations: a list of objects)."""
 MAX_VALUE_CHARS = MAX_BYTES
-"""The longest ``X-STEERING-*`` value :func:`from_ics` reads, in characters."""
+"""The longest ``X-STEERING-*`` value [`from_ics`][steering.ics.from_ics] reads, in characters."""
 
 
 def _d(value: dt.date) -> str:
@@ -470,7 +470,7 @@ def _occurrence(comp: Any) -> Occurrence:
 
 
 def from_ics(data: bytes | str) -> tuple[Occurrence, ...]:
-    """Read back the occurrences of a calendar written by :func:`to_ics`, in file order.
+    """Read back the occurrences of a calendar written by `to_ics`, in file order.
 
     Components without ``X-STEERING-REGULATION`` (events a user added by hand)
     are skipped.
@@ -478,8 +478,9 @@ def from_ics(data: bytes | str) -> tuple[Occurrence, ...]:
     Raises:
         QueryError: The data is not iCalendar, or a steering component lacks
             or garbles one of its properties (a value longer than
-            :data:`MAX_VALUE_CHARS`, JSON nested deeper than
-            :data:`MAX_JSON_DEPTH`, an occurrence that closes before it opens).
+            [`MAX_VALUE_CHARS`][steering.ics.MAX_VALUE_CHARS], JSON nested deeper than
+            [`MAX_JSON_DEPTH`][steering.ics.MAX_JSON_DEPTH], an occurrence that closes before it
+            opens).
 
     """
     if not isinstance(data, bytes | str):

@@ -1,6 +1,6 @@
 """Read a regulation's text from the forms offices circulate: text, Markdown, .docx, PDF.
 
-:func:`read_text` returns Unicode NFC text and notes saying what was done to
+[`read_text`][steering.intake.read_text] returns Unicode NFC text and notes saying what was done to
 it. Plain text and Markdown are read as UTF-8 (a file that is not UTF-8 is read
 as 8-bit Windows-1252 bytes, then checked for a legacy encoding). ``.docx``
 needs ``python-docx`` and PDF ``pypdf`` (``pip install "steering[intake]"``).
@@ -9,13 +9,13 @@ Legacy Vietnamese encodings are detected and converted to Unicode NFC, and the
 conversion is reported:
 
 - **TCVN3 (ABC, the ``.VnTime`` fonts)**: one byte per letter, the table of
-  TCVN 5712:1993 for bytes ``0xA1``-``0xFF`` (:data:`TCVN3`); text typed in a
+  TCVN 5712:1993 for bytes ``0xA1``-``0xFF`` (`TCVN3`); text typed in a
   ``.Vn`` font shows these letters as Latin-1 characters (``Qui chÕ``).
 - **VNI (VNI-Windows, the ``VNI-Times`` fonts)**: a base letter followed by
-  one mark character (``Quy cheá``), after the VNI key table (:data:`VNI`).
+  one mark character (``Quy cheá``), after the VNI key table (`VNI`).
 
 A text is converted only when the converted text reads as Vietnamese
-markedly better than the text as found (:func:`detect_legacy`).
+markedly better than the text as found ([`detect_legacy`][steering.intake.detect_legacy]).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 A regulation file comes from a stranger (an application's user uploads it, a
 researcher downloads it). Each bound below is checked when the file is loaded,
 before the work it would cost is done, and a file past one is refused with a
-:class:`~steering.errors.RegulationFileError` naming the file, the path inside
+[`RegulationFileError`][steering.errors.RegulationFileError] naming the file, the path inside
 it, what was found and what is allowed. The bounds are generous: the largest
 shipped preset uses a small fraction of each (``docs/security.md`` lists them
 with the error each gives).

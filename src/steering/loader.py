@@ -1,7 +1,7 @@
-"""Reading regulation files (TOML) into :class:`~steering.regulation.Regulation` values.
+"""Reading regulation files (TOML) into [`Regulation`][steering.regulation.Regulation] values.
 
 Loading is all or nothing: a file either becomes a valid regulation or raises
-one :class:`~steering.errors.RegulationFileError` that lists every problem,
+one [`RegulationFileError`][steering.errors.RegulationFileError] that lists every problem,
 each naming the file, the path inside it, what was found and what is allowed.
 """
 
@@ -107,7 +107,7 @@ _DEEP_KEY = re.compile(
 
 
 def _deep_key(text: str) -> str | None:
-    """Why ``text`` holds a dotted key deeper than :data:`MAX_DEPTH`, or ``None``.
+    """Why ``text`` holds a dotted key deeper than `MAX_DEPTH`, or ``None``.
 
     Checked before parsing because ``tomllib`` takes time quadratic in the
     number of parts of a dotted key: a 100 KB key of 50,000 parts would take
@@ -254,13 +254,14 @@ def loads(
     Text from a string reads no file: the quotes are checked against a source
     text only when the caller gives it (``source_text``) or names the folder its
     ``source`` lies in (``base``; the file is then confined to that folder, as
-    :func:`load` confines it to the regulation file's own folder).
+    [`load`][steering.loader.load] confines it to the regulation file's own folder).
 
     Args:
         text: The TOML text (``bytes`` must be UTF-8; a leading byte-order mark
             is dropped from ``str`` and ``bytes`` alike).
         file: The name to report in errors (and kept as ``Regulation.origin``).
-        check: Run :func:`steering.validate` and refuse a regulation with problems.
+        check: Run [`steering.validate`][steering.validation.validate] and refuse a regulation with
+            problems.
         base: The folder the file's ``source`` is read from; ``None`` reads nothing.
         source_text: The regulation's source text, given directly (no file is read).
         max_bytes: Largest input accepted.
@@ -357,7 +358,8 @@ def read_source(base: str | os.PathLike[str], source: str) -> str:
     The path must be relative and, once symlinks are resolved, stay inside
     ``base``; it is refused *before* anything is read (so no answer depends on
     a file outside the folder, not even whether it exists). Then it must be a
-    regular UTF-8 file of at most :data:`MAX_SOURCE_BYTES` bytes, read once.
+    regular UTF-8 file of at most `MAX_SOURCE_BYTES` bytes,
+    read once.
 
     Raises:
         FileReadError: The path escapes the folder or cannot be read; the
@@ -391,7 +393,7 @@ def load(
     The file must be a regular file (a folder, a FIFO, a device, or a link to
     one is refused without reading), of at most ``max_bytes`` bytes; its
     ``source`` text is read from the file's own folder only (see
-    :func:`read_source`).
+    [`read_source`][steering.loader.read_source]).
 
     Raises:
         RegulationFileError: The path is not a path, the file cannot be read, or

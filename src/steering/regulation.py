@@ -290,8 +290,10 @@ class AppliesTo:
 class Regulation:
     """One operating regulation (Quy chế hoạt động), fully typed and cited.
 
-    Build one with :func:`steering.load`, :func:`steering.loads` or
-    :func:`steering.presets.load`; check it with :func:`steering.validate`.
+    Build one with [`steering.load`][steering.loader.load],
+    [`steering.loads`][steering.loader.loads] or
+    [`steering.presets.load`][steering.presets.load]; check it with
+    [`steering.validate`][steering.validation.validate].
     """
 
     format: int = 1
@@ -399,7 +401,7 @@ class Regulation:
     # -- engines -----------------------------------------------------------
 
     def authority(self) -> AuthorityGraph:
-        """The authority graph of this regulation (see :mod:`steering.authority`)."""
+        """The authority graph of this regulation (see `steering.authority`)."""
         from steering.authority import AuthorityGraph  # noqa: PLC0415 - engines load lazily
 
         return AuthorityGraph.from_regulation(self)
@@ -423,13 +425,13 @@ class Regulation:
         return max(first, bound.date) if bound is not None else first
 
     def calendar(self, start: dt.date, end: dt.date, **options: Any) -> Any:
-        """Dated meetings and report deadlines in ``[start, end]`` (:mod:`steering.schedule`)."""
+        """Dated meetings and report deadlines in ``[start, end]`` (`steering.schedule`)."""
         from steering.schedule import calendar  # noqa: PLC0415 - engines load lazily
 
         return calendar(self, start, end, **options)
 
     def _repr_html_(self) -> str:
-        """The regulation as HTML tables, for notebooks (see :mod:`steering._display`)."""
+        """The regulation as HTML tables, for notebooks (see `steering._display`)."""
         from steering._display import regulation_html  # noqa: PLC0415 - display loads lazily
 
         return regulation_html(self)

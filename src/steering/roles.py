@@ -69,7 +69,7 @@ class Post:
 
     Attributes:
         id: Stable id within the regulation (``[a-z][a-z0-9_]*``).
-        role: One of :class:`Role`.
+        role: One of [`Role`][steering.roles.Role].
         title: The regulation's own words for the seat.
         citation: Where the regulation establishes the seat.
         holder: Who holds it ex officio, or ``None`` when not specified.

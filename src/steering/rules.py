@@ -1,11 +1,11 @@
 """Citations and the rules a regulation states, as frozen values.
 
-Every rule carries the :class:`Citation` of the clause it encodes. A rule may
+Every rule carries the [`Citation`][steering.rules.Citation] of the clause it encodes. A rule may
 also carry a ``note``: where the wording is ambiguous, the preset records the
 reading it takes and why, so nothing is decided silently.
 
 References to posts, working groups, outside bodies and the committee itself
-are plain string ids (see :mod:`steering.roles`); ``"committee"`` is reserved
+are plain string ids (see [`steering.roles`][steering.roles]); ``"committee"`` is reserved
 for the committee as a whole.
 """
 
@@ -89,7 +89,7 @@ class Citation:
 
     Attributes:
         document: ``"decision"``, ``"regulation"`` or ``"annex"`` for the
-            regulation's own text (see :data:`OWN_PARTS`), or the name of an
+            regulation's own text (see `OWN_PARTS`), or the name of an
             outside instrument.
         article: Article number (Điều), or ``None`` for an unnumbered part
             (preamble, signature block, the annex table).
@@ -97,7 +97,8 @@ class Citation:
         point: Point letter (điểm), or ``""``.
         quote: A short verbatim quote of the cited text, Vietnamese diacritics intact.
         part: For an unnumbered part of the issuing decision, which one (see
-            :data:`DECISION_PARTS`): ``"heading"`` (number, place and date),
+            `DECISION_PARTS`): ``"heading"`` (number, place and
+            date),
             ``"preamble"`` (the "Căn cứ" recitals) or ``"signature"`` (the
             signature block); ``""`` when not said.
 
@@ -376,7 +377,8 @@ class SealRule:
     """Which seal ``posts`` use, for which documents (all when ``documents`` is empty).
 
     ``scope`` is an open-ended tail after the listed kinds, in the text's words
-    (as for :class:`SigningRule`): a kind not listed may fall within it, which
+    (as for [`SigningRule`][steering.rules.SigningRule]): a kind not listed may fall within it,
+    which
     the regulation leaves to be judged, so the seal for it is not specified.
     ``permitted`` marks a permission ("được sử dụng con dấu của cơ quan mình",
     Thanh Hóa 2021 Điều 2 khoản 6) rather than a plain statement ("sử dụng").
@@ -452,7 +454,7 @@ class MeetingRule:
 
     Attributes:
         body: ``"committee"`` or a working group id.
-        kind: Normally :attr:`MeetingKind.REGULAR`.
+        kind: Normally `MeetingKind.REGULAR`.
         cadences: Every cadence the regulation names (several at once are allowed).
         condition: A qualifier in the regulation's words ("căn cứ tình hình thực tế").
         participants: Who takes part, in the regulation's words (expanded meetings).

@@ -1,11 +1,12 @@
-"""The answer to an authority question: a :class:`Ruling` with its :class:`Status`.
+"""The answer to an authority question: a `Ruling` with its `Status`.
 
-Every query of :class:`steering.authority.AuthorityGraph` returns a ruling. A
+Every query of [`steering.authority.AuthorityGraph`][steering.authority.AuthorityGraph] returns a
+ruling. A
 ruling is a frozen, hashable value: what was asked (``question``, ``subject``),
 what the regulation decides (``status``, ``answer`` and typed details such as
 ``seal`` or ``signing_form``), the clauses the reasoning used, in order
 (``citations``), and a sentence or two that explains it in Vietnamese or
-English (:meth:`Ruling.explain`).
+English ([`Ruling.explain`][steering.ruling.Ruling.explain]).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from steering.rules import AttendanceCondition, Citation, Delegation, Seal, Sign
 
 __all__ = ["LANGS", "Question", "Ruling", "Status"]
 
-#: The languages :meth:`Ruling.explain` speaks.
+#: The languages [`Ruling.explain`][steering.ruling.Ruling.explain] speaks.
 LANGS = ("vi", "en")
 
 
@@ -38,7 +39,7 @@ class Status(enum.StrEnum):
 
 
 class Question(enum.StrEnum):
-    """Which query a ruling answers (the :class:`AuthorityGraph` method's name)."""
+    """Which query a ruling answers (the `AuthorityGraph` method's name)."""
 
     ACTING_FOR = "acting_for"
     SEAL_FOR = "seal_for"
@@ -81,6 +82,11 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
+def _sorted_repr(value: frozenset[str]) -> str:
+    """A set's repr in sorted order, the same whatever the interpreter's hash seed."""
+    return f"frozenset({{{', '.join(repr(x) for x in sorted(value))}}})" if value else "frozenset()"
+
+
 @attrs.frozen(kw_only=True)
 class Ruling:
     """What the regulation says about one question, why, and in which clauses.
@@ -117,9 +123,9 @@ class Ruling:
         delegation: The written authorisation (TUQ.) the answer rests on, if any.
         unordered: Several posts answer and the regulation does not order them.
         caveats: What the world did after the regulation was written, by the
-            ruling's date (:mod:`steering.world`): the 2025 reorganisation, a
-            later decision; :meth:`explain` appends them.
-        text_vi: The explanation in Vietnamese (see :meth:`explain`).
+            ruling's date ([`steering.world`][steering.world]): the 2025 reorganisation, a
+            later decision; [`explain`][steering.ruling.Ruling.explain] appends them.
+        text_vi: The explanation in Vietnamese (see [`explain`][steering.ruling.Ruling.explain]).
         text_en: The explanation in English.
 
     """
@@ -131,7 +137,10 @@ class Ruling:
     candidates: tuple[str, ...] = _tuple()
     citations: tuple[Citation, ...] = _tuple()
     chain: tuple[str, ...] = _tuple()
-    absent: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    # repr sorted: a set's own order changes with the interpreter's hash seed.
+    absent: frozenset[str] = attrs.field(
+        default=frozenset(), converter=frozenset, repr=_sorted_repr
+    )
     on: dt.date | None = None
     seal: Seal | None = None
     signing_form: SigningForm | None = None
@@ -160,7 +169,7 @@ class Ruling:
             lang: ``"vi"`` (the default) or ``"en"``.
 
         Raises:
-            QueryError: ``lang`` is not one of :data:`LANGS`.
+            QueryError: ``lang`` is not one of `LANGS`.
 
         """
         if lang not in LANGS:

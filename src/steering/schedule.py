@@ -1,8 +1,8 @@
 """Dated meetings and report deadlines, generated from a regulation's rules.
 
-``reg.calendar(start, end)`` (or :func:`calendar`) turns the regulation's
-:class:`~steering.rules.MeetingRule` and :class:`~steering.rules.ReportRule`
-values into a sorted tuple of :class:`Occurrence`, each cited.
+``reg.calendar(start, end)`` (or [`calendar`][steering.schedule.calendar]) turns the regulation's
+[`MeetingRule`][steering.rules.MeetingRule] and [`ReportRule`][steering.rules.ReportRule]
+values into a sorted tuple of [`Occurrence`][steering.schedule.Occurrence], each cited.
 
 **Meetings.** A regular meeting rule yields, for every cadence it names, one
 occurrence per period ("một quý một lần": one per quarter): ``opens`` and
@@ -29,7 +29,8 @@ Where it states none, the library invents none: ``due`` is ``None``,
 ``status`` is ``"not_specified"`` and ``closes`` is the data cut-off.
 
 **Not specified.** A regular meeting or periodic report whose cadence the
-regulation leaves open yields no occurrence; :func:`calendar_gaps` lists it
+regulation leaves open yields no occurrence; [`calendar_gaps`][steering.schedule.calendar_gaps]
+lists it
 (and every report whose deadline is not stated).
 
 **Inside the range.** An occurrence belongs to ``[start, end]`` (both
@@ -89,7 +90,7 @@ __all__ = [
     "in_force_from",
 ]
 
-#: Options :func:`calendar` accepts, with what each may be.
+#: Options [`calendar`][steering.schedule.calendar] accepts, with what each may be.
 CALENDAR_OPTIONS: Mapping[str, str] = {
     "policy": "a ShiftPolicy or its value ('next_working_day', 'previous_working_day', 'none')",
     "workdays": "a steering.workdays.WorkingDays calendar",
@@ -160,7 +161,8 @@ class Occurrence:
     """One dated obligation: a meeting window or a report's data period and deadline.
 
     Occurrences sort by ``closes``, then ``opens``, kind, body, rule, cadence,
-    times and sequence (see :attr:`sort_key`); ``<`` and friends compare that key.
+    times and sequence (see [`sort_key`][steering.schedule.Occurrence.sort_key]); ``<`` and friends
+    compare that key.
 
     Attributes:
         regulation: Id of the regulation that sets the obligation.
@@ -298,7 +300,7 @@ class CalendarGap:
 
     Attributes:
         regulation: Id of the regulation.
-        body: The body, as in :attr:`Occurrence.body`.
+        body: The body, as in `Occurrence.body`.
         kind: ``"regular_meeting"`` or ``"report"``.
         rule: ``"meetings[i]"`` or the report rule's id.
         missing: ``"cadence"`` (the regulation says "định kỳ" and no period) or
@@ -397,7 +399,7 @@ def _due(
 
 
 def body_label(reg: Regulation, node_id: str) -> str:
-    """The :attr:`Occurrence.body` for a rule's body or reporter id.
+    """The `Occurrence.body` for a rule's body or reporter id.
 
     ``"committee"`` stays; a working group becomes ``"working_group"`` when the
     regulation has one and ``"working_group:<id>"`` when it has several; any
@@ -434,7 +436,7 @@ def _check_date(value: object, what: str) -> pendulum.Date:
 
 
 def in_force_from(reg: Regulation) -> dt.date:
-    """The first day the regulation can be in force (:attr:`Regulation.in_force_from`).
+    """The first day the regulation can be in force (`Regulation.in_force_from`).
 
     A partial date gives its first possible day ("tháng 01 năm 2021" is
     01/01/2021), so a calendar leaves out nothing the regulation may already govern.
@@ -740,19 +742,20 @@ def calendar(
         start: First day of the range (included).
         end: Last day of the range (included).
         **options: ``in_force_only``: leave out what closes before the
-            regulation can be in force (:func:`in_force_from`; default
+            regulation can be in force ([`in_force_from`][steering.schedule.in_force_from]; default
             ``True``). ``policy``: how a deadline on a day off moves (a
-            :class:`~steering.workdays.ShiftPolicy` or its value; default
+            [`ShiftPolicy`][steering.workdays.ShiftPolicy] or its value; default
             ``NEXT_WORKING_DAY``, Bộ luật Dân sự 2015, Điều 148 khoản 5).
-            ``workdays``: the :class:`~steering.workdays.WorkingDays` calendar
-            (default :data:`~steering.workdays.VIETNAM`). ``reviews``:
+            ``workdays``: the [`WorkingDays`][steering.workdays.WorkingDays] calendar
+            (default `VIETNAM`). ``reviews``:
             ``"combined"`` (default) or ``"separate"``, how a meeting rule with
             nested cadences ("họp định kỳ theo quý, 6 tháng, năm") is read: one
             sitting per finest period, serving the coarser ones, or a sitting per
             cadence and period.
 
     Returns:
-        Occurrences sorted by :attr:`Occurrence.sort_key`, one per
+        Occurrences sorted by [`Occurrence.sort_key`][steering.schedule.Occurrence.sort_key], one
+        per
         (closes, opens, kind, body, rule, cadence, times, sequence).
 
     Raises:

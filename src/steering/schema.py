@@ -1,8 +1,10 @@
 """The JSON Schema (draft 2020-12) of the regulation file format, derived from the model.
 
-The schema is not written by hand: :func:`json_schema` walks the attrs classes
-of :mod:`steering.regulation`, :mod:`steering.roles` and :mod:`steering.rules`
-field by field, so it cannot drift from what :func:`steering.load` accepts.
+The schema is not written by hand: [`json_schema`][steering.schema.json_schema] walks the attrs
+classes
+of [`steering.regulation`][steering.regulation], [`steering.roles`][steering.roles] and
+[`steering.rules`][steering.rules]
+field by field, so it cannot drift from what [`steering.load`][steering.loader.load] accepts.
 
 The mapping follows the one converter (``steering._convert``):
 
@@ -11,21 +13,24 @@ The mapping follows the one converter (``steering._convert``):
 - ``tuple[X, ...]`` is an array of ``X``; ``X | None`` is ``X`` whose key may be
   left out (TOML has no null);
 - an enum is a string from its values;
-- :class:`~steering.regulation.PartialDate` is ``"YYYY"``, ``"YYYY-MM"``,
+- [`PartialDate`][steering.regulation.PartialDate] is ``"YYYY"``, ``"YYYY-MM"``,
   ``"YYYY-MM-DD"`` or a bare year;
-- :class:`~steering.rules.Cadence` is a word (``"quarterly"``) or a table
+- [`Cadence`][steering.rules.Cadence] is a word (``"quarterly"``) or a table
   ``{period, times}``;
 - a date is a string of format ``date``. A TOML file may write dates bare
   (``signed = 2021-11-25``); validate TOML with this schema after turning such
   values into ISO strings.
 
 Cross-object rules (one head, ids resolve, no cycles, every citation found in
-the source text) are beyond a schema: :func:`steering.validate` checks them.
+the source text) are beyond a schema: [`steering.validate`][steering.validation.validate] checks
+them.
 
-Example::
+For example:
 
-    import json, steering.schema
-    print(json.dumps(steering.schema.json_schema(), indent=2, ensure_ascii=False))
+```python
+import json, steering.schema
+print(json.dumps(steering.schema.json_schema(), indent=2, ensure_ascii=False))
+```
 """
 
 from __future__ import annotations
@@ -146,7 +151,7 @@ def _attribute_docs(cls: type) -> dict[str, str]:
 
 
 def _plain(text: str) -> str:
-    """Docstring markup to plain text: ``:class:`~a.B``` -> ``B``, double backticks -> quotes."""
+    """Docstring markup to plain text: ```B``` -> ``B``, double backticks -> quotes."""
     text = re.sub(r":[a-z]+:`~?([^`]+)`", lambda m: m.group(1).rsplit(".", 1)[-1], text)
     text = text.replace("``None``", "left out")
     text = text.replace("``True``", "true").replace("``False``", "false")

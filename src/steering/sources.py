@@ -253,7 +253,7 @@ class SourceText:
         """Split a regulation text (decision, regulation, annex, other instruments) into articles.
 
         Never raises: what does not fit the layout is listed in
-        :attr:`problems` and its text kept in the part it follows.
+        `problems` and its text kept in the part it follows.
         """
         return _Parser(text).run()
 
@@ -760,7 +760,8 @@ class QuoteCheck:
 
     Attributes:
         status: ``"verified"`` (found where cited), ``"wrong"`` (not found
-            there; :attr:`message` says why) or ``"unchecked"`` (the cited
+            there; `message` says why) or ``"unchecked"``
+            (the cited
             instrument's text is not in the file).
         message: Why, for ``"wrong"`` and ``"unchecked"``; ``""`` otherwise.
         where: The segment the quote was looked for in.
@@ -803,7 +804,7 @@ def check_quote(citation: Citation, source: SourceText) -> str | None:
     """Check a citation's quote: ``None`` if it is where it says (or cannot be checked), else why.
 
     Quotes cited to an instrument the source text does not give are not
-    checked (see :func:`quote_status`, which says ``"unchecked"``).
+    checked (see [`quote_status`][steering.sources.quote_status], which says ``"unchecked"``).
     """
     result = quote_status(citation, source)
     return result.message if result.status == "wrong" else None

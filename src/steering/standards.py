@@ -2,9 +2,11 @@
 
 Researchers who link committees to other data reach for two vocabularies:
 
-* `Popolo <https://www.popoloproject.com/>`_ (:func:`to_popolo`): plain JSON with
+* `Popolo <https://www.popoloproject.com/>`_ ([`to_popolo`][steering.standards.to_popolo]): plain
+JSON with
   ``organizations``, ``posts`` and ``memberships``, as parliamentary-data tools read it.
-* `W3C ORG <https://www.w3.org/TR/vocab-org/>`_ (:func:`to_org_jsonld`): RDF in JSON-LD,
+* `W3C ORG <https://www.w3.org/TR/vocab-org/>`_
+([`to_org_jsonld`][steering.standards.to_org_jsonld]): RDF in JSON-LD,
   read with rdflib, SPARQL or a graph database.
 
 Both say only what the regulation says. Posts are seats, not people: no regulation
@@ -31,10 +33,12 @@ from steering.rules import Citation
 
 __all__ = ["ORG_CONTEXT", "to_org_jsonld", "to_popolo"]
 
-#: The default base of the IRIs :func:`to_org_jsonld` mints (a URN: nothing to resolve).
+#: The default base of the IRIs [`to_org_jsonld`][steering.standards.to_org_jsonld] mints (a URN:
+#: nothing to resolve).
 DEFAULT_BASE = "urn:steering:"
 
-#: The JSON-LD context of :func:`to_org_jsonld`: every prefix it uses, inline (no fetch).
+#: The JSON-LD context of [`to_org_jsonld`][steering.standards.to_org_jsonld]: every prefix it
+#: uses, inline (no fetch).
 ORG_CONTEXT: dict[str, str] = {
     "org": "http://www.w3.org/ns/org#",
     "dcterms": "http://purl.org/dc/terms/",
@@ -426,7 +430,7 @@ def to_org_jsonld(reg: Regulation, *, base: str = DEFAULT_BASE) -> dict[str, Any
       is an agent that ``org:holds`` its post; the standing agency is an
       organisation that holds the standing-agency post.
     * ``org:reportsTo`` links each post or group to whom it answers
-      (:meth:`steering.AuthorityGraph.accountable_to`), and a reified
+      ([`accountable_to`][steering.authority.AuthorityGraph.accountable_to]), and a reified
       ``rdf:Statement`` per line keeps its clauses.
     * An ``org:ChangeEvent`` links the committee to the one constituted by each
       decision the regulation replaces ("thay thế Quyết định số ...").

@@ -1,6 +1,7 @@
 """Rules across objects: one head, ids resolve, no cycles, every rule cited, annex coverage.
 
-:func:`validate` returns *every* problem found, each naming the path inside the
+[`validate`][steering.validation.validate] returns *every* problem found, each naming the path
+inside the
 regulation, what was found and what is allowed. It never raises for a problem
 in the regulation.
 """
@@ -146,7 +147,7 @@ class _Checker:
             )
 
     def bounds(self) -> None:
-        """Numbers whose size sets the cost of a calendar (see :mod:`steering.limits`)."""
+        """Numbers whose size sets the cost of a calendar (see `steering.limits`)."""
         reg = self.reg
         if reg.format != 1:
             self.add("format", f"found {reg.format!r}; allowed: 1")
@@ -419,7 +420,7 @@ def source_text_for(reg: Regulation) -> SourceText | None:
     """The parsed source text the loader read for ``reg`` (``None`` when none was read).
 
     Nothing is read here: the loader reads a regulation's ``source`` once, confined
-    to the regulation file's folder (:func:`steering.loader.read_source`).
+    to the regulation file's folder ([`steering.loader.read_source`][steering.loader.read_source]).
     """
     if reg.source_text is None:
         return None

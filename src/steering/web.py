@@ -161,7 +161,7 @@ class CaveatAnswer:
 class RulingAnswer:
     """A ruling as the API and ``steering ... --json`` give it.
 
-    The fields of :class:`steering.Ruling` (without its two cached texts), the
+    The fields of [`steering.Ruling`][steering.ruling.Ruling] (without its two cached texts), the
     explanation in the language asked, and the regulation's names for every id
     the answer mentions.
     """
@@ -229,7 +229,7 @@ class ComparisonAnswer:
 
 @attrs.frozen(kw_only=True)
 class TableAnswer:
-    """Regulations side by side, one row each (:func:`steering.table`)."""
+    """Regulations side by side, one row each ([`steering.table`][steering.compare.table])."""
 
     rows: tuple[dict[str, Any], ...]
 
@@ -280,9 +280,9 @@ class ProblemDetails:
 class _WrittenFormSchema(OpenAPISchemaPlugin):
     """The schema of the values the library writes in a short form.
 
-    A :class:`~steering.regulation.PartialDate` is written ``"2024-08"``, a
-    :class:`~steering.rules.Cadence` ``"quarterly"`` or ``{period, times}``
-    (:mod:`steering.schema` describes the same forms for files), and the
+    A [`PartialDate`][steering.regulation.PartialDate] is written ``"2024-08"``, a
+    [`Cadence`][steering.rules.Cadence] ``"quarterly"`` or ``{period, times}``
+    ([`steering.schema`][steering.schema] describes the same forms for files), and the
     calendar's pendulum dates are ISO dates.
     """
 
@@ -344,7 +344,8 @@ def load_registry(folder: str | os.PathLike[str] | None = None, *,
 
     Raises:
         ConfigError: ``folder`` is not a readable folder; it holds more than
-            :data:`MAX_FOLDER_FILES` files, a link out of it, or something that is
+            `MAX_FOLDER_FILES` files, a link out of it, or
+            something that is
             not a regular file; one of its files is not a valid regulation (naming
             the file and its first problem); or two regulations share an id.
 
@@ -766,7 +767,7 @@ async def validate_upload(request: Request[Any, Any, Any]) -> ValidationAnswer:
 
     The size is checked before the body is read (``Content-Length``) and again
     while it streams in; the file is never written anywhere and is loaded with
-    :func:`steering.loads`, so the library's own bounds apply. An upload has no
+    [`steering.loads`][steering.loader.loads], so the library's own bounds apply. An upload has no
     folder, so a ``source`` it names is not read.
     """
     limit = _registry(request).max_upload
@@ -866,11 +867,13 @@ def create_app(
             ``"*"`` for any).
         max_upload: The largest file ``POST /validate`` accepts, in bytes (default:
             the loader's own limit).
-        registry: Regulations already loaded (:func:`load_registry`); overrides
+        registry: Regulations already loaded ([`load_registry`][steering.web.load_registry]);
+            overrides
             ``folder`` and ``max_upload``.
 
     Raises:
-        ConfigError: The folder cannot be served (see :func:`load_registry`).
+        ConfigError: The folder cannot be served (see
+            [`load_registry`][steering.web.load_registry]).
 
     """
     reg = registry if registry is not None else load_registry(folder, max_upload=max_upload)

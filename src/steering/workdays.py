@@ -6,7 +6,7 @@ A day is a **working day** of a state agency unless it is
 - a public holiday of Bộ luật Lao động 2019, Điều 112, or a compensatory day
   for a holiday that falls on a weekly rest day (Điều 111 khoản 3), as computed
   by the `holidays` package (``holidays.Vietnam``, Vietnamese names) and
-  checked against the cited list of :mod:`steering.days_off_law` (which wins,
+  checked against the cited list of [`steering.days_off_law`][steering.days_off_law] (which wins,
   and warns, where they differ);
 - a day given off in a yearly civil-service swap decided by the Government.
 
@@ -15,7 +15,7 @@ A weekend day worked in exchange for a swap is a working day. The swaps the
 are kept, each with its deciding instrument, in the package data file
 ``steering/data/civil_service_swaps.toml``.
 
-A deadline that falls on a day off moves by a :class:`ShiftPolicy`. The
+A deadline that falls on a day off moves by a [`ShiftPolicy`][steering.workdays.ShiftPolicy]. The
 default is the rule of Bộ luật Dân sự 2015, Điều 148 khoản 5: the time limit
 ends at the end of the next working day.
 
@@ -66,7 +66,7 @@ __all__ = [
 ]
 
 #: First and last year the holiday calendar covers (the lunar calendar of the
-#: `holidays` package covers 1901-2100); defined in :mod:`steering.limits`.
+#: `holidays` package covers 1901-2100); defined in [`steering.limits`][steering.limits].
 MIN_YEAR = _MIN_YEAR
 MAX_YEAR = _MAX_YEAR
 
@@ -225,11 +225,14 @@ def _weekend_set(values: Iterable[int]) -> frozenset[int]:
 class WorkingDays:
     """A working-day calendar: weekends, public holidays, swaps, and local changes.
 
-    The default, :data:`VIETNAM`, is the calendar of Vietnamese state agencies.
+    The default, `VIETNAM`, is the calendar of Vietnamese state
+    agencies.
     Build another one for local decisions, e.g. a province that gives a day
-    off for a local event::
+    off for a local event:
 
-        WorkingDays(extra_days_off={dt.date(2025, 3, 10)})
+    ```python
+    WorkingDays(extra_days_off={dt.date(2025, 3, 10)})
+    ```
 
     Attributes:
         extra_days_off: Further days off (they win over everything else but
@@ -267,7 +270,8 @@ class WorkingDays:
         rest days read "Thứ Bảy" / "Chủ nhật".
 
         Raises:
-            QueryError: ``day`` is not a date, or outside :data:`MIN_YEAR`-:data:`MAX_YEAR`.
+            QueryError: ``day`` is not a date, or outside
+                `MIN_YEAR`-`MAX_YEAR`.
 
         """
         d = _check_day(day)
@@ -379,7 +383,8 @@ class WorkingDays:
         the next working day.
 
         Raises:
-            QueryError: ``policy`` is not a :class:`ShiftPolicy` (or its value),
+            QueryError: ``policy`` is not a [`ShiftPolicy`][steering.workdays.ShiftPolicy] (or its
+                value),
                 or ``day`` is not a date.
 
         """
@@ -396,7 +401,8 @@ class WorkingDays:
         their name), so the mapping shows the year as the law writes it.
 
         Raises:
-            QueryError: ``year`` is outside :data:`MIN_YEAR`-:data:`MAX_YEAR`.
+            QueryError: ``year`` is outside
+                `MIN_YEAR`-`MAX_YEAR`.
 
         """
         if isinstance(year, bool) or not isinstance(year, int):
@@ -416,7 +422,7 @@ class WorkingDays:
 
 
 def coerce_policy(policy: ShiftPolicy | str) -> ShiftPolicy:
-    """A :class:`ShiftPolicy` from itself or its value (``"next_working_day"``)."""
+    """A `ShiftPolicy` from itself or its value (``"next_working_day"``)."""
     if isinstance(policy, ShiftPolicy):
         return policy
     try:
@@ -431,7 +437,7 @@ VIETNAM = WorkingDays()
 
 
 def is_working_day(day: dt.date) -> bool:
-    """Whether Vietnamese state agencies work on ``day`` (see :class:`WorkingDays`)."""
+    """Whether Vietnamese state agencies work on ``day`` (see `WorkingDays`)."""
     return VIETNAM.is_working_day(day)
 
 
@@ -451,7 +457,7 @@ def previous_working_day(day: dt.date) -> pendulum.Date:
 
 
 def add_working_days(day: dt.date, n: int) -> pendulum.Date:
-    """The day ``n`` working days after ``day`` (see :meth:`WorkingDays.add_working_days`)."""
+    """The day ``n`` working days after ``day`` (see `WorkingDays.add_working_days`)."""
     return VIETNAM.add_working_days(day, n)
 
 
@@ -468,5 +474,5 @@ def shift_deadline(
 
 
 def days_off(year: int) -> Mapping[dt.date, str]:
-    """Every named day off of ``year`` for state agencies (see :meth:`WorkingDays.days_off`)."""
+    """Every named day off of ``year`` for state agencies (see `WorkingDays.days_off`)."""
     return VIETNAM.days_off(year)

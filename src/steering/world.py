@@ -6,18 +6,20 @@ these facts in ``steering/data/reorganisation.toml``, each with its
 instrument (number, issuer, date, how it was verified), and says them where
 an answer is dated past them:
 
-- :func:`caveats` lists, for a regulation and a date, the changes already in
-  effect (a :class:`Caveat` each, explained in Vietnamese and English);
+- [`caveats`][steering.world.caveats] lists, for a regulation and a date, the changes already in
+  effect (a [`Caveat`][steering.world.Caveat] each, explained in Vietnamese and English);
 - a caveat is *decisive* when it leaves the regulation's applicability unknown:
   its own locality was merged or reorganised (Đắk Nông into tỉnh Lâm Đồng,
   thành phố Vũng Tàu ended, xã Tùng Châu's communes reorganised), or a later
   decision of the same locality had taken effect (thanh-hoa-2021 after
   06/6/2022). A dated answer past a decisive caveat is not ``decided``
-  (:func:`situate`, :func:`situate_occurrences`); the answer the text gives is
+  ([`situate`][steering.world.situate],
+  [`situate_occurrences`][steering.world.situate_occurrences]); the answer the text gives is
   kept in the explanation;
 - other caveats are information: tỉnh Thanh Hóa is kept at province level, but
   its district-level units (the thanh-hoa-2024 monitoring annex) ended on
-  01/07/2025; :func:`situate_monitor` makes a monitoring answer for such a unit
+  01/07/2025; [`situate_monitor`][steering.world.situate_monitor] makes a monitoring answer for
+  such a unit
   not decided.
 
 Only the shipped presets are matched (same id and locality): a user's file
@@ -138,7 +140,7 @@ class Caveat:
 
     Attributes:
         kind: ``"merged"``, ``"ended"``, ``"reorganised"``, ``"unchanged"``
-            (a :class:`Change`), ``"replaced"`` (a later decision took effect)
+            (a [`Change`][steering.world.Change]), ``"replaced"`` (a later decision took effect)
             or ``"unit_ended"`` (a monitored unit no longer exists).
         since: The day it took effect.
         decisive: Whether it leaves the regulation's applicability (or the
@@ -353,7 +355,7 @@ def _with(ruling: Ruling, found: Iterable[Caveat]) -> Ruling:
 
 
 def situate(ruling: Ruling, reg: Regulation) -> Ruling:
-    """A dated ruling with the caveats in effect on its date (see :func:`caveats`).
+    """A dated ruling with the caveats in effect on its date (see `caveats`).
 
     A ruling without a date is returned unchanged. Past a decisive caveat a
     ``decided`` ruling becomes ``not_specified``: its answer moves into the
@@ -367,7 +369,7 @@ def situate(ruling: Ruling, reg: Regulation) -> Ruling:
 def situate_monitor(ruling: Ruling, reg: Regulation) -> Ruling:
     """A dated monitoring ruling: a district-level unit past 01/07/2025 no longer exists.
 
-    The regulation's other caveats are added as by :func:`situate`. When a
+    The regulation's other caveats are added as by [`situate`][steering.world.situate]. When a
     matched target is a district-level unit (huyện, thị xã, thành phố) and the
     district level had ended on the ruling's date, the ruling is not
     ``decided`` and a ``"unit_ended"`` caveat names the target and the law.

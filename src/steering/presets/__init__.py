@@ -195,7 +195,7 @@ class SuccessionError(SteeringError, LookupError):
         candidates: The decisions that may have been in force, earliest first.
         message_vi: The message in Vietnamese (``str(error)`` is English).
         caveats: For ``"reorganised"``: the cited changes
-            (:class:`steering.world.Caveat`).
+            ([`steering.world.Caveat`][steering.world.Caveat]).
 
     """
 
@@ -316,13 +316,13 @@ def in_force(locality: str, on: dt.date) -> Regulation:
     After the latest shipped decision, that decision is returned: a later
     replacement, if any, is not known to the library; but when the locality
     was merged or reorganised by ``on`` (the 2025 reorganisation, cited in
-    :mod:`steering.world`), whether the regulation still applies is not
-    specified and the answer is a :class:`SuccessionError` with reason
+    [`steering.world`][steering.world]), whether the regulation still applies is not
+    specified and the answer is a [`SuccessionError`][steering.presets.SuccessionError] with reason
     ``"reorganised"``. A locality kept at its level (tỉnh Thanh Hóa) still
-    answers; :func:`steering.world.caveats` says what changed around it.
+    answers; [`steering.world.caveats`][steering.world.caveats] says what changed around it.
 
     Args:
-        locality: The locality (see :func:`succession`).
+        locality: The locality (see [`succession`][steering.presets.succession]).
         on: The date asked about.
 
     Raises:
