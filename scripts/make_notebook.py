@@ -193,7 +193,7 @@ print(mine.authority().acting_for("head", absent={"head", "standing_deputy"}).ex
 ## 7. The web API
 
 `steering serve` answers the same questions over HTTP, as JSON with the citations and the
-explanation in the language asked (`pip install 'steering[web]'`). The app can be called
+explanation in the language asked (`pip install -e '.[web]' (from a clone)`). The app can be called
 in-process, as here, or run with uvicorn and called with `curl` from any language."""),
     ("code", """\
 import logging

@@ -360,6 +360,26 @@ def test_table_rows_for_every_preset() -> None:
     assert table(regs, lang="en")[2]["committee_seal"] == "no seal of its own"
 
 
+def test_table_data_columns_are_ids_and_codes_in_every_language() -> None:
+    regs = [presets.load(p) for p in presets.names()]
+    vi = {r["id"]: r for r in table(regs, lang="vi")}
+    en = {r["id"]: r for r in table(regs, lang="en")}
+    data = list(COLUMNS[COLUMNS.index("head_substitute_ids"):])
+    assert len(data) == 7
+    for pid in presets.names():
+        assert {c: vi[pid][c] for c in data} == {c: en[pid][c] for c in data}
+    dn = vi["dak-nong-2021"]
+    # Điều 5 khoản 1: the standing deputy acts first; Điều 6 khoản 1: then the two deputies.
+    assert dn["head_substitute_ids"] == "standing_deputy > deputy_tttt+deputy_vpubnd"
+    # Điều 13 khoản 1: "Ban Chỉ đạo không sử dụng con dấu riêng"; the head uses UBND tỉnh's.
+    assert dn["committee_seal_kind"] == "none"
+    assert (dn["head_seal_kind"], dn["head_seal_agency"]) == ("agency", "UBND tỉnh")
+    # Vũng Tàu Điều 9 khoản 1: "họp định kỳ theo quý, 6 tháng, năm".
+    assert vi["vung-tau-2024"]["regular_meeting_periods"] == "quarter,half_year,year"
+    # Thanh Hóa 2024 says nothing of seals: not specified, not "none".
+    assert vi["thanh-hoa-2024"]["head_seal_kind"] is None
+
+
 def test_table_as_dataframe() -> None:
     pytest.importorskip("pandas")
     regs = [presets.load(p) for p in presets.names()]
@@ -376,7 +396,7 @@ def test_table_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
     reg = presets.load("dak-nong-2021")
     assert table([reg])[0]["id"] == "dak-nong-2021"  # plain rows need no pandas
-    with pytest.raises(QueryError, match=r"pip install 'steering\[pandas\]'"):
+    with pytest.raises(QueryError, match=r"pip install -e '\.\[pandas\]' \(from a clone\)"):
         table([reg], as_dataframe=True)
     with pytest.raises(QueryError, match="pandas is not installed"):
         compare(reg, reg).to_pandas()

@@ -950,7 +950,9 @@ def _cmd_serve(ctx: _Context) -> int:
 
         from steering import web  # noqa: PLC0415
     except ImportError:
-        raise UsageError("serve needs the 'web' extra: pip install 'steering[web]'") from None
+        raise UsageError(
+            "serve needs the 'web' extra: pip install -e '.[web]' (from a clone)"
+        ) from None
     # Load once here so a bad folder fails now, in one line, before any worker starts.
     web.load_registry(a.dir, max_upload=a.max_upload)
     os.environ[web.ENV_DIR] = a.dir or ""

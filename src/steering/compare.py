@@ -387,7 +387,8 @@ def _pandas() -> Any:
         import pandas as pd  # noqa: PLC0415 - an optional extra, imported only on demand
     except ImportError:
         raise QueryError(
-            "pandas is not installed; install the extra with: pip install 'steering[pandas]'"
+            "pandas is not installed; install the extra with: pip install -e '.[pandas]' "
+            "(from a clone)"
         ) from None
     return pd
 
@@ -1258,6 +1259,14 @@ COLUMNS: tuple[str, ...] = (
     "monitored_localities",
     "channels",
     "funding",
+    # Data beside the words: ids and codes a program or a query engine compares as they are.
+    "head_substitute_ids",
+    "committee_seal_kind",
+    "head_seal_kind",
+    "head_seal_agency",
+    "regular_meeting_periods",
+    "extraordinary_convener_ids",
+    "report_periods",
 )
 
 
@@ -1319,7 +1328,39 @@ def _row(reg: Regulation, lang: str) -> dict[str, Any]:
         "channels": "; ".join(c.name for c in reg.channels) or None,
         "funding": "; ".join(x.source for x in reg.committee.funding) or None,
     }
+    row.update(_data_cells(reg, head[0].id if head else "", cadences))
     return row
+
+
+def _seal_cells(reg: Regulation, post: str) -> tuple[str | None, str | None]:
+    """The kind and agency of the general seal rules of ``post`` (no document kind named)."""
+    seals = [r.seal for r in reg.seals if post in r.posts and not r.documents and not r.permitted]
+    kinds = sorted({x.kind.value for x in seals})
+    agencies = sorted({x.agency for x in seals if x.agency})
+    return ("|".join(kinds) or None), ("|".join(agencies) or None)
+
+
+def _data_cells(reg: Regulation, head: str, cadences: Iterable[Cadence]) -> dict[str, Any]:
+    """The table's data columns: ids and codes, the same in every language."""
+    tiers = sorted((s for s in reg.substitutions if s.principal == head), key=lambda s: s.rank)
+    periods = _sorted_cadences(
+        c for m in reg.meetings if m.body == COMMITTEE and m.kind is MeetingKind.REGULAR
+        for c in m.cadences
+    )
+    conveners = [x for c in reg.convening if c.body == COMMITTEE
+                 and c.meeting is MeetingKind.EXTRAORDINARY for x in c.conveners]
+    committee_kind, _ = _seal_cells(reg, COMMITTEE)
+    head_kind, head_agency = _seal_cells(reg, head)
+    return {
+        "head_substitute_ids": " > ".join("+".join(s.substitutes) for s in tiers) or None,
+        "committee_seal_kind": committee_kind,
+        "head_seal_kind": head_kind,
+        "head_seal_agency": head_agency,
+        "regular_meeting_periods": ",".join(dict.fromkeys(c.period.value for c in periods))
+        or None,
+        "extraordinary_convener_ids": ",".join(dict.fromkeys(conveners)) or None,
+        "report_periods": ",".join(dict.fromkeys(c.period.value for c in cadences)) or None,
+    }
 
 
 def table(

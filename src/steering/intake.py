@@ -3,7 +3,7 @@
 [`read_text`][steering.intake.read_text] returns Unicode NFC text and notes saying what was done to
 it. Plain text and Markdown are read as UTF-8 (a file that is not UTF-8 is read
 as 8-bit Windows-1252 bytes, then checked for a legacy encoding). ``.docx``
-needs ``python-docx`` and PDF ``pypdf`` (``pip install "steering[intake]"``).
+needs ``python-docx`` and PDF ``pypdf`` (``pip install -e '.[intake]'`` from a clone).
 
 Legacy Vietnamese encodings are detected and converted to Unicode NFC, and the
 conversion is reported:
@@ -290,7 +290,7 @@ def _docx_text(path: Path) -> str:
     except ImportError:
         raise IntakeError(
             f"{path}: found a .docx file, and python-docx is not installed; allowed: "
-            "pip install 'steering[intake]', or save the document as plain text"
+            "pip install -e '.[intake]' (from a clone), or save the document as plain text"
         ) from None
     try:
         document = docx.Document(str(path))
@@ -321,7 +321,7 @@ def _pdf_text(path: Path) -> str:
     except ImportError:
         raise IntakeError(
             f"{path}: found a PDF, and pypdf is not installed; allowed: "
-            "pip install 'steering[intake]', or save the document as plain text"
+            "pip install -e '.[intake]' (from a clone), or save the document as plain text"
         ) from None
     try:
         reader = pypdf.PdfReader(str(path))

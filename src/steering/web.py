@@ -53,7 +53,7 @@ try:
     from litestar.typing import FieldDefinition
 except ImportError as e:  # pragma: no cover - exercised only without the extra
     raise ImportError(
-        "steering.web needs the 'web' extra: pip install 'steering[web]'"
+        "steering.web needs the 'web' extra: pip install -e '.[web]' (from a clone)"
     ) from e
 
 from steering import __version__, presets
