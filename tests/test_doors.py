@@ -148,3 +148,20 @@ def test_json_leaves_out_fields_of_other_questions() -> None:
     assert "seal" in seal
     # A field of the question itself stays even when empty: proxy's 'allowed' may be null.
     assert "allowed" in g.proxy("member").to_dict()
+
+
+def test_a_role_id_names_every_post_of_the_role_in_python_too() -> None:
+    # Thanh Hóa 2024 names each member agency's post (member_so_tttt ...); Đắk Nông has one
+    # post "member" (Điều 3: "các Ủy viên"): the post id wins over the role id.
+    th = steering.presets.load("thanh-hoa-2024")
+    members = th.posts_for("member")
+    assert len(members) == 24
+    assert all(th.post(p).role.value == "member" for p in members)
+    assert steering.presets.load("dak-nong-2021").posts_for("member") == ("member",)
+    assert th.posts_for("head") == ("head",)
+    with pytest.raises(steering.UnknownPostError) as err:
+        th.authority().accountable_to("member")
+    assert err.value.role_posts == members
+    assert "is a role id" in str(err.value)
+    with pytest.raises(steering.UnknownPostError):
+        th.posts_for("chairman")

@@ -457,3 +457,12 @@ def test_serve_runs_uvicorn_with_two_workers_on_loopback(tmp_path: Path) -> None
         proc.terminate()
         _, err = proc.communicate(timeout=30)
     assert b"Traceback" not in err
+
+
+def test_a_role_id_is_answered_with_the_posts_to_ask(client: TestClient[Any]) -> None:
+    # One ruling per request: a role id ("member") gets the posts of that role to ask for.
+    r = client.get("/regulations/thanh-hoa-2024/accountable-to", params={"post": "member"})
+    assert r.status_code == 404
+    detail = r.json()["detail"]
+    assert "is a role id" in detail
+    assert "member_so_tttt" in detail

@@ -585,12 +585,14 @@ class AuthorityGraph:
     def _post(self, post_id: str) -> Post:
         p = self._posts.get(post_id) if isinstance(post_id, str) else None
         if p is None:
-            raise UnknownPostError(str(post_id), self._posts)
+            roles = tuple(i for i, x in self._posts.items() if x.role.value == post_id)
+            raise UnknownPostError(str(post_id), self._posts, roles)
         return p
 
     def _node(self, node_id: str) -> str:
         if not isinstance(node_id, str) or node_id not in self._node_set:
-            raise UnknownPostError(str(node_id), self._reg.node_ids())
+            roles = tuple(i for i, x in self._posts.items() if x.role.value == node_id)
+            raise UnknownPostError(str(node_id), self._reg.node_ids(), roles)
         return node_id
 
     def _name(self, node_id: str, lang: str) -> str:

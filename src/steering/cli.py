@@ -511,10 +511,10 @@ def _posts_of(reg: Regulation, ref: str) -> list[str]:
     Post ids differ between presets ("member" in Đắk Nông, "member_so_tttt" ... in
     Thanh Hóa 2024); a role id answers for every post of the role.
     """
-    if ref in reg.node_ids() or ref in ("committee",):
-        return [ref]
-    posts = [p.id for p in reg.posts if p.role.value == ref]
-    return posts or [ref]  # not a role either: the query names the unknown id
+    try:
+        return list(reg.posts_for(ref))
+    except SteeringError:
+        return [ref]  # neither a node nor a role: the query names the unknown id
 
 
 def _for_each_post(ctx: _Context, reg: Regulation, ask: Callable[[str], Any]) -> int:

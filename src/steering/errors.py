@@ -86,10 +86,24 @@ class UnknownIdError(SteeringError, KeyError):
 
 
 class UnknownPostError(UnknownIdError):
-    """A post id names no post of the regulation."""
+    """A post id names no post of the regulation.
 
-    def __init__(self, found: str, allowed: Iterable[str]) -> None:
+    Attributes:
+        role_posts: When the id is a role id ("member"), the posts of that role, so a
+            caller can ask for each (post ids differ between regulations; see
+            [`Regulation.posts_for`][steering.regulation.Regulation.posts_for]).
+
+    """
+
+    def __init__(self, found: str, allowed: Iterable[str], role_posts: Iterable[str] = ()) -> None:
         super().__init__("post", found, allowed)
+        self.role_posts: tuple[str, ...] = tuple(role_posts)
+        if self.role_posts:
+            self.message = (
+                f"{found!r} is a role id, not a post id; the posts with that role here are: "
+                f"{', '.join(self.role_posts)} (ask for each; Regulation.posts_for gives them)"
+            )
+            self.args = (self.message,)
 
 
 class PresetNotFoundError(UnknownIdError):

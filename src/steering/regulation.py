@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from steering import _args
 from steering._text import nfc, to_str_tuple
 from steering.errors import QueryError, UnknownIdError, UnknownPostError
 from steering.roles import COMMITTEE, Body, Post, Role, WorkingGroup
@@ -339,7 +340,36 @@ class Regulation:
         found = self._index.get(post_id) if isinstance(post_id, str) else None
         if isinstance(found, Post):
             return found
-        raise UnknownPostError(post_id, [p.id for p in self.posts])
+        raise UnknownPostError(post_id, [p.id for p in self.posts], self._role_posts(post_id))
+
+    def _role_posts(self, ref: object) -> tuple[str, ...]:
+        return tuple(p.id for p in self.posts if p.role.value == ref)
+
+    def posts_for(self, ref: str) -> tuple[str, ...]:
+        """The post ids ``ref`` names: itself when it is a node id, else every post of a role.
+
+        Post ids differ between regulations ("member" in Đắk Nông, "member_so_tttt" ...
+        in Thanh Hóa 2024), role ids do not: ``posts_for("member")`` gives the member
+        posts of any regulation, in file order, so one question can be asked of each:
+
+        ```python
+        {p: reg.authority().accountable_to(p) for p in reg.posts_for("member")}
+        ```
+
+        A post id wins over a role id of the same spelling (Đắk Nông's post
+        ``member`` is the one post, not the role).
+
+        Raises:
+            UnknownPostError: ``ref`` is neither a node id nor the role of any post here.
+
+        """
+        ref = _args.as_text(ref, "ref")
+        if ref in self._index or ref == COMMITTEE:
+            return (ref,)
+        posts = self._role_posts(ref)
+        if not posts:
+            raise UnknownPostError(ref, [p.id for p in self.posts])
+        return posts
 
     @functools.cached_property
     def _index(self) -> dict[str, Post | WorkingGroup | Body]:
