@@ -71,6 +71,8 @@ _LAZY = {
     "to_org_jsonld": "steering.standards",
     "to_popolo": "steering.standards",
     "display_language": "steering.display",
+    "Registry": "steering.registry",
+    "load_many": "steering.registry",
 }
 
 
@@ -111,6 +113,7 @@ __all__ = [
     "PresetNotFoundError",
     "Problem",
     "QueryError",
+    "Registry",
     "Regulation",
     "RegulationFileError",
     "Role",
@@ -130,6 +133,7 @@ __all__ = [
     "display_language",
     "is_working_day",
     "load",
+    "load_many",
     "loads",
     "next_working_day",
     "presets",

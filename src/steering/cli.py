@@ -852,6 +852,57 @@ def _write(path: Path, text: str) -> None:
         raise UsageError(f"cannot write {str(path)!r}: {e.strerror or e}") from None
 
 
+def _years(text: str | None) -> range:
+    if not text:
+        return range(0)
+    m = re.fullmatch(r"([0-9]{4})(?:-([0-9]{4}))?", text)
+    if m is None or int(m[2] or m[1]) < int(m[1]):
+        raise UsageError(f"--years: found {text!r}; allowed: YYYY or YYYY-YYYY")
+    first, last = int(m[1]), int(m[2] or m[1])
+    if not 1901 <= first <= last <= 2100 or last - first > 10:
+        raise UsageError(f"--years: found {text!r}; allowed: at most 11 years in 1901-2100")
+    return range(first, last + 1)
+
+
+def _cmd_table(ctx: _Context) -> int:
+    from steering.registry import LoadFailure, Registry, load_many  # noqa: PLC0415
+
+    a = ctx.args
+    years = _years(a.years)
+    regs: list[Regulation] = []
+    failures: list[LoadFailure] = []
+    for src in a.sources or ["presets"]:
+        if src != "presets" and not Path(src).is_dir():
+            one: Registry = load_many([src])
+        else:
+            one = load_many(src, recursive=a.recursive, progress=a.progress)
+        regs += one.regulations
+        failures += one.failures
+    for f in failures:
+        print(visible(f.explain()), file=sys.stderr)
+    if a.parquet:
+        from steering.columnar import write_parquet  # noqa: PLC0415 - only with --parquet
+
+        written = write_parquet(regs, a.parquet, lang=ctx.lang, years=years)
+        for name, path in written.items():
+            ctx.print(f"{name}: {path}")
+    else:
+        from steering.compare import table  # noqa: PLC0415 - only this command
+
+        rows = table(regs, lang=ctx.lang)
+        if ctx.json:
+            ctx.dump({"regulations": list(rows),
+                      "failures": [{"path": f.path, "problems": [
+                          {"path": p.path, "message": p.message} for p in f.problems]}
+                          for f in failures]})
+        else:
+            cols = ("id", "level", "locality", "posts", "head_substitute_ids",
+                    "regular_meeting_periods")
+            ctx.table(list(cols), [["-" if r[c] is None else str(r[c]) for c in cols]
+                                   for r in rows])
+    return EXIT_NO_ANSWER if failures else EXIT_ANSWER
+
+
 def _cmd_validate(ctx: _Context) -> int:
     report: list[dict[str, Any]] = []
     for ref in ctx.args.files:
@@ -1087,6 +1138,19 @@ def _add_calendars(add: Callable[..., argparse.ArgumentParser], reg_help: str) -
     _draft_parser(add("draft", "draft a regulation file from a regulation's text", _cmd_draft))
     p = add("validate", "check regulation files; list every problem", _cmd_validate)
     p.add_argument("files", nargs="+", metavar="FILE", help="regulation files or preset ids")
+    p = add("table", "many regulations side by side, or as Parquet files for DuckDB", _cmd_table)
+    p.add_argument("sources", nargs="*", metavar="DIR_OR_FILE",
+                   help="folders of regulation files (*.toml), files, or 'presets' "
+                   "(default: presets); a broken file is reported and the others load")
+    p.add_argument("--parquet", metavar="OUT",
+                   help="write regulations, posts, rules (and occurrences) as Parquet files in "
+                   "the folder OUT (needs the arrow extra)")
+    p.add_argument("--years", metavar="YYYY[-YYYY]",
+                   help="with --parquet: also the calendars of these years (occurrences)")
+    p.add_argument("--recursive", action="store_true", help="take files from sub-folders too")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="a progress bar while loading (default: on a terminal; needs the "
+                   "progress extra)")
 
 
 def _add_doors(add: Callable[..., argparse.ArgumentParser], reg_help: str) -> None:

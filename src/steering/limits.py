@@ -19,6 +19,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_MONTH_OFFSET",
     "MAX_POSTS",
+    "MAX_REGISTRY_FILES",
     "MAX_SOURCE_BYTES",
     "MAX_STRING_CHARS",
     "MAX_YEAR",
@@ -53,3 +54,6 @@ MAX_MONTH_OFFSET = 12
 #: years the lunar calendar of the `holidays` package covers.
 MIN_YEAR = 1901
 MAX_YEAR = 2100
+#: Most files [`load_many`][steering.registry.load_many] takes from one folder or list
+#: (the country had 11,367 committees before 2025).
+MAX_REGISTRY_FILES = 100_000

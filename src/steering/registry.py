@@ -1,0 +1,283 @@
+"""Many regulations at once: a folder, a list of files or the presets, each file isolated.
+
+A researcher comparing committees across provinces loads hundreds or thousands of
+files, written by many hands. [`load_many`][steering.registry.load_many] loads each
+on its own: a file that cannot be read, is not TOML, breaks a reference, lacks its
+source text or is too large is reported in
+`Registry.failures` with every problem
+found, and every other file loads. Nothing is half-loaded: a regulation is in
+the registry whole, or its file is in the failures.
+
+The registry then asks one question of every committee
+([`Registry.ask`][steering.registry.Registry.ask]), lines them up
+([`Registry.table`][steering.registry.Registry.table]), compares each with a
+reference ([`Registry.compare_to`][steering.registry.Registry.compare_to]), and
+hands the lot to DuckDB, Polars or Spark as Parquet
+([`steering.columnar`][steering.columnar]).
+
+A folder is read like any untrusted input (``docs/security.md``): only regular
+``*.toml`` files inside it (a link out of the folder is a failure, not a read), at
+most `MAX_REGISTRY_FILES` of them, each
+bounded as [`steering.load`][steering.loader.load] bounds one file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from steering import _args, presets
+from steering._escape import visible
+from steering.errors import Problem, QueryError, SteeringError
+from steering.limits import MAX_REGISTRY_FILES
+from steering.loader import load
+from steering.regulation import Regulation
+from steering.ruling import Ruling
+
+__all__ = ["QUESTIONS", "LoadFailure", "Registry", "load_many"]
+
+#: The questions [`Registry.ask`][steering.registry.Registry.ask] asks of every
+#: regulation: those about one post (a post id or a role id, see
+#: [`Regulation.posts_for`][steering.regulation.Regulation.posts_for]).
+QUESTIONS = ("acting_for", "seal_for", "signature_block", "accountable_to", "reports_to",
+             "proxy", "monitored_by")
+
+
+@attrs.frozen(kw_only=True)
+class LoadFailure:
+    """A file of the registry that did not load, with every problem found.
+
+    Attributes:
+        path: The file, as given or found in the folder.
+        problems: What is wrong, each naming the path inside the file.
+
+    """
+
+    path: str
+    problems: tuple[Problem, ...]
+
+    def explain(self) -> str:
+        """The failure in lines: the file, then each problem."""
+        lines = [f"{self.path}: {len(self.problems)} problem(s)"]
+        lines += [f"  - {p.path or '(file)'}: {p.message}" for p in self.problems]
+        return "\n".join(lines)
+
+
+@attrs.frozen(kw_only=True)
+class Registry:
+    """Regulations loaded together, in a stable order, and the files that failed.
+
+    Attributes:
+        regulations: Every regulation that loaded, in the order of its file (a folder's
+            files sorted by name; a list in its own order; the presets in theirs).
+        failures: Every file that did not load, in the same order.
+
+    """
+
+    regulations: tuple[Regulation, ...]
+    failures: tuple[LoadFailure, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.regulations)
+
+    def __iter__(self) -> Iterator[Regulation]:
+        return iter(self.regulations)
+
+    def get(self, regulation_id: str) -> Regulation:
+        """The regulation with this id.
+
+        Raises:
+            QueryError: No regulation of the registry has this id.
+
+        """
+        regulation_id = _args.as_text(regulation_id, "regulation_id")
+        for reg in self.regulations:
+            if reg.id == regulation_id:
+                return reg
+        raise QueryError(f"no regulation {regulation_id!r} in the registry; it holds "
+                         f"{len(self.regulations)} (see Registry.regulations)")
+
+    def table(self, *, lang: str = "vi", as_dataframe: bool = False) -> Any:
+        """One row per regulation ([`steering.table`][steering.compare.table])."""
+        from steering.compare import table  # noqa: PLC0415 - the engines load lazily
+
+        return table(self.regulations, lang=lang, as_dataframe=as_dataframe)
+
+    def ask(self, question: str, ref: str, *, lang: str = "vi",
+            **options: Any) -> tuple[dict[str, Any], ...]:
+        """The same question of every committee: one row per regulation and post.
+
+        ``ref`` is a post id or a role id ("member", "standing_deputy"): post ids
+        differ between regulations, so a role id asks the question of each post of
+        that role ([`Regulation.posts_for`][steering.regulation.Regulation.posts_for]).
+        A regulation with no such post gets one row of status ``"no_such_post"``;
+        nothing is skipped silently.
+
+        Args:
+            question: One of `QUESTIONS`.
+            ref: A post id or a role id.
+            lang: The language of the ``explanation`` column.
+            **options: The question's own arguments (``absent=``, ``on=``,
+                ``document=``, ``transitive=`` ...).
+
+        Returns:
+            Rows with ``regulation``, ``post``, ``status``, ``answer`` (post ids
+            joined by ``,``), ``citations`` (labels joined by ``; ``) and
+            ``explanation``.
+
+        Raises:
+            QueryError: ``question`` is not one of `QUESTIONS`, or an option is
+                refused by the question.
+
+        """
+        question = _args.as_text(question, "question")
+        if question not in QUESTIONS:
+            raise QueryError(f"question: found {visible(repr(question))}; allowed: "
+                             f"{', '.join(QUESTIONS)}")
+        ref = _args.as_text(ref, "ref")
+        lang = _args.as_lang(lang)
+        rows: list[dict[str, Any]] = []
+        for reg in self.regulations:
+            try:
+                posts = reg.posts_for(ref)
+            except SteeringError:
+                rows.append({"regulation": reg.id, "post": None, "status": "no_such_post",
+                             "answer": None, "citations": None, "explanation": None})
+                continue
+            ask: Callable[..., Ruling] = getattr(reg.authority(), question)
+            for post in posts:
+                r = ask(post, **options)
+                rows.append({
+                    "regulation": reg.id,
+                    "post": post,
+                    "status": r.status.value,
+                    "answer": ",".join(r.answer) or None,
+                    "citations": "; ".join(c.label(lang) for c in r.citations) or None,
+                    "explanation": r.explain(lang),
+                })
+        return tuple(rows)
+
+    def compare_to(self, reference: Regulation) -> dict[str, Any]:
+        """Each regulation compared with ``reference`` (see `steering.compare`).
+
+        Returns:
+            A dict from regulation id to its
+            [`Comparison`][steering.compare.Comparison] with ``reference``, in registry order.
+
+        """
+        from steering.compare import compare  # noqa: PLC0415 - the engines load lazily
+
+        if not isinstance(reference, Regulation):
+            raise QueryError(f"reference: found {type(reference).__name__}; allowed: a "
+                             "Regulation")
+        return {reg.id: compare(reference, reg) for reg in self.regulations}
+
+
+def _failure(path: str, e: BaseException) -> LoadFailure:
+    problems = getattr(e, "problems", None)
+    if problems:
+        return LoadFailure(path=path, problems=tuple(problems))
+    message = str(e) if isinstance(e, SteeringError) else f"cannot read: {e}"
+    return LoadFailure(path=path, problems=(Problem(path="", message=message, file=path),))
+
+
+def _folder_files(root: Path, pattern: str, recursive: bool) -> list[Path]:
+    if not root.is_dir():
+        raise QueryError(f"{visible(str(root))!r} is not a folder; allowed: a folder of "
+                         "regulation files, a list of files, or 'presets'")
+    found = root.rglob(pattern) if recursive else root.glob(pattern)
+    files: list[Path] = []
+    for p in found:
+        files.append(p)
+        if len(files) > MAX_REGISTRY_FILES:
+            raise QueryError(f"{visible(str(root))}: more than {MAX_REGISTRY_FILES} files "
+                             f"match {pattern!r}; allowed: at most {MAX_REGISTRY_FILES}")
+    return sorted(files)
+
+
+def _progress(items: list[Any], progress: bool | None) -> Iterable[Any]:
+    """``items`` with a progress bar when asked (or on a terminal), if tqdm is installed."""
+    want = sys.stderr.isatty() if progress is None else progress
+    if not want:
+        return items
+    try:  # imported by name: optional (the 'progress' extra), and untyped
+        tqdm = importlib.import_module("tqdm.auto").tqdm
+    except ImportError:
+        return items
+    bar: Iterable[Any] = tqdm(items, desc="loading", unit="file", file=sys.stderr)
+    return bar
+
+
+def load_many(
+    source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    pattern: str = "*.toml",
+    recursive: bool = False,
+    progress: bool | None = False,
+) -> Registry:
+    """Load many regulation files, each on its own (one broken file stops nothing).
+
+    Args:
+        source: A folder (its ``pattern`` files, sorted by name), a list of
+            files (in its order), or ``"presets"`` for the shipped presets.
+        pattern: The file names to take from a folder.
+        recursive: Take matching files from sub-folders too.
+        progress: Show a progress bar (needs the ``progress`` extra, tqdm);
+            ``None`` shows one when standard error is a terminal.
+
+    Returns:
+        The regulations that loaded and the files that failed, each with every
+        problem. A file whose regulation id another file already took is a failure
+        too (ids name regulations).
+
+    Raises:
+        QueryError: ``source`` is neither a folder, a list of paths nor
+            ``"presets"``; or a folder holds more than `MAX_REGISTRY_FILES` files.
+
+    """
+    if isinstance(source, str) and source == "presets":
+        return Registry(regulations=tuple(presets.load(p) for p in presets.names()))
+    if isinstance(source, str | os.PathLike):
+        root = Path(source)
+        files = _folder_files(root, _args.as_text(pattern, "pattern"), bool(recursive))
+        base: Path | None = root.resolve()
+    elif isinstance(source, Iterable) and not isinstance(source, bytes | Mapping):
+        files = []
+        for i, item in enumerate(source):
+            if isinstance(item, bytes) or not isinstance(item, str | os.PathLike):
+                raise QueryError(f"source[{i}]: found {type(item).__name__}; allowed: a path")
+            files.append(Path(item))
+            if len(files) > MAX_REGISTRY_FILES:
+                raise QueryError(f"source: more than {MAX_REGISTRY_FILES} files; allowed: at "
+                                 f"most {MAX_REGISTRY_FILES}")
+        base = None
+    else:
+        raise QueryError(f"source: found {type(source).__name__}; allowed: a folder, a list "
+                         "of files, or 'presets'")
+    regs: list[Regulation] = []
+    failures: list[LoadFailure] = []
+    seen: dict[str, str] = {}
+    for path in _progress(files, progress):
+        name = visible(str(path))
+        try:
+            if base is not None and not path.resolve().is_relative_to(base):
+                raise QueryError(f"links to {visible(str(path.resolve()))!r}, outside the "
+                                 "folder; allowed: files inside the folder")
+            reg = load(path)
+        except (SteeringError, OSError) as e:
+            failures.append(_failure(name, e))
+            continue
+        if reg.id in seen:
+            failures.append(LoadFailure(path=name, problems=(Problem(
+                path="id", message=f"found {reg.id!r}, already the id of {seen[reg.id]}; "
+                "allowed: an id no other file of the registry has", file=name),)))
+            continue
+        seen[reg.id] = name
+        regs.append(reg)
+    return Registry(regulations=tuple(regs), failures=tuple(failures))
