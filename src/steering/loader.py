@@ -21,6 +21,7 @@ try:  # The compiled tomli wheel is the stdlib's tomllib, built with mypyc: 3x f
 except ImportError:  # pragma: no cover - tomli is optional (the "fast" extra)
     _tomli = None  # type: ignore[assignment]
 
+
 from steering._convert import describe_error, structure
 from steering._escape import CONTROLS, visible
 from steering._files import FileReadError, read_bounded
@@ -36,6 +37,25 @@ from steering.limits import (
 )
 from steering.regulation import Regulation
 from steering.validation import validate
+
+
+def _toml_1_0(module: object) -> bool:
+    r"""Whether an installed tomli speaks TOML 1.0, the language of Python 3.11's tomllib.
+
+    tomli 2.4 and later read TOML 1.1 (trailing commas and newlines in inline tables,
+    ``\e`` and ``\xHH`` escapes, times without seconds), which ``tomllib`` refuses: a
+    file must load, or not, whatever is installed, so such a tomli is not used.
+    """
+    version = str(getattr(module, "__version__", ""))
+    try:
+        parts = tuple(int(x) for x in version.split(".")[:2])
+    except ValueError:
+        return False
+    return len(parts) == 2 and parts < (2, 4)
+
+
+if _tomli is not None and not _toml_1_0(_tomli):  # pragma: no cover - depends on the install
+    _tomli = None  # type: ignore[assignment]
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_SOURCE_BYTES", "load", "loads"]
 
@@ -78,7 +98,7 @@ def _depth(value: Any, limit: int, path: str = "") -> str | None:
 
 
 def _parse_toml(raw: str) -> dict[str, Any]:
-    """Parse TOML with tomli when installed (same parser, compiled), else tomllib."""
+    """Parse TOML with tomli 2.2-2.3 when installed (tomllib's parser, compiled), else tomllib."""
     if _tomli is not None:
         try:
             return _tomli.loads(raw)
