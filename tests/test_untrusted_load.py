@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import attrs
@@ -19,9 +20,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import steering
+import strategies
 from steering import loader, schema
 from steering.errors import ArgumentTypeError, RegulationFileError
 from steering.limits import MAX_CADENCE_TIMES, MAX_STRING_CHARS
+from steering.regulation import Regulation
 
 PRESET = "tung-chau-2023"
 
@@ -321,3 +324,13 @@ def test_an_unknown_body_is_refused_alike_by_proxy_and_conveners() -> None:
         g.proxy("head", body="ghost")
     with pytest.raises(steering.UnknownIdError, match="unknown committee or working group id"):
         g.conveners("regular", body="ghost")
+
+
+@given(strategies.regulations(), st.lists(strategies.hostile_text(), min_size=1, max_size=4))
+def test_the_text_precheck_never_skips_a_problem(reg: Regulation, texts: list[str]) -> None:
+    """The loader skips its walk over every string only when the raw text shows no string can
+    break a bound (no control character, no escape, short enough, few arrays): never when the
+    walk would have found a problem."""
+    raw = strategies.to_toml(strategies.with_names(reg, texts))
+    if loader._plainly_within_bounds(raw):
+        assert loader._text_problems(tomllib.loads(raw), "f.toml") == []

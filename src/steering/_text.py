@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -41,11 +42,27 @@ def to_str_tuple(values: Iterable[str]) -> tuple[str, ...]:
 _SPACE = re.compile(r"\s+")
 
 
+#: Names up to this length are folded once and remembered (a registry repeats the
+#: genre's words); longer texts are folded each time, so the memory stays bounded.
+_FOLD_CACHED_CHARS = 256
+
+
 def fold(value: str) -> str:
     """Fold a name for forgiving comparison: no diacritics, no case, single spaces.
 
     ``đ`` folds to ``d``; every other mark is dropped after NFD decomposition.
     """
+    if len(value) <= _FOLD_CACHED_CHARS:
+        return _fold_cached(value)
+    return _fold(value)
+
+
+@functools.lru_cache(maxsize=32_768)
+def _fold_cached(value: str) -> str:
+    return _fold(value)
+
+
+def _fold(value: str) -> str:
     decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACE.sub(" ", bare).strip().casefold()
