@@ -26,6 +26,7 @@ import enum
 
 import attrs
 
+from steering import national_law
 from steering.regulation import SignatureBlock
 from steering.roles import Post, Role
 from steering.rules import Citation, SigningForm
@@ -48,66 +49,15 @@ __all__ = [
 ]
 
 #: The outside instrument that defines the signing forms.
-DECREE = "Nghị định 30/2020/NĐ-CP"
+DECREE = national_law.instrument("nd-30-2020").document
 
-ND30_HEAD_REGIME = Citation(
-    document=DECREE,
-    article=13,
-    clause=1,
-    quote=(
-        "Người đứng đầu cơ quan, tổ chức có thẩm quyền ký tất cả văn bản do cơ quan, tổ chức "
-        "ban hành; có thể giao cấp phó ký thay các văn bản thuộc lĩnh vực được phân công phụ "
-        "trách và một số văn bản thuộc thẩm quyền của người đứng đầu."
-    ),
-)
-ND30_ACTING = Citation(
-    document=DECREE,
-    article=13,
-    clause=1,
-    quote=(
-        "Trường hợp cấp phó được giao phụ trách, điều hành thì thực hiện ký như cấp phó ký "
-        "thay cấp trưởng."
-    ),
-)
-ND30_COLLECTIVE_HEAD = Citation(
-    document=DECREE,
-    article=13,
-    clause=2,
-    quote=(
-        "Người đứng đầu cơ quan, tổ chức thay mặt tập thể lãnh đạo ký các văn bản của cơ quan, "
-        "tổ chức."
-    ),
-)
-ND30_COLLECTIVE_DEPUTY = Citation(
-    document=DECREE,
-    article=13,
-    clause=2,
-    quote=(
-        "Cấp phó của người đứng đầu cơ quan, tổ chức được thay mặt tập thể, ký thay người "
-        "đứng đầu cơ quan, tổ chức những văn bản theo ủy quyền của người đứng đầu và những "
-        "văn bản thuộc lĩnh vực được phân công phụ trách."
-    ),
-)
-ND30_TUQ = Citation(
-    document=DECREE,
-    article=13,
-    clause=3,
-    quote=(
-        "Việc giao ký thừa ủy quyền phải được thực hiện bằng văn bản, giới hạn thời gian và "
-        "nội dung được ủy quyền. Người được ký thừa ủy quyền không được ủy quyền lại cho người "
-        "khác ký. Văn bản ký thừa ủy quyền được thực hiện theo thể thức và đóng dấu hoặc ký số "
-        "của cơ quan, tổ chức ủy quyền."
-    ),
-)
-ND30_TL = Citation(
-    document=DECREE,
-    article=13,
-    clause=4,
-    quote=(
-        "Người đứng đầu cơ quan, tổ chức có thể giao người đứng đầu đơn vị thuộc cơ quan, tổ "
-        "chức ký thừa lệnh một số loại văn bản."
-    ),
-)
+# Nghị định 30/2020/NĐ-CP, Điều 13, quoted in data/national_law.toml (steering.national_law).
+ND30_HEAD_REGIME = national_law.citation("nd30.head_regime")
+ND30_ACTING = national_law.citation("nd30.acting")
+ND30_COLLECTIVE_HEAD = national_law.citation("nd30.collective_head")
+ND30_COLLECTIVE_DEPUTY = national_law.citation("nd30.collective_deputy")
+ND30_TUQ = national_law.citation("nd30.tuq")
+ND30_TL = national_law.citation("nd30.tl")
 
 _DEPUTIES = (Role.STANDING_DEPUTY, Role.DEPUTY)
 

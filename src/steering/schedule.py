@@ -53,7 +53,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from steering import world
+from steering import national_law, world
 from steering._text import nfc
 from steering._vocab import MEETING_WORDS
 from steering.errors import QueryError
@@ -110,39 +110,10 @@ _MONTHS: dict[Period, int] = {
     Period.HALF_YEAR: 6,
     Period.YEAR: 12,
 }
-_ND09 = "Nghị định 09/2019/NĐ-CP"
 
 #: Nghị định 09/2019/NĐ-CP, Điều 12: the data cut-off of each periodic report.
 DATA_PERIOD_CITATIONS: Mapping[Period, Citation] = {
-    Period.MONTH: Citation(
-        document=_ND09,
-        article=12,
-        clause=1,
-        quote="Báo cáo định kỳ hằng tháng: Tính từ ngày 15 tháng trước đến ngày 14 của tháng "
-        "thuộc kỳ báo cáo.",
-    ),
-    Period.QUARTER: Citation(
-        document=_ND09,
-        article=12,
-        clause=2,
-        quote="Báo cáo định kỳ hằng quý: Tính từ ngày 15 của tháng trước kỳ báo cáo đến ngày 14 "
-        "của tháng cuối quý thuộc kỳ báo cáo.",
-    ),
-    Period.HALF_YEAR: Citation(
-        document=_ND09,
-        article=12,
-        clause=3,
-        quote="Thời gian chốt số liệu 6 tháng đầu năm được tính từ ngày 15 của tháng 12 năm "
-        "trước kỳ báo cáo đến ngày 14 tháng 6 của kỳ báo cáo. Thời gian chốt số liệu 6 tháng "
-        "cuối năm được tính từ ngày 15 tháng 6 đến ngày 14 của tháng 12 của kỳ báo cáo.",
-    ),
-    Period.YEAR: Citation(
-        document=_ND09,
-        article=12,
-        clause=4,
-        quote="Báo cáo định kỳ hằng năm: Tính từ ngày 15 tháng 12 năm trước kỳ báo cáo đến ngày "
-        "14 tháng 12 của kỳ báo cáo.",
-    ),
+    period: national_law.citation(f"nd09.period.{period.value}") for period in Period
 }
 
 _ROMAN = ("I", "II", "III", "IV")

@@ -38,12 +38,12 @@ import attrs
 import holidays as _holidays
 import pendulum
 
+from steering import national_law
 from steering._text import nfc
 from steering.days_off_law import reconcile
 from steering.errors import QueryError
 from steering.limits import MAX_YEAR as _MAX_YEAR
 from steering.limits import MIN_YEAR as _MIN_YEAR
-from steering.rules import Citation
 
 __all__ = [
     "DEADLINE_SHIFT_CITATION",
@@ -71,15 +71,7 @@ MIN_YEAR = _MIN_YEAR
 MAX_YEAR = _MAX_YEAR
 
 #: Bộ luật Dân sự 2015, Điều 148 khoản 5: the default rule for a deadline on a day off.
-DEADLINE_SHIFT_CITATION = Citation(
-    document="Bộ luật Dân sự 2015",
-    article=148,
-    clause=5,
-    quote=(
-        "Khi ngày cuối cùng của thời hạn là ngày nghỉ cuối tuần hoặc ngày nghỉ lễ thì "
-        "thời hạn kết thúc tại thời điểm kết thúc ngày làm việc tiếp theo ngày nghỉ đó."
-    ),
-)
+DEADLINE_SHIFT_CITATION = national_law.citation("blds148.deadline_shift")
 
 _WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
