@@ -145,7 +145,8 @@ def regulation_html(reg: Regulation, lang: str | None = None) -> str:
             [
                 _e(p.id),
                 _e(ROLE_WORDS[p.role][i]),
-                _e(p.title) + (f" <i>({several})</i>" if p.plural else ""),
+                _e(p.title) + (f" <i>({p.count if p.count else several})</i>" if p.plural
+                               else "") + (f" <i>[{_e(p.note)}]</i>" if p.note else ""),
                 (_e(p.office or p.agency) if (p.office or p.agency) else _not_specified(lang))
                 + (f" <i>({also} {_e(', '.join(p.concurrent_with))})</i>"
                    if p.concurrent_with else ""),

@@ -1113,7 +1113,8 @@ class AuthorityGraph:
             cites = (signing.ND30_HEAD_REGIME, signing.ND30_COLLECTIVE_HEAD)
             if lang == "vi":
                 text = (
-                    "Văn bản không có khối chữ ký của quyết định ban hành cho biết Ban Chỉ đạo ký "
+                    "Văn bản không có khối chữ ký của quyết định ban hành cho biết "
+                    f"{self._reg.committee.kind.word('vi')} ký "
                     f"theo chế độ thủ trưởng hay chế độ tập thể ({_cite(cites, 'vi')}), nên hình "
                     "thức ký không được quy định."
                 )
@@ -1129,8 +1130,10 @@ class AuthorityGraph:
                         else " The regulation does not state the signing form.")
             return scope + unstated, scope_cites
         if lang == "vi":
-            return f"Quy chế không quy định {name} ký văn bản của Ban Chỉ đạo.", ()
-        return f"The regulation does not say that {name} signs the committee's documents.", ()
+            word = self._reg.committee.kind.word("vi")
+            return f"Quy chế không quy định {name} ký văn bản của {word}.", ()
+        word = self._reg.committee.kind.word("en")
+        return f"The regulation does not say that {name} signs the {word}'s documents.", ()
 
     def _signing_texts(
         self, post: str, sg: signing.Signing, document: str | None

@@ -430,6 +430,16 @@ def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
     return EXIT_ANSWER
 
 
+def _title_cell(p: Post, vi: bool) -> str:
+    """A post's title, with the number of seats where the text gives one, and its note."""
+    title = p.title
+    if p.count is not None:
+        title += f" ({p.count} người)" if vi else f" ({p.count} seats)"
+    if p.note:
+        title += f" [{'ghi chú' if vi else 'note'}: {p.note}]"
+    return title
+
+
 def _holder_cell(p: Post, vi: bool) -> str:
     """Who holds a post, and the other posts the same person holds (``concurrent_with``)."""
     who = p.office or p.agency or "-"
@@ -466,7 +476,7 @@ def _cmd_show(ctx: _Context) -> int:
     ctx.print(f"{ctx.t('posts')} ({len(reg.posts)}):")
     ctx.table(
         [ctx.t("id"), ctx.t("role"), ctx.t("title"), ctx.t("holder")],
-        [[p.id, ROLE_WORDS[p.role][0 if vi else 1], p.title, _holder_cell(p, vi)]
+        [[p.id, ROLE_WORDS[p.role][0 if vi else 1], _title_cell(p, vi), _holder_cell(p, vi)]
          for p in reg.posts],
     )
     if reg.working_groups or reg.bodies:

@@ -578,7 +578,7 @@ class _Reader:
         """The regulation's words for one node, with the office where titles repeat."""
         reg = self.reg
         if node == COMMITTEE:
-            return "Ban Chỉ đạo"
+            return reg.committee.kind.word("vi")
         for p in reg.posts:
             if p.id == node:
                 extra = p.office or p.agency
@@ -731,6 +731,7 @@ class _Reader:
                     for p in posts}
             value = tuple(sorted(
                 f"{fold(p.title)}|{fold(p.office or p.agency)}|{'*' if p.plural else ''}"
+                + (f"|#{p.count}" if p.count is not None else "")
                 + (f"|={'+'.join(also[p.id])}" if also[p.id] else "")
                 for p in posts
             ))
@@ -741,8 +742,8 @@ class _Reader:
                 vi = p.title + (f" ({extra})" if shown else "")
                 en = vi
                 if p.plural:
-                    vi += " [nhiều người]"
-                    en += " [several people]"
+                    vi += f" [{p.count} người]" if p.count else " [nhiều người]"
+                    en += f" [{p.count} people]" if p.count else " [several people]"
                 if p.concurrent_with:
                     titles = "; ".join(self.reg.post(c).title for c in p.concurrent_with)
                     vi += f" [đồng thời là {titles}]"

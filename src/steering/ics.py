@@ -306,9 +306,8 @@ def to_ics(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    title = (
-        name or (regulation.committee.name if regulation is not None else "") or "Lịch Ban Chỉ đạo"
-    )
+    kind = regulation.committee.kind.word("vi") if regulation is not None else "Ban Chỉ đạo"
+    title = name or (regulation.committee.name if regulation is not None else "") or f"Lịch {kind}"
     # X-WR-CALNAME is TEXT, but icalendar only knows its type when told.
     cal.add("x-wr-calname", icalendar.vText(text_value(title)))
     cal.add("x-wr-timezone", TIMEZONE)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "AppliesTo",
     "Committee",
+    "CommitteeKind",
     "DateBound",
     "Effective",
     "EffectiveKind",
@@ -235,6 +236,25 @@ class Funding:
     citation: Citation
 
 
+class CommitteeKind(enum.Enum):
+    """What the body calls itself: the word every sentence uses for it."""
+
+    BAN_CHI_DAO = "ban_chi_dao"  # Ban Chỉ đạo: steering committee
+    UY_BAN = "uy_ban"  # Ủy ban (Ủy ban Quốc gia về chuyển đổi số): committee
+    HOI_DONG = "hoi_dong"  # Hội đồng: council
+
+    def word(self, lang: str = "vi") -> str:
+        """The kind in words: ``"Ban Chỉ đạo"`` / ``"committee"``."""
+        return _KIND_WORDS[self][0 if lang == "vi" else 1]
+
+
+_KIND_WORDS = {
+    CommitteeKind.BAN_CHI_DAO: ("Ban Chỉ đạo", "committee"),
+    CommitteeKind.UY_BAN: ("Ủy ban", "committee"),
+    CommitteeKind.HOI_DONG: ("Hội đồng", "council"),
+}
+
+
 @attrs.frozen(kw_only=True)
 class Committee:
     """The committee as a whole.
@@ -249,6 +269,8 @@ class Committee:
         part_time: Where the regulation says members work part time (kiêm nhiệm);
             ``None`` when not specified.
         funding: Funding provisions.
+        kind: What the body calls itself (``ban_chi_dao``, ``uy_ban``, ``hoi_dong``):
+            the word sentences use where the regulation gives no name.
 
     """
 
@@ -259,6 +281,7 @@ class Committee:
     standing_agency: str = _s()
     part_time: Citation | None = None
     funding: tuple[Funding, ...] = attrs.field(default=(), converter=tuple)
+    kind: CommitteeKind = CommitteeKind.BAN_CHI_DAO
 
 
 def _t() -> Any:
@@ -411,7 +434,7 @@ class Regulation:
     def name_of(self, node_id: str) -> str:
         """The regulation's own words for a post, working group, body or the committee."""
         if node_id == COMMITTEE:
-            return self.committee.name or "Ban Chỉ đạo"
+            return self.committee.name or self.committee.kind.word("vi")
         found = self._index.get(node_id) if isinstance(node_id, str) else None
         if isinstance(found, Post):
             return found.title

@@ -78,6 +78,9 @@ class Post:
         group: For working-group posts, the working group id.
         concurrent_with: Other posts held by the same person.
         duties: The post's duties, each cited.
+        count: For a plural post, how many seats the text gives ("03 Phó Thủ tướng"), or
+            ``None`` when it gives no number.
+        note: A note on the post (a reading taken, a fact from outside the text).
 
     """
 
@@ -90,6 +93,8 @@ class Post:
     group: str = _s()
     concurrent_with: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
     duties: tuple[Provision, ...] = attrs.field(default=(), converter=tuple)
+    count: int | None = None
+    note: str = _s()
 
     @property
     def office(self) -> str:

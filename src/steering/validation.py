@@ -225,6 +225,10 @@ class _Checker:
                     f"found group {p.group!r} on a {p.role.value} post; allowed: only wg_lead "
                     "and wg_member posts belong to a working group",
                 )
+            if p.count is not None and (not p.plural or p.count < 2):
+                self.add(f"{path}.count", f"found {p.count!r} on a post with plural = "
+                         f"{str(p.plural).lower()}; allowed: a count of 2 or more, on a plural "
+                         "post")
             for j, other in enumerate(p.concurrent_with):
                 self.ref(f"{path}.concurrent_with[{j}]", other, self.post_ids, "post")
                 if other == p.id:
