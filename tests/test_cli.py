@@ -169,7 +169,7 @@ def test_acting_json_mirrors_the_ruling() -> None:
     assert data["absent"] == ["head", "standing_deputy"]
     assert data["unordered"] is True
     c = cite_of(data, 6, 1)
-    assert set(c) == {"document", "article", "clause", "point", "quote", "part"}
+    assert set(c) == {"document", "article", "clause", "point", "quote", "part", "words"}
     assert c["quote"].startswith("Khi Trưởng ban, Phó Trưởng ban Thường trực vắng mặt")
     assert data["names"]["deputy_tttt"] == "Phó Trưởng ban (Giám đốc Sở Thông tin và Truyền thông)"
     assert "Điều 6 khoản 1" in data["explanation"]

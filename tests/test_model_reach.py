@@ -75,3 +75,63 @@ def test_a_count_needs_a_plural_post_of_two_or_more(count: str) -> None:
         variant(old, old + f"count = {count}\n")
     with pytest.raises(RegulationFileError, match="on a plural post"):
         variant(old, 'title = "Ủy viên Ban Chỉ đạo"\nplural = false\ncount = 3\n')
+
+
+# -- provenance: the form of a citation's words, and instruments the file replaces --------
+
+
+OLD_QUOTE = ('quote = "Phó Trưởng Ban là Giám đốc Sở Khoa học và Công nghệ, đồng thời là Tổ '
+             'trưởng Tổ giúp việc." }')
+
+
+def test_a_paraphrase_is_said_to_be_one_and_never_printed_in_the_texts_marks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    old = OLD_QUOTE
+    assert old in TEXT
+    new = old.replace(" }", ', words = "paraphrase" }')
+    reg = variant(old, new)  # not checked against the source text: it is not the text's words
+    c = reg.post("deputy_skhcn").citation
+    assert c.words == "paraphrase"
+    assert c.shown("en").startswith("(paraphrase, not the text's words) Phó Trưởng Ban")
+    assert "«" not in c.shown("vi")
+    # A paraphrase that is not in the source text still loads; the same as text does not.
+    reworded = new.replace("đồng thời là", "kiêm")
+    assert variant(old, reworded).post("deputy_skhcn").citation.words == "paraphrase"
+    with pytest.raises(RegulationFileError, match="not found"):
+        variant(old, old.replace("đồng thời là", "kiêm"))
+    # Answers mark the label wherever the paraphrase is cited.
+    ruling = reg.authority().acting_for("head", absent={"head", "standing_deputy", "deputy_pct",
+                                                        "wg_lead"})
+    assert "(diễn giải, không phải nguyên văn)" in ruling.explain("vi")
+    path = tmp_path / "minh-son-2025.toml"
+    path.write_text(TEXT.replace(old, new, 1), encoding="utf-8")
+    (tmp_path / "minh-son-2025.txt").write_text(
+        (EXAMPLE.parent / "minh-son-2025.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["acting", str(path), "head", "--absent",
+                 "head,standing_deputy,deputy_pct,wg_lead", "--lang", "en", "--wide"]) == 1
+    out = capsys.readouterr().out
+    assert "(paraphrase, not the text's words) Phó Trưởng Ban là" in out
+    assert "«Phó Trưởng Ban là Giám đốc" not in out
+
+
+def test_an_unknown_form_of_words_is_refused() -> None:
+    old = OLD_QUOTE
+    with pytest.raises(RegulationFileError, match="found 'rumour'; allowed: one of 'text'"):
+        variant(old, old.replace(" }", ', words = "rumour" }'))
+
+
+def test_a_rule_resting_on_a_replaced_decision_says_so() -> None:
+    # thanh-hoa-2024 replaces Quyết định 1943/QĐ-BCĐ and 1969/QĐ-BCĐ (its Điều 3); a rule
+    # cited to one of them is still answered, with a note that the decision was replaced.
+    reg = steering.presets.load("thanh-hoa-2024")
+    replaced = reg.identity.replaces[0]
+    rule = reg.accountability[0]
+    cite = attrs.evolve(rule.citation, document=f"Quyết định {replaced.number}")
+    changed = attrs.evolve(reg, accountability=(attrs.evolve(rule, citation=cite),
+                                                *reg.accountability[1:]))
+    text = changed.authority().accountable_to(rule.subject).explain("vi")
+    assert f"thuộc Quyết định {replaced.number}, văn bản mà quy chế này thay thế" in text
+    assert replaced.citation.label("vi") in text
+    assert "văn bản mà quy chế này thay thế" not in reg.authority().accountable_to(
+        rule.subject).explain("vi")

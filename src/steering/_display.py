@@ -106,7 +106,7 @@ def _cites(citations: Iterable[Citation], lang: str = "vi") -> str:
 
 
 def _quotes(citations: Iterable[Citation]) -> str:
-    return "<br>".join(f"«{_e(c.quote)}»" for c in citations)
+    return "<br>".join(_e(c.shown()) for c in citations)
 
 
 def _not_specified(lang: str = "vi") -> str:
@@ -213,7 +213,7 @@ def ruling_html(ruling: Any, lang: str | None = None) -> str:
     citations = tuple(getattr(ruling, "citations", ()))
     cites = _table(
         ["#", "cited", "quote"],
-        ([str(i), _e(c.label(lang)), f"«{_e(c.quote)}»"] for i, c in enumerate(citations, 1)),
+        ([str(i), _e(c.label(lang)), _e(c.shown(lang))] for i, c in enumerate(citations, 1)),
     ) if citations else ""
     return _wrap(table + cites)
 

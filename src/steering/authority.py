@@ -44,6 +44,8 @@ from steering.errors import (
 from steering.regulation import Regulation
 from steering.roles import COMMITTEE, Post
 from steering.rules import (
+    OWN_PARTS,
+    WORDS,
     AttendanceCondition,
     Citation,
     Delegation,
@@ -137,6 +139,8 @@ def _cite(citations: Iterable[Citation], lang: str) -> str:
     labels: list[str] = []
     for c in citations:
         label = c.label(lang)
+        if c.words != "text":  # a paraphrase or translation says so wherever it is cited
+            label += f" ({WORDS[c.words][0 if lang == 'vi' else 1]})"
         if label not in labels:
             labels.append(label)
     return "; ".join(labels)
@@ -678,6 +682,26 @@ class AuthorityGraph:
         self._acting_cache[key] = ruling
         return ruling
 
+    def _replaced_sources(self, ruling: Ruling) -> Ruling:
+        """Flag a citation of an instrument this regulation replaces ("thay thế ...").
+
+        A rule known only from a replaced decision is still cited, but the answer says
+        the decision it rests on was replaced, citing the clause that replaces it.
+        """
+        replaced = self._reg.identity.replaces
+        hits = [(c, r) for c in ruling.citations if c.document not in OWN_PARTS
+                for r in replaced if r.number and r.number in c.document]
+        if not hits:
+            return ruling
+        vi = "; ".join(f"{c.label('vi')} thuộc {c.document}, văn bản mà quy chế này thay thế "
+                       f"({r.citation.label('vi')})" for c, r in hits)
+        en = "; ".join(f"{c.label('en')} rests on {c.document}, which this regulation "
+                       f"replaces ({r.citation.label('en')})" for c, r in hits)
+        if ruling.text_vi.endswith(f"Lưu ý: {vi}."):
+            return ruling
+        return attrs.evolve(ruling, text_vi=f"{ruling.text_vi} Lưu ý: {vi}.",
+                            text_en=f"{ruling.text_en} Note: {en}.")
+
     def _dated(self, ruling: Ruling) -> Ruling:
         """Say so when the date asked about is before the regulation can be in force.
 
@@ -685,6 +709,7 @@ class AuthorityGraph:
         the explanation warns that it did not govern that day (Thanh Hóa 2021, in
         force from 01/2021, asked about 2020).
         """
+        ruling = self._replaced_sources(ruling)
         first = self._reg.in_force_from
         if ruling.on is None:
             return ruling

@@ -347,7 +347,7 @@ class _Context:
 def _print_ruling(ctx: _Context, ruling: Any) -> None:
     ctx.print(ruling.explain(ctx.lang))
     for c in ruling.citations:
-        ctx.print(f"  - {c.label(ctx.lang)}: «{c.quote}»")
+        ctx.print(f"  - {c.label(ctx.lang)}: {c.shown(ctx.lang)}")
 
 
 # ----------------------------------------------------------------- commands

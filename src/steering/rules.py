@@ -22,6 +22,7 @@ from steering._text import nfc, to_str_tuple
 __all__ = [
     "DECISION_PARTS",
     "OWN_PARTS",
+    "WORDS",
     "Accountability",
     "AttendanceCondition",
     "AttendanceRule",
@@ -83,6 +84,14 @@ DECISION_PARTS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The forms a citation's words take, with their words in Vietnamese and English.
+WORDS: dict[str, tuple[str, str]] = {
+    "text": ("nguyên văn", "the text's own words"),
+    "paraphrase": ("diễn giải, không phải nguyên văn", "paraphrase, not the text's words"),
+    "translation": ("bản dịch, không phải nguyên văn", "translation, not the text's words"),
+}
+
+
 @attrs.frozen(kw_only=True)
 class Citation:
     """Where a rule is written: document part, article, clause, point, and a verbatim quote.
@@ -101,6 +110,10 @@ class Citation:
             date),
             ``"preamble"`` (the "Căn cứ" recitals) or ``"signature"`` (the
             signature block); ``""`` when not said.
+        words: The form of ``quote`` (see `WORDS`): ``"text"`` (the instrument's own
+            words, the default), ``"paraphrase"`` (known only from a summary, e.g. news)
+            or ``"translation"``. Only the text's own words are printed in «» and checked
+            against a source text.
 
     """
 
@@ -110,6 +123,23 @@ class Citation:
     point: str = _str_field("")
     quote: str = _str_field()
     part: str = attrs.field(default="", converter=nfc)
+    words: str = attrs.field(default="text", converter=nfc)
+
+    @words.validator
+    def _check_words(self, _: Any, value: str) -> None:
+        if value not in WORDS:
+            allowed = ", ".join(repr(k) for k in WORDS)
+            raise ValueError(f"found {value!r}; allowed: one of {allowed}")
+
+    def shown(self, lang: str = "vi") -> str:
+        """The quote as printed: «the text's own words», or marked as what it is.
+
+        A paraphrase or a translation is never printed in the marks kept for the
+        text's own words.
+        """
+        if self.words == "text":
+            return f"«{self.quote}»"
+        return f"({WORDS[self.words][0 if lang == 'vi' else 1]}) {self.quote}"
 
     @part.validator
     def _check_part(self, _: Any, value: str) -> None:
