@@ -135,3 +135,57 @@ def test_a_rule_resting_on_a_replaced_decision_says_so() -> None:
     assert replaced.citation.label("vi") in text
     assert "văn bản mà quy chế này thay thế" not in reg.authority().accountable_to(
         rule.subject).explain("vi")
+
+
+# -- several standing agencies (issue #13 item 3) ---------------------------------------
+
+HOA_LAM = EXAMPLE.parent / "hoa-lam-2025.toml"
+
+
+def test_two_standing_agencies_each_for_its_domain() -> None:
+    reg = steering.load(HOA_LAM)
+    assert steering.validate(reg) == ()
+    g = reg.authority()
+    # Điều 2 khoản 1: "Sở Khoa học và Công nghệ là cơ quan thường trực của Ban Chỉ đạo về khoa
+    # học, công nghệ, đổi mới sáng tạo và chuyển đổi số."
+    r = g.standing_agency("chuyển đổi số")
+    assert (r.status, r.answer) == (steering.Status.DECIDED, ("sa_skhcn",))
+    assert r.citations[0].label("vi") == "Điều 2 khoản 1"
+    assert "được hiểu là lĩnh vực" in r.explain("vi")  # a reading, said as one
+    # Điều 2 khoản 2: "Công an tỉnh là cơ quan thường trực của Ban Chỉ đạo về Đề án 06 và cải
+    # cách thủ tục hành chính."
+    assert g.standing_agency("Đề án 06").answer == ("sa_cat",)
+    # Asked with no domain: two answers, none decided.
+    both = g.standing_agency()
+    assert both.status is steering.Status.AMBIGUOUS
+    assert both.candidates == ("sa_skhcn", "sa_cat")
+    # A domain the text gives to nobody: not specified.
+    assert g.standing_agency("y tế").status is steering.Status.NOT_SPECIFIED
+    # Điều 1 khoản 3: "03 Ủy viên ...".
+    assert reg.post("member").count == 3
+
+
+def test_one_standing_agency_answers_as_before() -> None:
+    reg = steering.presets.load("dak-nong-2021")
+    r = reg.authority().standing_agency()
+    assert r.status is steering.Status.DECIDED
+    assert r.answer == (reg.committee.standing_agency,)
+    assert steering.presets.load("thanh-hoa-2024").authority().standing_agency().status in (
+        steering.Status.DECIDED, steering.Status.NOT_SPECIFIED)
+
+
+def test_several_standing_agencies_need_a_domain_each() -> None:
+    text = HOA_LAM.read_text(encoding="utf-8")
+    bad = text.replace('domain = "Đề án 06 và cải cách thủ tục hành chính"\n', "", 1)
+    with pytest.raises(RegulationFileError, match="a domain for each"):
+        steering.loads(bad, base=HOA_LAM.parent)
+    wrong = text.replace('post = "sa_cat"', 'post = "member"', 1)
+    with pytest.raises(RegulationFileError, match="allowed: a post with role standing_agency"):
+        steering.loads(wrong, base=HOA_LAM.parent)
+
+
+def test_compare_lists_each_standing_agency_with_its_domain() -> None:
+    c = steering.compare(steering.presets.load("dak-nong-2021"), steering.load(HOA_LAM))
+    rows = c.aspect("standing_agency")
+    assert rows
+    assert "Công an tỉnh (về Đề án 06 và cải cách thủ tục hành chính)" in rows[0].b.text("vi")

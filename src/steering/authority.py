@@ -187,7 +187,7 @@ def _check_arg(name: str, value: Any) -> Any:  # noqa: PLR0911 - one return per 
     """One argument of a query, checked at the door by its name (see ``steering._args``)."""
     if name in ("post", "body", "locality_or_sector"):
         return _args.as_text(value, name)
-    if name == "document":
+    if name in ("document", "domain"):
         return None if value is None else _args.as_text(value, name)
     if name == "kind":
         return value if isinstance(value, MeetingKind) else _args.as_text(value, name)
@@ -1950,6 +1950,18 @@ class AuthorityGraph:
             text_vi=sentence(text_vi),
             text_en=sentence(text_en),
         )
+
+    @_memo
+    def standing_agency(self, domain: str | None = None) -> Ruling:
+        """The standing agency (cơ quan thường trực) for ``domain``, or the only one.
+
+        A committee with several standing agencies, one per domain, answers
+        ``ambiguous`` with the candidates when no domain is given or the words fit
+        several; see [`steering.agencies`][steering.agencies].
+        """
+        from steering.agencies import standing_agency  # noqa: PLC0415 - its own module
+
+        return standing_agency(self._reg, domain)
 
     @_memo
     def monitored_by(self, post: str) -> Ruling:

@@ -1039,6 +1039,17 @@ class _Reader:
             self.add(Aspect.WORKING_GROUPS, k, subject, value, vi, en, (g.citation,))
 
     def standing_agency(self) -> None:
+        several = self.reg.committee.standing_agencies
+        if several:
+            whos = [(self.reg.post(a.post), a) for a in several]
+            names = [p.agency or p.office or p.title for p, _ in whos]
+            value = tuple(sorted(f"{fold(n)}|{fold(a.domain)}" for n, (_, a) in
+                                 zip(names, whos, strict=True)))
+            vi = "; ".join(f"{n} (về {a.domain})" for n, (_, a) in zip(names, whos, strict=True))
+            en = "; ".join(f"{n} (for {a.domain})" for n, (_, a) in zip(names, whos, strict=True))
+            self.add(Aspect.STANDING_AGENCY, "", ("", ""), value, vi, en,
+                     [a.citation for a in several])
+            return
         sa = self.reg.committee.standing_agency
         if not sa:
             return

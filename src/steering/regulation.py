@@ -51,6 +51,7 @@ __all__ = [
     "Regulation",
     "Replacement",
     "SignatureBlock",
+    "StandingAgency",
 ]
 
 _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
@@ -236,6 +237,26 @@ class Funding:
     citation: Citation
 
 
+@attrs.frozen(kw_only=True)
+class StandingAgency:
+    """One standing agency (cơ quan thường trực) and the domain it covers.
+
+    A merged committee may have several, split by domain (one for digital
+    transformation, one for administrative reform).
+
+    Attributes:
+        post: Id of the post with role ``standing_agency``.
+        domain: The domain it covers, in the regulation's words (``""`` when the
+            regulation names one standing agency for everything).
+        citation: Where the regulation says so.
+
+    """
+
+    post: str = _s()
+    domain: str = _s()
+    citation: Citation
+
+
 class CommitteeKind(enum.Enum):
     """What the body calls itself: the word every sentence uses for it."""
 
@@ -271,6 +292,8 @@ class Committee:
         funding: Funding provisions.
         kind: What the body calls itself (``ban_chi_dao``, ``uy_ban``, ``hoi_dong``):
             the word sentences use where the regulation gives no name.
+        standing_agencies: Several standing agencies, each with its domain (for one,
+            ``standing_agency`` is enough).
 
     """
 
@@ -282,6 +305,7 @@ class Committee:
     part_time: Citation | None = None
     funding: tuple[Funding, ...] = attrs.field(default=(), converter=tuple)
     kind: CommitteeKind = CommitteeKind.BAN_CHI_DAO
+    standing_agencies: tuple[StandingAgency, ...] = attrs.field(default=(), converter=tuple)
 
 
 def _t() -> Any:

@@ -50,6 +50,7 @@ class Question(enum.StrEnum):
     MONITORED_BY = "monitored_by"
     PROXY = "proxy"
     SIGNATURE_BLOCK = "signature_block"
+    STANDING_AGENCY = "standing_agency"
 
 
 #: The fields every ruling's machine form carries, whatever their value.
@@ -59,6 +60,7 @@ _OWN: dict[Question, frozenset[str]] = {
     Question.ACTING_FOR: frozenset({"absent", "chain", "on"}),
     Question.SEAL_FOR: frozenset({"seal", "signing_form"}),
     Question.SIGNATURE_BLOCK: frozenset({"absent", "lines", "signing_form"}),
+    Question.STANDING_AGENCY: frozenset({"candidates"}),
     Question.ACCOUNTABLE_TO: frozenset({"chain"}),
     Question.REPORTS_TO: frozenset(),
     Question.CONVENERS: frozenset({"on_proposal_of"}),

@@ -253,6 +253,18 @@ class _Checker:
                         f"found post {g.lead!r} with role {reg.post(g.lead).role.value}; allowed: "
                         "a wg_lead, deputy, standing_deputy or standing_member post",
                     )
+        for i, agency in enumerate(reg.committee.standing_agencies):
+            where = f"committee.standing_agencies[{i}].post"
+            self.ref(where, agency.post, self.post_ids, "post")
+            if agency.post in self.post_ids and reg.post(agency.post).role is not \
+                    Role.STANDING_AGENCY:
+                self.add(where, f"found post {agency.post!r} with role "
+                         f"{reg.post(agency.post).role.value}; allowed: a post with role "
+                         "standing_agency")
+        if len(reg.committee.standing_agencies) > 1 and any(
+                not a.domain for a in reg.committee.standing_agencies):
+            self.add("committee.standing_agencies", "found a standing agency with no domain "
+                     "among several; allowed: a domain for each when there are several")
         sa = reg.committee.standing_agency
         if sa:
             self.ref("committee.standing_agency", sa, self.post_ids, "post")

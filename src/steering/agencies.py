@@ -1,0 +1,107 @@
+"""Which standing agency (cơ quan thường trực) serves the committee, by domain.
+
+A merged committee after 2025 often has several standing agencies, each for one
+domain ("Sở Khoa học và Công nghệ ... về khoa học, công nghệ, đổi mới sáng tạo và
+chuyển đổi số; Công an tỉnh ... về Đề án 06"). The question "who is the standing
+agency?" then has one answer per domain: asked without a domain, or with words that
+fit several, the answer is ``ambiguous`` with the candidates; with words that fit one
+domain, it is that agency, and the answer says how the words were read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from steering._text import fold
+from steering.regulation import Regulation, StandingAgency
+from steering.rules import Citation
+from steering.ruling import Question, Ruling, Status
+
+__all__ = ["standing_agencies", "standing_agency"]
+
+
+def standing_agencies(reg: Regulation) -> tuple[StandingAgency, ...]:
+    """Every standing agency with its domain: the list, or the single ``standing_agency``."""
+    if reg.committee.standing_agencies:
+        return reg.committee.standing_agencies
+    sa = reg.committee.standing_agency
+    if not sa:
+        return ()
+    post = reg.post(sa)
+    cite = post.holder.citation if post.holder is not None else post.citation
+    return (StandingAgency(post=sa, domain="", citation=cite),)
+
+
+def _fits(query: str, domain: str) -> bool:
+    """Whether the folded words of ``query`` stand, whole, in ``domain``."""
+    q, d = fold(query), fold(domain)
+    return bool(q) and re.search(rf"(?<!\w){re.escape(q)}(?!\w)", d) is not None
+
+
+def _who(reg: Regulation, a: StandingAgency) -> str:
+    post = reg.post(a.post)
+    return post.agency or post.office or post.title
+
+
+def standing_agency(reg: Regulation, domain: str | None = None) -> Ruling:
+    """The standing agency for ``domain`` (or the committee's only one), with its citation."""
+    agencies = standing_agencies(reg)
+    common: dict[str, Any] = {"question": Question.STANDING_AGENCY, "subject": domain or ""}
+    if not agencies:
+        return Ruling(status=Status.NOT_SPECIFIED, **common,
+                      text_vi="Quy chế không quy định cơ quan thường trực.",
+                      text_en="The regulation names no standing agency.")
+    if len(agencies) == 1 and (domain is None or not agencies[0].domain):
+        a = agencies[0]
+        return _decided(reg, a, common, "")
+    if domain is None:
+        return _ambiguous(reg, agencies, common, "")
+    exact = [a for a in agencies if fold(a.domain) == fold(domain)]
+    fitting = exact or [a for a in agencies if _fits(domain, a.domain)]
+    if len(fitting) == 1:
+        return _decided(reg, fitting[0], common, "" if exact else domain)
+    if fitting:
+        return _ambiguous(reg, tuple(fitting), common, domain)
+    domains = "; ".join(f"“{a.domain}”" for a in agencies)
+    return Ruling(
+        status=Status.NOT_SPECIFIED, **common,
+        citations=tuple(a.citation for a in agencies),
+        text_vi=f"Không cơ quan thường trực nào được giao lĩnh vực “{domain}”; quy chế giao "
+                f"các lĩnh vực: {domains}.",
+        text_en=f"No standing agency is given the domain “{domain}”; the regulation gives: "
+                f"{domains}.",
+    )
+
+
+def _decided(reg: Regulation, a: StandingAgency, common: dict[str, Any],
+             read: str) -> Ruling:
+    who = _who(reg, a)
+    label_vi, label_en = a.citation.label("vi"), a.citation.label("en")
+    about_vi = f" về {a.domain}" if a.domain else ""
+    about_en = f" for {a.domain}" if a.domain else ""
+    note_vi = f" (“{read}” được hiểu là lĩnh vực “{a.domain}”)" if read else ""
+    note_en = f" (“{read}” is read as the domain “{a.domain}”)" if read else ""
+    return Ruling(
+        status=Status.DECIDED, answer=(a.post,), citations=(a.citation,),
+        **common,
+        text_vi=f"{who} là cơ quan thường trực{about_vi}{note_vi} ({label_vi}).",
+        text_en=f"{who} is the standing agency{about_en}{note_en} ({label_en}).",
+    )
+
+
+def _ambiguous(reg: Regulation, agencies: tuple[StandingAgency, ...],
+               common: dict[str, Any], domain: str) -> Ruling:
+    cites: tuple[Citation, ...] = tuple(a.citation for a in agencies)
+    vi = "; ".join(f"{_who(reg, a)} về {a.domain}" for a in agencies)
+    en = "; ".join(f"{_who(reg, a)} for {a.domain}" for a in agencies)
+    asked_vi = f" khớp với “{domain}”" if domain else ""
+    asked_en = f" fit “{domain}”" if domain else ""
+    return Ruling(
+        status=Status.AMBIGUOUS, candidates=tuple(a.post for a in agencies), citations=cites,
+        **common,
+        text_vi=f"Quy chế có {len(agencies)} cơ quan thường trực{asked_vi}, mỗi cơ quan một "
+                f"lĩnh vực: {vi}; hãy hỏi theo lĩnh vực.",
+        text_en=f"{len(agencies)} standing agencies{asked_en or ' serve the committee'}, each "
+                f"for one domain: {en}; ask by domain.",
+    )
