@@ -189,3 +189,17 @@ def test_compare_lists_each_standing_agency_with_its_domain() -> None:
     rows = c.aspect("standing_agency")
     assert rows
     assert "Công an tỉnh (về Đề án 06 và cải cách thủ tục hành chính)" in rows[0].b.text("vi")
+
+
+def test_a_group_set_up_only_when_needed_is_said_to_be_so() -> None:
+    # Điều 4: "Trưởng Ban quyết định thành lập Tổ giúp việc khi cần thiết."
+    reg = steering.load(HOA_LAM)
+    group = reg.working_groups[0]
+    assert group.optional is not None
+    r = reg.authority().accountable_to("wg_lead")
+    assert r.status is steering.Status.DECIDED  # the text says to whom its lead answers ...
+    assert "chỉ được thành lập khi cần thiết" in r.explain("vi")  # ... once it exists
+    assert "is set up only when needed" in r.explain("en")
+    assert group.optional in r.citations
+    # Answers that do not concern the group carry no such note.
+    assert "khi cần thiết" not in reg.authority().acting_for("head").explain("vi")

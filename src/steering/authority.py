@@ -682,6 +682,29 @@ class AuthorityGraph:
         self._acting_cache[key] = ruling
         return ruling
 
+    def _optional_groups(self, ruling: Ruling) -> Ruling:
+        """Say so when an answer concerns a group set up only when needed."""
+        optional = {g.id: g for g in self._reg.working_groups if g.optional is not None}
+        if not optional:
+            return ruling
+        ids = {ruling.subject, *ruling.answer, *ruling.chain, *ruling.candidates}
+        ids |= {self._posts[i].group for i in list(ids) if i in self._posts}
+        hits = [optional[i] for i in sorted(ids & set(optional))]
+        if not hits:
+            return ruling
+        cites = tuple(g.optional for g in hits if g.optional is not None)
+        names = _join([g.name for g in hits], "và")
+        names_en = _join([g.name for g in hits], "and")
+        note_vi = (f"Lưu ý: {names} chỉ được thành lập khi cần thiết ({_cite(cites, 'vi')}); "
+                   "câu trả lời áp dụng khi đã được thành lập.")
+        note_en = (f"Note: {names_en} is set up only when needed ({_cite(cites, 'en')}); the "
+                   "answer applies once it is set up.")
+        if ruling.text_vi.endswith(note_vi):
+            return ruling
+        return attrs.evolve(ruling, citations=_unique_cites((*ruling.citations, *cites)),
+                            text_vi=f"{ruling.text_vi} {note_vi}",
+                            text_en=f"{ruling.text_en} {note_en}")
+
     def _replaced_sources(self, ruling: Ruling) -> Ruling:
         """Flag a citation of an instrument this regulation replaces ("thay thế ...").
 
@@ -709,7 +732,7 @@ class AuthorityGraph:
         the explanation warns that it did not govern that day (Thanh Hóa 2021, in
         force from 01/2021, asked about 2020).
         """
-        ruling = self._replaced_sources(ruling)
+        ruling = self._optional_groups(self._replaced_sources(ruling))
         first = self._reg.in_force_from
         if ruling.on is None:
             return ruling

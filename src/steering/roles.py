@@ -129,6 +129,9 @@ class WorkingGroup:
         part_time: Where the regulation says its members work part time
             ("Các thành viên Ban Chỉ đạo và Tổ giúp việc làm việc theo chế độ
             kiêm nhiệm"); ``None`` when not specified.
+        optional: Where the regulation says the group is set up only when needed
+            ("thành lập khi cần thiết"); ``None`` when the text sets it up. Answers
+            about an optional group say it exists only once set up.
 
     """
 
@@ -139,6 +142,7 @@ class WorkingGroup:
     citation: Citation
     duties: tuple[Provision, ...] = attrs.field(default=(), converter=tuple)
     part_time: Citation | None = None
+    optional: Citation | None = None
 
 
 class BodyKind(enum.Enum):
