@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import steering
 from steering.cli import main
 from steering.errors import RegulationFileError
 from steering.regulation import CommitteeKind
+from steering.schedule import with_local_days
 
 EXAMPLE = Path(__file__).parent.parent / "docs" / "examples" / "minh-son-2025.toml"
 TEXT = EXAMPLE.read_text(encoding="utf-8")
@@ -203,3 +207,38 @@ def test_a_group_set_up_only_when_needed_is_said_to_be_so() -> None:
     assert group.optional in r.citations
     # Answers that do not concern the group carry no such note.
     assert "khi cần thiết" not in reg.authority().acting_for("head").explain("vi")
+
+
+# -- procedure: notice before a meeting (issue #13 item 4, in part) --------------------
+
+
+def test_how_much_notice_the_november_2026_meeting_must_get() -> None:
+    # Điều 5 khoản 2: "Giấy mời và tài liệu họp được gửi đến các thành viên ít nhất 02 ngày
+    # làm việc trước ngày họp." A meeting on Wednesday 18/11/2026: by Monday 16/11/2026.
+    g = steering.load(HOA_LAM).authority()
+    r = g.notice_for("2026-11-18")
+    assert (r.status, r.answer) == (steering.Status.DECIDED, ("2026-11-16",))
+    assert r.citations[0].label("vi") == "Điều 5 khoản 2"
+    assert "không tính ngày họp" in r.explain("vi")  # the counting read, said as such
+    # Across the days off: 01/01 and the swapped 02/01/2026, so by 30/12/2025.
+    assert g.notice_for("2026-01-05").answer == ("2025-12-30",)
+    # A regulation that sets no notice period: not specified.
+    none = steering.presets.load("vung-tau-2024").authority().notice_for("2024-11-18")
+    assert none.status is steering.Status.NOT_SPECIFIED
+    with pytest.raises(steering.QueryError):
+        g.notice_for("2026-11-18", kind="party")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.dates(dt.date(2026, 1, 10), dt.date(2026, 12, 20)), st.integers(1, 5))
+def test_the_notice_deadline_is_a_working_day_n_working_days_before(day: dt.date,
+                                                                    n: int) -> None:
+    text = HOA_LAM.read_text(encoding="utf-8").replace("working_days = 2",
+                                                        f"working_days = {n}", 1)
+    reg = steering.loads(text, base=HOA_LAM.parent)
+    last = dt.date.fromisoformat(reg.authority().notice_for(day).answer[0])
+    days = with_local_days(reg)
+    assert last < day
+    assert days.is_working_day(last)
+    between = [last + dt.timedelta(k) for k in range(1, (day - last).days)]
+    assert sum(days.is_working_day(d) for d in between) == n - 1

@@ -1975,6 +1975,17 @@ class AuthorityGraph:
         )
 
     @_memo
+    def notice_for(self, meeting_day: dt.date | str, body: str = COMMITTEE,
+                   kind: MeetingKind | str = MeetingKind.REGULAR) -> Ruling:
+        """The last day the notice of a meeting on ``meeting_day`` may go out.
+
+        See [`steering.procedure.notice_for`][steering.procedure.notice_for].
+        """
+        from steering.procedure import notice_for  # noqa: PLC0415 - its own module
+
+        return notice_for(self._reg, meeting_day, body=body, kind=kind)
+
+    @_memo
     def standing_agency(self, domain: str | None = None) -> Ruling:
         """The standing agency (cơ quan thường trực) for ``domain``, or the only one.
 

@@ -26,6 +26,7 @@ from steering.rules import (
     LocalDay,
     MeetingRule,
     Monitoring,
+    NoticeRule,
     Provision,
     ReportRule,
     SealRule,
@@ -361,6 +362,8 @@ class Regulation:
     meetings: tuple[MeetingRule, ...] = _t()
     compositions: tuple[Composition, ...] = _t()
     attendance: tuple[AttendanceRule, ...] = _t()
+    #: How long before a meeting its notice must go out (issue #13: procedure).
+    notices: tuple[NoticeRule, ...] = _t()
     monitoring: Monitoring | None = None
     channels: tuple[Channel, ...] = _t()
     delegations: tuple[Delegation, ...] = _t()

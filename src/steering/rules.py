@@ -41,6 +41,7 @@ __all__ = [
     "MonitorTarget",
     "Monitoring",
     "MonitoringAssignment",
+    "NoticeRule",
     "Period",
     "Provision",
     "ReportRule",
@@ -669,4 +670,24 @@ class LocalDay:
     date: dt.date
     kind: LocalDayKind = LocalDayKind.DAY_OFF
     name: str = _str_field()
+    citation: Citation
+
+
+@attrs.frozen(kw_only=True)
+class NoticeRule:
+    """How long before a meeting its notice must go out ("ít nhất 02 ngày làm việc").
+
+    Attributes:
+        body: The body whose meetings it concerns (``"committee"`` or a group id).
+        meeting: The kind of meeting, or ``None`` for every meeting of the body.
+        working_days: How many working days before the meeting, at least.
+        what: What must be sent, in the text's words ("giấy mời và tài liệu").
+        citation: Where the regulation says so.
+
+    """
+
+    body: str = _str_field("committee")
+    meeting: MeetingKind | None = None
+    working_days: int
+    what: str = _str_field("")
     citation: Citation

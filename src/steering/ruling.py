@@ -51,6 +51,7 @@ class Question(enum.StrEnum):
     PROXY = "proxy"
     SIGNATURE_BLOCK = "signature_block"
     STANDING_AGENCY = "standing_agency"
+    NOTICE = "notice"
 
 
 #: The fields every ruling's machine form carries, whatever their value.
@@ -61,6 +62,7 @@ _OWN: dict[Question, frozenset[str]] = {
     Question.SEAL_FOR: frozenset({"seal", "signing_form"}),
     Question.SIGNATURE_BLOCK: frozenset({"absent", "lines", "signing_form"}),
     Question.STANDING_AGENCY: frozenset({"candidates"}),
+    Question.NOTICE: frozenset({"on"}),
     Question.ACCOUNTABLE_TO: frozenset({"chain"}),
     Question.REPORTS_TO: frozenset(),
     Question.CONVENERS: frozenset({"on_proposal_of"}),

@@ -108,6 +108,7 @@ _FIELD_DOCS: dict[str, str] = {
     "left out when the regulation has none.",
     "channels": "Information channels and their restrictions.",
     "delegations": "Written authorisations (ủy quyền, signed TUQ.).",
+    "notices": "How long before a meeting its notice must go out, in working days.",
     "local_days": "Days off and working days that the locality's own decisions set, each "
     "cited; every calendar and deadline follows them.",
     "source": "The source text the citations quote, relative to this file; quotes are "

@@ -179,6 +179,14 @@ class _Checker:
             else:
                 seen[d.date] = i
 
+    def notices(self) -> None:
+        """A notice rule names a body of the regulation and 1-30 working days."""
+        for i, n in enumerate(self.reg.notices):
+            self.ref(f"notices[{i}].body", n.body, self.nodes, "body")
+            if isinstance(n.working_days, bool) or not 1 <= n.working_days <= 30:
+                self.add(f"notices[{i}].working_days",
+                         f"found {n.working_days!r}; allowed: 1-30 working days")
+
     def ids(self) -> None:
         reg = self.reg
         if not _ID.fullmatch(reg.id.replace("-", "_")):
@@ -470,6 +478,7 @@ def validate(reg: Regulation, *, source: SourceText | None = None) -> tuple[Prob
     checker.identity()
     checker.bounds()
     checker.local_days()
+    checker.notices()
     checker.ids()
     checker.posts()
     checker.rules()
