@@ -242,3 +242,22 @@ def test_the_notice_deadline_is_a_working_day_n_working_days_before(day: dt.date
     assert days.is_working_day(last)
     between = [last + dt.timedelta(k) for k in range(1, (day - last).days)]
     assert sum(days.is_working_day(d) for d in between) == n - 1
+
+
+def test_joint_participants_reach_the_calendar_ics_and_compare() -> None:
+    # Điều 5 khoản 1: "Phiên họp định kỳ có sự tham dự của Thủ trưởng các sở, ngành và Chủ
+    # tịch UBND các xã, phường."
+    from steering.ics import from_ics, to_ics
+
+    reg = steering.load(HOA_LAM)
+    joint = "Thủ trưởng các sở, ngành và Chủ tịch UBND các xã, phường"
+    meetings = [o for o in reg.calendar(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+                if o.kind == "regular_meeting"]
+    assert len(meetings) == 4
+    assert all(o.participants == joint for o in meetings)
+    ics = to_ics(meetings, regulation=reg)
+    text = ics.decode("utf-8").replace("\r\n ", "").replace("\\,", ",")  # unfold, unescape
+    assert f"Thành phần: {joint}" in text
+    assert [o.participants for o in from_ics(ics)] == [joint] * 4
+    c = steering.compare(steering.presets.load("dak-nong-2021"), reg)
+    assert any(f"thành phần: {joint}" in d.b.text("vi") for d in c.aspect("meetings"))

@@ -902,9 +902,12 @@ class _Reader:
             body, kind = rules[0].body, rules[0].kind
             cadences = _sorted_cadences(c for r in rules for c in r.cadences)
             conditions = _unique(r.condition for r in rules if r.condition)
+            # Who takes part besides the members ("cùng với Ban Chỉ đạo các bộ, ngành ...").
+            joint = _unique(r.participants for r in rules if r.participants)
             value = (
                 "+".join(_cadence_key(c) for c in cadences),
                 *sorted(fold(c) for c in conditions),
+                *sorted(f"with:{fold(p)}" for p in joint),
             )
             if cadences:
                 vi = ", ".join(_cadence_words(c, "vi") for c in cadences)
@@ -918,6 +921,9 @@ class _Reader:
             if conditions:
                 vi += f" ({'; '.join(conditions)})"
                 en += f" ({'; '.join(conditions)})"
+            if joint:
+                vi += f"; thành phần: {'; '.join(joint)}"
+                en += f"; with: {'; '.join(joint)}"
             subject = (f"{self.name(body)}, {MEETING_WORDS[kind][0]}",
                        f"{self.name(body)}, {MEETING_WORDS[kind][1]}")
             self.add(Aspect.MEETINGS, k, subject, value, vi, en, (r.citation for r in rules))

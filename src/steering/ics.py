@@ -148,6 +148,8 @@ def _description(occ: Occurrence, reg: Regulation | None) -> str:
                      "(mục lịch đặt vào ngày cuối của khoảng)")
         if occ.condition:
             lines.append(f"Điều kiện: {occ.condition}")
+        if occ.participants:
+            lines.append(f"Thành phần: {occ.participants}")
     for c in occ.citations:
         lines.append(f"Căn cứ: {c.label()}: “{c.quote}”")
     after = _AFTER_TEXT.search(occ.note) if occ.note else None
@@ -238,6 +240,7 @@ def _component(
         "SUBJECT": occ.subject,
         "CONDITION": occ.condition,
         "NOTE": occ.note,
+        "PARTICIPANTS": occ.participants,
         "DATA-PERIOD-END": _iso(occ.data_period_end),
         "DUE": _iso(occ.due),
         "SHIFTED-FROM": _iso(occ.shifted_from),
@@ -465,6 +468,7 @@ def _occurrence(comp: Any) -> Occurrence:
         shifted_from=_date(comp, "SHIFTED-FROM"),
         condition=_str(comp, "CONDITION"),
         note=_str(comp, "NOTE"),
+        participants=_str(comp, "PARTICIPANTS"),
     )
 
 

@@ -166,6 +166,8 @@ class Occurrence:
             moved; else ``None``.
         condition: A qualifier in the regulation's words ("căn cứ tình hình thực tế").
         note: The readings taken: the rule's and the deadline's notes.
+        participants: Who takes part besides the members, in the regulation's words
+            ("cùng với Ban Chỉ đạo các bộ, ngành, địa phương"), or ``""``.
 
     """
 
@@ -192,6 +194,7 @@ class Occurrence:
     shifted_from: pendulum.Date | None = None
     condition: str = ""
     note: str = ""
+    participants: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """The occurrence as plain JSON data: the form of ``steering calendar --json``."""
@@ -554,6 +557,7 @@ def _meeting_year(
                         f"{extra}",
                         condition=rule.condition,
                         note=_join_notes(rule.note, reading),
+                        participants=rule.participants,
                     )
                 )
     return tuple(out)
