@@ -261,3 +261,32 @@ def test_joint_participants_reach_the_calendar_ics_and_compare() -> None:
     assert [o.participants for o in from_ics(ics)] == [joint] * 4
     c = steering.compare(steering.presets.load("dak-nong-2021"), reg)
     assert any(f"thành phần: {joint}" in d.b.text("vi") for d in c.aspect("meetings"))
+
+
+def test_procedures_written_opinions_conclusion_notices_and_referral() -> None:
+    g = steering.load(HOA_LAM).authority()
+    # Điều 5 khoản 3: "Trường hợp không tổ chức họp được, Trưởng Ban quyết định lấy ý kiến các
+    # thành viên bằng văn bản; Sở Khoa học và Công nghệ tổng hợp ý kiến."
+    w = g.procedure("written_opinion")
+    assert (w.status, w.answer, w.chain) == (steering.Status.DECIDED, ("sa_skhcn",), ("head",))
+    assert "khi không tổ chức họp được" in w.explain("vi")
+    # Điều 5 khoản 4: the office that issues the conclusion notice depends on who chaired.
+    c = g.procedure("conclusion_notice")
+    assert c.status is steering.Status.AMBIGUOUS
+    assert set(c.candidates) == {"vp_ubnd", "vp_tinh_uy"}
+    assert g.procedure("conclusion_notice", chaired_by="head").answer == ("vp_tinh_uy",)
+    assert g.procedure("conclusion_notice", chaired_by="standing_deputy").answer == ("vp_ubnd",)
+    # Điều 5 khoản 5: differing opinions go to the head for decision.
+    r = g.procedure("referral")
+    assert (r.answer, r.chain) == (("sa_skhcn",), ("head",))
+    # The text sets no report before each meeting: not specified.
+    assert g.procedure("report_before_meeting").status is steering.Status.NOT_SPECIFIED
+    with pytest.raises(steering.QueryError):
+        g.procedure("coffee")
+
+
+def test_a_procedure_naming_an_unknown_actor_is_refused() -> None:
+    text = HOA_LAM.read_text(encoding="utf-8").replace('actors = ["vp_ubnd"]',
+                                                        'actors = ["vp_chinh_phu"]', 1)
+    with pytest.raises(RegulationFileError, match=r"procedures\[1\]\.actors\[0\]"):
+        steering.loads(text, base=HOA_LAM.parent)

@@ -187,7 +187,7 @@ def _check_arg(name: str, value: Any) -> Any:  # noqa: PLR0911 - one return per 
     """One argument of a query, checked at the door by its name (see ``steering._args``)."""
     if name in ("post", "body", "locality_or_sector"):
         return _args.as_text(value, name)
-    if name in ("document", "domain"):
+    if name in ("document", "domain", "chaired_by"):
         return None if value is None else _args.as_text(value, name)
     if name == "kind":
         return value if isinstance(value, MeetingKind) else _args.as_text(value, name)
@@ -1984,6 +1984,19 @@ class AuthorityGraph:
         from steering.procedure import notice_for  # noqa: PLC0415 - its own module
 
         return notice_for(self._reg, meeting_day, body=body, kind=kind)
+
+    @_memo
+    def procedure(self, kind: str, body: str = COMMITTEE,
+                  chaired_by: str | None = None) -> Ruling:
+        """Who carries out a procedure of a body's meetings, when, and who decides.
+
+        Written opinions, the conclusion notice, referral of differing opinions, a
+        report before each meeting.
+        See [`steering.procedure.procedure`][steering.procedure.procedure].
+        """
+        from steering.procedure import procedure  # noqa: PLC0415 - its own module
+
+        return procedure(self._reg, kind, body=body, chaired_by=chaired_by)
 
     @_memo
     def standing_agency(self, domain: str | None = None) -> Ruling:

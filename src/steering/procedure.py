@@ -18,10 +18,19 @@ from steering._text import vi_date
 from steering.errors import QueryError
 from steering.regulation import Regulation
 from steering.roles import COMMITTEE
-from steering.rules import MeetingKind
+from steering.rules import MeetingKind, ProcedureKind, ProcedureRule
 from steering.ruling import Question, Ruling, Status
 
-__all__ = ["notice_for"]
+__all__ = ["notice_for", "procedure"]
+
+#: What each procedure is called, in Vietnamese and English.
+_WORDS: dict[ProcedureKind, tuple[str, str]] = {
+    ProcedureKind.WRITTEN_OPINION: ("xin ý kiến bằng văn bản", "asking for written opinions"),
+    ProcedureKind.CONCLUSION_NOTICE: ("thông báo kết luận cuộc họp",
+                                      "the notice of the meeting's conclusions"),
+    ProcedureKind.REFERRAL: ("xử lý ý kiến khác nhau", "settling differing opinions"),
+    ProcedureKind.REPORT_BEFORE_MEETING: ("báo cáo trước cuộc họp", "a report before a meeting"),
+}
 
 
 def notice_for(reg: Regulation, meeting_day: object, *, body: str = COMMITTEE,
@@ -83,3 +92,87 @@ def notice_for(reg: Regulation, meeting_day: object, *, body: str = COMMITTEE,
                  "days back from the meeting day, the meeting day not counted, on the "
                  "regulation's calendar of days off)."),
     )
+
+
+def procedure(reg: Regulation, kind: ProcedureKind | str, *, body: str = COMMITTEE,
+              chaired_by: str | None = None) -> Ruling:
+    """Who carries out a procedure of ``body``'s meetings, when, and who decides.
+
+    Args:
+        reg: The regulation.
+        kind: ``written_opinion``, ``conclusion_notice``, ``referral`` or
+            ``report_before_meeting``.
+        body: The body (``"committee"`` or a group id).
+        chaired_by: For a conclusion notice: the post that chaired the meeting, when
+            the regulation names the issuer by who chaired.
+
+    Returns:
+        ``decided`` with the actors as the answer and the decider in ``chain``;
+        ``ambiguous`` with candidates when the issuer depends on who chaired and
+        ``chaired_by`` is not given; ``not_specified`` when the text is silent.
+
+    Raises:
+        QueryError: A bad kind or body.
+
+    """
+    try:
+        what = kind if isinstance(kind, ProcedureKind) else ProcedureKind(kind)
+    except ValueError:
+        allowed = ", ".join(k.value for k in ProcedureKind)
+        raise QueryError(f"kind: found {kind!r}; allowed: {allowed}") from None
+    body = _args.as_text(body, "body")
+    if body != COMMITTEE:
+        reg.name_of(body)
+    rules = [r for r in reg.procedures if r.kind is what and r.body == body]
+    name = reg.name_of(body)
+    word_vi, word_en = _WORDS[what]
+    common = {"question": Question.PROCEDURE, "subject": what.value}
+    if chaired_by is not None:
+        chaired_by = _args.as_text(chaired_by, "chaired_by")
+        reg.post(chaired_by)
+        specific = [r for r in rules if r.chaired_by == chaired_by]
+        rules = specific or [r for r in rules if not r.chaired_by]
+    if not rules:
+        return Ruling(status=Status.NOT_SPECIFIED, **common,  # type: ignore[arg-type]
+                      text_vi=f"Quy chế không quy định việc {word_vi} của {name}.",
+                      text_en=f"The regulation says nothing of {word_en} for {name}.")
+    if len({r.chaired_by for r in rules}) > 1:
+        cands = tuple(dict.fromkeys(a for r in rules for a in r.actors))
+        by_vi = "; ".join(f"{_names(reg, r.actors)} khi {reg.name_of(r.chaired_by)} chủ trì"
+                          for r in rules)
+        by_en = "; ".join(f"{_names(reg, r.actors)} when {reg.name_of(r.chaired_by)} chaired"
+                          for r in rules)
+        return Ruling(status=Status.AMBIGUOUS, candidates=cands,
+                      citations=tuple(r.citation for r in rules),
+                      **common,  # type: ignore[arg-type]
+                      text_vi=f"Việc {word_vi} tùy người chủ trì: {by_vi}; hãy cho biết ai chủ "
+                              f"trì ({_labels(rules, 'vi')}).",
+                      text_en=f"Who does {word_en} depends on who chaired: {by_en}; say who "
+                              f"chaired ({_labels(rules, 'en')}).")
+    rule = rules[0]
+    actors_vi = _names(reg, rule.actors) or "không nêu"
+    trigger_vi = f" {rule.trigger}" if rule.trigger else ""
+    decider_vi = (f"; {reg.name_of(rule.decider)} quyết định" if rule.decider else
+                  "; quy chế không quy định ai quyết định")
+    decider_en = (f"; {reg.name_of(rule.decider)} decides" if rule.decider else
+                  "; the regulation does not say who decides")
+    if what is ProcedureKind.CONCLUSION_NOTICE:
+        decider_vi = decider_en = ""
+    label_vi, label_en = rule.citation.label("vi"), rule.citation.label("en")
+    return Ruling(
+        status=Status.DECIDED if rule.actors else Status.NOT_SPECIFIED,
+        answer=rule.actors, chain=(rule.decider,) if rule.decider else (),
+        citations=(rule.citation,), **common,  # type: ignore[arg-type]
+        text_vi=f"{name}: {word_vi}{trigger_vi} do {actors_vi} thực hiện{decider_vi} "
+                f"({label_vi}).",
+        text_en=f"{name}: {word_en}{f' ({rule.trigger})' if rule.trigger else ''} is done by "
+                f"{_names(reg, rule.actors) or 'nobody named'}{decider_en} ({label_en}).",
+    )
+
+
+def _names(reg: Regulation, ids: tuple[str, ...]) -> str:
+    return ", ".join(reg.name_of(i) for i in ids)
+
+
+def _labels(rules: list[ProcedureRule], lang: str) -> str:
+    return "; ".join(dict.fromkeys(r.citation.label(lang) for r in rules))

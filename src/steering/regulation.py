@@ -27,6 +27,7 @@ from steering.rules import (
     MeetingRule,
     Monitoring,
     NoticeRule,
+    ProcedureRule,
     Provision,
     ReportRule,
     SealRule,
@@ -364,6 +365,8 @@ class Regulation:
     attendance: tuple[AttendanceRule, ...] = _t()
     #: How long before a meeting its notice must go out (issue #13: procedure).
     notices: tuple[NoticeRule, ...] = _t()
+    #: Written opinions, conclusion notices, referrals, reports before meetings.
+    procedures: tuple[ProcedureRule, ...] = _t()
     monitoring: Monitoring | None = None
     channels: tuple[Channel, ...] = _t()
     delegations: tuple[Delegation, ...] = _t()

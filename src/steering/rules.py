@@ -43,6 +43,8 @@ __all__ = [
     "MonitoringAssignment",
     "NoticeRule",
     "Period",
+    "ProcedureKind",
+    "ProcedureRule",
     "Provision",
     "ReportRule",
     "Seal",
@@ -690,4 +692,40 @@ class NoticeRule:
     meeting: MeetingKind | None = None
     working_days: int
     what: str = _str_field("")
+    citation: Citation
+
+
+class ProcedureKind(enum.Enum):
+    """Procedures a regulation sets around its meetings and decisions."""
+
+    WRITTEN_OPINION = "written_opinion"  # xin ý kiến bằng văn bản (when a meeting is not held)
+    CONCLUSION_NOTICE = "conclusion_notice"  # thông báo kết luận cuộc họp
+    REFERRAL = "referral"  # ý kiến khác nhau: báo cáo người có thẩm quyền quyết định
+    REPORT_BEFORE_MEETING = "report_before_meeting"  # báo cáo trước mỗi cuộc họp
+
+
+@attrs.frozen(kw_only=True)
+class ProcedureRule:
+    """A procedure in the regulation's words: who does it, when, and who decides.
+
+    Attributes:
+        kind: Which procedure (see `ProcedureKind`).
+        body: The body whose meetings or decisions it concerns.
+        actors: Who carries it out: post ids or body ids (an office that issues the
+            conclusion notice, "Văn phòng UBND tỉnh", is a body).
+        decider: Who decides that it applies, or to whom a matter is referred
+            (a post id), or ``""`` when the text does not say.
+        trigger: When it applies, in the text's words ("khi không tổ chức họp được").
+        chaired_by: For a conclusion notice that depends on who chaired: the post that
+            chaired, or ``""`` for every meeting.
+        citation: Where the regulation says so.
+
+    """
+
+    kind: ProcedureKind
+    body: str = _str_field("committee")
+    actors: tuple[str, ...] = _ids()
+    decider: str = _str_field("")
+    trigger: str = _str_field("")
+    chaired_by: str = _str_field("")
     citation: Citation

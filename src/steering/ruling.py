@@ -52,6 +52,7 @@ class Question(enum.StrEnum):
     SIGNATURE_BLOCK = "signature_block"
     STANDING_AGENCY = "standing_agency"
     NOTICE = "notice"
+    PROCEDURE = "procedure"
 
 
 #: The fields every ruling's machine form carries, whatever their value.
@@ -63,6 +64,7 @@ _OWN: dict[Question, frozenset[str]] = {
     Question.SIGNATURE_BLOCK: frozenset({"absent", "lines", "signing_form"}),
     Question.STANDING_AGENCY: frozenset({"candidates"}),
     Question.NOTICE: frozenset({"on"}),
+    Question.PROCEDURE: frozenset({"chain"}),
     Question.ACCOUNTABLE_TO: frozenset({"chain"}),
     Question.REPORTS_TO: frozenset(),
     Question.CONVENERS: frozenset({"on_proposal_of"}),

@@ -108,6 +108,8 @@ _FIELD_DOCS: dict[str, str] = {
     "left out when the regulation has none.",
     "channels": "Information channels and their restrictions.",
     "delegations": "Written authorisations (ủy quyền, signed TUQ.).",
+    "procedures": "Written opinions, conclusion notices, referral of differing opinions, "
+    "reports before meetings: who does them, when, and who decides.",
     "notices": "How long before a meeting its notice must go out, in working days.",
     "local_days": "Days off and working days that the locality's own decisions set, each "
     "cited; every calendar and deadline follows them.",

@@ -187,6 +187,17 @@ class _Checker:
                 self.add(f"notices[{i}].working_days",
                          f"found {n.working_days!r}; allowed: 1-30 working days")
 
+    def procedures(self) -> None:
+        """A procedure names bodies and posts of the regulation."""
+        for i, r in enumerate(self.reg.procedures):
+            path = f"procedures[{i}]"
+            self.ref(f"{path}.body", r.body, self.nodes, "body")
+            self.refs(f"{path}.actors", r.actors, self.nodes, "post or body")
+            if r.decider:
+                self.ref(f"{path}.decider", r.decider, self.nodes, "post or body")
+            if r.chaired_by:
+                self.ref(f"{path}.chaired_by", r.chaired_by, self.post_ids, "post")
+
     def ids(self) -> None:
         reg = self.reg
         if not _ID.fullmatch(reg.id.replace("-", "_")):
@@ -479,6 +490,7 @@ def validate(reg: Regulation, *, source: SourceText | None = None) -> tuple[Prob
     checker.bounds()
     checker.local_days()
     checker.notices()
+    checker.procedures()
     checker.ids()
     checker.posts()
     checker.rules()
