@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import attrs
@@ -290,3 +291,23 @@ def test_a_procedure_naming_an_unknown_actor_is_refused() -> None:
                                                         'actors = ["vp_chinh_phu"]', 1)
     with pytest.raises(RegulationFileError, match=r"procedures\[1\]\.actors\[0\]"):
         steering.loads(text, base=HOA_LAM.parent)
+
+
+def test_the_command_line_asks_the_same_procedure_questions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    g = steering.load(HOA_LAM).authority()
+    cases = [
+        (["notice", str(HOA_LAM), "2026-11-18"], g.notice_for("2026-11-18")),
+        (["agency", str(HOA_LAM), "--domain", "Đề án 06"], g.standing_agency("Đề án 06")),
+        (["procedure", str(HOA_LAM), "conclusion_notice", "--chaired-by", "standing_deputy"],
+         g.procedure("conclusion_notice", chaired_by="standing_deputy")),
+    ]
+    for argv, ruling in cases:
+        assert main([*argv, "--json"]) == 0
+        out = json.loads(capsys.readouterr().out)
+        assert out["answer"] == list(ruling.answer)
+        assert out["status"] == "decided"
+        assert out["explanation"] == ruling.explain("vi")
+    assert main(["agency", str(HOA_LAM)]) == 1  # two agencies, no domain: ambiguous
+    capsys.readouterr()

@@ -603,6 +603,44 @@ def _cmd_monitor(ctx: _Context) -> int:
     return ctx.ruling(ruling, reg)
 
 
+def _cmd_agency(ctx: _Context) -> int:
+    reg = load_regulation(ctx.args.regulation)
+    return ctx.ruling(_graph(reg).standing_agency(ctx.args.domain), reg)
+
+
+def _cmd_notice(ctx: _Context) -> int:
+    a = ctx.args
+    reg = load_regulation(a.regulation)
+    return ctx.ruling(_graph(reg).notice_for(a.day, body=a.body, kind=a.kind), reg)
+
+
+def _cmd_procedure(ctx: _Context) -> int:
+    a = ctx.args
+    reg = load_regulation(a.regulation)
+    return ctx.ruling(_graph(reg).procedure(a.kind, body=a.body, chaired_by=a.chaired_by), reg)
+
+
+def _add_procedure(add: Callable[..., argparse.ArgumentParser], reg_help: str) -> None:
+    """The subcommands on a committee's procedure: agency, notice, procedure."""
+    p = add("agency", "which standing agency serves the committee, by domain", _cmd_agency)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("--domain", help="the domain asked about, e.g. 'chuyển đổi số'")
+    p = add("notice", "by when the notice of a meeting must go out", _cmd_notice)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("day", type=_date, metavar="DATE", help="the meeting day (YYYY-MM-DD)")
+    p.add_argument("--body", default="committee", help="the body that meets (default: committee)")
+    p.add_argument("--kind", default="regular", choices=["regular", "extraordinary", "expanded"],
+                   help="the kind of meeting (default: regular)")
+    p = add("procedure", "who does a procedure (written opinions, conclusion notice, referral)",
+            _cmd_procedure)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("kind", choices=["written_opinion", "conclusion_notice", "referral",
+                                    "report_before_meeting"], help="the procedure")
+    p.add_argument("--body", default="committee", help="the body (default: committee)")
+    p.add_argument("--chaired-by", dest="chaired_by", metavar="POST",
+                   help="for a conclusion notice: the post that chaired the meeting")
+
+
 def _print_past(ctx: _Context, unknown: dt.date | None, past: Sequence[Any]) -> None:
     """After a calendar: from when its items are not decided, and why (steering.world)."""
     if past and unknown is not None:
@@ -1113,6 +1151,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", type=_date, metavar="DATE",
                    help="the date asked about (a district-level unit ended on 2025-07-01)")
 
+    _add_procedure(add, reg_help)
     _add_calendars(add, reg_help)
     _add_doors(add, reg_help)
     return parser
