@@ -311,3 +311,29 @@ def test_the_command_line_asks_the_same_procedure_questions(
         assert out["explanation"] == ruling.explain("vi")
     assert main(["agency", str(HOA_LAM)]) == 1  # two agencies, no domain: ambiguous
     capsys.readouterr()
+
+
+# -- a national-level committee (issue #13 item 9, example 1) --------------------------
+
+NATIONAL = EXAMPLE.parent / "uy-ban-vi-du-2025.toml"
+
+
+def test_a_national_committee_with_the_prime_ministers_seal_and_a_shared_holder() -> None:
+    reg = steering.load(NATIONAL)
+    assert steering.validate(reg) == ()
+    assert reg.committee.kind is CommitteeKind.UY_BAN
+    g = reg.authority()
+    # Điều 2 khoản 1: "Chủ tịch Ủy ban sử dụng con dấu của Thủ tướng Chính phủ."
+    seal = g.seal_for("chair")
+    assert seal.status is steering.Status.DECIDED
+    assert seal.seal is not None
+    assert seal.seal.agency == "Thủ tướng Chính phủ"
+    # Điều 1 khoản 4: the Minister of Science and Technology is also the working group's
+    # lead; away as lead, away as vice-chair: Điều 2 khoản 4 leaves the other vice-chair.
+    r = g.acting_for("chair", absent={"chair", "standing_vice_chair", "wg_lead"})
+    assert r.answer == ("vice_chair_ca",)
+    assert "đồng thời là Tổ trưởng Tổ công tác giúp việc Ủy ban" in r.explain("vi")
+    # The text gives the vice-chairs no seal of their own: not specified.
+    assert g.seal_for("vice_chair_ca").status is steering.Status.NOT_SPECIFIED
+    # Nothing names who acts for the standing vice-chair.
+    assert g.acting_for("standing_vice_chair").status is steering.Status.NOT_SPECIFIED
