@@ -105,6 +105,10 @@ QUERIES: list[tuple[str, str, dict[str, Any], Any]] = [
     # After 01/07/2025 the district-level unit no longer exists (steering.world): not decided.
     (THANH_HOA, "monitor-of", {"locality_or_sector": "Đông Sơn", "on": "2026-01-01"},
      lambda g: g.monitor_of("Đông Sơn", on=dt.date(2026, 1, 1))),
+    # Đắk Nông names one standing agency, and no notice period and no procedures.
+    (DAK, "standing-agency", {}, lambda g: g.standing_agency()),
+    (DAK, "notice", {"meeting_day": "2026-11-18"}, lambda g: g.notice_for("2026-11-18")),
+    (DAK, "procedure", {"kind": "written_opinion"}, lambda g: g.procedure("written_opinion")),
 ]
 
 

@@ -466,6 +466,15 @@ _ABSENT_SELF = Parameter(
 _ABSENT = Parameter(default=None, required=False,
                     description="Absent post ids, repeated or comma-separated (default: none)")
 _KIND = Parameter(description="regular, extraordinary or expanded")
+_Domain = Annotated[str | None, QueryParameter(
+    required=False, description="The domain asked about, e.g. 'chuyển đổi số'")]
+_MeetingDay = Annotated[dt.date, QueryParameter(description="The meeting day (YYYY-MM-DD)")]
+_MeetingKind = Annotated[str, QueryParameter(
+    required=False, description="regular (default), extraordinary or expanded")]
+_ChairedBy = Annotated[str | None, QueryParameter(
+    required=False, description="For a conclusion notice: the post that chaired")]
+_PROCEDURE = Parameter(description="written_opinion, conclusion_notice, referral or "
+                       "report_before_meeting")
 _TARGET = Parameter(description="A locality or sector, e.g. 'Đông Sơn' (diacritics optional)")
 _REGS = Parameter(default=None, required=False,
                   description="Regulation ids, repeated or comma-separated (default: all)")
@@ -623,6 +632,55 @@ def conveners(
     """Who may convene a kind of meeting of ``body`` (``conveners``)."""
     reg = _registry(request).get(regulation)
     ruling = reg.authority().conveners(kind, body=body_)
+    return _answer(ruling, reg, _lang(lang, accept_language))
+
+
+@_query(path="/regulations/{regulation:str}/standing-agency")
+def standing_agency(
+    request: Request[Any, Any, Any],
+    *,
+    regulation: str = _REG,
+    domain: _Domain = None,
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
+) -> Response[RulingAnswer]:
+    """Which standing agency serves the committee, by domain (``standing_agency``)."""
+    reg = _registry(request).get(regulation)
+    ruling = reg.authority().standing_agency(domain)
+    return _answer(ruling, reg, _lang(lang, accept_language))
+
+
+@_query(path="/regulations/{regulation:str}/notice")
+def notice(
+    request: Request[Any, Any, Any],
+    *,
+    meeting_day: _MeetingDay,
+    regulation: str = _REG,
+    body_: _Body = "committee",
+    kind: _MeetingKind = "regular",
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
+) -> Response[RulingAnswer]:
+    """By when the notice of a meeting must go out (``notice_for``)."""
+    reg = _registry(request).get(regulation)
+    ruling = reg.authority().notice_for(meeting_day, body=body_, kind=kind)
+    return _answer(ruling, reg, _lang(lang, accept_language))
+
+
+@_query(path="/regulations/{regulation:str}/procedure")
+def procedure(
+    request: Request[Any, Any, Any],
+    *,
+    kind: str = _PROCEDURE,
+    regulation: str = _REG,
+    body_: _Body = "committee",
+    chaired_by: _ChairedBy = None,
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
+) -> Response[RulingAnswer]:
+    """Who does a procedure of a body's meetings, and who decides (``procedure``)."""
+    reg = _registry(request).get(regulation)
+    ruling = reg.authority().procedure(kind, body=body_, chaired_by=chaired_by)
     return _answer(ruling, reg, _lang(lang, accept_language))
 
 
@@ -847,7 +905,8 @@ def _on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[
 _HANDLERS = [
     health, openapi_json, list_regulations, show_regulation, acting_for, seal_for,
     signature_block, accountable_to, reports_to, conveners, proxy, monitor_of, monitored_by,
-    calendar_json, calendar_ics, compare_regulations, regulations_table, validate_upload,
+    standing_agency, notice, procedure, calendar_json, calendar_ics, compare_regulations,
+    regulations_table, validate_upload,
 ]
 
 
