@@ -31,6 +31,7 @@ from steering.errors import (
     RegulationFileError,
     SteeringError,
     SteeringWarning,
+    UnknownFactError,
     UnknownIdError,
     UnknownPostError,
 )
@@ -122,6 +123,7 @@ __all__ = [
     "Status",
     "SteeringError",
     "SteeringWarning",
+    "UnknownFactError",
     "UnknownIdError",
     "UnknownPostError",
     "WorkingDays",

@@ -129,12 +129,13 @@ def regulation_html(reg: Regulation, lang: str | None = None) -> str:
     vi = lang == "vi"
     i = 0 if vi else 1
     idn = reg.identity
-    number = idn.decision_number or ("(chưa số)" if vi else "(no number)")
+    number = idn.number_text("vi" if vi else "en")
+    signed_on = idn.signed_text("vi" if vi else "en")
     level = LEVEL_WORDS.get(idn.level.value, (idn.level.value, idn.level.value))[i]
     signed, level_word = ("ký", "cấp") if vi else ("signed", "level")
     head = (
         f"<h4>{_e(reg.committee.name or idn.title)}</h4>"
-        f"<p><b>{_e(reg.id)}</b> · Quyết định {_e(number)} · {signed} {_e(idn.signed)} · "
+        f"<p><b>{_e(reg.id)}</b> · Quyết định {_e(number)} · {signed} {_e(signed_on)} · "
         f"{_e(idn.locality)} ({level_word} {_e(level)})</p>"
     )
     several, also = ("nhiều người", "đồng thời là") if vi else ("several people", "also holds")
@@ -147,7 +148,7 @@ def regulation_html(reg: Regulation, lang: str | None = None) -> str:
                 _e(ROLE_WORDS[p.role][i]),
                 _e(p.title) + (f" <i>({p.count if p.count else several})</i>" if p.plural
                                else "") + (f" <i>[{_e(p.note)}]</i>" if p.note else ""),
-                (_e(p.office or p.agency) if (p.office or p.agency) else _not_specified(lang))
+                (_e(p.holder_text(lang)) if p.holder_text(lang) else _not_specified(lang))
                 + (f" <i>({also} {_e(', '.join(p.concurrent_with))})</i>"
                    if p.concurrent_with else ""),
                 _cites([p.citation], lang),

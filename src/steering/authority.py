@@ -733,10 +733,13 @@ class AuthorityGraph:
         force from 01/2021, asked about 2020).
         """
         ruling = self._optional_groups(self._replaced_sources(ruling))
-        first = self._reg.in_force_from
         if ruling.on is None:
             return ruling
-        if ruling.on >= first:
+        first, surely = self._reg.in_force_window
+        if (self._reg.identity.signed is None and (first is None or ruling.on >= first)
+                and (surely is None or ruling.on < surely)):
+            return self._unknown_start(ruling)
+        if first is None or ruling.on >= first:
             # Past a reorganisation or a successor's start: say so (steering.world).
             return world.situate(ruling, self._reg)
         note_vi = (f"Lưu ý: ngày {vi_date(ruling.on)}, quy chế này chưa có hiệu lực "
@@ -746,6 +749,24 @@ class AuthorityGraph:
         if ruling.text_vi.endswith(note_vi):
             return ruling
         # A ruling built on another (signature_block on acting_for) says it once, last.
+        vi = ruling.text_vi.replace(f" {note_vi}", "")
+        en = ruling.text_en.replace(f" {note_en}", "")
+        return attrs.evolve(ruling, text_vi=f"{vi} {note_vi}", text_en=f"{en} {note_en}")
+
+    def _unknown_start(self, ruling: Ruling) -> Ruling:
+        """Say that whether the regulation governed the day asked about is not known.
+
+        The signing date is unknown (``unknown = ["signed"]``) and the day asked
+        about is not past the last day the file's bounds allow.
+        """
+        signed_vi = self._reg.identity.signed_text("vi")
+        signed_en = self._reg.identity.signed_text("en")
+        note_vi = (f"Lưu ý: ngày ký quy chế {signed_vi}; không rõ quy chế đã có hiệu lực "
+                   "vào ngày được hỏi chưa.")
+        note_en = (f"Note: the regulation's signing date is {signed_en}; whether it was in "
+                   "force on the day asked about is not known.")
+        if ruling.text_vi.endswith(note_vi):
+            return ruling
         vi = ruling.text_vi.replace(f" {note_vi}", "")
         en = ruling.text_en.replace(f" {note_en}", "")
         return attrs.evolve(ruling, text_vi=f"{vi} {note_vi}", text_en=f"{en} {note_en}")

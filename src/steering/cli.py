@@ -69,6 +69,8 @@ _T = {
         "rules": "Quy tắc",
         "decision": "Quyết định",
         "no_number": "(chưa số)",
+        "in_force_unknown": "Ngày ký quy chế {date}: mục nào trước khi quy chế chắc chắn có "
+                            "hiệu lực thì chưa xác định (status not_specified).",
         "signed": "ký",
         "level": "cấp",
         "valid": "hợp lệ",
@@ -114,6 +116,8 @@ _T = {
         "rules": "Rules",
         "decision": "Decision",
         "no_number": "(no number)",
+        "in_force_unknown": "The regulation's signing date is {date}: an item before it is "
+                            "surely in force is not decided (status not_specified).",
         "signed": "signed",
         "level": "level",
         "valid": "valid",
@@ -435,6 +439,8 @@ def _title_cell(p: Post, vi: bool) -> str:
     title = p.title
     if p.count is not None:
         title += f" ({p.count} người)" if vi else f" ({p.count} seats)"
+    elif "count" in p.unknown:
+        title += " (số người chưa rõ)" if vi else " (number of seats unknown)"
     if p.note:
         title += f" [{'ghi chú' if vi else 'note'}: {p.note}]"
     return title
@@ -442,7 +448,7 @@ def _title_cell(p: Post, vi: bool) -> str:
 
 def _holder_cell(p: Post, vi: bool) -> str:
     """Who holds a post, and the other posts the same person holds (``concurrent_with``)."""
-    who = p.office or p.agency or "-"
+    who = p.holder_text("vi" if vi else "en") or "-"
     if p.concurrent_with:
         others = ", ".join(p.concurrent_with)
         who += f" (đồng thời là {others})" if vi else f" (also holds {others})"
@@ -460,12 +466,13 @@ def _cmd_show(ctx: _Context) -> int:
         ctx.dump(unstructure(reg))
         return EXIT_ANSWER
     idn = reg.identity
-    number = idn.decision_number or ctx.t("no_number")
+    number = idn.number_text(ctx.lang)
     vi = ctx.lang == "vi"
     word = _level_word(idn.level.value, vi)
     level = f"cấp {word}" if vi else f"level: {word}"
     ctx.print(f"{reg.id}: {idn.title}")
-    ctx.print(f"{ctx.t('decision')} {number}, {ctx.t('signed')} {ctx.day(idn.signed)}; "
+    signed = ctx.day(idn.signed) if idn.signed is not None else idn.signed_text(ctx.lang)
+    ctx.print(f"{ctx.t('decision')} {number}, {ctx.t('signed')} {signed}; "
               f"{idn.locality} ({level})")
     if reg.applies_to is not None:
         # Whom the regulation binds, in its own words (Điều 1 khoản 2 of each preset).
@@ -650,6 +657,32 @@ def _print_past(ctx: _Context, unknown: dt.date | None, past: Sequence[Any]) -> 
             ctx.print(f"  - {k.explain(ctx.lang)}")
 
 
+def _print_in_force(ctx: _Context, reg: Regulation, start: dt.date, first: dt.date | None) -> None:
+    """Say when the range begins before the regulation can be in force, or that nobody knows."""
+    if reg.identity.signed is None and (first is None or first != reg.in_force_window[1]):
+        ctx.print(ctx.t("in_force_unknown").format(date=reg.identity.signed_text(ctx.lang)))
+        return
+    if first is None or start >= first:
+        return
+    # The range begins before the regulation can be in force: say so, citing why.
+    idn = reg.identity
+    eff = idn.effective
+    on_date = eff.kind.value == "on_date" and eff.date is not None
+    known: object = ctx.day(eff.date if on_date else idn.signed)
+    cite = (eff.citation or idn.signed_citation) if on_date else idn.signed_citation
+    bound = None if on_date else idn.signed_not_before
+    if bound is not None:
+        # Thanh Hóa 2024: "năm 2024", and its preamble cites an act of 24/04/2024.
+        known = (f"{known}, {'không sớm hơn' if ctx.lang == 'vi' else 'not before'} "
+                 f"{ctx.day(bound.date)}")
+    basis = ", ".join(_unique(
+        c.label(ctx.lang)
+        for c in (eff.citation, cite, bound.citation if bound else None) if c
+    ))
+    which = "in_force_on_date" if on_date else f"in_force_{eff.kind.value}"
+    ctx.print(ctx.t(which).format(date=known, basis=basis))
+
+
 def _cmd_calendar(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
@@ -657,10 +690,11 @@ def _cmd_calendar(ctx: _Context) -> int:
     occurrences = reg.calendar(start, end, reviews=ctx.args.reviews)
     if a.ics:
         _write_ics(reg, occurrences, Path(a.ics), a.deadlines)
-    from steering.schedule import calendar_gaps, in_force_from  # noqa: PLC0415 - only here
+    from steering.schedule import calendar_gaps  # noqa: PLC0415 - only here
 
     gaps = calendar_gaps(reg)
-    first = in_force_from(reg)
+    # None when the signing date is unknown and unbounded (unknown = ["signed"]).
+    first = reg.in_force_window[0]
     # Past a reorganisation or a successor's start the items are not decided: say why.
     unknown = world.applicability_unknown_from(reg)
     past = world.caveats(reg, end) if unknown is not None and unknown <= end else ()
@@ -671,7 +705,7 @@ def _cmd_calendar(ctx: _Context) -> int:
             "end": end.isoformat(),
             "occurrences": [o.to_dict() for o in occurrences],
             "gaps": [jsonable(g) for g in gaps],
-            "in_force_from": first.isoformat(),
+            "in_force_from": first.isoformat() if first is not None else None,
             "not_decided_from": unknown.isoformat() if past and unknown else None,
             "caveats": [k.explain(ctx.lang) for k in past],
             "ics": a.ics,
@@ -680,24 +714,7 @@ def _cmd_calendar(ctx: _Context) -> int:
         return EXIT_ANSWER
     if clock_note:
         ctx.print(clock_note)
-    if start < first:
-        # The range begins before the regulation can be in force: say so, citing why.
-        idn = reg.identity
-        eff = idn.effective
-        on_date = eff.kind.value == "on_date" and eff.date is not None
-        known: object = ctx.day(eff.date if on_date else idn.signed)
-        cite = (eff.citation or idn.signed_citation) if on_date else idn.signed_citation
-        bound = None if on_date else idn.signed_not_before
-        if bound is not None:
-            # Thanh Hóa 2024: "năm 2024", and its preamble cites an act of 24/04/2024.
-            known = (f"{known}, {'không sớm hơn' if ctx.lang == 'vi' else 'not before'} "
-                     f"{ctx.day(bound.date)}")
-        basis = ", ".join(_unique(
-            c.label(ctx.lang)
-            for c in (eff.citation, cite, bound.citation if bound else None) if c
-        ))
-        which = "in_force_on_date" if on_date else f"in_force_{eff.kind.value}"
-        ctx.print(ctx.t(which).format(date=known, basis=basis))
+    _print_in_force(ctx, reg, start, first)
     if occurrences:
         ctx.print(f"{reg.id}: {len(occurrences)} {ctx.t('occurrences')} "
                   f"({ctx.day(start)} – {ctx.day(end)})")

@@ -671,13 +671,21 @@ class _Reader:
         idn = self.reg.identity
         a = Aspect.IDENTITY
         number = idn.decision_number
-        self.add(a, "decision_number", ("số Quyết định", "decision number"), (number,),
-                 number or "(để trống)", number or "(left blank)", ())
-        signed = str(idn.signed)
-        partial_vi = "" if idn.signed.complete else " (chưa đủ ngày tháng)"
-        partial_en = "" if idn.signed.complete else " (incomplete date)"
-        self.add(a, "signed", ("ngày ký", "signed"), (signed,), vi_date(idn.signed) + partial_vi,
-                 signed + partial_en, (idn.signed_citation,))
+        unknown_number = "decision_number" in idn.unknown
+        self.add(a, "decision_number", ("số Quyết định", "decision number"),
+                 (number or ("unknown" if unknown_number else ""),),
+                 number or ("(chưa rõ)" if unknown_number else "(để trống)"),
+                 number or ("(unknown)" if unknown_number else "(left blank)"), ())
+        cites = (idn.signed_citation,) if idn.signed_citation is not None else ()
+        if idn.signed is None:
+            self.add(a, "signed", ("ngày ký", "signed"), ("unknown",), idn.signed_text("vi"),
+                     idn.signed_text("en"), cites)
+        else:
+            signed = str(idn.signed)
+            partial_vi = "" if idn.signed.complete else " (chưa đủ ngày tháng)"
+            partial_en = "" if idn.signed.complete else " (incomplete date)"
+            self.add(a, "signed", ("ngày ký", "signed"), (signed,),
+                     vi_date(idn.signed) + partial_vi, signed + partial_en, cites)
         eff = idn.effective
         if eff.kind is not EffectiveKind.NOT_SPECIFIED:
             date = str(eff.date) if eff.date else ""
@@ -741,7 +749,10 @@ class _Reader:
                 shown = extra and fold(extra) not in fold(p.title)
                 vi = p.title + (f" ({extra})" if shown else "")
                 en = vi
-                if p.plural:
+                if p.plural and not p.count and "count" in p.unknown:
+                    vi += " [số người chưa rõ]"
+                    en += " [number unknown]"
+                elif p.plural:
                     vi += f" [{p.count} người]" if p.count else " [nhiều người]"
                     en += f" [{p.count} people]" if p.count else " [several people]"
                 if p.concurrent_with:
@@ -1190,7 +1201,7 @@ def facts(reg: Regulation) -> dict[str, tuple[str, str, str, Side]]:
 def _title(reg: Regulation) -> str:
     number = reg.identity.decision_number
     where = f"Quyết định {number}" if number else "Quyết định (chưa số)"
-    return f"{reg.id} ({where}, {reg.identity.signed})"
+    return f"{reg.id} ({where}, {reg.identity.signed_text('en')})"
 
 
 def compare(a: Regulation, b: Regulation) -> Comparison:
@@ -1309,7 +1320,7 @@ def _row(reg: Regulation, lang: str) -> dict[str, Any]:
     mon = reg.monitoring
     eff = idn.effective
     if eff.kind is EffectiveKind.ON_SIGNING:
-        effective: str | None = str(idn.signed)
+        effective: str | None = str(idn.signed) if idn.signed is not None else None
     elif eff.kind is EffectiveKind.ON_DATE and eff.date is not None:
         effective = str(eff.date)
     else:
@@ -1321,7 +1332,7 @@ def _row(reg: Regulation, lang: str) -> dict[str, Any]:
         "province": idn.province,
         "level": idn.level.value,
         "decision_number": idn.decision_number or None,
-        "signed": str(idn.signed),
+        "signed": str(idn.signed) if idn.signed is not None else None,
         "effective": effective,
         "replaces": ", ".join(x.number for x in idn.replaces) or None,
         "committee": reg.committee.name or None,

@@ -21,6 +21,7 @@ __all__ = [
     "RegulationFileError",
     "SteeringError",
     "SteeringWarning",
+    "UnknownFactError",
     "UnknownIdError",
     "UnknownPostError",
 ]
@@ -122,6 +123,15 @@ class ArgumentTypeError(QueryError, TypeError):
 
     Every public function refuses a wrong type with this error (catch
     ``SteeringError`` for every refusal, ``TypeError`` for wrong types only).
+    """
+
+
+class UnknownFactError(SteeringError, LookupError):
+    """A question whose answer rests on a fact the regulation file declares unknown.
+
+    A file that knows nothing of its signing date (``unknown = ["signed"]``) loads
+    and answers everything else; asking for the day it came into force raises this,
+    never an invented date.
     """
 
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from steering import _args
-from steering._text import nfc, to_str_tuple
-from steering.errors import QueryError, UnknownIdError, UnknownPostError
+from steering._text import nfc, to_str_tuple, vi_date
+from steering.errors import QueryError, UnknownFactError, UnknownIdError, UnknownPostError
 from steering.roles import COMMITTEE, Body, Post, Role, WorkingGroup
 from steering.rules import (
     Accountability,
@@ -195,6 +195,10 @@ class DateBound:
     citation: Citation
 
 
+#: The identity facts a file may declare unknown (``[identity] unknown = [...]``).
+IDENTITY_UNKNOWNS = ("signed", "decision_number")
+
+
 @attrs.frozen(kw_only=True)
 class Identity:
     """Which regulation this is: title, number, issuer, signer, dates, level, locality.
@@ -205,9 +209,16 @@ class Identity:
             ``""`` where the text leaves it blank (a draft).
         issuer: Who issues the decision.
         signature: The decision's signature block, or ``None`` when the text has none.
-        signed: Signing date, possibly partial.
-        signed_not_before: For a partial signing date, the first day the text
-            allows (a later act its preamble cites), or ``None``.
+        signed: Signing date, possibly partial; ``None`` when the file declares it
+            unknown (``unknown = ["signed"]``).
+        signed_citation: Where the text gives the signing date; ``None`` when it is unknown.
+        signed_not_before: For a partial or unknown signing date, the first day the
+            text allows (a later act its preamble cites), or ``None``.
+        signed_not_after: For a partial or unknown signing date, the last day the
+            text allows (an act that cites it, a report of it), or ``None``.
+        unknown: The facts the file declares unknown: ``"signed"`` (the signing
+            date), ``"decision_number"`` (the decision's number). Unknown is not
+            blank: ``decision_number = ""`` alone means the draft leaves it blank.
         effective: Effective date rule.
         replaces: Decisions replaced.
         level: Administrative level.
@@ -220,14 +231,52 @@ class Identity:
     decision_number: str = _s()
     issuer: str = _s()
     signature: SignatureBlock | None = None
-    signed: PartialDate
-    signed_citation: Citation
+    signed: PartialDate | None = None
+    signed_citation: Citation | None = None
     signed_not_before: DateBound | None = None
+    signed_not_after: DateBound | None = None
+    unknown: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
     effective: Effective
     replaces: tuple[Replacement, ...] = attrs.field(default=(), converter=tuple)
     level: Level
     locality: str = _s()
     province: str = _s()
+
+    def signing_window(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last day the signing can be, each ``None`` when unbounded.
+
+        A complete date gives that day twice; a partial one its first and last
+        possible days narrowed by the bounds; an unknown one its bounds alone.
+        """
+        lo = self.signed.earliest() if self.signed is not None else None
+        hi = self.signed.latest() if self.signed is not None else None
+        if self.signed_not_before is not None:
+            lo = max(lo, self.signed_not_before.date) if lo else self.signed_not_before.date
+        if self.signed_not_after is not None:
+            hi = min(hi, self.signed_not_after.date) if hi else self.signed_not_after.date
+        return lo, hi
+
+    def number_text(self, lang: str = "vi") -> str:
+        """The decision's number, or words saying it is blank or unknown."""
+        if self.decision_number:
+            return self.decision_number
+        if "decision_number" in self.unknown:
+            return "(số chưa rõ)" if lang == "vi" else "(number unknown)"
+        return "(chưa số)" if lang == "vi" else "(no number)"
+
+    def signed_text(self, lang: str = "vi") -> str:
+        """The signing date as ISO text, or words saying it is unknown (with its bounds)."""
+        if self.signed is not None:
+            return str(self.signed)
+        lo, hi = self.signing_window()
+        vi = lang == "vi"
+        parts = []
+        if lo is not None:
+            parts.append(f"không trước {vi_date(lo)}" if vi else f"not before {lo.isoformat()}")
+        if hi is not None:
+            parts.append(f"không sau {vi_date(hi)}" if vi else f"not after {hi.isoformat()}")
+        word = "chưa rõ" if vi else "unknown"
+        return word + (f" ({', '.join(parts)})" if parts else "")
 
 
 @attrs.frozen(kw_only=True)
@@ -498,14 +547,33 @@ class Regulation:
         not in force before it is signed). A partial date gives its first
         possible day: "tháng 01 năm 2021" is 01/01/2021, "năm 2024" with a
         preamble citing an act of 24/04/2024 is 24/04/2024.
+
+        Raises:
+            UnknownFactError: The signing date is unknown and no bound gives a
+                first day (see [`in_force_window`][steering.regulation.Regulation.in_force_window]).
+
+        """
+        first, _ = self.in_force_window
+        if first is None:
+            raise UnknownFactError(
+                f"{self.id}: identity.signed is unknown and no identity.signed_not_before "
+                "bounds it, so the first day the regulation is in force is unknown"
+            )
+        return first
+
+    @property
+    def in_force_window(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first day the regulation can be in force, and the day by which it surely is.
+
+        Equal for a stated effective date or a complete signing date. A partial
+        or unknown signing date gives its window (``None`` where unbounded): in
+        between, whether the regulation already governs is not known.
         """
         idn = self.identity
         eff = idn.effective
         if eff.kind is EffectiveKind.ON_DATE and eff.date is not None:
-            return eff.date.earliest()
-        first = idn.signed.earliest()
-        bound = idn.signed_not_before
-        return max(first, bound.date) if bound is not None else first
+            return eff.date.earliest(), eff.date.latest()
+        return idn.signing_window()
 
     def calendar(self, start: dt.date, end: dt.date, **options: Any) -> Any:
         """Dated meetings and report deadlines in ``[start, end]`` (`steering.schedule`)."""

@@ -81,6 +81,9 @@ class Post:
         count: For a plural post, how many seats the text gives ("03 Phó Thủ tướng"), or
             ``None`` when it gives no number.
         note: A note on the post (a reading taken, a fact from outside the text).
+        unknown: Facts about the post the file declares unknown: ``"holder"`` (the
+            text names a holder this file cannot: unknown is not "not specified"),
+            ``"count"`` (the text gives a number of seats the file does not know).
 
     """
 
@@ -95,6 +98,15 @@ class Post:
     duties: tuple[Provision, ...] = attrs.field(default=(), converter=tuple)
     count: int | None = None
     note: str = _s()
+    unknown: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
+
+    def holder_text(self, lang: str = "vi") -> str:
+        """The holder's office or agency; else ``"(chưa rõ)"`` when unknown, ``""`` when unsaid."""
+        if self.office or self.agency:
+            return self.office or self.agency
+        if "holder" in self.unknown:
+            return "(chưa rõ)" if lang == "vi" else "(unknown)"
+        return ""
 
     @property
     def office(self) -> str:
@@ -105,6 +117,10 @@ class Post:
     def agency(self) -> str:
         """The holder's agency, or ``""`` when the regulation does not name one."""
         return self.holder.agency if self.holder else ""
+
+
+#: The post facts a file may declare unknown (``[[posts]] unknown = [...]``).
+POST_UNKNOWNS = ("holder", "count")
 
 
 class GroupKind(enum.Enum):

@@ -414,6 +414,10 @@ def in_force_from(reg: Regulation) -> dt.date:
 
     A partial date gives its first possible day ("tháng 01 năm 2021" is
     01/01/2021), so a calendar leaves out nothing the regulation may already govern.
+
+    Raises:
+        UnknownFactError: The signing date is unknown and unbounded below.
+
     """
     return reg.in_force_from
 
@@ -746,16 +750,38 @@ def calendar(
         raise QueryError(f"start {a.isoformat()} is after end {b.isoformat()}")
     policy, workdays, in_force_only, combined = _options(options)
     workdays = with_local_days(reg, workdays)
-    if in_force_only:
+    first, surely = reg.in_force_window
+    if in_force_only and first is not None:
         # Thanh Hóa 2021 takes effect in 01/2021: its rules date nothing in 2020.
-        first = in_force_from(reg)
         if first > b:
             return ()
         if first > a:
             a = _pdate(first)
     # Past a reorganisation or a successor's start the items are not decided (steering.world).
     built = _cite_local_days(reg, _build(reg, a, b, policy, workdays, combined=combined))
+    if reg.identity.signed is None and (first is None or first != surely):
+        built = _unknown_start(reg, built, surely)
     return world.situate_occurrences(reg, built)
+
+
+def _unknown_start(
+    reg: Regulation, occs: tuple[Occurrence, ...], surely: dt.date | None
+) -> tuple[Occurrence, ...]:
+    """Items dated before the regulation is surely in force, when its signing date is unknown.
+
+    Whether the regulation governed them is not known: ``status`` becomes
+    ``"not_specified"`` and the note says why, with the bounds the file gives.
+    """
+    note = (f"Ngày ký quy chế {reg.identity.signed_text('vi')}: "
+            "không rõ quy chế đã có hiệu lực vào thời điểm này chưa.")
+    out = []
+    for occ in occs:
+        day = dt.date(occ.opens.year, occ.opens.month, occ.opens.day)
+        if surely is not None and day >= surely:
+            out.append(occ)
+            continue
+        out.append(attrs.evolve(occ, status="not_specified", note=f"{occ.note} {note}".strip()))
+    return tuple(out)
 
 
 def _cite_local_days(reg: Regulation, occs: tuple[Occurrence, ...]) -> tuple[Occurrence, ...]:

@@ -51,8 +51,8 @@ ORG_CONTEXT: dict[str, str] = {
 }
 
 
-def _start(reg: Regulation) -> PartialDate:
-    """The regulation's first day in force as its text gives it (possibly partial)."""
+def _start(reg: Regulation) -> PartialDate | None:
+    """The regulation's first day in force as its text gives it (partial; ``None``: unknown)."""
     eff = reg.identity.effective
     if eff.kind is EffectiveKind.ON_DATE and eff.date is not None:
         return eff.date
@@ -104,7 +104,9 @@ def to_popolo(reg: Regulation) -> dict[str, Any]:
         A JSON-ready dict; ids are ``"<regulation id>/<kind>/<id>"``.
 
     """
-    start = str(_start(reg))
+    first = _start(reg)
+    # An unknown signing date gives no start_date at all, never an invented one.
+    start = {"start_date": str(first)} if first is not None else {}
     committee_id = f"{reg.id}/committee"
     organizations: list[dict[str, Any]] = [{
         "id": committee_id,
@@ -113,7 +115,7 @@ def to_popolo(reg: Regulation) -> dict[str, Any]:
         "identifiers": [{"identifier": reg.identity.decision_number,
                          "scheme": "decision_number"}] if reg.identity.decision_number else [],
         "area": {"name": reg.identity.locality} if reg.identity.locality else None,
-        "citations": [_cite_popolo(reg.identity.signed_citation)],
+        "citations": [_cite_popolo(c) for c in (reg.identity.signed_citation,) if c],
     }]
     group_ids = {g.id: f"{reg.id}/group/{g.id}" for g in reg.working_groups}
     organizations.extend(
@@ -155,7 +157,7 @@ def to_popolo(reg: Regulation) -> dict[str, Any]:
             "other_label": [ROLE_WORDS[p.role][1]],
             "role": p.role.value,
             "organization_id": org_id,
-            "start_date": start,
+            **start,
             "citations": [_cite_popolo(p.citation)],
         })
         if p.holder is None or not (p.holder.office or p.holder.agency):
@@ -166,7 +168,7 @@ def to_popolo(reg: Regulation) -> dict[str, Any]:
             "role": p.role.value,
             "organization_id": org_id,
             "post_id": pid,
-            "start_date": start,
+            **start,
             "citations": [_cite_popolo(p.holder.citation)],
         }
         holder_org = _holder_org(reg, p)
@@ -251,11 +253,16 @@ class _Org:
             "@id": self.root,
             "@type": "dcterms:BibliographicResource",
             "dcterms:title": self.label(idn.title),
-            "dcterms:issued": _literal_date(idn.signed),
-            "steering:inForceFrom": _literal_date(_start(self.reg)),
-            "dcterms:source": self.cite(idn.signed_citation),
             "dcterms:spatial": self.label(idn.locality),
         }
+        # An unknown signing date is left out, never invented.
+        if idn.signed is not None:
+            node["dcterms:issued"] = _literal_date(idn.signed)
+        first = _start(self.reg)
+        if first is not None:
+            node["steering:inForceFrom"] = _literal_date(first)
+        if idn.signed_citation is not None:
+            node["dcterms:source"] = self.cite(idn.signed_citation)
         if idn.decision_number:
             node["dcterms:identifier"] = idn.decision_number
         if idn.issuer:
@@ -406,14 +413,17 @@ class _Org:
                 "dcterms:source": {"@id": old_doc},
             })
             event = f"{self.root}/change/{quote(r.number or r.preset or r.title, safe='')}"
-            self.graph.append({
+            change: dict[str, Any] = {
                 "@id": event,
                 "@type": "org:ChangeEvent",
                 "org:originalOrganization": {"@id": old_committee},
                 "org:resultingOrganization": {"@id": self.iri(COMMITTEE)},
-                "dcterms:date": _literal_date(_start(self.reg)),
-                "dcterms:source": self.cite(r.citation),
-            })
+            }
+            first = _start(self.reg)
+            if first is not None:
+                change["dcterms:date"] = _literal_date(first)
+            change["dcterms:source"] = self.cite(r.citation)
+            self.graph.append(change)
             self.graph.append({"@id": self.iri(COMMITTEE), "org:resultedFrom": {"@id": event}})
             self.graph.append({"@id": self.root, "dcterms:replaces": {"@id": old_doc}})
 

@@ -21,8 +21,8 @@ from steering._matching import canonical_unit
 from steering._text import fold
 from steering.errors import ArgumentTypeError, Problem
 from steering.limits import MAX_CADENCE_TIMES, MAX_MONTH_OFFSET, MAX_YEAR, MIN_YEAR
-from steering.regulation import Regulation
-from steering.roles import COMMITTEE, Role
+from steering.regulation import IDENTITY_UNKNOWNS, Regulation
+from steering.roles import COMMITTEE, POST_UNKNOWNS, Role
 from steering.rules import OWN_PARTS, Cadence, Citation, SealKind
 from steering.sources import SourceText, check_quote
 
@@ -136,15 +136,57 @@ class _Checker:
     # -- checks ------------------------------------------------------------------
 
     def identity(self) -> None:
+        """Signing date and number: given, or declared unknown, never both; bounds inside."""
         idn = self.reg.identity
-        bound = idn.signed_not_before
-        if bound is not None and not idn.signed.earliest() <= bound.date <= idn.signed.latest():
-            self.add(
-                "identity.signed_not_before.date",
-                f"found {bound.date.isoformat()}, outside the signing date {idn.signed}; "
-                f"allowed: a day from {idn.signed.earliest().isoformat()} to "
-                f"{idn.signed.latest().isoformat()}",
-            )
+        self.unknowns("identity.unknown", idn.unknown, IDENTITY_UNKNOWNS)
+        if idn.signed is None and "signed" not in idn.unknown:
+            self.add("identity.signed", "required key missing; allowed: a date YYYY, YYYY-MM "
+                     "or YYYY-MM-DD, or unknown = [\"signed\"] when the text does not give it")
+        if idn.signed is not None and "signed" in idn.unknown:
+            self.add("identity.signed", f"found {str(idn.signed)!r} while identity.unknown "
+                     "lists \"signed\"; allowed: one of the two")
+        if idn.signed is not None and idn.signed_citation is None:
+            self.add("identity.signed_citation", "required key missing; allowed: the citation "
+                     "of the text that gives the signing date")
+        if idn.decision_number and "decision_number" in idn.unknown:
+            self.add("identity.decision_number", f"found {idn.decision_number!r} while "
+                     "identity.unknown lists \"decision_number\"; allowed: one of the two")
+        for key, bound in (("signed_not_before", idn.signed_not_before),
+                           ("signed_not_after", idn.signed_not_after)):
+            if bound is None:
+                continue
+            if idn.signed is not None and not (
+                    idn.signed.earliest() <= bound.date <= idn.signed.latest()):
+                self.add(
+                    f"identity.{key}.date",
+                    f"found {bound.date.isoformat()}, outside the signing date {idn.signed}; "
+                    f"allowed: a day from {idn.signed.earliest().isoformat()} to "
+                    f"{idn.signed.latest().isoformat()}",
+                )
+        lo, hi = idn.signed_not_before, idn.signed_not_after
+        if lo is not None and hi is not None and lo.date > hi.date:
+            self.add("identity.signed_not_after.date",
+                     f"found {hi.date.isoformat()}, before signed_not_before "
+                     f"{lo.date.isoformat()}; allowed: a day on or after it")
+
+    def post_unknowns(self) -> None:
+        """A post's unknown facts: known names, and not given as well."""
+        for i, p in enumerate(self.reg.posts):
+            self.unknowns(f"posts[{i}].unknown", p.unknown, POST_UNKNOWNS)
+            if "holder" in p.unknown and p.holder is not None:
+                self.add(f"posts[{i}].holder", "found a holder while unknown lists \"holder\"; "
+                         "allowed: one of the two")
+            if "count" in p.unknown and (p.count is not None or not p.plural):
+                self.add(f"posts[{i}].unknown", "found \"count\" on a post with a count or not "
+                         "plural; allowed: \"count\" only on a plural post without count")
+
+    def unknowns(self, path: str, values: tuple[str, ...], allowed: tuple[str, ...]) -> None:
+        """A list of facts declared unknown: known names, each once."""
+        for i, v in enumerate(values):
+            if v not in allowed:
+                self.add(f"{path}[{i}]", f"found {v!r}; allowed: one of {', '.join(allowed)}")
+            elif v in values[:i]:
+                self.add(f"{path}[{i}]", f"found {v!r} twice; allowed: each fact once")
 
     def bounds(self) -> None:
         """Numbers whose size sets the cost of a calendar (see `steering.limits`)."""
@@ -487,6 +529,7 @@ def validate(reg: Regulation, *, source: SourceText | None = None) -> tuple[Prob
             f"validate: source is {type(source).__name__}; allowed: a SourceText or None")
     checker = _Checker(reg, reg.origin or "<string>")
     checker.identity()
+    checker.post_unknowns()
     checker.bounds()
     checker.local_days()
     checker.notices()

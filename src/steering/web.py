@@ -79,7 +79,7 @@ from steering.rules import (
     SigningForm,
 )
 from steering.ruling import LANGS, Question, Ruling, Status
-from steering.schedule import CalendarGap, Occurrence, calendar_gaps, in_force_from
+from steering.schedule import CalendarGap, Occurrence, calendar_gaps
 from steering.world import Change
 
 __all__ = [
@@ -212,7 +212,7 @@ class CalendarAnswer:
     regulation: str
     start: dt.date
     end: dt.date
-    in_force_from: dt.date
+    in_force_from: dt.date | None
     occurrences: tuple[Occurrence, ...]
     gaps: tuple[CalendarGap, ...]
 
@@ -520,7 +520,7 @@ def list_regulations(request: Request[Any, Any, Any]) -> list[RegulationSummary]
         out.append(RegulationSummary(
             id=rid, title=idn.title, locality=idn.locality, province=idn.province,
             level=idn.level.value, decision_number=idn.decision_number,
-            signed=str(idn.signed), origin=registry.origins[rid],
+            signed=idn.signed_text("en"), origin=registry.origins[rid],
         ))
     return out
 
@@ -754,7 +754,7 @@ def calendar_json(
         "regulation": reg.id,
         "start": start.isoformat(),
         "end": end.isoformat(),
-        "in_force_from": in_force_from(reg).isoformat(),
+        "in_force_from": (first.isoformat() if (first := reg.in_force_window[0]) else None),
         "occurrences": [jsonable(o) for o in occurrences],
         "gaps": [jsonable(g) for g in calendar_gaps(reg)],
     }, CalendarAnswer)

@@ -43,6 +43,7 @@ def test_quyet_dinh_2044_signed_25_11_2021_in_force_from_signing(reg: Regulation
     ident = reg.identity
     assert ident.decision_number == "2044/QĐ-BCĐ"
     assert ident.signed == PartialDate(2021, 11, 25)
+    assert ident.signed_citation is not None  # the text gives the date
     cites(ident.signed_citation, None, document="decision")
     assert ident.effective.kind is EffectiveKind.ON_SIGNING
     assert ident.effective.date == ident.signed

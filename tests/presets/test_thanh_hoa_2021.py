@@ -55,6 +55,7 @@ def test_signing_date_is_known_only_to_the_month(reg: Regulation) -> None:
     assert signed == PartialDate(2021, 1)
     assert str(signed) == "2021-01"
     assert not signed.complete
+    assert reg.identity.signed_citation is not None  # the text gives the date
     cites(reg.identity.signed_citation, None, document="decision")
     quotes(reg.identity.signed_citation, "tháng 01 năm 2021")
 

@@ -107,6 +107,7 @@ def test_signing_date_is_known_only_to_the_year(reg: Regulation) -> None:
     assert signed == PartialDate(2024)
     assert str(signed) == "2024"
     assert not signed.complete
+    assert reg.identity.signed_citation is not None  # the text gives the date
     cites(reg.identity.signed_citation, None, document="decision")
     quotes(reg.identity.signed_citation, "ngày tháng năm 2024")
 

@@ -35,6 +35,7 @@ def test_header_quyet_dinh_64_of_30_03_2023(reg: Regulation) -> None:
     ident = reg.identity
     assert ident.decision_number == "64/QĐ-BCĐ"
     assert ident.signed == PartialDate(2023, 3, 30)
+    assert ident.signed_citation is not None  # the text gives the date
     cites(ident.signed_citation, None)
     quotes(ident.signed_citation, "64/ QĐ-BCĐ ngày 30 /03/2023")
     assert ident.issuer == "Trưởng ban Chỉ đạo chuyển đổi số xã Tùng Châu"

@@ -49,6 +49,7 @@ def test_draft_decision_number_blank_signed_august_2024(reg: Regulation) -> None
     assert ident.decision_number == ""
     assert ident.signed == PartialDate(2024, 8)
     assert not ident.signed.complete
+    assert ident.signed_citation is not None  # the text gives the date
     cites(ident.signed_citation, None, document="decision")
     quotes(ident.signed_citation, "ngày tháng 8 năm 2024")
 

@@ -17,7 +17,12 @@ import attrs
 from steering._args import as_date, as_text
 from steering._escape import visible
 from steering._text import fold, vi_date
-from steering.errors import ArgumentTypeError, PresetNotFoundError, SteeringError
+from steering.errors import (
+    ArgumentTypeError,
+    PresetNotFoundError,
+    SteeringError,
+    UnknownFactError,
+)
 from steering.loader import load as _load_file
 from steering.regulation import EffectiveKind, PartialDate, Regulation
 from steering.rules import Citation
@@ -228,6 +233,8 @@ def _start(reg: Regulation) -> tuple[PartialDate, str, Citation | None]:
     eff = idn.effective
     if eff.kind is EffectiveKind.ON_DATE and eff.date is not None:
         return eff.date, "effective", eff.citation
+    if idn.signed is None:  # shipped presets all know their date; a guard for the type
+        raise UnknownFactError(f"{reg.id}: identity.signed is unknown")
     if eff.kind is EffectiveKind.ON_SIGNING:
         return idn.signed, "signed", eff.citation or idn.signed_citation
     return idn.signed, "signed", idn.signed_citation
