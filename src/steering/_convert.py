@@ -204,12 +204,14 @@ def make_converter() -> cattrs.Converter:
             _cattrs_forbid_extra_keys=True,
             origin=override(omit=True),
             source_text=override(omit=True),
+            nested=override(omit=True),
         ),
     )
     conv.register_unstructure_hook(
         Regulation,
         make_dict_unstructure_fn(
-            Regulation, conv, origin=override(omit=True), source_text=override(omit=True)
+            Regulation, conv, origin=override(omit=True), source_text=override(omit=True),
+            nested=override(omit=True),
         ),
     )
     return conv

@@ -6,10 +6,10 @@ name the same thing the same way.
 
 from __future__ import annotations
 
-from steering.roles import Role
+from steering.roles import GroupKind, Role
 from steering.rules import MeetingKind
 
-__all__ = ["LEVEL_WORDS", "MEETING_WORDS", "ROLE_WORDS"]
+__all__ = ["GROUP_KIND_WORDS", "LEVEL_WORDS", "MEETING_WORDS", "ROLE_WORDS"]
 
 #: Each role's glossary term (design notes, section 3) and its English gloss.
 ROLE_WORDS: dict[Role, tuple[str, str]] = {
@@ -37,4 +37,12 @@ LEVEL_WORDS: dict[str, tuple[str, str]] = {
     "province": ("tỉnh", "province"),
     "district": ("huyện", "district"),
     "commune": ("xã", "commune"),
+}
+
+#: Each kind of helping body, in Vietnamese and English.
+GROUP_KIND_WORDS: dict[GroupKind, tuple[str, str]] = {
+    GroupKind.WORKING_GROUP: ("tổ giúp việc", "working group"),
+    GroupKind.ADVISORY_GROUP: ("tổ tư vấn", "advisory group"),
+    GroupKind.SUPPORT_OFFICE: ("bộ phận giúp việc", "support office"),
+    GroupKind.SUB_COMMITTEE: ("tiểu ban", "sub-committee"),
 }

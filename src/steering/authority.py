@@ -443,6 +443,9 @@ class AuthorityGraph:
             g.add_node(wg.id, kind="working_group", label=wg.name)
         for b in reg.bodies:
             g.add_node(b.id, kind="body", label=b.name)
+        for co in reg.collectives:
+            # A leadership collective: a body made of posts (issue #13).
+            g.add_node(co.id, kind="collective", label=co.name, posts=",".join(co.posts))
         g.add_node(COMMITTEE, kind="committee", label=reg.name_of(COMMITTEE))
 
         def edge(u: str, v: str, rel: Relation, citation: Citation, **extra: Any) -> None:
@@ -2020,6 +2023,24 @@ class AuthorityGraph:
         return procedure(self._reg, kind, body=body, chaired_by=chaired_by)
 
     @_memo
+    def collective(
+        self, collective: str, *, absent: Iterable[str] = (), on: dt.date | None = None
+    ) -> Ruling:
+        """Who a leadership collective is made of, and who of them is present.
+
+        "Thường trực Ban Chỉ đạo" is its posts; a member absent (or absent through a
+        post the same person holds) is named as absent; see
+        [`steering.collectives`][steering.collectives].
+
+        Raises:
+            UnknownIdError: ``collective`` names no collective (the message lists them).
+
+        """
+        from steering.collectives import collective as members  # noqa: PLC0415 - own module
+
+        gone, _ = self._with_concurrent(self._absent_set(absent))
+        return self._dated(attrs.evolve(members(self._reg, collective, gone), on=on))
+
     def standing_agency(self, domain: str | None = None) -> Ruling:
         """The standing agency (cơ quan thường trực) for ``domain``, or the only one.
 

@@ -28,12 +28,12 @@ from steering import __version__, presets, world
 from steering._escape import json_text, terminal, visible
 from steering._json import jsonable
 from steering._text import fold, vi_date
-from steering._vocab import LEVEL_WORDS
+from steering._vocab import GROUP_KIND_WORDS, LEVEL_WORDS
 from steering.errors import Problem, RegulationFileError, SteeringError
 from steering.loader import MAX_BYTES
 from steering.loader import load as load_file
 from steering.regulation import Regulation
-from steering.roles import Post
+from steering.roles import Post, WorkingGroup
 
 __all__ = ["jsonable", "main", "ruling_json"]
 
@@ -446,6 +446,16 @@ def _title_cell(p: Post, vi: bool) -> str:
     return title
 
 
+def _group_cell(g: WorkingGroup, vi: bool) -> str:
+    """A group's name, and the notes that change how to read it."""
+    cell = g.name
+    if g.optional is not None:
+        cell += " (thành lập khi cần thiết)" if vi else " (set up when needed)"
+    if g.regulation:
+        cell += f" (quy chế riêng: {g.regulation})" if vi else f" (own regulation: {g.regulation})"
+    return cell
+
+
 def _holder_cell(p: Post, vi: bool) -> str:
     """Who holds a post, and the other posts the same person holds (``concurrent_with``)."""
     who = p.holder_text("vi" if vi else "en") or "-"
@@ -486,16 +496,19 @@ def _cmd_show(ctx: _Context) -> int:
         [[p.id, ROLE_WORDS[p.role][0 if vi else 1], _title_cell(p, vi), _holder_cell(p, vi)]
          for p in reg.posts],
     )
-    if reg.working_groups or reg.bodies:
+    if reg.working_groups or reg.bodies or reg.collectives:
         # The ids other commands take (convene --body, accountable ...), with the text's names.
         ctx.print()
+        n = len(reg.working_groups) + len(reg.bodies) + len(reg.collectives)
         ctx.print(f"{'Tổ giúp việc và các chủ thể khác' if vi else 'Working groups and bodies'} "
-                  f"({len(reg.working_groups) + len(reg.bodies)}):")
+                  f"({n}):")
         ctx.table(
             [ctx.t("id"), ctx.t("kind"), "tên" if vi else "name"],
-            [[g.id, "tổ giúp việc" if vi else "working group", g.name]
+            [[g.id, GROUP_KIND_WORDS[g.kind][0 if vi else 1], _group_cell(g, vi)]
              for g in reg.working_groups]
-            + [[b.id, ctx.t("body"), b.name] for b in reg.bodies],
+            + [[b.id, ctx.t("body"), b.name] for b in reg.bodies]
+            + [[c.id, "tập thể lãnh đạo" if vi else "leadership collective",
+                f"{c.name} ({', '.join(c.posts)})"] for c in reg.collectives],
         )
     ctx.print()
     ctx.print(f"{ctx.t('rules')}:")

@@ -28,7 +28,7 @@ import attrs
 
 from steering._escape import visible
 from steering._text import fold, vi_date
-from steering._vocab import LEVEL_WORDS, MEETING_WORDS, ROLE_WORDS
+from steering._vocab import GROUP_KIND_WORDS, LEVEL_WORDS, MEETING_WORDS, ROLE_WORDS
 from steering.errors import ArgumentTypeError, QueryError
 from steering.regulation import EffectiveKind, Regulation
 from steering.roles import COMMITTEE, GroupKind, Post, Role
@@ -915,10 +915,14 @@ class _Reader:
             conditions = _unique(r.condition for r in rules if r.condition)
             # Who takes part besides the members ("cùng với Ban Chỉ đạo các bộ, ngành ...").
             joint = _unique(r.participants for r in rules if r.participants)
+            # Purposes some sittings also serve (the six-month review), with their participants.
+            purposes = [pu for r in rules for pu in r.purposes]
             value = (
                 "+".join(_cadence_key(c) for c in cadences),
                 *sorted(fold(c) for c in conditions),
                 *sorted(f"with:{fold(p)}" for p in joint),
+                *sorted(f"also:{pu.period.value}{list(pu.which)}:{fold(pu.name)}:"
+                        f"{fold(pu.participants)}" for pu in purposes),
             )
             if cadences:
                 vi = ", ".join(_cadence_words(c, "vi") for c in cadences)
@@ -935,9 +939,20 @@ class _Reader:
             if joint:
                 vi += f"; thành phần: {'; '.join(joint)}"
                 en += f"; with: {'; '.join(joint)}"
+            for pu in purposes:
+                with_vi = f" cùng với {pu.participants}" if pu.participants else ""
+                with_en = f" with {pu.participants}" if pu.participants else ""
+                nth = ", ".join(str(w) for w in pu.which)
+                when_vi = f"{_PERIOD_UNIT_VI[pu.period]} thứ {nth}" if nth \
+                    else f"mỗi {_PERIOD_UNIT_VI[pu.period]}"
+                when_en = f"{_PERIOD_UNIT_EN[pu.period]} no. {nth}" if nth \
+                    else f"each {_PERIOD_UNIT_EN[pu.period]}"
+                vi += f"; kỳ họp kết thúc {when_vi} kiêm {pu.name}{with_vi}"
+                en += f"; the sitting ending {when_en} is also “{pu.name}”{with_en}"
             subject = (f"{self.name(body)}, {MEETING_WORDS[kind][0]}",
                        f"{self.name(body)}, {MEETING_WORDS[kind][1]}")
-            self.add(Aspect.MEETINGS, k, subject, value, vi, en, (r.citation for r in rules))
+            cites = [r.citation for r in rules] + [pu.citation for pu in purposes]
+            self.add(Aspect.MEETINGS, k, subject, value, vi, en, cites)
 
     def attendance(self) -> None:
         grouped: dict[str, tuple[str, dict[str, tuple[str, str]], list[Citation]]] = {}
@@ -1047,12 +1062,13 @@ class _Reader:
             value = (fold(g.name), g.kind.value, self.key(g.lead) if g.lead else "")
             vi = g.name + (f"; Tổ trưởng: {lead}" if lead else "")
             en = g.name + (f"; lead: {lead}" if lead else "")
-            kind_vi = {"working_group": "tổ giúp việc", "advisory_group": "tổ tư vấn",
-                       "support_office": "bộ phận giúp việc"}[g.kind.value]
+            if g.regulation:
+                vi += f"; có quy chế riêng ({g.regulation})"
+                en += f"; has its own regulation ({g.regulation})"
             # A plain working group needs no kind word after the aspect's own label
             # ("[Tổ giúp việc] Tổ công tác giúp việc Ban Chỉ đạo", Tùng Châu).
             plain = g.kind is GroupKind.WORKING_GROUP
-            subject = ("", "") if plain else (kind_vi, g.kind.value.replace("_", " "))
+            subject = ("", "") if plain else GROUP_KIND_WORDS[g.kind]
             self.add(Aspect.WORKING_GROUPS, k, subject, value, vi, en, (g.citation,))
 
     def standing_agency(self) -> None:

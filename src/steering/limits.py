@@ -18,6 +18,8 @@ __all__ = [
     "MAX_DELEGATIONS",
     "MAX_DEPTH",
     "MAX_MONTH_OFFSET",
+    "MAX_NESTED_FILES",
+    "MAX_NESTING",
     "MAX_POSTS",
     "MAX_REGISTRY_FILES",
     "MAX_SOURCE_BYTES",
@@ -57,3 +59,8 @@ MAX_YEAR = 2100
 #: Most files [`load_many`][steering.registry.load_many] takes from one folder or list
 #: (the country had 11,367 committees before 2025).
 MAX_REGISTRY_FILES = 100_000
+#: Deepest chain of regulation files one file may reach through its bodies'
+#: ``regulation = "..."`` (a committee, its sub-committee, the sub-committee's group).
+MAX_NESTING = 3
+#: Most distinct regulation files one load may read through those references.
+MAX_NESTED_FILES = 64

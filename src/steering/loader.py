@@ -31,6 +31,8 @@ from steering.limits import (
     MAX_BYTES,
     MAX_DELEGATIONS,
     MAX_DEPTH,
+    MAX_NESTED_FILES,
+    MAX_NESTING,
     MAX_POSTS,
     MAX_SOURCE_BYTES,
     MAX_STRING_CHARS,
@@ -284,6 +286,8 @@ def loads(
     max_bytes: int = MAX_BYTES,
     base: str | os.PathLike[str] | None = None,
     source_text: str | None = None,
+    _chain: tuple[Path, ...] = (),
+    _memo: dict[Path, Regulation] | None = None,
 ) -> Regulation:
     """Load a regulation from TOML text.
 
@@ -291,6 +295,8 @@ def loads(
     text only when the caller gives it (``source_text``) or names the folder its
     ``source`` lies in (``base``; the file is then confined to that folder, as
     [`load`][steering.loader.load] confines it to the regulation file's own folder).
+    The own regulation files of its bodies (``working_groups[].regulation``) are
+    read from ``base`` the same way, each once, at most `MAX_NESTING` deep.
 
     Args:
         text: The TOML text (``bytes`` must be UTF-8; a leading byte-order mark
@@ -363,9 +369,12 @@ def loads(
     except Exception as e:
         raise RegulationFileError(file, _error_problems(e, file)) from None
     source_text, source_problems = _source(reg, file, base, source_text)
-    reg = attrs.evolve(reg, origin=file if file != "<string>" else "", source_text=source_text)
+    nested, nested_problems = _nested(reg, file, base, check=check, chain=_chain,
+                                      memo={} if _memo is None else _memo)
+    reg = attrs.evolve(reg, origin=file if file != "<string>" else "", source_text=source_text,
+                       nested=nested)
     if check:
-        problems = (*source_problems, *validate(reg))
+        problems = (*source_problems, *nested_problems, *validate(reg))
         if problems:
             raise RegulationFileError(file, problems)
     return reg
@@ -388,6 +397,89 @@ def _source(
         return None, [Problem(path="source", message=str(e), file=file)]
 
 
+def _nested(
+    reg: Regulation, file: str, base: str | os.PathLike[str] | None, *, check: bool,
+    chain: tuple[Path, ...], memo: dict[Path, Regulation],
+) -> tuple[tuple[tuple[str, Regulation], ...], list[Problem]]:
+    """The own regulations of ``reg``'s bodies, read from ``base``; problems, each located.
+
+    A file that reaches itself again (a cycle), a chain deeper than `MAX_NESTING` or
+    more than `MAX_NESTED_FILES` files is refused, naming the chain. Each file is read
+    once per load (``memo``), so the work is linear in the files' size. Nothing is
+    read without a folder.
+    """
+    wanted = [(i, g) for i, g in enumerate(reg.working_groups) if g.regulation]
+    if base is None or not wanted:
+        return (), []
+    out: list[tuple[str, Regulation]] = []
+    problems: list[Problem] = []
+    for i, g in wanted:
+        path = f"working_groups[{i}].regulation"
+        try:
+            target = confined_path(base, g.regulation)
+        except FileReadError as e:
+            problems.append(Problem(path=path, message=str(e), file=file))
+            continue
+        here = (*chain, Path(file).resolve()) if file != "<string>" else chain
+        if target in here:
+            shown = " -> ".join(visible(p.name) for p in (*here, target))
+            problems.append(Problem(path=path, message=f"found a cycle of regulation files "
+                                    f"({shown}); allowed: a file reached once", file=file))
+            continue
+        if len(here) >= MAX_NESTING:
+            problems.append(Problem(path=path, message=f"found regulation files nested "
+                                    f"{len(here) + 1} deep; allowed: at most {MAX_NESTING}",
+                                    file=file))
+            continue
+        if target in memo:
+            out.append((g.id, memo[target]))
+            continue
+        if len(memo) >= MAX_NESTED_FILES:
+            problems.append(Problem(path=path, message=f"found more than {MAX_NESTED_FILES} "
+                                    "regulation files reached from one file; allowed: at most "
+                                    f"{MAX_NESTED_FILES}", file=file))
+            continue
+        name = visible(str(Path(file).parent / g.regulation)) if file != "<string>" \
+            else visible(g.regulation)
+        try:
+            data = read_bounded(target, MAX_BYTES)
+            child = loads(data, file=name, check=check, base=target.parent, _chain=here,
+                          _memo=memo)
+        except FileReadError as e:
+            problems.append(Problem(path=path, message=str(e), file=file))
+            continue
+        except RegulationFileError as e:
+            problems.append(Problem(path=path, message=f"found {visible(g.regulation)!r}, "
+                                    f"which is not a valid regulation "
+                                    f"({len(e.problems)} problem(s) below)", file=file))
+            problems.extend(e.problems)
+            continue
+        memo[target] = child
+        out.append((g.id, child))
+    return tuple(out), problems
+
+
+def confined_path(base: str | os.PathLike[str], relative: str) -> Path:
+    """``relative`` resolved inside the folder ``base``, refused before anything is read.
+
+    Raises:
+        FileReadError: The path is empty, absolute, or leads outside the folder.
+
+    """
+    allowed = "allowed: a relative path to a regular file inside the regulation's folder"
+    if not relative or "\x00" in relative:
+        raise FileReadError(f"found {visible(relative)!r}; {allowed}")
+    pure = PurePath(relative)
+    if pure.is_absolute() or pure.drive or pure.root:
+        raise FileReadError(f"found the absolute path {visible(relative)!r}; {allowed}")
+    folder = Path(base).resolve()
+    target = (folder / pure).resolve()
+    if not target.is_relative_to(folder):
+        raise FileReadError(f"found {visible(relative)!r}, which leads outside the regulation's "
+                            f"folder; {allowed}")
+    return target
+
+
 def read_source(base: str | os.PathLike[str], source: str) -> str:
     """The text of a regulation's ``source``, confined to the folder ``base``.
 
@@ -402,17 +494,7 @@ def read_source(base: str | os.PathLike[str], source: str) -> str:
             message says what was found and what is allowed.
 
     """
-    allowed = "allowed: a relative path to a regular file inside the regulation's folder"
-    if not source or "\x00" in source:
-        raise FileReadError(f"found {visible(source)!r}; {allowed}")
-    pure = PurePath(source)
-    if pure.is_absolute() or pure.drive or pure.root:
-        raise FileReadError(f"found the absolute path {visible(source)!r}; {allowed}")
-    folder = Path(base).resolve()
-    target = (folder / pure).resolve()
-    if not target.is_relative_to(folder):
-        raise FileReadError(f"found {visible(source)!r}, which leads outside the regulation's "
-                            f"folder; {allowed}")
+    target = confined_path(base, source)
     data = read_bounded(target, MAX_SOURCE_BYTES)
     try:
         return data.decode("utf-8").removeprefix("\ufeff")

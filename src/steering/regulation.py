@@ -13,7 +13,7 @@ import attrs
 from steering import _args
 from steering._text import nfc, to_str_tuple, vi_date
 from steering.errors import QueryError, UnknownFactError, UnknownIdError, UnknownPostError
-from steering.roles import COMMITTEE, Body, Post, Role, WorkingGroup
+from steering.roles import COMMITTEE, Body, Collective, Post, Role, WorkingGroup
 from steering.rules import (
     Accountability,
     AttendanceRule,
@@ -402,6 +402,8 @@ class Regulation:
     posts: tuple[Post, ...] = _t()
     working_groups: tuple[WorkingGroup, ...] = _t()
     bodies: tuple[Body, ...] = _t()
+    #: Leadership collectives made of posts ("Thường trực Ban Chỉ đạo").
+    collectives: tuple[Collective, ...] = _t()
     substitutions: tuple[Substitution, ...] = _t()
     accountability: tuple[Accountability, ...] = _t()
     directions: tuple[Direction, ...] = _t()
@@ -429,6 +431,9 @@ class Regulation:
     #: Not part of the regulation's value or its file.
     source_text: str | None = attrs.field(default=None, eq=False, repr=False)
     notes: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
+    #: The own regulations of its bodies (``working_groups[].regulation``), by group id,
+    #: loaded with the file. Not part of the regulation's value or its file.
+    nested: tuple[tuple[str, Regulation], ...] = attrs.field(default=(), eq=False, repr=False)
 
     # -- lookups ---------------------------------------------------------
 
@@ -473,16 +478,41 @@ class Regulation:
             raise UnknownPostError(ref, [p.id for p in self.posts])
         return posts
 
+    def body_regulation(self, group_id: str) -> Regulation:
+        """The own regulation of a sub-committee or other body (``regulation = "..."``).
+
+        Raises:
+            UnknownIdError: ``group_id`` names no working group (the message lists them).
+            QueryError: The group has no regulation file of its own.
+            UnknownFactError: It has one, but this regulation was loaded from a string
+                with no folder (``steering.loads`` without ``base``), so it was not read.
+
+        """
+        group_id = _args.as_text(group_id, "group_id")
+        groups = {g.id: g for g in self.working_groups}
+        if group_id not in groups:
+            raise UnknownIdError("working group", group_id, list(groups))
+        group = groups[group_id]
+        if not group.regulation:
+            raise QueryError(f"working group {group_id!r} has no regulation file of its own; "
+                             "allowed: a group with regulation = \"...\"")
+        for gid, child in self.nested:
+            if gid == group_id:
+                return child
+        raise UnknownFactError(
+            f"{self.id}: working group {group_id!r} names {group.regulation!r}, which was not "
+            "read (loaded from a string without base=); load the file, or pass base=")
+
     @functools.cached_property
-    def _index(self) -> dict[str, Post | WorkingGroup | Body]:
+    def _index(self) -> dict[str, Post | WorkingGroup | Body | Collective]:
         """Posts, working groups and bodies by id (the first of a duplicated id), built once.
 
         Look-ups by id go through it, so asking for every rule's posts costs
         time linear in the regulation, not quadratic.
         """
-        index: dict[str, Post | WorkingGroup | Body] = {}
-        items: tuple[Post | WorkingGroup | Body, ...] = (
-            *self.posts, *self.working_groups, *self.bodies)
+        index: dict[str, Post | WorkingGroup | Body | Collective] = {}
+        items: tuple[Post | WorkingGroup | Body | Collective, ...] = (
+            *self.posts, *self.working_groups, *self.bodies, *self.collectives)
         for item in items[::-1]:
             index[item.id] = item
         return index
@@ -527,6 +557,7 @@ class Regulation:
             *(p.id for p in self.posts),
             *(g.id for g in self.working_groups),
             *(b.id for b in self.bodies),
+            *(c.id for c in self.collectives),
             COMMITTEE,
         )
 

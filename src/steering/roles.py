@@ -19,6 +19,7 @@ __all__ = [
     "COMMITTEE",
     "Body",
     "BodyKind",
+    "Collective",
     "GroupKind",
     "Holder",
     "Post",
@@ -129,6 +130,7 @@ class GroupKind(enum.Enum):
     WORKING_GROUP = "working_group"  # Tổ giúp việc, Tổ công tác
     ADVISORY_GROUP = "advisory_group"  # Tổ tư vấn, Hội đồng tư vấn
     SUPPORT_OFFICE = "support_office"  # Văn phòng / bộ phận giúp việc
+    SUB_COMMITTEE = "sub_committee"  # Tiểu ban: a body with its own head and members
 
 
 @attrs.frozen(kw_only=True)
@@ -148,6 +150,9 @@ class WorkingGroup:
         optional: Where the regulation says the group is set up only when needed
             ("thành lập khi cần thiết"); ``None`` when the text sets it up. Answers
             about an optional group say it exists only once set up.
+        regulation: The group's own regulation file (a sub-committee's Quy chế),
+            relative to this file's folder and inside it, or ``""``. `steering.load`
+            loads it with this file; `Regulation.body_regulation` gives it.
 
     """
 
@@ -159,6 +164,32 @@ class WorkingGroup:
     duties: tuple[Provision, ...] = attrs.field(default=(), converter=tuple)
     part_time: Citation | None = None
     optional: Citation | None = None
+    regulation: str = _s()
+
+
+@attrs.frozen(kw_only=True)
+class Collective:
+    """A leadership collective: a body made of the committee's own posts.
+
+    "Thường trực Ban Chỉ đạo" (the head and the standing deputy), "Lãnh đạo Ủy ban":
+    rules may name it like any body; its members are posts, so an absent member is
+    known to be absent from it.
+
+    Attributes:
+        id: Stable id within the regulation.
+        name: The regulation's own name for it.
+        posts: The posts it is made of, in the text's order.
+        citation: Where the regulation says who it is made of.
+        note: A reading taken (a collective the text names without listing its members,
+            read from the genre's usage), or ``""``.
+
+    """
+
+    id: str = attrs.field(converter=nfc)
+    name: str = attrs.field(converter=nfc)
+    posts: tuple[str, ...] = attrs.field(converter=to_str_tuple)
+    citation: Citation
+    note: str = _s()
 
 
 class BodyKind(enum.Enum):

@@ -37,6 +37,7 @@ __all__ = [
     "LocalDay",
     "LocalDayKind",
     "MeetingKind",
+    "MeetingPurpose",
     "MeetingRule",
     "MonitorTarget",
     "Monitoring",
@@ -482,6 +483,34 @@ class ConveneRule:
 
 
 @attrs.frozen(kw_only=True)
+class MeetingPurpose:
+    """A purpose some of a cadence's sittings also serve, as the text states it.
+
+    "Ủy ban họp định kỳ hằng quý; họp sơ kết 6 tháng và tổng kết năm cùng với Ban Chỉ
+    đạo các bộ, ngành, địa phương": the quarter's sitting that ends a half-year is
+    also the six-month review, held with the participants named here.
+
+    Attributes:
+        period: The period the purpose recurs over (``half_year``, ``year``): the
+            sitting of the rule's cadence that ends that period serves it.
+        which: Which of the year's periods, counted from 1 ("phiên họp quý II": a
+            ``quarter`` purpose with ``which = [2]``; "sơ kết 6 tháng": ``half_year``,
+            ``[1]``); empty for every one.
+        name: The purpose in the text's words ("sơ kết 6 tháng").
+        participants: Who joins that sitting besides the members, in the text's words.
+        citation: Where the text says so.
+
+    """
+
+    period: Period
+    which: tuple[int, ...] = _tuple()
+    name: str = _str_field("")
+    participants: str = _str_field("")
+    citation: Citation
+    note: str = _str_field("")
+
+
+@attrs.frozen(kw_only=True)
 class MeetingRule:
     """How often a body meets; no cadences means the cadence is not specified.
 
@@ -491,6 +520,8 @@ class MeetingRule:
         cadences: Every cadence the regulation names (several at once are allowed).
         condition: A qualifier in the regulation's words ("căn cứ tình hình thực tế").
         participants: Who takes part, in the regulation's words (expanded meetings).
+        purposes: Purposes some sittings also serve (a quarter's sitting that is the
+            six-month review), each with its own participants and citation.
 
     """
 
@@ -501,6 +532,7 @@ class MeetingRule:
     participants: str = _str_field("")
     citation: Citation
     note: str = _str_field("")
+    purposes: tuple[MeetingPurpose, ...] = _tuple()
 
 
 @attrs.frozen(kw_only=True)

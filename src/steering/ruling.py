@@ -53,6 +53,7 @@ class Question(enum.StrEnum):
     STANDING_AGENCY = "standing_agency"
     NOTICE = "notice"
     PROCEDURE = "procedure"
+    COLLECTIVE = "collective"
 
 
 #: The fields every ruling's machine form carries, whatever their value.
@@ -65,6 +66,7 @@ _OWN: dict[Question, frozenset[str]] = {
     Question.STANDING_AGENCY: frozenset({"candidates"}),
     Question.NOTICE: frozenset({"on"}),
     Question.PROCEDURE: frozenset({"chain"}),
+    Question.COLLECTIVE: frozenset({"absent", "chain", "on"}),
     Question.ACCOUNTABLE_TO: frozenset({"chain"}),
     Question.REPORTS_TO: frozenset(),
     Question.CONVENERS: frozenset({"on_proposal_of"}),

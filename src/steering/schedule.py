@@ -64,8 +64,10 @@ from steering.rules import (
     Deadline,
     LocalDayKind,
     MeetingKind,
+    MeetingPurpose,
     MeetingRule,
     Period,
+    ProcedureKind,
     ReportRule,
 )
 from steering.workdays import (
@@ -537,11 +539,20 @@ def _meeting_year(
                 for span in _spans(c.period, year):
                     served.setdefault(span.last, []).append(span.label)
         cadences = [finest]
+    # Purposes the text states (a quarter's sitting that is the six-month review):
+    # the finest cadence's sitting ending the purpose's period serves it, cited.
+    stated = _stated_purposes(rule, year)
+    finest_period = min((c.period for c in cadences), key=lambda p: _MONTHS[p], default=None)
     for cadence in cadences:
         for span in _spans(cadence.period, year):
             also = served.get(span.last, [])
             serves = f", kiêm họp {' và '.join(also)}" if also else ""
             reading = _COMBINED_NOTE if served else ""
+            purposes = stated.get(span.last, ()) if cadence.period is finest_period else ()
+            serves += "".join(f", kiêm {p.name}" for p in purposes)
+            joined = "; ".join(x for x in (rule.participants,
+                                           *(p.participants for p in purposes)) if x)
+            cites = (rule.citation, *(p.citation for p in purposes))
             for seq in range(1, cadence.times + 1):
                 extra = f" (lần {seq}/{cadence.times})" if cadence.times > 1 else ""
                 out.append(
@@ -551,7 +562,7 @@ def _meeting_year(
                         kind=kind,
                         opens=span.first,
                         closes=span.last,
-                        citations=(rule.citation,),
+                        citations=cites,
                         rule=rule_id,
                         cadence=cadence.period,
                         sequence=seq,
@@ -560,11 +571,23 @@ def _meeting_year(
                         title=f"{name} {MEETING_WORDS[rule.kind][0]} {span.label}{serves}"
                         f"{extra}",
                         condition=rule.condition,
-                        note=_join_notes(rule.note, reading),
-                        participants=rule.participants,
+                        note=_join_notes(rule.note, reading, *(p.note for p in purposes)),
+                        participants=joined,
                     )
                 )
     return tuple(out)
+
+
+def _stated_purposes(
+    rule: MeetingRule, year: int
+) -> dict[pendulum.Date, tuple[MeetingPurpose, ...]]:
+    """The purposes a rule states, by the last day of each period they recur over."""
+    out: dict[pendulum.Date, list[MeetingPurpose]] = {}
+    for purpose in rule.purposes:
+        for n, span in enumerate(_spans(purpose.period, year), start=1):
+            if not purpose.which or n in purpose.which:
+                out.setdefault(span.last, []).append(purpose)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @attrs.frozen
@@ -698,6 +721,7 @@ def _build(
                     )
                     for y in years
                 )
+    chunks.append(_reports_before_meetings(reg, [o for chunk in chunks for o in chunk]))
     whole_years = a.month == 1 and a.day == 1 and b.month == 12 and b.day == 31
     found = [o for chunk in chunks for o in chunk if whole_years or a <= o.closes <= b]
     found.sort(key=_sort_key)
@@ -709,6 +733,40 @@ def _build(
             unique.append(occ)
             last = key
     return tuple(unique)
+
+
+def _reports_before_meetings(
+    reg: Regulation, occs: list[Occurrence]
+) -> tuple[Occurrence, ...]:
+    """A report due before each meeting ("báo cáo ... trước mỗi phiên họp định kỳ").
+
+    One item per actor and regular sitting of the procedure's body, in the sitting's
+    window. The sitting's day is not fixed, so neither is the report's: ``due`` is
+    ``None`` and ``status`` ``not_specified``, the note saying it is due before the
+    sitting.
+    """
+    rules = [(i, p) for i, p in enumerate(reg.procedures)
+             if p.kind is ProcedureKind.REPORT_BEFORE_MEETING]
+    if not rules:
+        return ()
+    out = []
+    for i, rule in rules:
+        body = body_label(reg, rule.body)
+        sittings = [o for o in occs if o.body == body and o.kind == "regular_meeting"]
+        for actor in dict.fromkeys(rule.actors):
+            name = _name(reg, actor)
+            for sitting in sittings:
+                out.append(attrs.evolve(
+                    sitting, body=body_label(reg, actor), kind="report",
+                    citations=(rule.citation, *sitting.citations), rule=f"procedures[{i}]",
+                    title=f"{name} báo cáo trước phiên họp: {sitting.title}",
+                    status=_NOT_SPECIFIED, recipients=(rule.body,), subject=rule.trigger,
+                    note=_join_notes("Hạn: trước phiên họp, mà ngày họp không cố định "
+                                     "trong kỳ (due before the sitting, whose day the "
+                                     "regulation does not fix).", sitting.note),
+                    participants="",
+                ))
+    return tuple(out)
 
 
 def calendar(

@@ -57,7 +57,7 @@ SCHEMA_ID = "regulation.schema.json"
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 #: Fields the converter never reads from a file (see ``steering._convert``).
-_OMITTED: dict[type, frozenset[str]] = {Regulation: frozenset({"origin"})}
+_OMITTED: dict[type, frozenset[str]] = {Regulation: frozenset({"origin", "nested"})}
 
 #: Constraints ``steering.validate`` enforces on single values, where a schema
 #: can state them too. The id pattern is the one ``validate`` checks.

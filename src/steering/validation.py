@@ -77,7 +77,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
     """The field names of an attrs class, computed once per class."""
     names = _FIELDS.get(cls)
     if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in attrs.fields(cls))
+        names = _FIELDS[cls] = tuple(f.name for f in attrs.fields(cls) if f.eq)
     return names
 
 
@@ -115,7 +115,9 @@ class _Checker:
         self.post_ids = {p.id for p in reg.posts}
         self.group_ids = {g.id for g in reg.working_groups}
         self.body_ids = {b.id for b in reg.bodies}
-        self.nodes = self.post_ids | self.group_ids | self.body_ids | {COMMITTEE}
+        self.collective_ids = {c.id for c in reg.collectives}
+        self.nodes = (self.post_ids | self.group_ids | self.body_ids | self.collective_ids
+                      | {COMMITTEE})
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path=path, message=message, file=self.file))
@@ -179,6 +181,39 @@ class _Checker:
             if "count" in p.unknown and (p.count is not None or not p.plural):
                 self.add(f"posts[{i}].unknown", "found \"count\" on a post with a count or not "
                          "plural; allowed: \"count\" only on a plural post without count")
+
+    def collectives(self) -> None:
+        """A collective is made of the regulation's posts, each once, at least one."""
+        for i, c in enumerate(self.reg.collectives):
+            path = f"collectives[{i}].posts"
+            self.nonempty(path, c.posts, "post")
+            self.refs(path, c.posts, self.post_ids, "post")
+            for j, post in enumerate(c.posts):
+                if post in c.posts[:j]:
+                    self.add(f"{path}[{j}]", f"found {post!r} twice; allowed: each post once")
+
+    def purposes(self) -> None:
+        """A stated purpose recurs over whole periods of its rule's finest cadence."""
+        months = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
+        for i, m in enumerate(self.reg.meetings):
+            if not m.purposes:
+                continue
+            if not m.cadences:
+                self.add(f"meetings[{i}].purposes", "found purposes on a rule with no cadence; "
+                         "allowed: purposes only where the rule states a cadence")
+                continue
+            finest = min(months[c.period.value] for c in m.cadences)
+            for j, purpose in enumerate(m.purposes):
+                n = months[purpose.period.value]
+                for k, w in enumerate(purpose.which):
+                    if not 1 <= w <= 12 // n or w in purpose.which[:k]:
+                        self.add(f"meetings[{i}].purposes[{j}].which[{k}]",
+                                 f"found {w!r}; allowed: each of 1-{12 // n} once")
+                if n < finest or n % finest:
+                    self.add(f"meetings[{i}].purposes[{j}].period",
+                             f"found {purpose.period.value!r} on a rule meeting every {finest} "
+                             "month(s); allowed: a period made of whole periods of the rule's "
+                             "finest cadence")
 
     def unknowns(self, path: str, values: tuple[str, ...], allowed: tuple[str, ...]) -> None:
         """A list of facts declared unknown: known names, each once."""
@@ -249,6 +284,7 @@ class _Checker:
             ("posts", [p.id for p in reg.posts]),
             ("working_groups", [g.id for g in reg.working_groups]),
             ("bodies", [b.id for b in reg.bodies]),
+            ("collectives", [c.id for c in reg.collectives]),
         ):
             for i, item_id in enumerate(ids):
                 path = f"{kind}[{i}].id"
@@ -530,6 +566,8 @@ def validate(reg: Regulation, *, source: SourceText | None = None) -> tuple[Prob
     checker = _Checker(reg, reg.origin or "<string>")
     checker.identity()
     checker.post_unknowns()
+    checker.collectives()
+    checker.purposes()
     checker.bounds()
     checker.local_days()
     checker.notices()
