@@ -9,6 +9,7 @@ test states what the text says and cites the clause.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -304,3 +305,26 @@ def test_cli_show_lists_the_nested_shapes(capsys: pytest.CaptureFixture[str]) ->
     assert "tập thể lãnh đạo" in out
     assert "quy chế riêng" in out
     assert main(["validate", str(PARENT)]) == 0
+
+
+def test_cli_and_web_answer_the_collective_as_python(
+    reg: steering.Regulation, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("litestar")
+    from litestar.testing import TestClient
+
+    from steering.web import create_app
+
+    ruling = reg.authority().collective("thuong_truc", absent={"head"})
+    assert main(["--json", "collective", str(PARENT), "thuong_truc", "--absent", "head"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    assert cli["answer"] == ["standing_deputy"]
+    assert cli["explanation"] == ruling.explain("vi")
+    with TestClient(create_app(EXAMPLES)) as client:
+        r = client.get("/regulations/vinh-mau-2025/collective",
+                       params={"collective": "thuong_truc", "absent": "head"})
+        assert r.status_code == 200, r.text
+        assert r.json() == cli
+        missing = client.get("/regulations/vinh-mau-2025/collective",
+                             params={"collective": "lanh_dao"})
+        assert missing.status_code == 404

@@ -113,7 +113,8 @@ def test_every_model_field_is_in_the_schema_with_its_required_status() -> None:
         required = {f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING}
         assert set(node.get("required", ())) == required, cls.__name__
     root = json_schema()
-    assert set(root["properties"]) == {f.name for f in attrs.fields(Regulation)} - {"origin", "nested"}
+    from_file = {f.name for f in attrs.fields(Regulation)} - {"origin", "nested"}
+    assert set(root["properties"]) == from_file
     assert set(root["required"]) == {"id", "identity", "committee"}
 
 

@@ -628,6 +628,12 @@ def _cmd_agency(ctx: _Context) -> int:
     return ctx.ruling(_graph(reg).standing_agency(ctx.args.domain), reg)
 
 
+def _cmd_collective(ctx: _Context) -> int:
+    a = ctx.args
+    reg = load_regulation(a.regulation)
+    return ctx.ruling(_graph(reg).collective(a.collective, absent=a.absent or (), on=a.on), reg)
+
+
 def _cmd_notice(ctx: _Context) -> int:
     a = ctx.args
     reg = load_regulation(a.regulation)
@@ -641,10 +647,16 @@ def _cmd_procedure(ctx: _Context) -> int:
 
 
 def _add_procedure(add: Callable[..., argparse.ArgumentParser], reg_help: str) -> None:
-    """The subcommands on a committee's procedure: agency, notice, procedure."""
+    """The subcommands on a committee's procedure: agency, collective, notice, procedure."""
     p = add("agency", "which standing agency serves the committee, by domain", _cmd_agency)
     p.add_argument("regulation", help=reg_help)
     p.add_argument("--domain", help="the domain asked about, e.g. 'chuyển đổi số'")
+    p = add("collective", "who a leadership collective is made of, and who is present",
+            _cmd_collective)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("collective", help="the collective's id (e.g. thuong_truc)")
+    p.add_argument("--absent", type=_ids, metavar="A,B", help="absent post ids")
+    p.add_argument("--on", type=_date, metavar="DATE", help="the date asked about (YYYY-MM-DD)")
     p = add("notice", "by when the notice of a meeting must go out", _cmd_notice)
     p.add_argument("regulation", help=reg_help)
     p.add_argument("day", type=_date, metavar="DATE", help="the meeting day (YYYY-MM-DD)")

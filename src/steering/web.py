@@ -466,6 +466,8 @@ _ABSENT_SELF = Parameter(
 _ABSENT = Parameter(default=None, required=False,
                     description="Absent post ids, repeated or comma-separated (default: none)")
 _KIND = Parameter(description="regular, extraordinary or expanded")
+_Collective = Annotated[str, QueryParameter(
+    name="collective", description="The collective's id, e.g. 'thuong_truc'")]
 _Domain = Annotated[str | None, QueryParameter(
     required=False, description="The domain asked about, e.g. 'chuyển đổi số'")]
 _MeetingDay = Annotated[dt.date, QueryParameter(description="The meeting day (YYYY-MM-DD)")]
@@ -647,6 +649,24 @@ def standing_agency(
     """Which standing agency serves the committee, by domain (``standing_agency``)."""
     reg = _registry(request).get(regulation)
     ruling = reg.authority().standing_agency(domain)
+    return _answer(ruling, reg, _lang(lang, accept_language))
+
+
+@_query(path="/regulations/{regulation:str}/collective")
+def collective(
+    request: Request[Any, Any, Any],
+    *,
+    collective_: _Collective,
+    regulation: str = _REG,
+    absent: list[str] | None = _ABSENT,
+    on: _On = None,
+    lang: _Lang = None,
+    accept_language: _AcceptLanguage = None,
+) -> Response[RulingAnswer]:
+    """Who a leadership collective is made of, and who of it is present (``collective``)."""
+    reg = _registry(request).get(regulation)
+    away = _ids(absent) if absent is not None else frozenset()
+    ruling = reg.authority().collective(collective_, absent=away, on=on)
     return _answer(ruling, reg, _lang(lang, accept_language))
 
 
@@ -905,8 +925,8 @@ def _on_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[
 _HANDLERS = [
     health, openapi_json, list_regulations, show_regulation, acting_for, seal_for,
     signature_block, accountable_to, reports_to, conveners, proxy, monitor_of, monitored_by,
-    standing_agency, notice, procedure, calendar_json, calendar_ics, compare_regulations,
-    regulations_table, validate_upload,
+    standing_agency, collective, notice, procedure, calendar_json, calendar_ics,
+    compare_regulations, regulations_table, validate_upload,
 ]
 
 
