@@ -57,6 +57,20 @@ def _phase(kind: str, folder: str, out: str) -> dict[str, float]:
         for r in reg:
             r.authority()
         figures = {"regulations": len(reg), "failures": len(reg.failures)}
+    elif kind in ("cache_cold", "cache_warm"):
+        # The national table through the content-keyed store (steering.cache): cold fills
+        # it, warm reads it; no regulation object is built for the table.
+        import steering
+
+        reg = steering.load_many(folder, cache_dir=Path(out) / "cache")
+        rows = reg.table()
+        figures = {"regulations": len(rows), "failures": len(reg.failures),
+                   "built": len(reg._built)}
+    elif kind == "table_plain":  # the same table, no cache: every file parsed and checked
+        import steering
+
+        reg = steering.load_many(folder)
+        figures = {"regulations": len(reg.table())}
     elif kind == "parquet":
         import steering
         from steering.columnar import write_parquet
@@ -107,6 +121,10 @@ def main() -> None:
                                                                           a.baseline)))
         rows.append(("steering.load per file + graph", _run("load_each", folder, out, SRC)))
         rows.append(("steering.load_many + graph", _run("load_many", folder, out, SRC)))
+        rows.append(("national table, no cache", _run("table_plain", folder, out, SRC)))
+        rows.append(("national table, cache cold (fills it)", _run("cache_cold", folder, out,
+                                                                    SRC)))
+        rows.append(("national table, cache warm", _run("cache_warm", folder, out, SRC)))
         rows.append(("load_many + write_parquet", _run("parquet", folder, out, SRC)))
         rows.append(("DuckDB: the national question", _run("duckdb", folder, out, SRC)))
         for name, f in rows:

@@ -955,31 +955,34 @@ def _years(text: str | None) -> range:
 
 
 def _cmd_table(ctx: _Context) -> int:
+    from steering.cache import default_cache_dir  # noqa: PLC0415 - only this command
     from steering.registry import LoadFailure, Registry, load_many  # noqa: PLC0415
 
     a = ctx.args
     years = _years(a.years)
-    regs: list[Regulation] = []
+    cache = a.cache_dir or (default_cache_dir() if a.cache else None)
+    loaded: list[Registry] = []
     failures: list[LoadFailure] = []
     for src in a.sources or ["presets"]:
         if src != "presets" and not Path(src).is_dir():
-            one: Registry = load_many([src])
+            one: Registry = load_many([src], cache_dir=cache)
         else:
-            one = load_many(src, recursive=a.recursive, progress=a.progress)
-        regs += one.regulations
+            one = load_many(src, recursive=a.recursive, progress=a.progress,
+                            cache_dir=None if src == "presets" else cache)
+        loaded.append(one)
         failures += one.failures
     for f in failures:
         print(visible(f.explain()), file=sys.stderr)
     if a.parquet:
         from steering.columnar import write_parquet  # noqa: PLC0415 - only with --parquet
 
+        regs = [reg for one in loaded for reg in one.regulations]
         written = write_parquet(regs, a.parquet, lang=ctx.lang, years=years)
         for name, path in written.items():
             ctx.print(f"{name}: {path}")
     else:
-        from steering.compare import table  # noqa: PLC0415 - only this command
-
-        rows = table(regs, lang=ctx.lang)
+        # From a cache, the rows come from the store: no regulation is built.
+        rows = tuple(row for one in loaded for row in one.table(lang=ctx.lang))
         if ctx.json:
             ctx.dump({"regulations": list(rows),
                       "failures": [{"path": f.path, "problems": [
@@ -1242,6 +1245,12 @@ def _add_calendars(add: Callable[..., argparse.ArgumentParser], reg_help: str) -
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="a progress bar while loading (default: on a terminal; needs the "
                    "progress extra)")
+    p.add_argument("--cache", action="store_true",
+                   help="keep each file's row in a content-keyed store, so unchanged files are "
+                   "not read again ($STEERING_CACHE_DIR, else ~/.cache/steering; needs the "
+                   "arrow extra)")
+    p.add_argument("--cache-dir", dest="cache_dir", metavar="DIR",
+                   help="like --cache, with the store in DIR")
 
 
 def _add_doors(add: Callable[..., argparse.ArgumentParser], reg_help: str) -> None:

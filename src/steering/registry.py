@@ -34,6 +34,7 @@ import attrs
 
 from steering import _args, presets
 from steering._escape import visible
+from steering.cache import Entry, entry_for, read_store, still_valid, store_path, write_store
 from steering.errors import Problem, QueryError, SteeringError
 from steering.limits import MAX_REGISTRY_FILES
 from steering.loader import load
@@ -76,38 +77,86 @@ class Registry:
     Attributes:
         regulations: Every regulation that loaded, in the order of its file (a folder's
             files sorted by name; a list in its own order; the presets in theirs).
+            Opened from a cache, they are built on first access, each from its file.
         failures: Every file that did not load, in the same order.
 
     """
 
-    regulations: tuple[Regulation, ...]
+    _regulations: tuple[Regulation, ...] | None = attrs.field(default=None, alias="regulations")
     failures: tuple[LoadFailure, ...] = ()
+    #: Opened from a cache (``load_many(cache_dir=)``): each file's entry, in order.
+    _entries: tuple[Entry, ...] = attrs.field(default=(), alias="entries", eq=False,
+                                              repr=False)
+    #: Regulations built so far, by resolved file path (loaded, or built on access).
+    _built: dict[str, Regulation] = attrs.field(factory=dict, alias="built", eq=False,
+                                                repr=False)
+
+    @property
+    def regulations(self) -> tuple[Regulation, ...]:
+        """Every regulation, built from its file on first access when opened from a cache."""
+        if self._regulations is None:
+            built = tuple(self._build(e) for e in self._entries)
+            object.__setattr__(self, "_regulations", built)
+            return built
+        return self._regulations
+
+    def _build(self, entry: Entry) -> Regulation:
+        reg = self._built.get(entry.path)
+        if reg is None:
+            reg = load(entry.path)
+            if reg.id != entry.regulation:
+                raise QueryError(f"{visible(entry.path)!r} changed since the registry was "
+                                 "opened; open it again")
+            self._built[entry.path] = reg
+        return reg
+
+    @property
+    def cached(self) -> bool:
+        """Whether the registry was opened through a cache (``load_many(cache_dir=)``)."""
+        return bool(self._entries)
 
     def __len__(self) -> int:
-        return len(self.regulations)
+        return len(self._entries) if self._regulations is None else len(self._regulations)
 
     def __iter__(self) -> Iterator[Regulation]:
         return iter(self.regulations)
 
     def get(self, regulation_id: str) -> Regulation:
-        """The regulation with this id.
+        """The regulation with this id (from a cache, only that one is built).
 
         Raises:
             QueryError: No regulation of the registry has this id.
 
         """
         regulation_id = _args.as_text(regulation_id, "regulation_id")
-        for reg in self.regulations:
-            if reg.id == regulation_id:
-                return reg
+        if self._regulations is None:
+            for entry in self._entries:
+                if entry.regulation == regulation_id:
+                    return self._build(entry)
+        else:
+            for reg in self._regulations:
+                if reg.id == regulation_id:
+                    return reg
         raise QueryError(f"no regulation {regulation_id!r} in the registry; it holds "
-                         f"{len(self.regulations)} (see Registry.regulations)")
+                         f"{len(self)} (see Registry.regulations)")
 
     def table(self, *, lang: str = "vi", as_dataframe: bool = False) -> Any:
-        """One row per regulation ([`steering.table`][steering.compare.table])."""
-        from steering.compare import table  # noqa: PLC0415 - the engines load lazily
+        """One row per regulation ([`steering.table`][steering.compare.table]).
 
-        return table(self.regulations, lang=lang, as_dataframe=as_dataframe)
+        Opened from a cache, the rows are read from the store: no regulation is built.
+        """
+        from steering.compare import COLUMNS, table  # noqa: PLC0415 - engines load lazily
+
+        if self._regulations is not None or not self._entries:
+            return table(self.regulations, lang=lang, as_dataframe=as_dataframe)
+        lang = _args.as_lang(lang)
+        rows = tuple(e.row(lang) for e in self._entries)
+        if not as_dataframe:
+            return rows
+        from steering.compare import _pandas  # noqa: PLC0415 - the optional import, worded
+
+        return _pandas().DataFrame.from_records(list(rows), columns=list(COLUMNS)) \
+            .set_index("id")
 
     def ask(self, question: str, ref: str, *, lang: str = "vi",
             **options: Any) -> tuple[dict[str, Any], ...]:
@@ -220,6 +269,7 @@ def load_many(
     pattern: str = "*.toml",
     recursive: bool = False,
     progress: bool | None = False,
+    cache_dir: str | os.PathLike[str] | None = None,
 ) -> Registry:
     """Load many regulation files, each on its own (one broken file stops nothing).
 
@@ -230,6 +280,11 @@ def load_many(
         recursive: Take matching files from sub-folders too.
         progress: Show a progress bar (needs the ``progress`` extra, tqdm);
             ``None`` shows one when standard error is a terminal.
+        cache_dir: Keep each file's table row in a content-keyed store in this
+            folder ([`steering.cache`][steering.cache], needs the ``arrow`` extra): a
+            file read before with the same content (and the same source text and
+            nested files) is not parsed again, and its regulation is built only
+            when asked for. ``None`` (default) reads and writes no cache.
 
     Returns:
         The regulations that loaded and the files that failed, each with every
@@ -260,6 +315,10 @@ def load_many(
     else:
         raise QueryError(f"source: found {type(source).__name__}; allowed: a folder, a list "
                          "of files, or 'presets'")
+    if cache_dir is not None:
+        key = "\n".join((str(base), pattern, str(bool(recursive))) if base is not None
+                         else (str(p.resolve()) for p in files))
+        return _load_cached(files, base, store_path(cache_dir, key), progress)
     regs: list[Regulation] = []
     failures: list[LoadFailure] = []
     seen: dict[str, str] = {}
@@ -281,3 +340,41 @@ def load_many(
         seen[reg.id] = name
         regs.append(reg)
     return Registry(regulations=tuple(regs), failures=tuple(failures))
+
+
+def _load_cached(files: list[Path], base: Path | None, store: Path,
+                 progress: bool | None) -> Registry:
+    """`load_many` through a content-keyed store: unchanged files are not parsed again."""
+    old = read_store(store)
+    entries: list[Entry] = []
+    built: dict[str, Regulation] = {}
+    failures: list[LoadFailure] = []
+    seen: dict[str, str] = {}
+    for path in _progress(files, progress):
+        name = visible(str(path))
+        try:
+            resolved = path.resolve()
+            if base is not None and not resolved.is_relative_to(base):
+                raise QueryError(f"links to {visible(str(resolved))!r}, outside the "
+                                 "folder; allowed: files inside the folder")
+            entry = old.get(str(resolved))
+            if entry is None or not still_valid(entry):
+                reg = load(path)
+                entry = entry_for(reg, path)
+                if entry is None:  # a file it rests on vanished meanwhile: read it again
+                    raise QueryError("changed while it was read; allowed: files that stay")
+                built[entry.path] = reg
+        except (SteeringError, OSError) as e:
+            failures.append(_failure(name, e))
+            continue
+        if entry.regulation in seen:
+            failures.append(LoadFailure(path=name, problems=(Problem(
+                path="id", message=f"found {entry.regulation!r}, already the id of "
+                f"{seen[entry.regulation]}; allowed: an id no other file of the registry has",
+                file=name),)))
+            continue
+        seen[entry.regulation] = name
+        entries.append(entry)
+    if built or set(old) != {e.path for e in entries}:
+        write_store(store, entries)
+    return Registry(entries=tuple(entries), built=built, failures=tuple(failures))
