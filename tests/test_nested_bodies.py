@@ -328,3 +328,23 @@ def test_cli_and_web_answer_the_collective_as_python(
         missing = client.get("/regulations/vinh-mau-2025/collective",
                              params={"collective": "lanh_dao"})
         assert missing.status_code == 404
+
+
+def test_compare_states_procedures_notices_and_collectives(reg: steering.Regulation) -> None:
+    hoa_lam = steering.load(EXAMPLES / "hoa-lam-2025.toml")
+    found = facts(reg)
+    # Điều 2 of Vĩnh Mẫu: the collective and its posts.
+    _, _, _, side = found["posts:collective[thuong truc ban chi dao]"]
+    assert side.text_vi == "Thường trực Ban Chỉ đạo gồm: Trưởng Ban, Phó Trưởng Ban thường trực"
+    # Điều 5 khoản 2: written opinions decided by the head, gathered by the standing agency.
+    _, _, _, side = found["procedures:committee:written_opinion"]
+    assert "Trưởng Ban quyết định" in side.text_vi
+    # Hòa Lâm Điều 5 khoản 2 has a notice period; Vĩnh Mẫu says none.
+    diff = steering.compare(hoa_lam, reg)
+    notice = [d for d in diff if d.key == "meetings:committee:notice:all"]
+    assert len(notice) == 1
+    assert "ít nhất 2 ngày làm việc" in notice[0].a.text_vi
+    assert not notice[0].b.specified
+    kinds = {d.key for d in diff if d.aspect.value == "procedures"}
+    assert "procedures:committee:report_before_meeting" in kinds
+    assert "procedures:committee:conclusion_notice:head" in kinds

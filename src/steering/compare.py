@@ -87,6 +87,7 @@ class Aspect(enum.StrEnum):
     WORKING_FORMS = "working_forms"
     PART_TIME = "part_time"
     DELEGATIONS = "delegations"
+    PROCEDURES = "procedures"
 
 
 _ASPECT_LABELS: dict[Aspect, tuple[str, str]] = {
@@ -110,9 +111,16 @@ _ASPECT_LABELS: dict[Aspect, tuple[str, str]] = {
     Aspect.WORKING_FORMS: ("Hình thức làm việc", "Working forms"),
     Aspect.PART_TIME: ("Chế độ kiêm nhiệm", "Part-time"),
     Aspect.DELEGATIONS: ("Ủy quyền", "Delegations"),
+    Aspect.PROCEDURES: ("Thủ tục họp và quyết định", "Procedures"),
 }
 
 _ORDER = {a: i for i, a in enumerate(Aspect)}
+_PROCEDURE_WORDS = {
+    "written_opinion": ("xin ý kiến bằng văn bản", "written opinions"),
+    "conclusion_notice": ("thông báo kết luận cuộc họp", "conclusion notice"),
+    "referral": ("ý kiến khác nhau báo cáo quyết định", "differing opinions referred"),
+    "report_before_meeting": ("báo cáo trước mỗi phiên họp", "report before each meeting"),
+}
 
 
 def aspect_label(aspect: Aspect | str, lang: str = "vi") -> str:
@@ -555,6 +563,9 @@ class _Reader:
         for b in reg.bodies:
             if b.id == node:
                 return f"body[{fold(b.name)}]"
+        for c in reg.collectives:
+            if c.id == node:
+                return f"collective[{fold(c.name)}]"
         return f"?{node}"
 
     def specific_key(self, node: str) -> str:
@@ -663,6 +674,9 @@ class _Reader:
             self.funding,
             self.committee_forms,
             self.delegations,
+            self.notices,
+            self.procedures,
+            self.collectives,
         ):
             step()
         return self.facts
@@ -968,6 +982,49 @@ class _Reader:
             vi = " / ".join(texts[v][0] for v in values)
             en = " / ".join(texts[v][1] for v in values)
             self.add(Aspect.ATTENDANCE, k, self.subject(post), values, vi, en, cites)
+
+    def notices(self) -> None:
+        """How long before a meeting its notice must go out (meetings aspect)."""
+        for n in self.reg.notices:
+            kind = n.meeting.value if n.meeting is not None else "all"
+            k = f"{self.key(n.body)}:notice:{kind}"
+            what = f" ({n.what})" if n.what else ""
+            self.add(Aspect.MEETINGS, k, self.subject(n.body), (str(n.working_days),),
+                     f"gửi thông báo mời họp ít nhất {n.working_days} ngày làm việc trước "
+                     f"ngày họp{what}",
+                     f"notice at least {n.working_days} working days before the meeting"
+                     f"{what}", (n.citation,))
+
+    def procedures(self) -> None:
+        """Written opinions, conclusion notices, referrals, reports before meetings."""
+        for r in self.reg.procedures:
+            k = f"{self.key(r.body)}:{r.kind.value}"
+            if r.chaired_by:
+                k += f":{self.key(r.chaired_by)}"
+            value = (*self.keys(r.actors), f"decider:{self.key(r.decider)}" if r.decider
+                     else "decider:", fold(r.trigger))
+            vi_kind, en_kind = _PROCEDURE_WORDS[r.kind.value]
+            vi = f"{vi_kind}: {self.names(r.actors) or 'không nêu ai'} thực hiện"
+            en = f"{en_kind}: by {self.names(r.actors) or 'nobody named'}"
+            if r.chaired_by:
+                vi += f" (cuộc họp do {self.name(r.chaired_by)} chủ trì)"
+                en += f" (a meeting chaired by {self.name(r.chaired_by)})"
+            if r.decider:
+                vi += f"; {self.name(r.decider)} quyết định"
+                en += f"; {self.name(r.decider)} decides"
+            if r.trigger:
+                vi += f"; {r.trigger}"
+                en += f"; “{r.trigger}”"
+            self.add(Aspect.PROCEDURES, k, self.subject(r.body), value, vi, en,
+                     (r.citation,))
+
+    def collectives(self) -> None:
+        """Leadership collectives and the posts they are made of (posts aspect)."""
+        for c in self.reg.collectives:
+            k = self.key(c.id)
+            names = ", ".join(self.own_name(p) for p in c.posts)
+            self.add(Aspect.POSTS, k, (c.name, c.name), self.keys(c.posts),
+                     f"{c.name} gồm: {names}", f"{c.name}: {names}", (c.citation,))
 
     def composition(self) -> None:
         for rule in self.reg.compositions:
