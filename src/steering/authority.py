@@ -233,6 +233,19 @@ def _checked(
     return tuple(bound.args[1:]), dict(bound.kwargs)
 
 
+def _noted_last(ruling: Ruling, note_vi: str, note_en: str) -> Ruling:
+    """``ruling`` with a note at the end of its explanations, said once.
+
+    A ruling built on another (signature_block on acting_for) carries the note of the
+    first: it is moved last, not repeated.
+    """
+    if ruling.text_vi.endswith(note_vi):
+        return ruling
+    vi = ruling.text_vi.replace(f" {note_vi}", "")
+    en = ruling.text_en.replace(f" {note_en}", "")
+    return attrs.evolve(ruling, text_vi=f"{vi} {note_vi}", text_en=f"{en} {note_en}")
+
+
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
@@ -749,12 +762,7 @@ class AuthorityGraph:
                    f"(sớm nhất từ {vi_date(first)}).")
         note_en = (f"Note: on {ruling.on.isoformat()} this regulation was not yet in force "
                    f"(at the earliest from {first.isoformat()}).")
-        if ruling.text_vi.endswith(note_vi):
-            return ruling
-        # A ruling built on another (signature_block on acting_for) says it once, last.
-        vi = ruling.text_vi.replace(f" {note_vi}", "")
-        en = ruling.text_en.replace(f" {note_en}", "")
-        return attrs.evolve(ruling, text_vi=f"{vi} {note_vi}", text_en=f"{en} {note_en}")
+        return _noted_last(ruling, note_vi, note_en)
 
     def _unknown_start(self, ruling: Ruling) -> Ruling:
         """Say that whether the regulation governed the day asked about is not known.
@@ -768,11 +776,7 @@ class AuthorityGraph:
                    "vào ngày được hỏi chưa.")
         note_en = (f"Note: the regulation's signing date is {signed_en}; whether it was in "
                    "force on the day asked about is not known.")
-        if ruling.text_vi.endswith(note_vi):
-            return ruling
-        vi = ruling.text_vi.replace(f" {note_vi}", "")
-        en = ruling.text_en.replace(f" {note_en}", "")
-        return attrs.evolve(ruling, text_vi=f"{vi} {note_vi}", text_en=f"{en} {note_en}")
+        return _noted_last(ruling, note_vi, note_en)
 
     def _with_concurrent(
         self, absent: frozenset[str]

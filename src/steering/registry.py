@@ -325,21 +325,34 @@ def load_many(
     for path in _progress(files, progress):
         name = visible(str(path))
         try:
-            if base is not None and not path.resolve().is_relative_to(base):
-                raise QueryError(f"links to {visible(str(path.resolve()))!r}, outside the "
-                                 "folder; allowed: files inside the folder")
+            _inside(path, base)
             reg = load(path)
         except (SteeringError, OSError) as e:
             failures.append(_failure(name, e))
             continue
         if reg.id in seen:
-            failures.append(LoadFailure(path=name, problems=(Problem(
-                path="id", message=f"found {reg.id!r}, already the id of {seen[reg.id]}; "
-                "allowed: an id no other file of the registry has", file=name),)))
+            failures.append(_taken(name, reg.id, seen))
             continue
         seen[reg.id] = name
         regs.append(reg)
     return Registry(regulations=tuple(regs), failures=tuple(failures))
+
+
+def _inside(path: Path, base: Path | None) -> Path:
+    """``path`` resolved; refused when a folder's file links out of the folder."""
+    resolved = path.resolve()
+    if base is not None and not resolved.is_relative_to(base):
+        raise QueryError(f"links to {visible(str(resolved))!r}, outside the folder; "
+                         "allowed: files inside the folder")
+    return resolved
+
+
+def _taken(name: str, regulation_id: str, seen: dict[str, str]) -> LoadFailure:
+    """The failure of a file whose regulation id an earlier file of the registry took."""
+    return LoadFailure(path=name, problems=(Problem(
+        path="id", message=f"found {regulation_id!r}, already the id of "
+        f"{seen[regulation_id]}; allowed: an id no other file of the registry has",
+        file=name),))
 
 
 def _load_cached(files: list[Path], base: Path | None, store: Path,
@@ -353,11 +366,7 @@ def _load_cached(files: list[Path], base: Path | None, store: Path,
     for path in _progress(files, progress):
         name = visible(str(path))
         try:
-            resolved = path.resolve()
-            if base is not None and not resolved.is_relative_to(base):
-                raise QueryError(f"links to {visible(str(resolved))!r}, outside the "
-                                 "folder; allowed: files inside the folder")
-            entry = old.get(str(resolved))
+            entry = old.get(str(_inside(path, base)))
             if entry is None or not still_valid(entry):
                 reg = load(path)
                 entry = entry_for(reg, path)
@@ -368,10 +377,7 @@ def _load_cached(files: list[Path], base: Path | None, store: Path,
             failures.append(_failure(name, e))
             continue
         if entry.regulation in seen:
-            failures.append(LoadFailure(path=name, problems=(Problem(
-                path="id", message=f"found {entry.regulation!r}, already the id of "
-                f"{seen[entry.regulation]}; allowed: an id no other file of the registry has",
-                file=name),)))
+            failures.append(_taken(name, entry.regulation, seen))
             continue
         seen[entry.regulation] = name
         entries.append(entry)
