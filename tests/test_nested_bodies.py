@@ -129,6 +129,30 @@ def test_a_reference_outside_the_folder_is_refused_before_reading(
     assert says in problems[0].message
 
 
+def test_a_link_out_of_the_folder_and_a_fifo_are_refused(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "f"
+    folder.mkdir()
+    _folder(folder)
+    (tmp_path / "secret.toml").write_text("format = 1\n", encoding="utf-8")
+    (folder / "link.toml").symlink_to(tmp_path / "secret.toml")
+    path = _with_reference(folder, "vinh-mau-2025.toml", "link.toml")
+    with pytest.raises(RegulationFileError) as e:
+        steering.load(path)
+    messages = [p.message for p in e.value.problems if p.path == "working_groups[0].regulation"]
+    assert messages
+    assert "leads outside the regulation's folder" in messages[0]
+    os.mkfifo(folder / "pipe.toml")  # reading it would block forever
+    path = _with_reference(folder, "vinh-mau-2025.toml", "pipe.toml")
+    path.write_text(path.read_text(encoding="utf-8").replace('"link.toml"', '"pipe.toml"'),
+                    encoding="utf-8")
+    with pytest.raises(RegulationFileError) as e:
+        steering.load(path)
+    assert any(p.path == "working_groups[0].regulation" and "regular file" in p.message
+               for p in e.value.problems), e.value
+
+
 def test_a_cycle_of_files_is_refused(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     # The child names the parent back as the own regulation of one of its groups.
