@@ -70,9 +70,13 @@ class LoadFailure:
         return "\n".join(lines)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class Registry:
     """Regulations loaded together, in a stable order, and the files that failed.
+
+    Two registries are equal only when they are the same object (one opened from a
+    cache builds its regulations as they are asked for): compare their
+    ``regulations``, ``failures`` or ``table()`` instead.
 
     Attributes:
         regulations: Every regulation that loaded, in the order of its file (a folder's
