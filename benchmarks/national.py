@@ -30,7 +30,7 @@ SRC = HERE.parent / "src"
 
 def _write(folder: Path, structure: str, limit: int) -> int:
     sys.path.insert(0, str(HERE))
-    import registry as synth  # noqa: PLC0415 - the generator beside this script
+    import registry as synth
 
     n = 0
     for name, text in synth.texts(structure):
@@ -57,12 +57,22 @@ def _phase(kind: str, folder: str, out: str) -> dict[str, float]:
         for r in reg:
             r.authority()
         figures = {"regulations": len(reg), "failures": len(reg.failures)}
-    elif kind in ("cache_cold", "cache_warm"):
-        # The national table through the content-keyed store (steering.cache): cold fills
-        # it, warm reads it; no regulation object is built for the table.
+    elif kind == "load_many_w2":  # two worker processes send back whole regulations
         import steering
 
-        reg = steering.load_many(folder, cache_dir=Path(out) / "cache")
+        reg = steering.load_many(folder, workers=2)
+        for r in reg:
+            r.authority()
+        figures = {"regulations": len(reg), "failures": len(reg.failures)}
+    elif kind in ("cache_cold", "cache_cold_w2", "cache_warm"):
+        # The national table through the content-keyed store (steering.cache): cold fills
+        # it (with two workers for cache_cold_w2, each sending back rows), warm reads it;
+        # no regulation object is built for the table.
+        import steering
+
+        workers = 2 if kind.endswith("_w2") else 1
+        cache = Path(out) / ("cache_w2" if workers == 2 else "cache")
+        reg = steering.load_many(folder, cache_dir=cache, workers=workers)
         rows = reg.table()
         figures = {"regulations": len(rows), "failures": len(reg.failures),
                    "built": len(reg._built)}
@@ -121,9 +131,13 @@ def main() -> None:
                                                                           a.baseline)))
         rows.append(("steering.load per file + graph", _run("load_each", folder, out, SRC)))
         rows.append(("steering.load_many + graph", _run("load_many", folder, out, SRC)))
+        rows.append(("steering.load_many(workers=2) + graph", _run("load_many_w2", folder, out,
+                                                                    SRC)))
         rows.append(("national table, no cache", _run("table_plain", folder, out, SRC)))
         rows.append(("national table, cache cold (fills it)", _run("cache_cold", folder, out,
                                                                     SRC)))
+        rows.append(("national table, cache cold, 2 workers", _run("cache_cold_w2", folder,
+                                                                   out, SRC)))
         rows.append(("national table, cache warm", _run("cache_warm", folder, out, SRC)))
         rows.append(("load_many + write_parquet", _run("parquet", folder, out, SRC)))
         rows.append(("DuckDB: the national question", _run("duckdb", folder, out, SRC)))

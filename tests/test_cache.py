@@ -9,13 +9,16 @@ has the content it had; anything that is not a valid store is a miss.
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 import steering
 from steering.cache import read_store, store_path
+from steering.errors import QueryError
 from steering.registry import load_many
 
 pa = pytest.importorskip("pyarrow", reason="the 'arrow' extra is not installed")
@@ -154,3 +157,13 @@ def test_a_duplicate_id_is_a_failure_warm_too(folder: Path, tmp_path: Path) -> N
     assert [f.path for f in warm.failures] == [f.path for f in cold.failures] \
         == [f.path for f in plain.failures]
     assert [Path(f.path).name for f in plain.failures] == ["zz-copy.toml"]
+
+
+def test_without_pyarrow_the_cache_says_which_extra_before_loading(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "pyarrow" else real(name, *a))
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # an import of it fails
+    with pytest.raises(QueryError, match=r"needs pyarrow.*\[arrow\]"):
+        steering.load_many(folder, cache_dir=tmp_path / "cache")

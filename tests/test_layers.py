@@ -26,7 +26,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "steering"
 MODEL = frozenset({
     "errors", "limits", "_text", "_escape", "_files", "_json", "_args", "rules", "roles",
     "regulation", "_convert", "schema", "sources", "validation", "loader", "_matching",
-    "_authority_algo", "national_law", "days_off_law", "_vocab",
+    "_authority_algo", "national_law", "days_off_law", "_vocab", "_progress",
 })
 ENGINES = frozenset({
     "authority", "agencies", "collectives", "procedure", "_signing", "ruling", "schedule",

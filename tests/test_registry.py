@@ -56,9 +56,11 @@ def write_broken(folder: Path, kind: str) -> Path:
     return path
 
 
-def test_every_good_file_loads_and_every_broken_one_is_reported(tmp_path: Path) -> None:
+def mixed_folder(tmp_path: Path) -> list[Path]:
+    """Good files beside broken ones of every kind; returns the good ones."""
     goods = [good(tmp_path, f"tinh-{i}") for i in range(3)]
-    broken = [write_broken(tmp_path, k) for k in BROKEN]
+    for k in BROKEN:
+        write_broken(tmp_path, k)
     # A link out of the folder, a folder named *.toml, and a second file with a taken id.
     outside = tmp_path.parent / "outside-registry.toml"
     outside.write_text(GOOD, encoding="utf-8")
@@ -68,8 +70,19 @@ def test_every_good_file_loads_and_every_broken_one_is_reported(tmp_path: Path) 
     dup.write_text(GOOD.replace('id = "minh-son-2025"', 'id = "tinh-0"', 1), encoding="utf-8")
     if hasattr(os, "mkfifo"):
         os.mkfifo(tmp_path / "pipe.toml")
+    return goods
 
-    reg = load_many(tmp_path)
+
+@pytest.mark.parametrize(("workers", "cached"), [(1, False), (2, False), (2, True)])
+def test_every_good_file_loads_and_every_broken_one_is_reported(
+        tmp_path: Path, workers: int, cached: bool) -> None:
+    folder = tmp_path / "registry"
+    folder.mkdir()
+    goods = mixed_folder(folder)
+    broken = [folder / f"{k}.toml" for k in BROKEN]
+
+    reg = load_many(folder, workers=workers,
+                    cache_dir=tmp_path / "cache" if cached else None)
 
     assert [r.id for r in reg.regulations] == [g.stem for g in goods]
     failed = {Path(f.path).name: f for f in reg.failures}
@@ -86,6 +99,31 @@ def test_every_good_file_loads_and_every_broken_one_is_reported(tmp_path: Path) 
     assert "outside" in failed["link-out.toml"].explain()
     assert "already the id of" in failed["zz-duplicate.toml"].explain()
     assert len(failed["bad-reference.toml"].problems) >= 1
+
+
+def test_workers_give_what_one_process_gives(tmp_path: Path) -> None:
+    """Two worker processes: the same regulations, the same failures, in the same order;
+    through a cache they send back rows, and each regulation is built here on access."""
+    folder = tmp_path / "registry"
+    folder.mkdir()
+    mixed_folder(folder)
+    one = load_many(folder)
+    two = load_many(folder, workers=2)
+    assert two.regulations == one.regulations
+    assert two.failures == one.failures
+    cached = load_many(folder, workers=2, cache_dir=tmp_path / "cache")
+    assert cached.failures == one.failures
+    assert not cached._built  # nothing was built in this process
+    assert cached.table() == one.table()
+    assert cached.table(lang="en") == one.table(lang="en")
+    assert cached.regulations == one.regulations
+
+
+@pytest.mark.parametrize("workers", [0, -1, 65, True, 2.0, "2", None])
+def test_workers_must_be_a_small_positive_integer(tmp_path: Path, workers: object) -> None:
+    good(tmp_path, "tinh-0")
+    with pytest.raises(QueryError, match=r"workers: found .*allowed: an integer from 1 to 64"):
+        load_many(tmp_path, workers=workers)  # type: ignore[arg-type]
 
 
 @settings(max_examples=15, deadline=None)

@@ -177,9 +177,29 @@ def _with_index(e: Exception, i: int) -> Exception:
     return e
 
 
-def make_converter() -> cattrs.Converter:
-    """Build the converter for regulation files: strict, with every hook registered here."""
-    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=False)
+def _make_fast_tuple_hook(conv: cattrs.Converter,
+                          t: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+    (inner, _) = typing.get_args(t)
+    item = conv.get_structure_hook(inner)
+
+    def hook(value: Any, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"found {_found(value)}; allowed: an array")
+        return tuple([item(v, inner) for v in value])
+
+    return hook
+
+
+def make_converter(*, detailed: bool = True) -> cattrs.Converter:
+    """Build the converter for regulation files: strict, with every hook registered here.
+
+    ``detailed=False`` accepts and refuses exactly what the detailed converter does,
+    with the same hooks, but stops at the first problem without recording where it
+    was: [`structure`][steering._convert.structure] tries it first and asks the
+    detailed converter to word a failure.
+    """
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=False,
+                            detailed_validation=detailed)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
@@ -195,7 +215,8 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
     )
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _make_tuple_hook(conv, t))
+    tuples = _make_tuple_hook if detailed else _make_fast_tuple_hook
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: tuples(conv, t))
     conv.register_structure_hook(
         Regulation,
         make_dict_structure_fn(
@@ -223,9 +244,21 @@ def converter() -> cattrs.Converter:
     return make_converter()
 
 
+@functools.cache
+def _fast_converter() -> cattrs.Converter:
+    return make_converter(detailed=False)
+
+
 def structure(data: Any, cls: type[Any]) -> Any:
-    """Structure plain data (as parsed from TOML or JSON) into a model value."""
-    return converter().structure(data, cls)
+    """Structure plain data (as parsed from TOML or JSON) into a model value.
+
+    The fast converter first (no bookkeeping of where each value was); when it
+    refuses the data, the detailed one runs again to say every problem and its path.
+    """
+    try:
+        return _fast_converter().structure(data, cls)
+    except Exception:
+        return converter().structure(data, cls)
 
 
 def unstructure(value: Any) -> Any:

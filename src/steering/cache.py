@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib
+import importlib.util
 import json
 import os
 import tempfile
@@ -45,7 +46,7 @@ from steering.loader import confined_path
 from steering.regulation import Regulation
 
 __all__ = ["ENV_CACHE_DIR", "STORE_FORMAT", "Entry", "default_cache_dir", "dependencies",
-           "read_store", "store_path", "write_store"]
+           "pyarrow_module", "read_store", "store_path", "write_store"]
 
 #: The environment variable naming the cache folder.
 ENV_CACHE_DIR = "STEERING_CACHE_DIR"
@@ -134,14 +135,14 @@ def hashes_of(deps: Iterable[Path]) -> tuple[str, ...] | None:
 
 def entry_for(reg: Regulation, file: Path) -> Entry | None:
     """The store's entry for a regulation just loaded from ``file`` (``None``: unreadable)."""
-    from steering.compare import table  # noqa: PLC0415 - the engines load lazily
+    from steering.compare import rows_in  # noqa: PLC0415 - the engines load lazily
 
     deps = dependencies(reg, file)
     hashes = hashes_of(deps)
     if hashes is None:
         return None
-    rows = tuple((lang, json.dumps(table([reg], lang=lang)[0], ensure_ascii=False))
-                 for lang in _LANGS)
+    rows = tuple((lang, json.dumps(row, ensure_ascii=False))
+                 for lang, row in rows_in(reg, _LANGS).items())
     return Entry(path=str(deps[0]), deps=tuple(map(str, deps)), hashes=hashes,
                  regulation=reg.id, rows=rows)
 
@@ -157,12 +158,16 @@ def store_path(cache_dir: str | os.PathLike[str], key: str) -> Path:
     return Path(cache_dir).expanduser() / f"registry-{digest}.arrow"
 
 
-def _pyarrow() -> Any:
+_NO_PYARROW = ("the registry cache needs pyarrow; install it with: "
+               "pip install -e '.[arrow]' (from a clone)")
+
+
+def pyarrow_module() -> Any:
+    """pyarrow, imported (a `QueryError` naming the extra when it is not installed)."""
     try:
         return importlib.import_module("pyarrow")
     except ImportError:
-        raise QueryError("the registry cache needs pyarrow; install it with: "
-                         "pip install -e '.[arrow]' (from a clone)") from None
+        raise QueryError(_NO_PYARROW) from None
 
 
 def _version() -> str:
@@ -173,7 +178,11 @@ def _version() -> str:
 
 def read_store(path: Path) -> dict[str, Entry]:
     """The entries of a store, by resolved file path; empty for anything not a valid store."""
-    pa = _pyarrow()
+    if not path.is_file():  # nothing to read: pyarrow is imported when the store is written
+        if importlib.util.find_spec("pyarrow") is None:
+            raise QueryError(_NO_PYARROW)
+        return {}
+    pa = pyarrow_module()
     ipc = importlib.import_module("pyarrow.ipc")
     try:
         with pa.memory_map(str(path), "r") as source:
@@ -198,7 +207,7 @@ def read_store(path: Path) -> dict[str, Entry]:
 
 def write_store(path: Path, entries: Iterable[Entry]) -> None:
     """Write a store atomically (a temporary file, then a rename); a failure writes nothing."""
-    pa = _pyarrow()
+    pa = pyarrow_module()
     ipc = importlib.import_module("pyarrow.ipc")
     items = list(entries)
     s = pa.string()

@@ -968,7 +968,8 @@ def _cmd_table(ctx: _Context) -> int:
             one: Registry = load_many([src], cache_dir=cache)
         else:
             one = load_many(src, recursive=a.recursive, progress=a.progress,
-                            cache_dir=None if src == "presets" else cache)
+                            cache_dir=None if src == "presets" else cache,
+                            workers=a.workers)
         loaded.append(one)
         failures += one.failures
     for f in failures:
@@ -977,12 +978,14 @@ def _cmd_table(ctx: _Context) -> int:
         from steering.columnar import write_parquet  # noqa: PLC0415 - only with --parquet
 
         regs = [reg for one in loaded for reg in one.regulations]
-        written = write_parquet(regs, a.parquet, lang=ctx.lang, years=years)
+        written = write_parquet(regs, a.parquet, lang=ctx.lang, years=years,
+                                progress=a.progress)
         for name, path in written.items():
             ctx.print(f"{name}: {path}")
     else:
         # From a cache, the rows come from the store: no regulation is built.
-        rows = tuple(row for one in loaded for row in one.table(lang=ctx.lang))
+        rows = tuple(row for one in loaded
+                     for row in one.table(lang=ctx.lang, progress=a.progress))
         if ctx.json:
             ctx.dump({"regulations": list(rows),
                       "failures": [{"path": f.path, "problems": [
@@ -1243,14 +1246,17 @@ def _add_calendars(add: Callable[..., argparse.ArgumentParser], reg_help: str) -
                    help="with --parquet: also the calendars of these years (occurrences)")
     p.add_argument("--recursive", action="store_true", help="take files from sub-folders too")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help="a progress bar while loading (default: on a terminal; needs the "
-                   "progress extra)")
+                   help="a progress bar while loading and tabulating (default: on a "
+                   "terminal; needs the progress extra)")
     p.add_argument("--cache", action="store_true",
                    help="keep each file's row in a content-keyed store, so unchanged files are "
                    "not read again ($STEERING_CACHE_DIR, else ~/.cache/steering; needs the "
                    "arrow extra)")
     p.add_argument("--cache-dir", dest="cache_dir", metavar="DIR",
                    help="like --cache, with the store in DIR")
+    p.add_argument("--workers", type=_positive, default=1,
+                   help="load a folder in N processes (default: 1); with --cache each "
+                   "sends back rows, not regulations")
 
 
 def _add_doors(add: Callable[..., argparse.ArgumentParser], reg_help: str) -> None:

@@ -43,6 +43,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from steering._progress import progress as show_progress
 from steering.errors import QueryError
 from steering.regulation import Regulation
 from steering.rules import Citation
@@ -155,7 +156,7 @@ def _schemas(pa: Any) -> dict[str, Any]:
 
 
 def to_arrow(regs: Iterable[Regulation], *, lang: str = "vi",
-             years: range = range(0)) -> dict[str, Any]:
+             years: range = range(0), progress: bool | None = False) -> dict[str, Any]:
     """The regulations as Arrow tables, by name (see the module notes for the schema).
 
     Args:
@@ -163,6 +164,8 @@ def to_arrow(regs: Iterable[Regulation], *, lang: str = "vi",
         lang: The language of the words in the ``regulations`` table.
         years: Years whose calendars fill ``occurrences`` (``range(2026, 2027)``);
             empty by default.
+        progress: Show a bar while the rows are computed (the ``progress`` extra;
+            ``None``: when standard error is a terminal).
 
     Raises:
         QueryError: pyarrow is not installed, an item is not a Regulation, or
@@ -175,21 +178,25 @@ def to_arrow(regs: Iterable[Regulation], *, lang: str = "vi",
     items = list(regs)
     if not isinstance(years, range) or (years and not 1901 <= years[0] <= years[-1] <= 2100):
         raise QueryError(f"years: found {years!r}; allowed: a range of years in 1901-2100")
-    rows = [dict(r) for r in table(items, lang=lang)]
-    for r in rows:
-        r["members"] = None if r["members"] is None else str(r["members"])
-    data = {
-        "regulations": rows,
-        "posts": [row for reg in items for row in _post_rows(reg)],
-        "rules": [row for reg in items for row in _rule_rows(reg)],
-        "occurrences": [row for reg in items for row in _occurrence_rows(reg, years)],
-    }
+    for i, reg in enumerate(items):
+        if not isinstance(reg, Regulation):
+            raise QueryError(f"regs item {i}: found {type(reg).__name__}; allowed: a Regulation")
+    data: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    for reg in show_progress(items, progress, total=len(items), desc="tables",
+                             unit="committee"):
+        (row,) = (dict(r) for r in table([reg], lang=lang))
+        row["members"] = None if row["members"] is None else str(row["members"])
+        data["regulations"].append(row)
+        data["posts"] += _post_rows(reg)
+        data["rules"] += _rule_rows(reg)
+        data["occurrences"] += _occurrence_rows(reg, years)
     schemas = _schemas(pa)
     return {name: pa.Table.from_pylist(data[name], schema=schemas[name]) for name in TABLES}
 
 
 def write_parquet(regs: Iterable[Regulation], folder: str | os.PathLike[str], *,
-                  lang: str = "vi", years: range = range(0)) -> dict[str, Path]:
+                  lang: str = "vi", years: range = range(0),
+                  progress: bool | None = False) -> dict[str, Path]:
     """Write [`to_arrow`][steering.columnar.to_arrow]'s tables as ``folder/<name>.parquet``.
 
     The folder is created when missing; files of the same names are replaced.
@@ -198,7 +205,8 @@ def write_parquet(regs: Iterable[Regulation], folder: str | os.PathLike[str], *,
         The path of each file written, by table name.
 
     """
-    tables = to_arrow(regs, lang=lang, years=years)  # refuses first when pyarrow is missing
+    # Refuses first when pyarrow is missing.
+    tables = to_arrow(regs, lang=lang, years=years, progress=progress)
     pq = importlib.import_module("pyarrow.parquet")
 
     out = Path(folder)

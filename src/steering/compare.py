@@ -542,11 +542,20 @@ class _Reader:
             rank[b.id] = (2, 0, i)
         rank[COMMITTEE] = (3, 0, 0)
         self._rank = rank
+        # Keys and names, each computed once (a regulation is immutable).
+        self._keys: dict[str, str] = {}
+        self._names: dict[str, str] = {}
 
     # -- keys and names ------------------------------------------------------
 
-    def key(self, node: str) -> str:  # noqa: PLR0911 - one return per kind of node
+    def key(self, node: str) -> str:
         """A key for a post, group, body or the committee that means the same across regulations."""
+        found = self._keys.get(node)
+        if found is None:
+            found = self._keys[node] = self._key(node)
+        return found
+
+    def _key(self, node: str) -> str:  # noqa: PLR0911 - one return per kind of node
         reg = self.reg
         if node == COMMITTEE:
             return COMMITTEE
@@ -579,6 +588,12 @@ class _Reader:
 
     def name(self, node: str) -> str:
         """The regulation's words for a node; a class of members is named as a class."""
+        found = self._names.get(node)
+        if found is None:
+            found = self._names[node] = self._name(node)
+        return found
+
+    def _name(self, node: str) -> str:
         for p in self.reg.posts:
             if p.id == node and p.role in _CLASS_ROLES and len(self._by_role[p.role]) > 1:
                 n = len(self._by_role[p.role])
@@ -653,7 +668,13 @@ class _Reader:
 
     # -- aspects ---------------------------------------------------------------
 
-    def read(self) -> dict[str, _Fact]:
+    def read(self, *, for_table: bool = False) -> dict[str, _Fact]:
+        """Every fact of the regulation (``for_table``: only those `table` cells show)."""
+        if for_table:
+            for step in (self.substitution, self.seals, self.conveners, self.meetings,
+                         self.standing_agency):
+                step()
+            return self.facts
         for step in (
             self.identity,
             self.posts,
@@ -1373,8 +1394,17 @@ COLUMNS: tuple[str, ...] = (
 
 
 def _row(reg: Regulation, lang: str) -> dict[str, Any]:
+    return rows_in(reg, (lang,))[lang]
+
+
+def rows_in(reg: Regulation, langs: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The `table` row of ``reg`` in each of ``langs``, read once (the facts hold both)."""
     r = _Reader(reg)
-    f = r.read()
+    f = r.read(for_table=True)
+    return {lang: _render_row(reg, r, f, lang) for lang in langs}
+
+
+def _render_row(reg: Regulation, r: _Reader, f: dict[str, _Fact], lang: str) -> dict[str, Any]:
     idn = reg.identity
 
     def text(key: str) -> str | None:

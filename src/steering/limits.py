@@ -24,6 +24,7 @@ __all__ = [
     "MAX_REGISTRY_FILES",
     "MAX_SOURCE_BYTES",
     "MAX_STRING_CHARS",
+    "MAX_WORKERS",
     "MAX_YEAR",
     "MIN_YEAR",
 ]
@@ -59,6 +60,8 @@ MAX_YEAR = 2100
 #: Most files [`load_many`][steering.registry.load_many] takes from one folder or list
 #: (the country had 11,367 committees before 2025).
 MAX_REGISTRY_FILES = 100_000
+#: Most worker processes [`load_many`][steering.registry.load_many] starts.
+MAX_WORKERS = 64
 #: Deepest chain of regulation files one file may reach through its bodies'
 #: ``regulation = "..."`` (a committee, its sub-committee, the sub-committee's group).
 MAX_NESTING = 3

@@ -68,24 +68,28 @@ _CONTROL = re.compile(
 )
 
 
+def _too_deep(value: Any, depth: int, limit: int) -> bool:
+    """Whether nesting below ``value`` (at ``depth``) passes ``limit``.
+
+    Recursive, but never more than ``limit + 1`` calls deep: it stops as soon as
+    the limit is passed, whatever the document's real depth.
+    """
+    if depth > limit:
+        return True
+    for x in value.values() if type(value) is dict else value:
+        t = type(x)
+        if (t is dict or t is list) and _too_deep(x, depth + 1, limit):
+            return True
+    return False
+
+
 def _depth(value: Any, limit: int, path: str = "") -> str | None:
-    """The path of the first place nesting exceeds ``limit``, iteratively.
+    """The path of the first place nesting exceeds ``limit``.
 
     Paths are built only once nesting is known to be too deep: the common case
     (a valid file) walks the document without formatting a string.
     """
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    too_deep = False
-    while stack:
-        v, d = stack.pop()
-        if d > limit:
-            too_deep = True
-            break
-        if type(v) is dict:
-            stack.extend((x, d + 1) for x in v.values() if type(x) is dict or type(x) is list)
-        elif type(v) is list:
-            stack.extend((x, d + 1) for x in v if type(x) is dict or type(x) is list)
-    if not too_deep:
+    if not _too_deep(value, 0, limit):
         return None
     paths: list[tuple[Any, int, str]] = [(value, 0, path)]
     while paths:

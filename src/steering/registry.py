@@ -19,14 +19,25 @@ A folder is read like any untrusted input (``docs/security.md``): only regular
 ``*.toml`` files inside it (a link out of the folder is a failure, not a read), at
 most `MAX_REGISTRY_FILES` of them, each
 bounded as [`steering.load`][steering.loader.load] bounds one file.
+
+**Workers.** ``workers=2`` or more loads the files in that many processes. With a
+cache (``cache_dir=``) a worker loads its files, writes each one's row for the
+store and sends back only the row: the regulations are built in this process when
+they are asked for. Without a cache a worker sends back each regulation whole, and
+unpickling it here costs about a fifth of loading it (docs/benchmarks.md gives
+the measured figures). Workers start with ``forkserver`` where the platform has it,
+else ``spawn``: a script that loads with workers must guard its entry point
+(``if __name__ == "__main__":``), as any program using `multiprocessing` must.
+Results keep the order of the files whatever the workers' timing.
 """
 
 from __future__ import annotations
 
-import importlib
+import multiprocessing
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +45,18 @@ import attrs
 
 from steering import _args, presets
 from steering._escape import visible
-from steering.cache import Entry, entry_for, read_store, still_valid, store_path, write_store
+from steering._progress import progress as show_progress
+from steering.cache import (
+    Entry,
+    entry_for,
+    pyarrow_module,
+    read_store,
+    still_valid,
+    store_path,
+    write_store,
+)
 from steering.errors import Problem, QueryError, SteeringError
-from steering.limits import MAX_REGISTRY_FILES
+from steering.limits import MAX_REGISTRY_FILES, MAX_WORKERS
 from steering.loader import load
 from steering.regulation import Regulation
 from steering.ruling import Ruling
@@ -144,15 +164,19 @@ class Registry:
         raise QueryError(f"no regulation {regulation_id!r} in the registry; it holds "
                          f"{len(self)} (see Registry.regulations)")
 
-    def table(self, *, lang: str = "vi", as_dataframe: bool = False) -> Any:
+    def table(self, *, lang: str = "vi", as_dataframe: bool = False,
+              progress: bool | None = False) -> Any:
         """One row per regulation ([`steering.table`][steering.compare.table]).
 
         Opened from a cache, the rows are read from the store: no regulation is built.
+        ``progress`` shows a bar while the rows are computed (as in `load_many`).
         """
         from steering.compare import COLUMNS, table  # noqa: PLC0415 - engines load lazily
 
         if self._regulations is not None or not self._entries:
-            return table(self.regulations, lang=lang, as_dataframe=as_dataframe)
+            regs = show_progress(self.regulations, progress, total=len(self),
+                                 desc="table", unit="committee")
+            return table(regs, lang=lang, as_dataframe=as_dataframe)
         lang = _args.as_lang(lang)
         rows = tuple(e.row(lang) for e in self._entries)
         if not as_dataframe:
@@ -254,19 +278,6 @@ def _folder_files(root: Path, pattern: str, recursive: bool) -> list[Path]:
     return sorted(files)
 
 
-def _progress(items: list[Any], progress: bool | None) -> Iterable[Any]:
-    """``items`` with a progress bar when asked (or on a terminal), if tqdm is installed."""
-    want = sys.stderr.isatty() if progress is None else progress
-    if not want:
-        return items
-    try:  # imported by name: optional (the 'progress' extra), and untyped
-        tqdm = importlib.import_module("tqdm.auto").tqdm
-    except ImportError:
-        return items
-    bar: Iterable[Any] = tqdm(items, desc="loading", unit="file", file=sys.stderr)
-    return bar
-
-
 def load_many(
     source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
@@ -274,6 +285,7 @@ def load_many(
     recursive: bool = False,
     progress: bool | None = False,
     cache_dir: str | os.PathLike[str] | None = None,
+    workers: int = 1,
 ) -> Registry:
     """Load many regulation files, each on its own (one broken file stops nothing).
 
@@ -289,6 +301,8 @@ def load_many(
             file read before with the same content (and the same source text and
             nested files) is not parsed again, and its regulation is built only
             when asked for. ``None`` (default) reads and writes no cache.
+        workers: Load in this many processes (1, the default: in this one). See
+            the module's notes: with a cache, workers send back rows, not objects.
 
     Returns:
         The regulations that loaded and the files that failed, each with every
@@ -297,9 +311,12 @@ def load_many(
 
     Raises:
         QueryError: ``source`` is neither a folder, a list of paths nor
-            ``"presets"``; or a folder holds more than `MAX_REGISTRY_FILES` files.
+            ``"presets"``; a folder holds more than `MAX_REGISTRY_FILES` files;
+            ``workers`` is not an integer from 1 to `MAX_WORKERS`; or a worker
+            process died.
 
     """
+    workers = _workers(workers)
     if isinstance(source, str) and source == "presets":
         return Registry(regulations=tuple(presets.load(p) for p in presets.names()))
     if isinstance(source, str | os.PathLike):
@@ -322,24 +339,94 @@ def load_many(
     if cache_dir is not None:
         key = "\n".join((str(base), pattern, str(bool(recursive))) if base is not None
                          else (str(p.resolve()) for p in files))
-        return _load_cached(files, base, store_path(cache_dir, key), progress)
-    regs: list[Regulation] = []
+        return _load_cached(files, base, store_path(cache_dir, key), progress, workers)
+    jobs = [(str(path), None if base is None else str(base), False) for path in files]
+    kept, failures = _collect(files, _run(jobs, progress, workers))
+    regs = tuple(r for r in kept if isinstance(r, Regulation))
+    return Registry(regulations=regs, failures=failures)
+
+
+def _collect(files: list[Path], results: Iterable[Regulation | Entry | LoadFailure],
+             ) -> tuple[list[Regulation | Entry], tuple[LoadFailure, ...]]:
+    """The results in the files' order, a regulation id taken twice made a failure."""
+    kept: list[Regulation | Entry] = []
     failures: list[LoadFailure] = []
     seen: dict[str, str] = {}
-    for path in _progress(files, progress):
+    for path, got in zip(files, results, strict=True):
+        if isinstance(got, LoadFailure):
+            failures.append(got)
+            continue
         name = visible(str(path))
-        try:
-            _inside(path, base)
-            reg = load(path)
-        except (SteeringError, OSError) as e:
-            failures.append(_failure(name, e))
-            continue
-        if reg.id in seen:
-            failures.append(_taken(name, reg.id, seen))
-            continue
-        seen[reg.id] = name
-        regs.append(reg)
-    return Registry(regulations=tuple(regs), failures=tuple(failures))
+        ident = got.id if isinstance(got, Regulation) else got.regulation
+        if ident in seen:
+            failures.append(_taken(name, ident, seen))
+        else:
+            seen[ident] = name
+            kept.append(got)
+    return kept, tuple(failures)
+
+
+def _workers(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WORKERS:
+        raise QueryError(f"workers: found {visible(repr(value))[:40]}; allowed: an integer "
+                         f"from 1 to {MAX_WORKERS}")
+    return value
+
+
+#: One file to load: its path, the folder it must stay inside, and whether to send
+#: back the store's entry (a cache) instead of the regulation.
+_Job = tuple[str, str | None, bool]
+
+
+def _load_one(job: _Job, built: dict[str, Regulation] | None = None,
+              ) -> Regulation | Entry | LoadFailure:
+    """Load one file (in this process or a worker): its regulation or entry, or its failure.
+
+    ``built`` (one process only) keeps the regulation behind an entry.
+    """
+    path_text, base, want_entry = job
+    path = Path(path_text)
+    try:
+        _inside(path, None if base is None else Path(base))
+        reg = load(path)
+        if not want_entry:
+            return reg
+        entry = entry_for(reg, path)
+        if entry is None:  # a file it rests on vanished meanwhile: read it again
+            raise QueryError("changed while it was read; allowed: files that stay")
+    except (SteeringError, OSError) as e:
+        return _failure(visible(path_text), e)
+    if built is not None:
+        built[entry.path] = reg
+    return entry
+
+
+def _run(jobs: list[_Job], progress: bool | None, workers: int,
+         meanwhile: Callable[[], object] | None = None,
+         ) -> Iterator[Regulation | Entry | LoadFailure]:
+    """Each job's result, in the jobs' order: here, or in ``workers`` processes.
+
+    ``meanwhile`` runs here once the workers have their jobs (what this process
+    would otherwise do after them, such as importing pyarrow for the store).
+    """
+    if workers == 1 or len(jobs) < 2:
+        for job in show_progress(jobs, progress):
+            yield _load_one(job)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        context.set_forkserver_preload(["steering.registry", "steering.compare"])
+    chunk = max(1, min(32, len(jobs) // (workers * 8)))
+    try:
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+            results = pool.map(_load_one, jobs, chunksize=chunk)
+            if meanwhile is not None:
+                meanwhile()
+            yield from show_progress(results, progress, total=len(jobs))
+    except BrokenProcessPool as e:
+        raise QueryError(f"a worker process died ({e}); load again with workers=1 to see "
+                         "which file, or with more memory") from None
 
 
 def _inside(path: Path, base: Path | None) -> Path:
@@ -360,31 +447,29 @@ def _taken(name: str, regulation_id: str, seen: dict[str, str]) -> LoadFailure:
 
 
 def _load_cached(files: list[Path], base: Path | None, store: Path,
-                 progress: bool | None) -> Registry:
+                 progress: bool | None, workers: int) -> Registry:
     """`load_many` through a content-keyed store: unchanged files are not parsed again."""
     old = read_store(store)
-    entries: list[Entry] = []
-    built: dict[str, Regulation] = {}
-    failures: list[LoadFailure] = []
-    seen: dict[str, str] = {}
-    for path in _progress(files, progress):
-        name = visible(str(path))
+    found: list[Entry | LoadFailure | None] = []
+    jobs: list[_Job] = []
+    for path in files:
         try:
             entry = old.get(str(_inside(path, base)))
-            if entry is None or not still_valid(entry):
-                reg = load(path)
-                entry = entry_for(reg, path)
-                if entry is None:  # a file it rests on vanished meanwhile: read it again
-                    raise QueryError("changed while it was read; allowed: files that stay")
-                built[entry.path] = reg
         except (SteeringError, OSError) as e:
-            failures.append(_failure(name, e))
+            found.append(_failure(visible(str(path)), e))
             continue
-        if entry.regulation in seen:
-            failures.append(_taken(name, entry.regulation, seen))
-            continue
-        seen[entry.regulation] = name
-        entries.append(entry)
-    if built or set(old) != {e.path for e in entries}:
+        if entry is not None and still_valid(entry):
+            found.append(entry)
+        else:
+            found.append(None)
+            jobs.append((str(path), None if base is None else str(base), True))
+    # In one process the loaded regulations are kept; workers send back rows only.
+    built: dict[str, Regulation] = {}
+    fresh = (_load_one(job, built) for job in jobs) if workers == 1 else \
+        _run(jobs, None, workers, meanwhile=pyarrow_module)
+    missed = iter(show_progress(fresh, progress, total=len(jobs)))
+    kept, failures = _collect(files, (next(missed) if f is None else f for f in found))
+    entries = [e for e in kept if isinstance(e, Entry)]
+    if jobs or set(old) != {e.path for e in entries}:
         write_store(store, entries)
-    return Registry(entries=tuple(entries), built=built, failures=tuple(failures))
+    return Registry(entries=tuple(entries), built=built, failures=failures)
