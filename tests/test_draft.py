@@ -1,10 +1,13 @@
 """'steering draft' on texts it was not written from, on the seeds, and as a command.
 
-The three texts in tests/fixtures/draft/ are invented (huyện Lam Sơn Giả, xã Đông Thử
-Ví Dụ, phường Bắc Giả Định) and vary the seeds' phrasing: "họp thường kỳ 03 tháng một
-lần", "6 tháng/lần", "hằng tháng", "đi công tác ... được ủy quyền", "Khi vắng mặt, A ủy
-quyền cho B", "không có con dấu riêng", "Trưởng Ban" / "Trưởng ban", points without
-clauses, an excerpt with a gap. Each expected rule below is what the sentence says.
+The four texts in tests/fixtures/draft/ are invented (huyện Lam Sơn Giả, xã Đông Thử
+Ví Dụ, phường Bắc Giả Định, tỉnh Sông Thử) and vary the seeds' phrasing: "họp thường kỳ
+03 tháng một lần", "6 tháng/lần", "hằng tháng", "đi công tác ... được ủy quyền", "Khi
+vắng mặt, A ủy quyền cho B", "B thay mặt A ... khi A đi công tác", "không có con dấu
+riêng", "... khi Trưởng Ban ký", "Trưởng Ban" / "Trưởng ban", "thường xuyên làm việc
+với ... để nghe báo cáo", "trình ... phê duyệt", "các Phó Trưởng Ban khác", posts named
+only in a composition, points without clauses, an excerpt with a gap. Each expected
+rule below is what the sentence says.
 """
 
 from __future__ import annotations
@@ -246,6 +249,130 @@ def test_bac_gia_dinh_excerpt_without_a_date_is_not_completed_by_invention() -> 
     assert "# MISSING: the signing date" in result.text
 
 
+def test_song_thu_posts_without_articles_other_word_orders_and_new_patterns(
+    tmp_path: Path,
+) -> None:
+    """An invented provincial text in phrasings the seeds do not use.
+
+    Posts named only in a composition ("Trưởng Ban là ..."), an article two posts share,
+    the substitute named before the principal, hearing reports, a submission, a lead
+    assigning tasks to the group's members, a seal used "khi Trưởng Ban ký", "các Phó
+    Trưởng Ban" and "các Phó Trưởng Ban khác", and who decides attendance.
+    """
+    text = (FIXTURES / "tinh-song-thu-vi-du.txt").read_text(encoding="utf-8")
+    result = draft(text)
+    assert _decided(result.candidates) == [
+        # Điều 2 khoản 1: "Ban Chỉ đạo sử dụng con dấu của Ủy ban nhân dân tỉnh khi Trưởng
+        # Ban ký văn bản": the signer's seal.
+        (
+            "seals",
+            {"posts": ["head"], "seal": {"kind": "agency", "agency": "Ủy ban nhân dân tỉnh"}},
+            2,
+            1,
+        ),
+        # Điều 2 khoản 2: "Phó Trưởng Ban thường trực và các Phó Trưởng Ban khác sử dụng con
+        # dấu của cơ quan mình": "khác" is the other deputies.
+        (
+            "seals",
+            {"posts": ["standing_deputy", "deputy"], "seal": {"kind": "own_agency"}},
+            2,
+            2,
+        ),
+        # Điều 3 khoản 1: "Phó Trưởng Ban thường trực thay mặt Trưởng Ban lãnh đạo ... khi
+        # Trưởng Ban đi công tác": the principal is named after the substitute.
+        (
+            "substitutions",
+            {"principal": "head", "substitutes": ["standing_deputy"], "rank": 1},
+            3,
+            1,
+        ),
+        # Điều 3 khoản 2: "Trưởng Ban thường xuyên làm việc với Tổ giúp việc để nghe báo cáo
+        # tiến độ và chỉ đạo ...": the group reports to the head, who directs it.
+        (
+            "reports",
+            {"id": "report_3_2", "reporters": ["to_giup_viec"], "recipients": ["head"]},
+            3,
+            2,
+        ),
+        ("directions", {"subjects": ["head"], "objects": ["to_giup_viec"]}, 3, 2),
+        # Điều 4 khoản 1: "do Trưởng Ban, các Phó Trưởng Ban giao": every deputy.
+        (
+            "directions",
+            {"subjects": ["head", "standing_deputy", "deputy"], "objects": ["member"]},
+            4,
+            1,
+        ),
+        # Điều 4 khoản 2: "Trưởng Ban và Phó Trưởng Ban thường trực có trách nhiệm chỉ đạo các
+        # Ủy viên, Tổ giúp việc thực hiện ...".
+        (
+            "directions",
+            {"subjects": ["head", "standing_deputy"], "objects": ["member", "to_giup_viec"]},
+            4,
+            2,
+        ),
+        # Điều 5 (title "Nhiệm vụ của Cơ quan thường trực và Tổ trưởng Tổ giúp việc"): the
+        # duties are both posts'. Khoản 1 "Báo cáo Trưởng Ban kết quả ... hằng tháng".
+        (
+            "reports",
+            {
+                "id": "report_5_1",
+                "reporters": ["standing_agency", "wg_lead"],
+                "recipients": ["head"],
+                "periodic": True,
+                "cadences": ["monthly"],
+            },
+            5,
+            1,
+        ),
+        # Khoản 2: "Thực hiện nhiệm vụ khác do Trưởng Ban phân công."
+        (
+            "directions",
+            {"subjects": ["head"], "objects": ["standing_agency", "wg_lead"]},
+            5,
+            2,
+        ),
+        # Điều 6 khoản 1: "Tổ giúp việc xây dựng báo cáo hằng quý và báo cáo năm, trình
+        # Trưởng Ban phê duyệt."
+        (
+            "reports",
+            {
+                "id": "report_6_1",
+                "reporters": ["to_giup_viec"],
+                "recipients": ["head"],
+                "periodic": True,
+                "cadences": ["quarterly", "yearly"],
+            },
+            6,
+            1,
+        ),
+        # Điều 6 khoản 2: "Tổ trưởng Tổ giúp việc phân công nhiệm vụ cho các thành viên Tổ
+        # giúp việc."
+        ("directions", {"subjects": ["wg_lead"], "objects": ["wg_member"]}, 6, 2),
+        # Điều 7 (title "Họp Ban Chỉ đạo"): "họp thường kỳ mỗi quý một lần"; "Thành phần dự
+        # họp do người chủ trì phiên họp quyết định."
+        ("meetings", {"body": "committee", "kind": "regular", "cadences": ["quarterly"]}, 7, 1),
+        ("compositions", {"body": "committee", "decided_by": "chair"}, 7, 2),
+    ]
+    assert not [c for c in result.candidates if not c.decided]
+    reg = _loads(tmp_path, "tinh-song-thu-vi-du.txt")
+    # Posts from "Trưởng Ban là ...", "Phó Trưởng Ban là ..." (Điều 1), the articles'
+    # titles, and the group's members.
+    posts = {p.id: (p.citation.article, p.citation.clause) for p in reg.posts}
+    assert posts["head"] == (1, 1)
+    assert posts["deputy"] == (1, 3)
+    assert posts["standing_deputy"] == (3, None)
+    assert posts["standing_agency"] == posts["wg_lead"] == (5, None)
+    assert reg.post("wg_member").group == "to_giup_viec"
+    assert reg.post("wg_member").title == "Thành viên Tổ giúp việc"
+    # Clauses naming posts the titles already gave are left for the author to read.
+    assert [u.where() for u in result.uncited] == [
+        "regulation Điều 1 khoản 2",
+        "regulation Điều 1 khoản 4",
+    ]
+    # What the draft decided, the loaded model answers.
+    assert reg.authority().acting_for("head", absent={"head"}).answer == ("standing_deputy",)
+
+
 @pytest.mark.parametrize("preset_id", steering.presets.names())
 def test_a_draft_of_each_seed_loads_and_its_quotes_check(preset_id: str, tmp_path: Path) -> None:
     src = steering.presets.source_path(preset_id)
@@ -272,6 +399,7 @@ def test_every_pattern_names_a_rule_table_and_an_example() -> None:
         "directions",
         "monitoring",
         "attendance",
+        "compositions",
         "",
     }
     assert {p.kind for p in PATTERNS} <= kinds

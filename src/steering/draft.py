@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -105,6 +105,18 @@ PATTERNS: tuple[Pattern, ...] = (
         "Khi Trưởng ban vắng mặt, Phó Trưởng ban Thường trực thay mặt Trưởng ban điều hành.",
     ),
     Pattern(
+        "acts-when-absent",
+        "substitutions",
+        tuple(
+            f"(<B>) {b} <A> điều hành / lãnh đạo / giải quyết ... khi <A> {a}"
+            for b in ("thay mặt",)
+            for a in ("vắng mặt", "đi công tác")
+        ),
+        "the other word order, in <B>'s article (or with <B> named first): the post acted "
+        "for, named twice, is the principal",
+        "Thay mặt Trưởng ban điều hành hoạt động của Ban Chỉ đạo khi Trưởng ban vắng mặt.",
+    ),
+    Pattern(
         "regular-meeting",
         "meetings",
         (
@@ -142,6 +154,34 @@ PATTERNS: tuple[Pattern, ...] = (
         "Trưởng ban quyết định triệu tập cuộc họp mở rộng có sự tham gia của ...",
     ),
     Pattern(
+        "post-named",
+        "",
+        (
+            "Điều N. (Nhiệm vụ của) <A>",
+            "Điều N. Nhiệm vụ và quyền hạn <A>, <B> (duties the posts share)",
+            "<A> là <person>",
+            "<A> đồng thời là <B>",
+            "a clause of <A>'s article opening with <B>",
+            "Cơ quan thường trực ..., thành viên của Tổ ..., tổ viên (anywhere)",
+        ),
+        "the posts the draft has: one per role, cited where the text first names it; an "
+        "article whose title names several posts sets out duties all of them share",
+        "1. Trưởng Ban là Bí thư Tỉnh ủy.",
+    ),
+    Pattern(
+        "every-deputy",
+        "",
+        (
+            "các Phó Trưởng ban",
+            "các Phó Trưởng ban khác",
+            "Điều N. Phó Trưởng ban (its clause: Phó Trưởng ban Thường trực ...)",
+        ),
+        "where no definition says otherwise, 'các Phó Trưởng ban' is every deputy, the "
+        "standing one too, and so is the bare title in a text whose deputies' article "
+        "also sets out the standing deputy's duties; 'các Phó Trưởng ban khác' is the others",
+        "Thực hiện các nhiệm vụ khác do Trưởng ban, các Phó Trưởng ban giao.",
+    ),
+    Pattern(
         "collective-term",
         "",
         ("<A> và <B> sau đây (được) gọi chung là <B>",),
@@ -158,6 +198,62 @@ PATTERNS: tuple[Pattern, ...] = (
         "reporter (the post or working group whose article it is), recipients (posts named "
         "after 'báo cáo', up to 'về' / 'xem xét' / 'để'), cadences, periodic, ad hoc",
         "Định kỳ hằng quý báo cáo Trưởng ban, Phó Trưởng ban về tình hình hoạt động.",
+    ),
+    Pattern(
+        "hears-reports",
+        "reports",
+        (
+            "<A> (định kỳ hoặc đột xuất) làm việc với <B> để nghe báo cáo (tình hình)",
+            "... để nghe báo cáo tình hình và chỉ đạo việc thực hiện ...",
+        ),
+        "<B> (posts, the working group) report to <A> (posts, or Ban Chỉ đạo); with 'và "
+        "chỉ đạo', <A> also directs <B> (a direction); periodic and ad hoc as the sentence says",
+        "Trưởng ban, Phó Trưởng ban định kỳ hoặc đột xuất làm việc với Ủy viên Ban Chỉ đạo, "
+        "Tổ công tác để nghe báo cáo tình hình và chỉ đạo việc thực hiện chương trình.",
+    ),
+    Pattern(
+        "submits-to",
+        "reports",
+        (
+            "(xây dựng,) trình <posts> ban hành / xem xét / phê duyệt / quyết định",
+            "(có trách nhiệm) xây dựng báo cáo hàng quý, 06 tháng và báo cáo năm ... trình <posts>",
+            "tham mưu, trình Ban Chỉ đạo và đồng chí <post> ...",
+        ),
+        "a submission is a report: the submitter is the post or group whose article it is, or "
+        "the one the sentence opens with; recipients are the posts after 'trình'; the "
+        "cadences of a report named before 'trình' ('báo cáo 06 tháng', 'báo cáo năm')",
+        "Xây dựng, trình Trưởng ban ban hành chương trình, kế hoạch công tác hằng năm.",
+    ),
+    Pattern(
+        "directs",
+        "directions",
+        (
+            "<A> có trách nhiệm (tổ chức,) chỉ đạo <B> thực hiện ...",
+            "chỉ đạo hoạt động (của) <working group> (a post's article)",
+        ),
+        "<A> direct <B>: posts, the standing agency, the working group, all named",
+        "Trưởng ban, Phó Trưởng ban có trách nhiệm tổ chức, chỉ đạo các Ủy viên Ban Chỉ đạo, "
+        "Cơ quan thường trực, Tổ công tác thực hiện Quy chế này.",
+    ),
+    Pattern(
+        "lead-assigns",
+        "directions",
+        (
+            "Tổ trưởng ... được (quyền) trưng tập / triệu tập các thành viên của Tổ ...",
+            "... các nhóm công tác do Tổ trưởng ... quyết định và phân công nhiệm vụ",
+            "Tổ trưởng phân công nhiệm vụ cho các tổ viên / thành viên",
+        ),
+        "the working group's lead directs its members (a 'Thành viên Tổ ...' post, drafted "
+        "where the text names them)",
+        "Tổ trưởng Tổ công tác được trưng tập các thành viên của Tổ công tác.",
+    ),
+    Pattern(
+        "chair-decides-attendance",
+        "compositions",
+        ("thành phần tham dự (cuộc họp) do người chủ trì (cuộc họp) quyết định",),
+        "the chair decides who attends the meetings of the body the article is about (a guess "
+        "where its title names both the Ban Chỉ đạo and the working group)",
+        "Thành phần tham dự cuộc họp do người chủ trì cuộc họp quyết định.",
     ),
     Pattern(
         "tasked-by",
@@ -220,8 +316,14 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "agency-seal",
         "seals",
-        ("<post> sử dụng con dấu của <agency>", "<post> sử dụng con dấu của cơ quan mình"),
-        "the post (named before) and the agency (named after, up to the punctuation)",
+        (
+            "<posts> (được) sử dụng con dấu của <agency>",
+            "<posts> sử dụng con dấu của cơ quan mình / cơ quan đang công tác",
+            "<post> là <person> sử dụng con dấu của <agency>",
+            "Ban Chỉ đạo sử dụng con dấu của <agency> khi <post> ký",
+        ),
+        "the posts (named before, or the signer after 'khi') and the agency (named after, up "
+        "to the punctuation)",
         "Trưởng ban sử dụng con dấu của Ủy ban nhân dân tỉnh.",
     ),
     Pattern(
@@ -257,6 +359,11 @@ _TITLES: tuple[tuple[str, str], ...] = (
     ("ủy viên", "member"),
     ("uỷ viên", "member"),
     ("thành viên ban chỉ đạo", "member"),
+    ("thành viên của tổ giúp việc", "wg_member"),
+    ("thành viên của tổ công tác", "wg_member"),
+    ("thành viên tổ giúp việc", "wg_member"),
+    ("thành viên tổ công tác", "wg_member"),
+    ("tổ viên", "wg_member"),
 )
 _UNITS = (
     ("thành phố", "district"),
@@ -490,6 +597,9 @@ class _Drafter:
         self.candidates: list[Candidate] = []
         self.posts: dict[str, tuple[str, SourceUnit, str]] = {}  # role -> (title, unit, quote)
         self.article_role: dict[int, str] = {}
+        # Articles whose title names several posts that share its duties ("Điều 7. Nhiệm vụ
+        # và quyền hạn Thành viên thường trực, Tổ trưởng Tổ Giúp việc").
+        self.article_roles: dict[int, list[str]] = {}
         self.collective: dict[str, tuple[int, list[str]]] = {}  # role -> (line, roles it covers)
         self.group: tuple[str, str, SourceUnit] | None = None  # (id, name, unit)
         self.monitored: list[tuple[SourceUnit, str, list[dict[str, str]], bool]] = []
@@ -500,44 +610,88 @@ class _Drafter:
     # -- posts -------------------------------------------------------
 
     def find_posts(self) -> None:
+        """The posts the text names, and which article sets out whose duties."""
+        self.posts_from_titles()
+        self.posts_from_openings()
+        # An article titled with the bare deputy title that also sets out the standing
+        # deputy's duties ("Điều 4. Phó Trưởng Ban Chỉ đạo", its clause 1 "Phó Trưởng Ban
+        # Thường trực ..."): the text uses the title for every deputy, as a definition
+        # "gọi chung là Phó Trưởng Ban" would.
+        deputies = [a for a, r in self.article_role.items() if r == "deputy"]
+        standing = self.posts.get("standing_deputy")
+        if deputies and standing is not None and standing[1].article in deputies:
+            self.collective.setdefault("deputy", (-1, ["standing_deputy"]))
+        # The standing agency ("Cơ quan Thường trực của Ban Chỉ đạo"): the genre has one,
+        # and no other body goes by that name.
+        self.post_named_anywhere("standing_agency")
+        if self.group is not None:
+            self.post_named_anywhere("wg_lead", lambda w: "tổ trưởng" in w.lower())
+            # Its members, where the text names them ("các thành viên của Tổ công tác",
+            # "các tổ viên"): the post that the lead's directions go to.
+            self.post_named_anywhere("wg_member")
+
+    def add_post(self, role: str, unit: SourceUnit, wording: str) -> None:
+        """A post, titled as the text writes it, cited to the unit that names it."""
+        if role in self.posts:
+            return
+        title = wording[0].upper() + wording[1:]
+        if role == "wg_member":
+            group = re.sub(r"(?i)^thành viên (?:của )?", "", wording)
+            title = "Tổ viên" if group.lower() == "tổ viên" else f"Thành viên {group}"
+        self.posts[role] = (title, unit, wording)
+
+    def posts_from_titles(self) -> None:
+        """Articles titled with a post ("Điều 3. Trưởng Ban Chỉ đạo"), or several."""
         for u in self.units:
             if u.kind != "article" or u.document != "regulation" or u.article is None:
                 continue
             head = normalize_for_match(u.text.split("\n", 1)[0])
             self.define(u, head, head.lower())
             title = re.sub(r"^Điều\s+\d+\s*\.\s*", "", head)
-            if self.group_article(title, u):
-                continue
             mentions = _mentions(title)
-            # "Nhiệm vụ của Trưởng ban" is the post's; "Trưởng ban và ..." is not one post's.
-            if not mentions or len({r for _, r, _ in mentions}) > 1:
+            roles = list(dict.fromkeys(r for _, r, _ in mentions))
+            if len(roles) < 2 and self.group_article(title, u):
                 continue
-            _, role, wording = mentions[0]
-            self.article_role[u.article] = role
-            if role not in self.posts:
-                self.posts[role] = (wording[0].upper() + wording[1:], u, wording)
+            # "Nhiệm vụ của Trưởng ban" is the post's; "Thành viên thường trực, Tổ trưởng
+            # Tổ Giúp việc" is the duties the two posts share.
+            if len(roles) > 1:
+                self.article_roles[u.article] = roles
+            elif roles:
+                self.article_role[u.article] = roles[0]
+            for _, role, wording in mentions:
+                self.add_post(role, u, wording)
 
-        # A clause that opens with a post's title names that post (Điều 4 khoản 1
-        # "Phó Trưởng ban Thường trực giúp Trưởng ban ...").
+    def posts_from_openings(self) -> None:
+        """Clauses that open with a post's title.
+
+        In a post's article, the clause names that post (Điều 4 khoản 1 "Phó Trưởng ban
+        Thường trực giúp Trưởng ban ..."). Anywhere, "<title> là <person>" names a post
+        ("1. Trưởng Ban là Bí thư Tỉnh ủy."): the composition of texts that give no post
+        an article of its own.
+        """
+        has_clause = {u.article for u in self.units if u.kind == "clause"}
         for u in self.units:
-            if (
-                u.kind != "clause"
-                or u.document != "regulation"
-                or u.article not in self.article_role
-            ):
+            if u.document != "regulation" or u.kind not in {"article", "clause", "point"}:
                 continue
-            first = _sentences(u.text)[:1]
+            if u.kind == "article" and u.article in has_clause:
+                continue  # its clauses are read one by one
+            first = _sentences(u.text, heading=u.kind == "article")[:1]
             opening = _mentions(first[0]) if first else []
-            if opening and opening[0][0] == 0 and opening[0][1] not in self.posts:
-                _, role, wording = opening[0]
-                self.posts[role] = (wording[0].upper() + wording[1:], u, wording)
+            if not opening or opening[0][0] != 0:
+                continue
+            _, role, wording = opening[0]
+            own_article = u.kind == "clause" and u.article in self.article_role
+            names = re.match(r"\s+(?:đồng thời )?là\s", first[0][len(wording) :])
+            if own_article or (names and role not in {"wg_lead", "wg_member"}):
+                self.add_post(role, u, wording)
 
-        if self.group is not None and "wg_lead" not in self.posts:
-            for u in self.leaves():
-                lead = [m for m in _mentions(normalize_for_match(u.text)) if m[1] == "wg_lead"]
-                if lead and "tổ trưởng" in lead[0][2].lower():
-                    self.posts["wg_lead"] = (lead[0][2][0].upper() + lead[0][2][1:], u, lead[0][2])
-                    break
+    def post_named_anywhere(self, role: str, accept: Callable[[str], bool] = bool) -> None:
+        """The first unit of the regulation that names a role's title, as its post."""
+        for u in self.leaves():
+            named = [m for m in _mentions(normalize_for_match(u.text)) if m[1] == role]
+            if named and accept(named[0][2]):
+                self.add_post(role, u, named[0][2])
+                return
 
     def body_of(self, subject: str) -> str | None:
         """The body a sentence's subject names: the committee or the working group."""
@@ -589,28 +743,110 @@ class _Drafter:
                 self.seal(unit, sentence, low)
                 self.accountability(unit, sentence, low)
                 self.convening(unit, sentence, low)
-                self.report(unit, sentence, low)
+                heard = self.hearing(unit, sentence, low)
+                submitted = self.submits(unit, sentence, low)
+                if not (heard or submitted):
+                    self.report(unit, sentence, low)
                 self.direction(unit, sentence, low)
+                self.orders(unit, sentence, low)
+                self.leads_group(unit, sentence, low)
+                self.composition(unit, sentence, low)
 
     def roles_in(self, text: str, unit: SourceUnit) -> list[str]:
         """Roles a phrase names, in order, a collective term read as its definition says."""
         out: list[str] = []
-        for _, role, _ in _mentions(text):
+        low = text.lower()
+        for at, role, wording in _mentions(text):
             group = self.collective.get(role)
-            if group is not None and unit.line > group[0]:
+            if low[at + len(wording) :].startswith(" khác"):
+                pass  # "các Phó Trưởng Ban khác": the others, whatever a definition says
+            elif group is not None and unit.line > group[0]:
                 out += group[1]
+            elif (
+                role == "deputy"
+                and group is None
+                and "standing_deputy" in self.posts
+                and low[:at].endswith("các ")
+            ):
+                # "các Phó Trưởng ban": every deputy, the standing one too (Vũng Tàu 2024
+                # Điều 6 khoản 5, where no definition sets the standing deputy apart).
+                out.append("standing_deputy")
             out.append(role)
         return list(dict.fromkeys(out))
 
-    def ambiguous(self, roles: list[str]) -> bool:
+    def ambiguous(self, roles: list[str], text: str = "") -> bool:
         """Whether the roles read may be too narrow.
 
         A bare 'Phó Trưởng ban' beside a standing deputy that no definition sets
-        apart, or 'Ủy viên' / 'thành viên' in a text that also has standing members.
+        apart (not 'các Phó Trưởng ban khác', the others), or 'Ủy viên' / 'thành viên'
+        in a text that also has standing members.
         """
-        deputy = "deputy" in roles and "standing_deputy" in self.posts
+        deputy = (
+            "deputy" in roles
+            and "standing_deputy" in self.posts
+            and "standing_deputy" not in roles
+            and not re.search(r"phó trưởng ban khác", text.lower())
+        )
         member = "member" in roles and self.standing_members
         return (deputy and "deputy" not in self.collective) or member
+
+    def parties(self, text: str, unit: SourceUnit) -> tuple[list[str], bool]:
+        """The posts, the working group and the committee a phrase names, in order.
+
+        The second value says whether the phrase names only them (nothing left over but
+        'và', 'hoặc', 'các', 'đồng chí' and punctuation), every one a post of the draft,
+        none read too narrowly: only then is a rule built from it decided.
+        """
+        if normalize_for_match(text).strip(" ,.;").lower() == "ban chỉ đạo":
+            return ["committee"], True
+        named = self.roles_in(text, unit)
+        rest = re.sub("|".join(re.escape(m[2]) for m in _mentions(text)) or "$^", " ", text)
+        if self.group is not None:
+            words = r"tổ giúp việc|tổ công tác"
+            if re.search(words, rest, re.IGNORECASE):
+                named.append(self.group[0])
+                rest = re.sub(words, " ", rest, flags=re.IGNORECASE)
+        rest = re.sub(
+            r"\b(?:và|hoặc|các|khác|đồng chí|Ban Chỉ đạo|Chỉ đạo)\b", " ", rest, flags=re.IGNORECASE
+        )
+        group = self.group[0] if self.group is not None else None
+        clean = (
+            bool(named)
+            and not rest.strip(" ,-–")
+            and all(r == group or self.post_id(r) for r in named)
+            and not self.ambiguous(named, text)
+        )
+        return named, clean
+
+    def opener(self, sentence: str) -> str | None:
+        """The post or working group a sentence opens with ('Các Ủy viên ... báo cáo')."""
+        text = re.sub(r"^(?:Các|Những) ", "", sentence)
+        if self.group is not None and re.match(r"(?i)tổ giúp việc|tổ công tác", text):
+            return self.group[0]
+        opening = _mentions(text)
+        if opening and opening[0][0] == 0 and not self.ambiguous([opening[0][1]]):
+            return self.post_id(opening[0][1])
+        return None
+
+    def owners(self, unit: SourceUnit) -> list[str]:
+        """Whose duties a unit sets out.
+
+        The article's post (or posts), the post its clause opens with, or the working
+        group whose article it is.
+        """
+        if unit.article is None:
+            return []
+        if unit.article in self.article_role:
+            return [self.article_role[unit.article]]
+        if unit.article in self.article_roles:
+            roles = self.article_roles[unit.article]
+            return roles if all(self.post_id(r) for r in roles) else []
+        subject = self.unit_subject(unit)
+        if subject:
+            return [subject]
+        if self.group is not None and self.group[2].article == unit.article:
+            return [self.group[0]]
+        return []
 
     def define(self, unit: SourceUnit, sentence: str, low: str) -> None:
         short = low.find("gọi tắt là phó trưởng ban)")
@@ -763,11 +999,13 @@ class _Drafter:
         at = low.find("báo cáo ")
         if at == -1 or unit.article is None or low[at + 8 :].startswith(("định kỳ", "kết quả")):
             return
-        reporter = self.article_role.get(unit.article) or self.unit_subject(unit)
-        if reporter is None and self.group is not None and self.group[2].article == unit.article:
-            reporter = self.group[0]
+        # "Tổ giúp việc báo cáo Trưởng Ban ...": the sentence's own subject comes first.
+        opener = self.opener(sentence) if self.opener(sentence[:at]) else None
+        reporters = [opener] if opener else self.owners(unit)
         tail = re.split(
-            r" về | xem xét| quyết định| để | theo | tình hình|[.;:(]", sentence[at + 8 :]
+            r" về | xem xét| quyết định| để | theo | tình hình| kết quả| định kỳ| (?:hằng|hàng) "
+            r"|, trước ngày|[.;:(]",
+            sentence[at + 8 :],
         )[0]
         recipients = self.roles_in(tail, unit)
         if not recipients and tail.strip().lower() == "ban chỉ đạo":
@@ -777,7 +1015,7 @@ class _Drafter:
         cadences = [c for w, c in _CADENCES if w in low]
         fields: dict[str, object] = {
             "id": self.report_id(unit),
-            "reporters": [reporter or ""],
+            "reporters": reporters or [""],
             "recipients": recipients,
         }
         if cadences or "định kỳ" in low:
@@ -787,17 +1025,177 @@ class _Drafter:
         if "kịp thời" in low or "đột xuất" in low:
             fields["ad_hoc"] = True
         if (
-            reporter
+            reporters
             and recipients
             and not rest.strip(" ,-–")
             and all(r == "committee" or self.post_id(r) for r in recipients)
-            and reporter not in recipients
+            and not set(reporters) & set(recipients)
             and not self.ambiguous(recipients)
         ):
             self.add("reports", fields, unit, sentence, "pattern:reports-to")
         else:
-            why = "whose report is not clear" if not reporter else f"reports to {tail[:40]!r}"
+            why = "whose report is not clear" if not reporters else f"reports to {tail[:40]!r}"
             self.add("reports", fields, unit, sentence, f"guess:reports-to: {why}")
+
+    def hearing(self, unit: SourceUnit, sentence: str, low: str) -> bool:
+        """'<A> (định kỳ hoặc đột xuất) làm việc với <B> để nghe báo cáo ... và chỉ đạo ...'.
+
+        <B> reports to <A>; with 'và chỉ đạo', <A> directs <B>.
+        """
+        m = re.search(r" làm việc với (.+?) để nghe báo cáo", sentence, re.IGNORECASE)
+        if m is None:
+            return False
+        cut = re.search(r" (?:định kỳ|thường xuyên|hoặc|có trách nhiệm)\b", sentence[: m.start()])
+        hosts, hosts_clean = self.parties(sentence[: cut.start() if cut else m.start()], unit)
+        guests, guests_clean = self.parties(m.group(1), unit)
+        clean = hosts_clean and guests_clean and not set(hosts) & set(guests)
+        before = low[: m.start()]
+        fields: dict[str, object] = {
+            "id": self.report_id(unit),
+            "reporters": guests,
+            "recipients": hosts,
+        }
+        if "định kỳ" in before:
+            fields["periodic"] = True
+        if "đột xuất" in before:
+            fields["ad_hoc"] = True
+        how = "pattern:hears-reports" if clean else "guess:hears-reports: who is not clear"
+        self.add("reports", fields, unit, sentence, how)
+        if re.match(r"[^.;]{0,40}? và chỉ đạo", low[m.end() :]):
+            how = "pattern:hears-reports" if clean else "guess:hears-reports: who is not clear"
+            self.add("directions", {"subjects": hosts, "objects": guests}, unit, sentence, how)
+        return True
+
+    def submits(self, unit: SourceUnit, sentence: str, low: str) -> bool:
+        """'(Xây dựng,) trình <posts> ban hành / xem xét / phê duyệt ...'.
+
+        Also 'có trách nhiệm xây dựng báo cáo 06 tháng và báo cáo năm ... trước khi
+        trình <posts>', the report's cadences read from it. The submitter is the post or
+        working group whose article it is, or the one the sentence opens with.
+        """
+        m = re.search(
+            r"(?<!\w)(?<!quá )trình (.+?)(?= ban hành| xem xét| phê duyệt| quyết định|[.;]|$)",
+            sentence,
+            re.IGNORECASE,
+        )
+        if m is None or unit.article is None:
+            return False
+        recipients, clean = self.parties(m.group(1), unit)
+        if not recipients:
+            return False
+        opener = self.opener(sentence)
+        reporters = [opener] if opener else self.owners(unit)
+        fields: dict[str, object] = {
+            "id": self.report_id(unit),
+            "reporters": reporters or [""],
+            "recipients": recipients,
+        }
+        # The report's cadences, where the sentence names a report before 'trình'
+        # ("xây dựng báo cáo hàng quý, 06 tháng và báo cáo năm").
+        built = low[: m.start()]
+        if "báo cáo" in built:
+            said = built[built.find("báo cáo") :]
+            cadences = [
+                c
+                for w, c in (
+                    (r"(?:hằng|hàng) tháng", "monthly"),
+                    (r"(?:hằng|hàng|mỗi) quý", "quarterly"),
+                    (r"\b0?6 tháng|sáu tháng", "half_yearly"),
+                    (r"báo cáo năm|(?:hằng|hàng) năm", "yearly"),
+                )
+                if re.search(w, said)
+            ]
+            if cadences:
+                fields["periodic"] = True
+                fields["cadences"] = cadences
+        if reporters and clean and not set(reporters) & set(recipients):
+            self.add("reports", fields, unit, sentence, "pattern:submits-to")
+        else:
+            why = "whose submission is not clear" if not reporters else "to whom is not clear"
+            self.add("reports", fields, unit, sentence, f"guess:submits-to: {why}")
+        return True
+
+    def orders(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        """'<A> có trách nhiệm (tổ chức,) chỉ đạo <B> thực hiện ...'.
+
+        And, in a post's article, 'Chỉ đạo hoạt động (của) <the working group>'.
+        """
+        m = re.search(r" có trách nhiệm (?:tổ chức, )?chỉ đạo (.+?) thực hiện", sentence)
+        if m is not None:
+            subjects, s_clean = self.parties(sentence[: m.start()], unit)
+            objects, o_clean = self.parties(m.group(1), unit)
+            fields: dict[str, object] = {"subjects": subjects, "objects": objects}
+            if s_clean and o_clean and not set(subjects) & set(objects):
+                self.add("directions", fields, unit, sentence, "pattern:directs")
+            else:
+                self.add("directions", fields, unit, sentence, "guess:directs: who is not clear")
+            return
+        post = self.article_role.get(unit.article) if unit.article is not None else None
+        if (
+            post
+            and self.group is not None
+            and re.fullmatch(r"chỉ đạo hoạt động (?:của )?(?:tổ giúp việc|tổ công tác)[.;]?", low)
+        ):
+            fields = {"subjects": [post], "objects": [self.group[0]]}
+            self.add("directions", fields, unit, sentence, "pattern:directs")
+
+    def leads_group(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        """The working group's lead over its members.
+
+        'Tổ trưởng ... được (quyền) trưng tập / triệu tập các thành viên của Tổ', '...
+        do Tổ trưởng quyết định và phân công nhiệm vụ', 'Tổ trưởng phân công nhiệm vụ
+        cho các tổ viên'.
+        """
+        if self.group is None:
+            return
+        forms = (
+            r"tổ trưởng[^.;]{0,30}? được (?:quyền )?(?:trưng|trung|triệu) tập "
+            r"(?:các )?(?:thành viên|tổ viên)",
+            r"do tổ trưởng[^.;]{0,30}? quyết định và phân công nhiệm vụ",
+            r"tổ trưởng[^.;]{0,30}? phân công nhiệm vụ cho (?:các )?(?:thành viên|tổ viên)",
+        )
+        if not any(re.search(f, low) for f in forms):
+            return
+        fields: dict[str, object] = {"subjects": ["wg_lead"], "objects": ["wg_member"]}
+        if self.post_id("wg_lead") and self.post_id("wg_member"):
+            self.add("directions", fields, unit, sentence, "pattern:lead-assigns")
+        else:
+            self.add("directions", fields, unit, sentence, "guess:lead-assigns: the group's posts")
+
+    def composition(self, unit: SourceUnit, sentence: str, low: str) -> None:
+        """'Thành phần tham dự (cuộc họp) do người chủ trì (cuộc họp) quyết định'."""
+        if not re.match(
+            r"thành phần (?:tham dự|tham gia|dự họp)(?: các| cuộc| phiên)?(?: họp)? do người "
+            r"chủ trì(?: cuộc họp| phiên họp)? quyết định",
+            low,
+        ):
+            return
+        title = next(
+            (
+                u.text.split("\n", 1)[0].lower()
+                for u in self.units
+                if u.kind == "article" and u.document == unit.document and u.article == unit.article
+            ),
+            "",
+        )
+        group = re.search(r"tổ giúp việc|tổ công tác", title)
+        committee = "ban chỉ đạo" in title
+        if group and not committee and self.group is not None:
+            body = self.group[0]
+        elif group or not (committee or "cuộc họp" in title):
+            # "Điều 9. Các cuộc họp của Ban Chỉ đạo và Tổ giúp việc": which body's meetings.
+            self.add(
+                "compositions",
+                {"body": "committee", "decided_by": "chair"},
+                unit,
+                sentence,
+                "guess:chair-decides-attendance: whose meetings the clause is about",
+            )
+            return
+        else:
+            body = "committee"
+        fields: dict[str, object] = {"body": body, "decided_by": "chair"}
+        self.add("compositions", fields, unit, sentence, "pattern:chair-decides-attendance")
 
     def head_directs(self, unit: SourceUnit, sentence: str, low: str) -> None:
         """The head's general direction and assignment of tasks, in the head's article.
@@ -837,32 +1235,38 @@ class _Drafter:
         if m is None:
             return
         tail = sentence[m.end() :]
-        end = re.search(r" giao\b|[.;:(]| về | trong | để ", tail)
+        end = re.search(
+            r" giao\b| phân công\b|[.;:(]| về | trong | để | và (?!(?:các )?(?:phó |trưởng |ủy viên"
+            r"|uỷ viên|thành viên|tổ trưởng|cơ quan))",
+            tail,
+            re.IGNORECASE,
+        )
         tail = tail[: end.start()] if end else tail
         subjects = self.roles_in(tail, unit)
         if not subjects:  # "nhiệm vụ được giao": nobody named, nothing to propose
             return
         rest = re.sub("|".join(re.escape(x[2]) for x in _mentions(tail)) or "$^", "", tail)
-        rest = re.sub(r"\b(?:và|các|Ban Chỉ đạo|Chỉ đạo)\b", "", rest, flags=re.IGNORECASE)
-        obj = self.article_role.get(unit.article) or self.unit_subject(unit)
-        if obj is None and self.group is not None and self.group[2].article == unit.article:
-            obj = self.group[0]
+        rest = re.sub(r"\b(?:và|hoặc|các|Ban Chỉ đạo|Chỉ đạo)\b", "", rest, flags=re.IGNORECASE)
+        opener = self.opener(sentence)
+        objects = [opener] if opener else self.owners(unit)
         # "tạo điều kiện cho những cán bộ này hoàn thành nhiệm vụ được ... giao": the task
         # is the staff's, not the article's post's.
-        if re.search(r"cán bộ|chuyên gia|công chức", low[: m.start()]):
-            obj = None
-        fields: dict[str, object] = {"subjects": subjects, "objects": [obj or ""]}
+        if re.search(
+            r"(?:cho|để) (?:những |các )?(?:cán bộ|chuyên gia|công chức)", low[: m.start()]
+        ):
+            objects = []
+        fields: dict[str, object] = {"subjects": subjects, "objects": objects or [""]}
         if (
-            obj
+            objects
             and subjects
             and not rest.strip(" ,-–")
             and all(self.post_id(r) for r in subjects)
-            and obj not in subjects
+            and not set(objects) & set(subjects)
             and not self.ambiguous(subjects)
         ):
             self.add("directions", fields, unit, sentence, "pattern:tasked-by")
         else:
-            why = "whose task is not clear" if not obj else f"tasked by {tail[:40]!r}"
+            why = "whose task is not clear" if not objects else f"tasked by {tail[:40]!r}"
             self.add("directions", fields, unit, sentence, f"guess:tasked-by: {why}")
 
     def post_id(self, role: str) -> str | None:
@@ -871,7 +1275,10 @@ class _Drafter:
     def substitution(self, unit: SourceUnit, sentence: str, low: str) -> None:
         absent = next((a for a in _ABSENT if a in low), None)
         act = next((a for a in _ACT if a in low), None)
-        if absent is None or act is None or low.find(absent) > low.find(act):
+        if absent is None or act is None:
+            return
+        if low.find(absent) > low.find(act):
+            self.acts_when_absent(unit, sentence)
             return
         if not low.startswith(("khi ", "trường hợp ", "trong trường hợp ")):
             return
@@ -901,6 +1308,57 @@ class _Drafter:
             )
             return
         self.add("substitutions", fields, unit, sentence, "pattern:absent-acts")
+        # "Khi Trưởng ban, Phó Trưởng ban Thường trực vắng mặt, Phó Trưởng ban thay mặt
+        # Trưởng ban, Phó Trưởng ban Thường trực ...": the substitute acts for each of them.
+        act_at = low.find(act)
+        acted_for = re.split(r" (?:điều hành|lãnh đạo|chỉ đạo|giải quyết|ký)\b", sentence[act_at:])[
+            0
+        ]
+        named = {m[1] for m in _mentions(acted_for)}
+        absent_roles = {m[1] for m in before}
+        if len(named) > 1 and named == absent_roles and all(self.post_id(r) for r in named):
+            for other in dict.fromkeys(m[1] for m in before[1:]):
+                if other in {principal, substitute}:
+                    continue
+                rest = [r for r in dict.fromkeys(m[1] for m in before) if r != other]
+                more: dict[str, object] = {
+                    "principal": other,
+                    "substitutes": [substitute],
+                    "rank": 1,
+                    "also_absent": rest,
+                }
+                self.add("substitutions", more, unit, sentence, "pattern:absent-acts")
+
+    def acts_when_absent(self, unit: SourceUnit, sentence: str) -> None:
+        """'(<B>) thay mặt <A> điều hành ... khi <A> vắng mặt', in <B>'s article."""
+        m = re.match(
+            r"(.*?)thay mặt (.+?) (?:điều hành|lãnh đạo|chỉ đạo|giải quyết)[^;]*? khi (.+?) "
+            r"(?:vắng mặt|đi công tác)",
+            sentence,
+            re.IGNORECASE,
+        )
+        if m is None or unit.article is None:
+            return
+        acted_for = [r for _, r, _ in _mentions(m.group(2))]
+        absent = [r for _, r, _ in _mentions(m.group(3))]
+        lead = _mentions(m.group(1))
+        substitute = lead[0][1] if lead else self.article_role.get(unit.article)
+        if len(acted_for) != 1 or absent != acted_for or substitute is None:
+            return
+        fields: dict[str, object] = {
+            "principal": acted_for[0],
+            "substitutes": [substitute],
+            "rank": 1,
+        }
+        if (
+            self.post_id(acted_for[0])
+            and self.post_id(substitute)
+            and substitute != acted_for[0]
+            and not self.ambiguous([substitute])
+        ):
+            self.add("substitutions", fields, unit, sentence, "pattern:acts-when-absent")
+        else:
+            self.add("substitutions", fields, unit, sentence, "guess:acts-when-absent: whose post")
 
     def meeting(self, unit: SourceUnit, sentence: str, low: str) -> None:
         regular = next((r for r in _REGULAR if r in low), None)
@@ -969,8 +1427,19 @@ class _Drafter:
             return
         agency = re.split(r"[.;,(]| để | khi | trong ", sentence[at + len(_AGENCY_SEAL) :])[0]
         agency = agency.strip()
-        before = [m for m in _mentions(sentence) if m[0] < at]
-        roles = {m[1] for m in before}
+        # "Ban Chỉ đạo sử dụng con dấu của Tỉnh ủy khi Trưởng Ban ký": the signer's seal.
+        signer = re.match(r"[^.;]*? khi (.+?) ký\b", sentence[at + len(_AGENCY_SEAL) :])
+        if low.startswith("ban chỉ đạo ") and signer:
+            roles, clean = self.parties(signer.group(1), unit)
+        else:
+            who = re.sub(r"(?i)^trong quá trình làm việc, ", "", sentence[:at])
+            who = re.sub(r"\s+được(?: quyền)?(?: ký và)?\s*$", "", who)
+            roles, clean = self.parties(who, unit)
+            # "Trưởng ban là Chủ tịch UBND tỉnh", "Giám đốc Sở ... là Phó Trưởng ban": the
+            # post is the side of 'là' that is a title.
+            for side in who.split(" là ", 1) if not clean and " là " in who else ():
+                if self.parties(side, unit)[1]:
+                    roles, clean = self.parties(side, unit)
         own = re.fullmatch(
             r"(?:cơ quan|đơn vị|cơ quan, đơn vị)(?: nơi)? (?:mình|mình công tác|đang công tác)",
             agency,
@@ -979,8 +1448,8 @@ class _Drafter:
             {"kind": "own_agency"} if own else {"kind": "agency", "agency": agency}
         )
         fields: dict[str, object] = {"seal": seal}
-        if len(roles) == 1 and agency and self.post_id(next(iter(roles))):
-            fields = {"posts": [next(iter(roles))], **fields}
+        if clean and agency and "committee" not in roles:
+            fields = {"posts": roles, **fields}
             self.add("seals", fields, unit, sentence, "pattern:agency-seal")
         else:
             self.add("seals", fields, unit, sentence, "guess:agency-seal: which post is not clear")
@@ -989,7 +1458,10 @@ class _Drafter:
         at = low.find(_ANSWER[0])
         if at == -1 or unit.article is None:
             return
-        subject = self.article_role.get(unit.article) or self.unit_subject(unit)
+        # "Tổ trưởng Tổ giúp việc chịu trách nhiệm trước ...": the sentence names its subject.
+        named, clean = self.parties(re.sub(r"^(?:Các|Những) ", "", sentence[:at]), unit)
+        own = named[0] if clean and len(named) == 1 and named[0] != "committee" else None
+        subject = own or self.article_role.get(unit.article) or self.unit_subject(unit)
         tail = sentence[at + len(_ANSWER[0]) :]
         tail = re.split(r" về | trong | đối với |[.;(]", tail)[0]
         to = self.roles_in(tail, unit)
@@ -1237,7 +1709,10 @@ class _Drafter:
     def uncited(self) -> tuple[SourceUnit, ...]:
         """The regulation's clauses (points, clause-less articles) no candidate cites."""
         cited = {(c.unit.article, c.unit.clause) for c in self.candidates}
-        cited |= {(u.article, None) for _, u, _ in self.posts.values()}
+        cited |= {
+            (u.article, u.clause if u.kind in {"clause", "point"} else None)
+            for _, u, _ in self.posts.values()
+        }
         if self.basis is not None:
             cited.add((self.basis.article, self.basis.clause))
         return tuple(
@@ -1245,6 +1720,28 @@ class _Drafter:
             for u in self.leaves()
             if u.kind in {"clause", "article", "point"} and (u.article, u.clause) not in cited
         )
+
+    def post_lines(self, role: str, title: str, unit: SourceUnit, quote: str) -> list[str]:
+        """A ``[[posts]]`` table: one post per role, cited where the text names it."""
+        cite: dict[str, object] = {"document": "regulation", "article": unit.article}
+        if unit.kind in {"clause", "point"}:
+            cite["clause"] = unit.clause
+        if unit.kind == "point":
+            cite["point"] = unit.point
+        cite["quote"] = quote
+        out = [
+            "",
+            "[[posts]]",
+            f"id = {_q(role)}",
+            f"role = {_q(role)}",
+            f"title = {_q(title)}",
+            f"citation = {_q(cite)}",
+        ]
+        if role in {"wg_lead", "wg_member"} and self.group is not None:
+            out.append(f"group = {_q(self.group[0])}")
+        if role == "wg_member":
+            out.append("plural = true")
+        return out
 
     def render(self, source_name: str, file_id: str, schema: str) -> Draft:
         self.find_posts()
@@ -1282,22 +1779,7 @@ class _Drafter:
                 f"citation = {_q(gcite)}",
             ]
         for role, (title, unit, quote) in sorted(self.posts.items(), key=lambda kv: kv[1][1].line):
-            cite: dict[str, object] = {"document": "regulation", "article": unit.article}
-            if unit.kind in {"clause", "point"}:
-                cite["clause"] = unit.clause
-            if unit.kind == "point":
-                cite["point"] = unit.point
-            cite["quote"] = quote
-            out += [
-                "",
-                "[[posts]]",
-                f"id = {_q(role)}",
-                f"role = {_q(role)}",
-                f"title = {_q(title)}",
-                f"citation = {_q(cite)}",
-            ]
-            if role == "wg_lead" and self.group is not None:
-                out.append(f"group = {_q(self.group[0])}")
+            out += self.post_lines(role, title, unit, quote)
         annex_posts, annex_monitoring = self.monitoring()
         out += annex_posts
         ranks: dict[object, int] = {}
