@@ -1,0 +1,355 @@
+"""Who acts for an absent post: substitutions, written authorisations, concurrent posts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from steering import _args
+from steering import _authority_algo as algo
+from steering.authority._core import (
+    _CACHE_LIMIT,
+    _Core,
+)
+from steering.authority._words import (
+    _cite,
+    _unique,
+    _unique_cites,
+)
+from steering.errors import (
+    QueryError,
+)
+from steering.rules import (
+    Delegation,
+)
+from steering.ruling import Question, Ruling, Status
+
+
+class _Acting(_Core):
+    """Who acts for an absent post: substitutions, written authorisations, concurrent posts."""
+
+    __slots__ = ()
+
+    # -- acting_for --------------------------------------------------------------
+
+    def acting_for(
+        self,
+        post: str,
+        absent: Iterable[str] | str | None = None,
+        on: dt.date | None = None,
+    ) -> Ruling:
+        """Who acts for ``post`` when the posts in ``absent`` are absent.
+
+        "Who acts for X" presumes X is away: with ``absent`` omitted (``None``)
+        the post asked about is the one absent, as on the command line
+        (`steering acting`) and in the web API. Pass ``absent=()`` to ask with
+        nobody absent (the post then acts in person).
+
+        Follows the regulation's substitution rules in rank order; a rule
+        applies only when every post in its ``also_absent`` is absent too.
+        Substitutes of one tier are unordered: when several are present all
+        are named and the ruling says the regulation does not order them.
+        Nothing is inferred transitively.
+
+        Args:
+            post: The post acted for.
+            absent: The posts absent (``post`` itself must be among them for a
+                substitute to act); ``None`` (the default) means ``{post}``.
+            on: The date asked about (recorded on the ruling).
+
+        Returns:
+            ``decided`` with the acting posts; ``nobody_available`` when every
+            substitute of every applicable rule is absent; ``not_specified``
+            when no rule covers the case.
+
+        Raises:
+            UnknownPostError: ``post`` or an absent id names no post.
+
+        """
+        post = _args.as_text(post, "post")
+        # Left out (None), the post asked about is the one away: "who acts for X"
+        # presumes X is absent, as the CLI and the web API read it.
+        fs = frozenset((post,)) if absent is None else _args.as_ids(absent, "absent")
+        on = _args.as_date(on, "on")
+        key = (post, fs, on)
+        try:
+            hit = self._acting_cache.get(key)
+        except TypeError:  # an unhashable id: let validation name it
+            hit = None
+        if hit is not None:
+            return hit
+        self._post(post)
+        self._absent_set(fs)
+        ruling = self._dated(self._acting_for(post, fs, on))
+        if len(self._acting_cache) >= _CACHE_LIMIT:
+            self._acting_cache.clear()
+        self._acting_cache[key] = ruling
+        return ruling
+
+    def _with_concurrent(
+        self, absent: frozenset[str]
+    ) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+        """The posts absent once every post held by an absent person is absent too.
+
+        One person holding several posts (``concurrent_with``) is away from all of
+        them at once. Returns the whole set and, for each post added, the absent post
+        whose holder holds it, in a stable order.
+        """
+        seen = set(absent)
+        added: list[tuple[str, str]] = []
+        todo = sorted(absent)
+        while todo:
+            via = todo.pop(0)
+            holder = self._posts.get(via)
+            for other in holder.concurrent_with if holder is not None else ():
+                if other not in seen and other in self._posts:
+                    seen.add(other)
+                    added.append((other, via))
+                    todo.append(other)
+        return frozenset(seen), tuple(added)
+
+    def _concurrency_note(
+        self, ruling: Ruling, added: tuple[tuple[str, str], ...], relevant: set[str]
+    ) -> Ruling:
+        """Say which posts count as absent because their holder is absent from another."""
+        shown = [(x, via) for x, via in added if x in relevant]
+        if not shown:
+            return ruling
+        cites = _unique_cites(
+            c for x, via in shown for c in (self._post(via).citation, self._post(x).citation)
+        )
+        vi = "; ".join(
+            f"{self._name(x, 'vi')} cũng vắng mặt vì người giữ chức vụ này đồng thời là "
+            f"{self._name(via, 'vi')}" for x, via in shown
+        )
+        en = "; ".join(
+            f"{self._name(x, 'en')} is absent too, as its holder is also "
+            f"{self._name(via, 'en')}" for x, via in shown
+        )
+        return attrs.evolve(
+            ruling,
+            citations=_unique_cites((*ruling.citations, *cites)),
+            text_vi=f"{ruling.text_vi} Lưu ý: {vi} ({_cite(cites, 'vi')}).",
+            text_en=f"{ruling.text_en} Note: {en} ({_cite(cites, 'en')}).",
+        )
+
+    def _acting_for(self, post: str, absent: frozenset[str], on: dt.date | None) -> Ruling:
+        eff, added = self._with_concurrent(absent)
+        ruling = self._acting_core(post, eff, on)
+        relevant = {post}
+        for r in self._subs.get(post, ()):
+            relevant.update((*r.substitutes, *r.also_absent))
+        return self._concurrency_note(ruling, added, relevant)
+
+    def _acting_core(self, post: str, absent: frozenset[str], on: dt.date | None) -> Ruling:
+        rules = self._subs.get(post, ())
+        res = algo.resolve_substitution(post, absent, rules)
+        p = self._post(post)
+        common: dict[str, Any] = {
+            "question": Question.ACTING_FOR,
+            "subject": post,
+            "absent": absent,
+            "on": on,
+        }
+        if res.kind == "present":
+            return Ruling(
+                status=Status.DECIDED,
+                answer=(post,),
+                chain=(post,),
+                citations=(),
+                **common,
+                text_vi=f"{self._name(post, 'vi')} không vắng mặt nên tự mình đảm nhiệm.",
+                text_en=f"{self._name(post, 'en')} is not absent, so acts in person.",
+            )
+        if res.kind == "no_rule":
+            return Ruling(
+                status=Status.NOT_SPECIFIED,
+                chain=(post,),
+                **common,
+                text_vi=f"Quy chế không quy định ai thay {self._name(post, 'vi')} khi vắng mặt.",
+                text_en=(
+                    f"The regulation does not say who acts for {self._name(post, 'en')} "
+                    "when absent."
+                ),
+            )
+        if res.kind == "no_case":
+            conds = list(res.skipped)
+            cites = _unique_cites(r.citation for r in conds)
+            needed = _unique(x for r in conds for x in (post, *r.also_absent))
+            return Ruling(
+                status=Status.NOT_SPECIFIED,
+                chain=(post,),
+                citations=cites,
+                **common,
+                text_vi=(
+                    f"Quy chế chỉ quy định người thay {self._name(post, 'vi')} khi "
+                    f"{self._names(needed, 'vi')} cùng vắng mặt ({_cite(cites, 'vi')}); "
+                    "trường hợp này không được quy định."
+                ),
+                text_en=(
+                    f"The regulation names a substitute for {self._name(post, 'en')} only when "
+                    f"{self._names(needed, 'en')} are {'both' if len(needed) == 2 else 'all'} "
+                    f"absent ({_cite(cites, 'en')}); this case is not specified."
+                ),
+            )
+        chain = (post, *(s for r in res.used for s in r.substitutes))
+        deciding_cond = set(res.used[-1].also_absent) if res.used else set()
+        cites = _unique_cites(r.citation for r in res.used)
+        tried = res.used[:-1] if res.kind == "decided" else res.used
+        tried_ids = tuple(
+            s for s in _unique(s for r in tried for s in r.substitutes) if s not in deciding_cond
+        )
+        tried_vi = tried_en = ""
+        if tried_ids and res.kind == "decided":
+            tc = _unique_cites(r.citation for r in tried)
+            tried_vi = f"{self._names(tried_ids, 'vi')} cũng vắng mặt ({_cite(tc, 'vi')}), nên "
+            verb = "is" if len(tried_ids) == 1 else "are"
+            tried_en = f"{self._names(tried_ids, 'en')} {verb} also absent ({_cite(tc, 'en')}), so "
+        if res.kind == "nobody":
+            subs = _unique(s for r in res.used for s in r.substitutes)
+            if len(subs) == 1:
+                who_vi = f"người quy chế giao thay là {self._names(subs, 'vi')} cũng vắng mặt"
+                who_en = (
+                    f"so is the substitute the regulation names, {self._names(subs, 'en')}"
+                )
+            else:
+                who_vi = (
+                    f"những người quy chế giao thay là {self._names(subs, 'vi')} cũng đều "
+                    "vắng mặt"
+                )
+                who_en = (
+                    f"so are all the substitutes the regulation names: {self._names(subs, 'en')}"
+                )
+            return Ruling(
+                status=Status.NOBODY_AVAILABLE,
+                chain=chain,
+                citations=cites,
+                **common,
+                text_vi=(
+                    f"{self._name(post, 'vi')} vắng mặt và {who_vi} ({_cite(cites, 'vi')}); "
+                    "quy chế không quy định ai thay tiếp, nên không có ai đảm nhiệm."
+                ),
+                text_en=(
+                    f"{self._name(post, 'en')} is absent and {who_en} ({_cite(cites, 'en')}); "
+                    "the regulation names no one further, so nobody is available."
+                ),
+            )
+        deciding = res.used[-1]
+        cond = _unique((post, *deciding.also_absent))
+        acting = res.acting
+        unordered = len(acting) > 1
+        scope_vi = f" {deciding.scope}" if deciding.scope else f" thay {p.title}"
+        verb_vi = "cùng được" if unordered else ""
+        text_vi = (
+            f"Khi {self._names(cond, 'vi')} vắng mặt, {tried_vi}{self._names(acting, 'vi')}"
+            f"{' ' + verb_vi if verb_vi else ''}{scope_vi} ({_cite((deciding.citation,), 'vi')})."
+        )
+        verb_en = "act" if unordered else "acts"
+        text_en = (
+            f"When {self._names(cond, 'en')} {'is' if len(cond) == 1 else 'are'} absent, "
+            f"{tried_en}{self._names(acting, 'en')} {verb_en} for {self._name(post, 'en')}"
+            # The clause's own scope, quoted: Thanh Hóa 2021 Điều 4 khoản 1 lets the standing
+            # deputy act "chỉ đạo hoạt động của Ban Chỉ đạo" only.
+            f"{f': «{deciding.scope}»' if deciding.scope else ''} "
+            f"({_cite((deciding.citation,), 'en')})."
+        )
+        if unordered:
+            text_vi += f" Quy chế không quy định thứ tự giữa {self._names(acting, 'vi')}."
+            text_en += f" The regulation does not order {self._names(acting, 'en')}."
+        return Ruling(
+            status=Status.DECIDED,
+            answer=acting,
+            chain=chain,
+            citations=cites,
+            unordered=unordered,
+            **common,
+            text_vi=text_vi,
+            text_en=text_en,
+        )
+
+    # -- delegations --------------------------------------------------------------
+
+    def _delegations_for(self, extra: Iterable[Delegation] | None) -> tuple[Delegation, ...]:
+        if not extra:
+            return self._delegations
+        added = tuple(extra)
+        for i, dl in enumerate(added):
+            if not isinstance(dl, Delegation):
+                raise QueryError(
+                    f"delegations[{i}]: found {type(dl).__name__}; allowed: steering.Delegation"
+                )
+            self._post(dl.delegator)
+            self._post(dl.delegate)
+            faults = self._delegation_faults(dl)
+            if faults:
+                raise QueryError(f"delegations[{i}]: {'; '.join(faults)}")
+        every = (*self._delegations, *added)
+        bad = algo.redelegations(every)
+        if bad:
+            i, j = bad[0]
+            raise QueryError(
+                f"delegation {every[j].delegator!r} --> {every[j].delegate!r} re-delegates "
+                f"authority received from {every[i].delegator!r}; a written authorisation may "
+                "not be re-delegated (Nghị định 30/2020/NĐ-CP, Điều 13 khoản 3)"
+            )
+        return every
+
+    def _delegation(
+        self,
+        post: str,
+        on: dt.date | None,
+        document: str | None,
+        delegations: Iterable[Delegation] | None,
+    ) -> Delegation | None:
+        for dl in self._delegations_for(delegations):
+            if dl.delegate == post and algo.delegation_in_force(dl, on, document):
+                return dl
+        return None
+
+    def _delegation_unsure(
+        self,
+        post: str,
+        on: dt.date | None,
+        document: str | None,
+        delegations: Iterable[Delegation] | None,
+        *,
+        question: Question,
+        absent: frozenset[str] = frozenset(),
+    ) -> Ruling | None:
+        """An ``ambiguous`` ruling where an authorisation names ``document``'s kind only partly.
+
+        "Báo cáo" against an authorisation for "Báo cáo tháng"; ``None`` otherwise.
+        """
+        asked: dict[str, Any] = {"absent": absent}  # the converter's type is beyond mypy
+        for dl in self._delegations_for(delegations):
+            kinds = algo.delegation_partial(dl, on, document) if dl.delegate == post else ()
+            if kinds:
+                docs = ", ".join(f"“{d}”" for d in kinds)
+                cite_vi, cite_en = _cite((dl.citation,), "vi"), _cite((dl.citation,), "en")
+                return Ruling(
+                    question=question,
+                    subject=post,
+                    status=Status.AMBIGUOUS,
+                    candidates=kinds,
+                    documents=kinds,
+                    citations=(dl.citation,),
+                    on=on,
+                    delegation=dl,
+                    **asked,
+                    text_vi=(
+                        f"{self._name(post, 'vi')} được {self._name(dl.delegator, 'vi')} ủy "
+                        f"quyền ký {docs} ({cite_vi}); “{document}” không trùng văn bản nào được "
+                        "liệt kê mà chỉ cùng loại, nên chưa xác định được văn bản này có thuộc "
+                        "phạm vi ủy quyền hay không."
+                    ),
+                    text_en=(
+                        f"{self._name(post, 'en')} holds a written authorisation from "
+                        f"{self._name(dl.delegator, 'en')} for {docs} ({cite_en}); “{document}” "
+                        "is none of the documents listed, only of the same kind, so whether the "
+                        "authorisation covers it is not decided."
+                    ),
+                )
+        return None
