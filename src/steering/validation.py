@@ -24,7 +24,7 @@ from steering.errors import ArgumentTypeError, Problem
 from steering.limits import MAX_CADENCE_TIMES, MAX_MONTH_OFFSET, MAX_YEAR, MIN_YEAR
 from steering.regulation import IDENTITY_UNKNOWNS, Regulation
 from steering.roles import COMMITTEE, POST_UNKNOWNS, Role
-from steering.rules import OWN_PARTS, Cadence, Citation, SealKind
+from steering.rules import OWN_PARTS, Cadence, Citation, Delegation, SealKind
 from steering.sources import SourceText, check_quote
 
 __all__ = ["find_cycle", "validate"]
@@ -159,6 +159,83 @@ def _citation_values(value: object) -> list[Citation]:
     return found
 
 
+#: Every reference from a rule to ids, declared once: (table, field, what it may name).
+#: One checker, `reference_problems`, reads it for `validate()` and for the authority
+#: graph, so the two accept the same ids. What each kind may name:
+#: ``post``; ``node``: a post, working group, body, collective or the committee;
+#: ``meeting body``: the committee or a working group; ``seal holder``: a post, a working
+#: group or the committee.
+RULE_REFERENCES: tuple[tuple[str, str, str], ...] = (
+    ("substitutions", "principal", "post"),
+    ("substitutions", "substitutes", "post"),
+    ("substitutions", "also_absent", "post"),
+    ("accountability", "subject", "node"),
+    ("accountability", "to", "node"),
+    ("directions", "subjects", "node"),
+    ("directions", "objects", "node"),
+    ("reports", "reporters", "node"),
+    ("reports", "recipients", "node"),
+    ("reports", "through", "node"),
+    ("reports", "consult", "node"),
+    ("reports", "partners", "node"),
+    ("seals", "posts", "seal holder"),
+    ("signing", "posts", "post"),
+    ("convening", "body", "meeting body"),
+    ("convening", "conveners", "post"),
+    ("convening", "on_proposal_of", "node"),
+    ("meetings", "body", "meeting body"),
+    ("compositions", "body", "meeting body"),
+    ("attendance", "posts", "post"),
+    ("attendance", "body", "meeting body"),
+    ("delegations", "delegator", "post"),
+    ("delegations", "delegate", "post"),
+    ("monitoring.assignments", "post", "post"),
+)
+#: How a problem names what a reference of each kind may name.
+_REFERENCE_WORDS = {
+    "post": "post",
+    "node": "post, group or body",
+    "meeting body": "committee or working group",
+    "seal holder": "post",
+}
+
+
+def reference_problems(reg: Regulation, file: str) -> list[Problem]:
+    """Every reference of `RULE_REFERENCES` that names no id of the kind it may name."""
+    checker = _Checker(reg, file)
+    checker.references()
+    return checker.problems
+
+
+def delegation_problems(reg: Regulation, file: str) -> list[Problem]:
+    """Written authorisations (ủy quyền) that are malformed or re-delegated.
+
+    One checker for `validate()` and the authority graph: document kinds given, an end
+    not before the start, no post authorising itself, no authority re-delegated
+    (Nghị định 30/2020/NĐ-CP, Điều 13 khoản 3), document kinds matched as kinds.
+    """
+    checker = _Checker(reg, file)
+    checker.delegations()
+    return checker.problems
+
+
+def delegation_faults(dl: Delegation) -> list[tuple[str, str]]:
+    """What is wrong with one written authorisation on its own: (field, message) pairs.
+
+    `validate()`, the authority graph and a query's extra ``delegations=`` all use it.
+    """
+    faults: list[tuple[str, str]] = []
+    if not dl.documents:
+        faults.append(("documents", "found no document kinds; allowed: at least one (a written "
+                       "authorisation is limited in content, Nghị định 30/2020/NĐ-CP, Điều 13 "
+                       "khoản 3)"))
+    if dl.delegator == dl.delegate:
+        faults.append(("delegate", f"found {dl.delegate!r} authorising itself"))
+    if dl.end < dl.start:
+        faults.append(("end", f"found end {dl.end} before start {dl.start}"))
+    return faults
+
+
 class _Checker:
     def __init__(self, reg: Regulation, file: str) -> None:
         self.reg = reg
@@ -173,6 +250,45 @@ class _Checker:
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path=path, message=message, file=self.file))
+
+    def references(self) -> None:
+        allowed = {
+            "post": self.post_ids,
+            "node": self.nodes,
+            "meeting body": self.group_ids | {COMMITTEE},
+            "seal holder": self.post_ids | self.group_ids | {COMMITTEE},
+        }
+        fields: dict[str, list[tuple[str, str]]] = {}
+        for table, field, kind in RULE_REFERENCES:
+            fields.setdefault(table, []).append((field, kind))
+        for table, declared in fields.items():
+            if table == "monitoring.assignments":
+                mon = self.reg.monitoring
+                items: tuple[object, ...] = mon.assignments if mon is not None else ()
+            else:
+                items = getattr(self.reg, table)
+            for i, item in enumerate(items):
+                for field, kind in declared:
+                    value = getattr(item, field)
+                    path = f"{table}[{i}].{field}"
+                    if isinstance(value, str):
+                        self.ref(path, value, allowed[kind], _REFERENCE_WORDS[kind])
+                    else:
+                        self.refs(path, value, allowed[kind], _REFERENCE_WORDS[kind])
+
+    def delegations(self) -> None:
+        for i, dl in enumerate(self.reg.delegations):
+            for field, message in delegation_faults(dl):
+                self.add(f"delegations[{i}].{field}", message)
+        # Document kinds matched as kinds (steering._authority_algo.redelegations).
+        for i, j in redelegations(self.reg.delegations):
+            other = self.reg.delegations[j]
+            self.add(
+                f"delegations[{j}]",
+                f"found {other.delegator!r} re-delegating authority it holds by "
+                f"delegations[{i}]; a written authorisation may not be re-delegated "
+                "(Nghị định 30/2020/NĐ-CP, Điều 13 khoản 3)",
+            )
 
     def ref(self, path: str, value: str, allowed: set[str], what: str) -> None:
         if value not in allowed:
@@ -424,14 +540,12 @@ class _Checker:
                     "allowed: a post with role standing_agency",
                 )
 
-    def rules(self) -> None:  # noqa: PLR0912, PLR0915 - one loop per rule kind reads best
+    def rules(self) -> None:  # noqa: PLR0912 - one loop per rule kind reads best
         reg, n, p = self, self.nodes, self.post_ids
+        self.references()
         for i, s in enumerate(self.reg.substitutions):
             path = f"substitutions[{i}]"
-            reg.ref(f"{path}.principal", s.principal, p, "post")
             reg.nonempty(f"{path}.substitutes", s.substitutes, "post")
-            reg.refs(f"{path}.substitutes", s.substitutes, p, "post")
-            reg.refs(f"{path}.also_absent", s.also_absent, p, "post")
             if s.principal in s.substitutes:
                 reg.add(f"{path}.substitutes", f"found the principal {s.principal!r} itself")
             both = [x for x in s.substitutes if x in s.also_absent]
@@ -449,21 +563,14 @@ class _Checker:
                     "one rule per rank (put several substitutes in one rule instead)",
                 )
         for i, a in enumerate(self.reg.accountability):
-            reg.ref(f"accountability[{i}].subject", a.subject, n, "post, group or body")
             reg.nonempty(f"accountability[{i}].to", a.to, "post, body or 'committee'")
-            reg.refs(f"accountability[{i}].to", a.to, n, "post, group or body")
             if a.subject in a.to:
                 reg.add(f"accountability[{i}].to", f"found the subject {a.subject!r} itself")
         if self.reg.applies_to is not None:
             reg.refs("applies_to.ids", self.reg.applies_to.ids, n, "post, group or body")
             reg.nonempty("applies_to.subjects", self.reg.applies_to.subjects, "subject")
-        for i, d in enumerate(self.reg.directions):
-            reg.refs(f"directions[{i}].subjects", d.subjects, n, "post, group or body")
-            reg.refs(f"directions[{i}].objects", d.objects, n, "post, group or body")
         for i, r in enumerate(self.reg.reports):
             path = f"reports[{i}]"
-            for f in ("reporters", "recipients", "through", "consult", "partners"):
-                reg.refs(f"{path}.{f}", getattr(r, f), n, "post, group or body")
             reg.nonempty(f"{path}.reporters", r.reporters, "reporter")
             reg.nonempty(f"{path}.recipients", r.recipients, "recipient")
             if r.cadences and not r.periodic:
@@ -476,54 +583,24 @@ class _Checker:
                 self.add(f"reports[{i}].id", f"found duplicate report id {r.id!r}")
         for i, sr in enumerate(self.reg.seals):
             reg.nonempty(f"seals[{i}].posts", sr.posts, "post")
-            reg.refs(f"seals[{i}].posts", sr.posts, p | self.group_ids | {COMMITTEE}, "post")
             if sr.seal.kind is SealKind.AGENCY and not sr.seal.agency:
                 reg.add(f"seals[{i}].seal.agency", "found no agency for an agency seal")
         for i, sg in enumerate(self.reg.signing):
             reg.nonempty(f"signing[{i}].posts", sg.posts, "post")
-            reg.refs(f"signing[{i}].posts", sg.posts, p, "post")
-        bodies_meeting = self.group_ids | {COMMITTEE}
         for i, c in enumerate(self.reg.convening):
-            reg.ref(f"convening[{i}].body", c.body, bodies_meeting, "committee or working group")
-            reg.refs(f"convening[{i}].conveners", c.conveners, p, "post")
-            reg.refs(f"convening[{i}].on_proposal_of", c.on_proposal_of, n, "post, group or body")
             if not c.conveners and not c.on_proposal_of:
                 reg.add(
                     f"convening[{i}].conveners", "found no convener; allowed: at least one post"
                 )
-        for i, m in enumerate(self.reg.meetings):
-            reg.ref(f"meetings[{i}].body", m.body, bodies_meeting, "committee or working group")
         for i, co in enumerate(self.reg.compositions):
-            reg.ref(
-                f"compositions[{i}].body", co.body, bodies_meeting, "committee or working group"
-            )
             if co.decided_by != "chair":
                 reg.ref(f"compositions[{i}].decided_by", co.decided_by, p | {"chair"}, "post")
         for i, at in enumerate(self.reg.attendance):
             reg.nonempty(f"attendance[{i}].posts", at.posts, "post")
-            reg.refs(f"attendance[{i}].posts", at.posts, p, "post")
-            reg.ref(f"attendance[{i}].body", at.body, bodies_meeting, "committee or working group")
         for i, ch in enumerate(self.reg.channels):
             if ch.administrator:
                 reg.ref(f"channels[{i}].administrator", ch.administrator, n, "post or body")
-        for i, dl in enumerate(self.reg.delegations):
-            path = f"delegations[{i}]"
-            reg.ref(f"{path}.delegator", dl.delegator, p, "post")
-            reg.ref(f"{path}.delegate", dl.delegate, p, "post")
-            reg.nonempty(f"{path}.documents", dl.documents, "document kind")
-            if dl.delegator == dl.delegate:
-                reg.add(f"{path}.delegate", "found the delegator itself")
-            if dl.end < dl.start:
-                reg.add(f"{path}.end", f"found {dl.end} before start {dl.start}")
-        # The same checker as the authority graph's (document kinds matched as kinds).
-        for i, j in redelegations(self.reg.delegations):
-            other = self.reg.delegations[j]
-            self.add(
-                f"delegations[{j}]",
-                f"found {other.delegator!r} re-delegating authority it holds by "
-                f"delegations[{i}]; a written authorisation may not be re-delegated "
-                "(Nghị định 30/2020/NĐ-CP, Điều 13 khoản 3)",
-            )
+        self.delegations()
 
     def cycles(self) -> None:
         subs = [(s.principal, t) for s in self.reg.substitutions for t in s.substitutes]
@@ -542,7 +619,6 @@ class _Checker:
         first: dict[str, str] = {}
         for i, a in enumerate(mon.assignments):
             path = f"monitoring.assignments[{i}]"
-            self.ref(f"{path}.post", a.post, self.post_ids, "post")
             for j, t in enumerate(a.targets):
                 if not mon.exclusive_localities or t.kind.value != "locality":
                     continue

@@ -13,7 +13,6 @@ import attrs
 import networkx as nx
 
 from steering import _args, world
-from steering import _authority_algo as algo
 from steering import _signing as signing
 from steering._text import fold, nfc, vi_date
 from steering._vocab import ROLE_WORDS
@@ -45,7 +44,7 @@ from steering.rules import (
     Substitution,
 )
 from steering.ruling import Ruling
-from steering.validation import find_cycle
+from steering.validation import delegation_problems, find_cycle, reference_problems
 
 _CACHE_LIMIT = 65_536
 
@@ -253,59 +252,15 @@ class _Core:
 
     # -- construction --------------------------------------------------------
 
-    def _check(self, reg: Regulation) -> None:  # noqa: PLR0912 - one check per rule kind
+    def _check(self, reg: Regulation) -> None:
+        """Refuse a regulation the graph cannot answer from, with `validate()`'s own checks.
+
+        The references between ids (``validation.RULE_REFERENCES``) and the written
+        authorisations are checked by the checkers `validate()` uses, so a regulation
+        that validates builds, and one that does not is refused with the same words.
+        """
         file = reg.origin or reg.id or "<regulation>"
-        known = set(reg.node_ids())
-        posts = set(self._posts)
-        problems: list[Problem] = []
-
-        def need(path: str, values: Iterable[str], allowed: set[str], what: str) -> None:
-            for v in values:
-                if v not in allowed:
-                    problems.append(
-                        Problem(
-                            path=path,
-                            message=f"found {v!r}, which names no {what}; allowed: "
-                            f"{', '.join(sorted(allowed))}",
-                            file=file,
-                        )
-                    )
-
-        for i, s in enumerate(reg.substitutions):
-            need(
-                f"substitutions[{i}]", (s.principal, *s.substitutes, *s.also_absent), posts, "post"
-            )
-        for i, a in enumerate(reg.accountability):
-            need(f"accountability[{i}]", (a.subject, *a.to), known, "post, group or body")
-        for i, r in enumerate(reg.reports):
-            need(f"reports[{i}]", (*r.reporters, *r.recipients, *r.through), known, "node")
-        for i, c in enumerate(reg.convening):
-            need(f"convening[{i}]", (c.body, *c.conveners, *c.on_proposal_of), known, "node")
-        for i, sr in enumerate(reg.seals):
-            need(f"seals[{i}].posts", sr.posts, known, "post, group or body")
-        for i, sg in enumerate(reg.signing):
-            need(f"signing[{i}].posts", sg.posts, known, "post, group or body")
-        for i, at in enumerate(reg.attendance):
-            need(f"attendance[{i}].posts", at.posts, posts, "post")
-        if reg.monitoring is not None:
-            for i, asg in enumerate(reg.monitoring.assignments):
-                need(f"monitoring.assignments[{i}].post", (asg.post,), posts, "post")
-        for i, dl in enumerate(reg.delegations):
-            need(f"delegations[{i}]", (dl.delegator, dl.delegate), posts, "post")
-            problems.extend(
-                Problem(path=f"delegations[{i}]", message=msg, file=file)
-                for msg in self._delegation_faults(dl)
-            )
-        for i, j in algo.redelegations(reg.delegations):
-            problems.append(
-                Problem(
-                    path=f"delegations[{j}]",
-                    message=f"found {reg.delegations[j].delegator!r} re-delegating authority it "
-                    f"holds by delegations[{i}]; a written authorisation may not be re-delegated "
-                    "(Nghị định 30/2020/NĐ-CP, Điều 13 khoản 3)",
-                    file=file,
-                )
-            )
+        problems = [*reference_problems(reg, file), *delegation_problems(reg, file)]
         if problems:
             raise RegulationFileError(file, problems)
         cyc = find_cycle((s.principal, t) for s in reg.substitutions for t in s.substitutes)
@@ -314,20 +269,6 @@ class _Core:
         cyc = find_cycle((a.subject, t) for a in reg.accountability for t in a.to)
         if cyc:
             raise CycleError(file, "accountability", cyc)
-
-    @staticmethod
-    def _delegation_faults(dl: Delegation) -> list[str]:
-        faults: list[str] = []
-        if not dl.documents:
-            faults.append(
-                "found no document kinds; a written authorisation is limited in content "
-                "(Nghị định 30/2020/NĐ-CP, Điều 13 khoản 3)"
-            )
-        if dl.end < dl.start:
-            faults.append(f"found end {dl.end} before start {dl.start}")
-        if dl.delegator == dl.delegate:
-            faults.append(f"found {dl.delegate!r} authorising itself")
-        return faults
 
     def _build(self) -> nx.MultiDiGraph[str]:  # noqa: PLR0912 - one loop per relation reads best
         reg = self._reg

@@ -26,6 +26,7 @@ from steering.rules import (
     Delegation,
 )
 from steering.ruling import Question, Ruling, Status
+from steering.validation import delegation_faults
 
 
 class _Acting(_Core):
@@ -283,9 +284,10 @@ class _Acting(_Core):
                 )
             self._post(dl.delegator)
             self._post(dl.delegate)
-            faults = self._delegation_faults(dl)
+            faults = delegation_faults(dl)
             if faults:
-                raise QueryError(f"delegations[{i}]: {'; '.join(faults)}")
+                said = "; ".join(f"{field}: {message}" for field, message in faults)
+                raise QueryError(f"delegations[{i}]: {said}")
         every = (*self._delegations, *added)
         bad = algo.redelegations(every)
         if bad:
