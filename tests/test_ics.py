@@ -17,7 +17,7 @@ import strategies
 from steering.errors import QueryError
 from steering.ics import PRODID, TIMEZONE, from_ics, to_ics
 from steering.regulation import Regulation
-from steering.schedule import Occurrence
+from steering.schedule import Occurrence, OccurrenceKind
 
 D = dt.date
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -220,6 +220,6 @@ def test_categories_name_the_kind_in_vietnamese() -> None:
     reg, occs = year("dak-nong-2021", 2026)
     comps = {c["uid"]: c for c in components(to_ics(occs, regulation=reg))}
     kinds = {o.kind: comps[o.uid] for o in occs}
-    assert kinds["regular_meeting"].categories == ["họp định kỳ"]
-    assert kinds["report"].categories == ["báo cáo"]
+    assert kinds[OccurrenceKind.REGULAR_MEETING].categories == ["họp định kỳ"]
+    assert kinds[OccurrenceKind.REPORT].categories == ["báo cáo"]
     assert from_ics(to_ics(occs, regulation=reg)) == occs

@@ -28,7 +28,13 @@ from steering.rules import (
     Period,
     ReportRule,
 )
-from steering.schedule import DATA_PERIOD_CITATIONS, CalendarGap, Occurrence, calendar_gaps
+from steering.schedule import (
+    DATA_PERIOD_CITATIONS,
+    CalendarGap,
+    Occurrence,
+    OccurrenceKind,
+    calendar_gaps,
+)
 from steering.workdays import DEADLINE_SHIFT_CITATION, ShiftPolicy, WorkingDays
 
 D = dt.date
@@ -141,7 +147,7 @@ def test_meetings_without_a_cadence_are_not_dated_but_listed_as_gaps() -> None:
         CalendarGap(
             regulation="dak-nong-2021",
             body="working_group",
-            kind="regular_meeting",
+            kind=OccurrenceKind.REGULAR_MEETING,
             rule="meetings[0]",
             missing="cadence",
             citation=CITE,
@@ -476,7 +482,7 @@ def test_partial_effective_date_keeps_what_it_may_govern() -> None:
 
 def test_in_force_only_must_be_a_boolean() -> None:
     with pytest.raises(steering.SteeringError, match="in_force_only must be true or false"):
-        BASE.calendar(D(2025, 1, 1), D(2025, 12, 31), in_force_only="no")
+        BASE.calendar(D(2025, 1, 1), D(2025, 12, 31), in_force_only="no")  # type: ignore[arg-type]
 
 
 def test_nested_cadences_combine_by_default() -> None:

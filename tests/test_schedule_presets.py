@@ -14,12 +14,19 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import steering
 from steering.rules import MeetingKind, Period
-from steering.schedule import DATA_PERIOD_CITATIONS, CalendarGap, Occurrence, calendar_gaps
+from steering.schedule import (
+    DATA_PERIOD_CITATIONS,
+    CalendarGap,
+    Occurrence,
+    OccurrenceStatus,
+    calendar_gaps,
+)
 from steering.sources import SourceText, check_quote
 from steering.workdays import DEADLINE_SHIFT_CITATION, ShiftPolicy, is_working_day
 
@@ -39,7 +46,7 @@ QUARTER_CUTOFFS_2025 = [
 ]
 
 
-def year(preset: str, y: int, **options: object) -> tuple[Occurrence, ...]:
+def year(preset: str, y: int, **options: Any) -> tuple[Occurrence, ...]:
     reg = steering.presets.load(preset)
     return reg.calendar(D(y, 1, 1), D(y, 12, 31), **options)  # type: ignore[no-any-return]
 
@@ -375,7 +382,7 @@ class TestVungTau2024:
         assert all("Luật 72/2025/QH15" in o.note for o in occs)
         # Before 01/07/2025 its items are decided.
         assert Counter(o.status for o in year(self.preset, 2025) if o.closes < dt.date(2025, 7, 1))[
-            "decided"
+            OccurrenceStatus.DECIDED
         ] > 0
         assert Counter(o.body for o in occs if o.kind == "report") == {
             "member": 17,

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
+from typing import Any
 
 import attrs
 from hypothesis import given
@@ -108,7 +109,7 @@ def split_ranges(draw: st.DrawFn) -> tuple[D, D, D]:
     return a, b, c
 
 
-def whole_year(reg: Regulation, y: int, **options: object) -> tuple[Occurrence, ...]:
+def whole_year(reg: Regulation, y: int, **options: Any) -> tuple[Occurrence, ...]:
     """A year of the rules' full pattern: the laws below are about the rules, so the
     regulation's own start (``in_force_only``, tested apart) does not cut it."""
     options.setdefault("in_force_only", False)

@@ -58,7 +58,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -71,7 +71,7 @@ from steering.errors import ArgumentTypeError, QueryError
 from steering.loader import MAX_BYTES
 from steering.regulation import Regulation
 from steering.rules import Citation, Period
-from steering.schedule import Occurrence, with_local_days
+from steering.schedule import Occurrence, OccurrenceKind, OccurrenceStatus, with_local_days
 from steering.workdays import VIETNAM
 
 __all__ = [
@@ -385,6 +385,18 @@ def _str(comp: Any, key: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+_E = TypeVar("_E", OccurrenceKind, OccurrenceStatus)
+
+
+def _member(comp: Any, key: str, cls: type[_E]) -> _E:
+    value = _str(comp, key)
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in cls)
+        raise QueryError(f"{_X + key}: found {value!r}; allowed: {allowed}") from None
+
+
 def _strs(comp: Any, key: str) -> tuple[str, ...]:
     value = _get(comp, key)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -449,7 +461,7 @@ def _occurrence(comp: Any) -> Occurrence:
     return Occurrence(
         regulation=_str(comp, "REGULATION"),
         body=_str(comp, "BODY"),
-        kind=_str(comp, "KIND"),
+        kind=_member(comp, "KIND", OccurrenceKind),
         opens=opens,
         closes=closes,
         citations=_citations(comp),
@@ -459,7 +471,7 @@ def _occurrence(comp: Any) -> Occurrence:
         times=_int(comp, "TIMES"),
         period=_str(comp, "PERIOD"),
         title=_str(comp, "TITLE"),
-        status=_str(comp, "STATUS"),
+        status=_member(comp, "STATUS", OccurrenceStatus),
         recipients=_strs(comp, "RECIPIENTS"),
         through=_strs(comp, "THROUGH"),
         subject=_str(comp, "SUBJECT"),

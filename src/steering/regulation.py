@@ -606,11 +606,27 @@ class Regulation:
             return eff.date.earliest(), eff.date.latest()
         return idn.signing_window()
 
-    def calendar(self, start: dt.date, end: dt.date, **options: Any) -> Any:
-        """Dated meetings and report deadlines in ``[start, end]`` (`steering.schedule`)."""
+    def calendar(
+        self,
+        start: dt.date,
+        end: dt.date,
+        *,
+        policy: Any = None,
+        workdays: Any = None,
+        in_force_only: bool = True,
+        reviews: str = "combined",
+        **unknown: Any,
+    ) -> Any:
+        """Dated meetings and report deadlines in ``[start, end]``.
+
+        The options are those of [`steering.schedule.calendar`][steering.schedule.calendar],
+        keyword-only; ``policy`` and ``workdays`` left ``None`` take its defaults.
+        """
         from steering.schedule import calendar  # noqa: PLC0415 - engines load lazily
 
-        return calendar(self, start, end, **options)
+        given = {k: v for k, v in (("policy", policy), ("workdays", workdays)) if v is not None}
+        return calendar(self, start, end, in_force_only=in_force_only, reviews=reviews,
+                        **given, **unknown)
 
     def _repr_html_(self) -> str:
         """The regulation as HTML tables, for notebooks (see `steering._display`)."""

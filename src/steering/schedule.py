@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import enum
 import functools
 import hashlib
 from collections.abc import Mapping
@@ -86,6 +87,8 @@ __all__ = [
     "REVIEWS",
     "CalendarGap",
     "Occurrence",
+    "OccurrenceKind",
+    "OccurrenceStatus",
     "body_label",
     "calendar",
     "calendar_gaps",
@@ -119,8 +122,35 @@ DATA_PERIOD_CITATIONS: Mapping[Period, Citation] = {
 }
 
 _ROMAN = ("I", "II", "III", "IV")
-_DECIDED = "decided"
-_NOT_SPECIFIED = "not_specified"
+
+
+class OccurrenceKind(enum.StrEnum):
+    """What an occurrence is: a report, or a meeting of one of the kinds of `MeetingKind`.
+
+    A ``str`` enum: each member is its value (``OccurrenceKind.REPORT == "report"``), so
+    JSON and iCalendar carry the plain words.
+    """
+
+    REPORT = "report"
+    REGULAR_MEETING = "regular_meeting"  # họp định kỳ
+    EXTRAORDINARY_MEETING = "extraordinary_meeting"  # họp đột xuất
+    EXPANDED_MEETING = "expanded_meeting"  # họp mở rộng
+
+    @classmethod
+    def meeting(cls, kind: MeetingKind) -> OccurrenceKind:
+        """The occurrence kind of a meeting of ``kind``."""
+        return cls(f"{kind.value}_meeting")
+
+
+class OccurrenceStatus(enum.StrEnum):
+    """Whether an occurrence's date is decided by the regulation (a ``str`` enum)."""
+
+    DECIDED = "decided"
+    NOT_SPECIFIED = "not_specified"  # no deadline stated, or not known to apply
+
+
+_DECIDED = OccurrenceStatus.DECIDED
+_NOT_SPECIFIED = OccurrenceStatus.NOT_SPECIFIED
 
 
 def _pdate(value: dt.date) -> pendulum.Date:
@@ -142,7 +172,7 @@ class Occurrence:
         body: ``"committee"``; ``"working_group"`` where the regulation has one
             working group, ``"working_group:<id>"`` where it has several; or the
             id of the post or body that reports.
-        kind: ``"regular_meeting"`` or ``"report"``.
+        kind: An `OccurrenceKind`: ``"regular_meeting"`` or ``"report"``.
         opens: First day of the meeting window, or of the report's data period.
         closes: Last day of the meeting window; the report's due date, or, where
             the regulation states no deadline, the data cut-off.
@@ -156,8 +186,9 @@ class Occurrence:
         times: How many times per period the cadence asks for.
         period: The period's code: ``"2024-03"``, ``"2024-Q1"``, ``"2024-H1"``, ``"2024"``.
         title: A Vietnamese line for calendars ("... họp định kỳ quý I/2024").
-        status: ``"decided"``, or ``"not_specified"`` for a report whose
-            regulation states no deadline.
+        status: An `OccurrenceStatus`: ``"decided"``, or ``"not_specified"`` for a
+            report whose regulation states no deadline, or an item the regulation may
+            not govern.
         recipients: Who receives a report.
         through: Who a report goes through.
         subject: What is reported, in the regulation's words.
@@ -177,7 +208,7 @@ class Occurrence:
     # the model has already normalised (NFC strings, tuples, pendulum Dates).
     regulation: str
     body: str
-    kind: str
+    kind: OccurrenceKind
     opens: pendulum.Date
     closes: pendulum.Date
     citations: tuple[Citation, ...]
@@ -187,7 +218,7 @@ class Occurrence:
     times: int = 1
     period: str
     title: str = ""
-    status: str = _DECIDED
+    status: OccurrenceStatus = _DECIDED
     recipients: tuple[str, ...] = ()
     through: tuple[str, ...] = ()
     subject: str = ""
@@ -277,7 +308,7 @@ class CalendarGap:
     Attributes:
         regulation: Id of the regulation.
         body: The body, as in `Occurrence.body`.
-        kind: ``"regular_meeting"`` or ``"report"``.
+        kind: An `OccurrenceKind`: ``"regular_meeting"`` or ``"report"``.
         rule: ``"meetings[i]"`` or the report rule's id.
         missing: ``"cadence"`` (the regulation says "định kỳ" and no period) or
             ``"deadline"`` (a report, periodic or not, with no stated due date).
@@ -289,11 +320,11 @@ class CalendarGap:
 
     regulation: str = attrs.field(converter=nfc)
     body: str = attrs.field(converter=nfc)
-    kind: str
+    kind: OccurrenceKind
     rule: str = attrs.field(converter=nfc)
     missing: str
     citation: Citation
-    status: str = _NOT_SPECIFIED
+    status: OccurrenceStatus = _NOT_SPECIFIED
     note: str = attrs.field(default="", converter=nfc)
 
 
@@ -526,7 +557,7 @@ def _meeting_year(
     finer sitting serves it, and says so in its title and note.
     """
     out: list[Occurrence] = []
-    kind = f"{rule.kind.value}_meeting"
+    kind = OccurrenceKind.meeting(rule.kind)
     cadences = [
         _check_cadence(f"{rule_id}.cadences[{j}]", raw)
         for j, raw in enumerate(dict.fromkeys(rule.cadences))
@@ -599,7 +630,7 @@ class _Planned:
     closes: pendulum.Date
     due: pendulum.Date | None
     moved: pendulum.Date | None
-    status: str
+    status: OccurrenceStatus
     citations: tuple[Citation, ...]
 
 
@@ -658,7 +689,7 @@ def _report_year(
                 Occurrence(
                     regulation=reg_id,
                     body=body,
-                    kind="report",
+                    kind=OccurrenceKind.REPORT,
                     opens=p.span.data_start,
                     closes=p.closes,
                     citations=p.citations,
@@ -752,12 +783,12 @@ def _reports_before_meetings(
     out = []
     for i, rule in rules:
         body = body_label(reg, rule.body)
-        sittings = [o for o in occs if o.body == body and o.kind == "regular_meeting"]
+        sittings = [o for o in occs if o.body == body and o.kind is OccurrenceKind.REGULAR_MEETING]
         for actor in dict.fromkeys(rule.actors):
             name = _name(reg, actor)
             for sitting in sittings:
                 out.append(attrs.evolve(
-                    sitting, body=body_label(reg, actor), kind="report",
+                    sitting, body=body_label(reg, actor), kind=OccurrenceKind.REPORT,
                     citations=(rule.citation, *sitting.citations), rule=f"procedures[{i}]",
                     title=f"{name} báo cáo trước phiên họp: {sitting.title}",
                     status=_NOT_SPECIFIED, recipients=(rule.body,), subject=rule.trigger,
@@ -770,7 +801,15 @@ def _reports_before_meetings(
 
 
 def calendar(
-    reg: Regulation, start: dt.date, end: dt.date, **options: Any
+    reg: Regulation,
+    start: dt.date,
+    end: dt.date,
+    *,
+    policy: ShiftPolicy | str = ShiftPolicy.NEXT_WORKING_DAY,
+    workdays: WorkingDays = VIETNAM,
+    in_force_only: bool = True,
+    reviews: str = "combined",
+    **unknown: Any,
 ) -> tuple[Occurrence, ...]:
     """The regulation's meetings and report deadlines whose ``closes`` lies in ``[start, end]``.
 
@@ -778,17 +817,19 @@ def calendar(
         reg: The regulation.
         start: First day of the range (included).
         end: Last day of the range (included).
-        **options: ``in_force_only``: leave out what closes before the
-            regulation can be in force ([`in_force_from`][steering.schedule.in_force_from]; default
-            ``True``). ``policy``: how a deadline on a day off moves (a
-            [`ShiftPolicy`][steering.workdays.ShiftPolicy] or its value; default
+        policy: How a deadline on a day off moves: a
+            [`ShiftPolicy`][steering.workdays.ShiftPolicy] or its value (default
             ``NEXT_WORKING_DAY``, Bộ luật Dân sự 2015, Điều 148 khoản 5).
-            ``workdays``: the [`WorkingDays`][steering.workdays.WorkingDays] calendar
-            (default `VIETNAM`). ``reviews``:
-            ``"combined"`` (default) or ``"separate"``, how a meeting rule with
+        workdays: The [`WorkingDays`][steering.workdays.WorkingDays] calendar (default
+            `VIETNAM`).
+        in_force_only: Leave out what closes before the regulation can be in force
+            ([`in_force_from`][steering.schedule.in_force_from]; default ``True``).
+        reviews: ``"combined"`` (default) or ``"separate"``, how a meeting rule with
             nested cadences ("họp định kỳ theo quý, 6 tháng, năm") is read: one
             sitting per finest period, serving the coarser ones, or a sitting per
             cadence and period.
+        **unknown: Refused with a `QueryError` that lists the options
+            (`CALENDAR_OPTIONS`).
 
     Returns:
         Occurrences sorted by [`Occurrence.sort_key`][steering.schedule.Occurrence.sort_key], one
@@ -806,7 +847,10 @@ def calendar(
     a, b = _check_date(start, "start"), _check_date(end, "end")
     if a > b:
         raise QueryError(f"start {a.isoformat()} is after end {b.isoformat()}")
-    policy, workdays, in_force_only, combined = _options(options)
+    policy, workdays, in_force_only, combined = _options({
+        "policy": policy, "workdays": workdays, "in_force_only": in_force_only,
+        "reviews": reviews, **unknown,
+    })
     workdays = with_local_days(reg, workdays)
     first, surely = reg.in_force_window
     if in_force_only and first is not None:
@@ -838,7 +882,7 @@ def _unknown_start(
         if surely is not None and day >= surely:
             out.append(occ)
             continue
-        out.append(attrs.evolve(occ, status="not_specified", note=f"{occ.note} {note}".strip()))
+        out.append(attrs.evolve(occ, status=_NOT_SPECIFIED, note=f"{occ.note} {note}".strip()))
     return tuple(out)
 
 
@@ -876,7 +920,7 @@ def calendar_gaps(reg: Regulation) -> tuple[CalendarGap, ...]:
                 CalendarGap(
                     regulation=reg.id,
                     body=body_label(reg, meeting.body),
-                    kind=f"{meeting.kind.value}_meeting",
+                    kind=OccurrenceKind.meeting(meeting.kind),
                     rule=f"meetings[{i}]",
                     missing="cadence",
                     citation=meeting.citation,
@@ -898,7 +942,7 @@ def calendar_gaps(reg: Regulation) -> tuple[CalendarGap, ...]:
                 CalendarGap(
                     regulation=reg.id,
                     body=body_label(reg, reporter),
-                    kind="report",
+                    kind=OccurrenceKind.REPORT,
                     rule=report.id,
                     missing=missing,
                     citation=report.citation,

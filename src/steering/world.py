@@ -407,6 +407,8 @@ def situate_occurrences(
     applicability is unknown gets ``status = "not_specified"`` and the
     caveats of that day (Vietnamese) appended to its note.
     """
+    from steering.schedule import OccurrenceStatus  # noqa: PLC0415 - schedule imports world
+
     first = applicability_unknown_from(reg)
     if first is None:
         return occurrences
@@ -420,5 +422,5 @@ def situate_occurrences(
         if day not in cache:
             cache[day] = " ".join(k.text_vi for k in caveats(reg, day) if k.decisive)
         note = f"{occ.note} {cache[day]}".strip()
-        out.append(attrs.evolve(occ, status="not_specified", note=note))
+        out.append(attrs.evolve(occ, status=OccurrenceStatus.NOT_SPECIFIED, note=note))
     return tuple(out)
