@@ -40,16 +40,10 @@ class _Meetings(_Posts):
             "meeting": "extraordinary",
             "conveners": conveners,
         }
-        if conveners and all(self.post_id(r) for r in conveners) and not self.ambiguous(conveners):
-            self.add("convening", fields, unit, sentence, "pattern:extraordinary-convened-by")
-        else:
-            self.add(
-                "convening",
-                fields,
-                unit,
-                sentence,
-                f"guess:extraordinary-convened-by: convened by {tail[:40]!r}",
-            )
+        why = None if self.all_posts(conveners) else f"convened by {tail[:40]!r}"
+        self.propose(
+            "convening", fields, unit, sentence, pattern="extraordinary-convened-by", why=why
+        )
 
     def group_extraordinary(self, unit: SourceUnit, sentence: str, low: str, body: str) -> None:
         """'Tổ công tác họp định kỳ ... và/hoặc (đột xuất) theo yêu cầu của <lead>'."""
@@ -92,10 +86,8 @@ class _Meetings(_Posts):
             "meeting": "expanded",
             "conveners": conveners,
         }
-        if conveners and all(self.post_id(r) for r in conveners) and not self.ambiguous(conveners):
-            self.add("convening", fields, unit, sentence, "pattern:expanded-meeting")
-        else:
-            self.add("convening", fields, unit, sentence, "guess:expanded-meeting: who convenes")
+        why = None if self.all_posts(conveners) else "who convenes"
+        self.propose("convening", fields, unit, sentence, pattern="expanded-meeting", why=why)
 
     def attendance(self, unit: SourceUnit) -> None:
         """A duty to attend, with its conditions for absence and for a proxy.

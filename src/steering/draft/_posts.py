@@ -157,6 +157,24 @@ class _Posts:
     ) -> None:
         self.candidates.append(Candidate(kind, fields, unit, quote, how))
 
+    def propose(
+        self,
+        kind: str,
+        fields: dict[str, object],
+        unit: SourceUnit,
+        quote: str,
+        *,
+        pattern: str,
+        why: str | None,
+    ) -> None:
+        """A candidate found by ``pattern``: decided when ``why`` is ``None``, else a guess."""
+        how = f"pattern:{pattern}" if why is None else f"guess:{pattern}: {why}"
+        self.add(kind, fields, unit, quote, how)
+
+    def all_posts(self, roles: list[str]) -> bool:
+        """Whether ``roles`` names posts, each one the draft has, none read too narrowly."""
+        return bool(roles) and all(self.post_id(r) for r in roles) and not self.ambiguous(roles)
+
     def roles_in(self, text: str, unit: SourceUnit) -> list[str]:
         """Roles a phrase names, in order, a collective term read as its definition says."""
         out: list[str] = []

@@ -50,18 +50,18 @@ class _Reports(_Meetings):
             fields["cadences"] = list(dict.fromkeys(cadences))
         if "kịp thời" in low or "đột xuất" in low:
             fields["ad_hoc"] = True
-        if (
+        decided = (
             reporters
             and recipients
             and not rest.strip(" ,-–")
             and all(r == "committee" or self.post_id(r) for r in recipients)
             and not set(reporters) & set(recipients)
             and not self.ambiguous(recipients)
-        ):
-            self.add("reports", fields, unit, sentence, "pattern:reports-to")
-        else:
-            why = "whose report is not clear" if not reporters else f"reports to {tail[:40]!r}"
-            self.add("reports", fields, unit, sentence, f"guess:reports-to: {why}")
+        )
+        why = "whose report is not clear" if not reporters else f"reports to {tail[:40]!r}"
+        self.propose(
+            "reports", fields, unit, sentence, pattern="reports-to", why=None if decided else why
+        )
 
     def hearing(self, unit: SourceUnit, sentence: str, low: str) -> bool:
         """'<A> (định kỳ hoặc đột xuất) làm việc với <B> để nghe báo cáo ... và chỉ đạo ...'.
@@ -247,15 +247,13 @@ class _Reports(_Meetings):
         ):
             objects = []
         fields: dict[str, object] = {"subjects": subjects, "objects": objects or [""]}
-        if (
+        decided = (
             objects
-            and subjects
             and not rest.strip(" ,-–")
-            and all(self.post_id(r) for r in subjects)
+            and self.all_posts(subjects)
             and not set(objects) & set(subjects)
-            and not self.ambiguous(subjects)
-        ):
-            self.add("directions", fields, unit, sentence, "pattern:tasked-by")
-        else:
-            why = "whose task is not clear" if not objects else f"tasked by {tail[:40]!r}"
-            self.add("directions", fields, unit, sentence, f"guess:tasked-by: {why}")
+        )
+        why = "whose task is not clear" if not objects else f"tasked by {tail[:40]!r}"
+        self.propose(
+            "directions", fields, unit, sentence, pattern="tasked-by", why=None if decided else why
+        )
