@@ -1,13 +1,13 @@
 """'steering draft' on texts it was not written from, on the seeds, and as a command.
 
-The four texts in tests/fixtures/draft/ are invented (huyện Lam Sơn Giả, xã Đông Thử
-Ví Dụ, phường Bắc Giả Định, tỉnh Sông Thử) and vary the seeds' phrasing: "họp thường kỳ
-03 tháng một lần", "6 tháng/lần", "hằng tháng", "đi công tác ... được ủy quyền", "Khi
-vắng mặt, A ủy quyền cho B", "B thay mặt A ... khi A đi công tác", "không có con dấu
-riêng", "... khi Trưởng Ban ký", "Trưởng Ban" / "Trưởng ban", "thường xuyên làm việc
-với ... để nghe báo cáo", "trình ... phê duyệt", "các Phó Trưởng Ban khác", posts named
-only in a composition, points without clauses, an excerpt with a gap. Each expected
-rule below is what the sentence says.
+The five texts in tests/fixtures/draft/ are invented (huyện Lam Sơn Giả, xã Đông Thử
+Ví Dụ, phường Bắc Giả Định, tỉnh Sông Thử, a Hội đồng of tỉnh Thử) and vary the seeds'
+phrasing: "họp thường kỳ 03 tháng một lần", "6 tháng/lần", "hằng tháng", "đi công tác
+... được ủy quyền", "Khi vắng mặt, A ủy quyền cho B", "B thay mặt A ... khi A đi công
+tác", "không có con dấu riêng", "... khi Trưởng Ban ký", "Trưởng Ban" / "Trưởng ban",
+"Chủ tịch Hội đồng", "thường xuyên làm việc với ... để nghe báo cáo", "trình ... phê
+duyệt", "các Phó Trưởng Ban khác", posts named only in a composition, points without
+clauses, an excerpt with a gap. Each expected rule below is what the sentence says.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from steering.draft import PATTERNS, Candidate, draft
 from steering.sources import SourceText, normalize_for_match
 
 FIXTURES = Path(__file__).parent / "fixtures" / "draft"
+EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
 
 
 def _decided(
@@ -371,6 +372,74 @@ def test_song_thu_posts_without_articles_other_word_orders_and_new_patterns(
     ]
     # What the draft decided, the loaded model answers.
     assert reg.authority().acting_for("head", absent={"head"}).answer == ("standing_deputy",)
+
+
+def test_a_hoi_dong_titles_its_posts_chu_tich_and_a_chair_of_another_body_is_not_one(
+    tmp_path: Path,
+) -> None:
+    """An invented Hội đồng: "Chủ tịch Hội đồng", "Phó Chủ tịch thường trực Hội đồng", and
+    a bare "Chủ tịch" for its own chair; "Chủ tịch UBND tỉnh" is another body's chair."""
+    result = draft((FIXTURES / "hoi-dong-thu.txt").read_text(encoding="utf-8"))
+    assert _decided(result.candidates) == [
+        # Điều 2 khoản 2: "Khi Chủ tịch Hội đồng vắng mặt, Phó Chủ tịch thường trực Hội đồng
+        # thay mặt Chủ tịch điều hành ...".
+        (
+            "substitutions",
+            {"principal": "head", "substitutes": ["standing_deputy"], "rank": 1},
+            2,
+            2,
+        ),
+        # Điều 3: "Hội đồng họp định kỳ 6 tháng một lần."; "Chủ tịch Hội đồng sử dụng con dấu
+        # của UBND tỉnh."
+        ("meetings", {"body": "committee", "kind": "regular", "cadences": ["half_yearly"]}, 3, 1),
+        ("seals", {"posts": ["head"], "seal": {"kind": "agency", "agency": "UBND tỉnh"}}, 3, 2),
+    ]
+    # Điều 2 khoản 1: "Chịu trách nhiệm trước Chủ tịch UBND tỉnh": not the head answering
+    # to itself; a guess, its recipient left for the author.
+    (guess,) = [c for c in result.candidates if not c.decided]
+    assert (guess.kind, guess.fields["to"]) == ("accountability", [])
+    reg = _loads(tmp_path, "hoi-dong-thu.txt")
+    assert reg.committee.kind.value == "hoi_dong"
+    assert reg.committee.name == "Hội đồng tư vấn chuyển đổi số tỉnh Thử"
+    assert (reg.identity.level.value, reg.identity.locality) == ("province", "Thử")
+    assert reg.post("head").title == "Chủ tịch Hội đồng"
+
+
+def test_an_uy_ban_and_a_tieu_ban_are_drafted_in_their_own_titles() -> None:
+    """The two examples that are not a Ban Chỉ đạo (docs/examples)."""
+    uy_ban = draft((EXAMPLES / "uy-ban-vi-du-2025.txt").read_text(encoding="utf-8"))
+    assert uy_ban.missing == ()
+    # Điều 2 khoản 1-3: "Chủ tịch Ủy ban sử dụng con dấu của Thủ tướng Chính phủ.", the
+    # standing vice-chair likewise "khi ký thay", and "Khi Chủ tịch Ủy ban vắng mặt, Phó
+    # Chủ tịch thường trực Ủy ban thay mặt Chủ tịch ...".
+    agency = {"kind": "agency", "agency": "Thủ tướng Chính phủ"}
+    assert _decided(uy_ban.candidates) == [
+        ("seals", {"posts": ["head"], "seal": agency}, 2, 1),
+        ("seals", {"posts": ["standing_deputy"], "seal": agency}, 2, 2),
+        (
+            "substitutions",
+            {"principal": "head", "substitutes": ["standing_deputy"], "rank": 1},
+            2,
+            3,
+        ),
+    ]
+    assert 'kind = "uy_ban"' in uy_ban.text
+    assert 'level = "national"' in uy_ban.text  # "Ủy ban Quốc gia ..."
+    tieu_ban = draft((EXAMPLES / "vinh-mau-2025-tieu-ban-du-lieu.txt").read_text(encoding="utf-8"))
+    # Its head is the Trưởng Tiểu ban; "Trưởng Ban Chỉ đạo" is the parent committee's, so
+    # "Trưởng Tiểu ban báo cáo Trưởng Ban Chỉ đạo" names no recipient among its posts.
+    assert _decided(tieu_ban.candidates) == [
+        ("meetings", {"body": "committee", "kind": "regular", "cadences": ["half_yearly"]}, 4, 1),
+        (
+            "seals",
+            {"posts": ["head"], "seal": {"kind": "agency", "agency": "Công an tỉnh"}},
+            5,
+            None,
+        ),
+    ]
+    assert 'title = "Trưởng Tiểu ban"' in tieu_ban.text
+    # The text blanks its signing date: said, not invented.
+    assert [m.split(":")[0] for m in tieu_ban.missing] == ["the signing date"]
 
 
 @pytest.mark.parametrize("preset_id", steering.presets.names())

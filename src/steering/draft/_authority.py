@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import re
 
-from steering.draft._candidates import (
-    _mentions,
-)
 from steering.draft._catalogue import (
     _ABSENT,
     _ACT,
@@ -35,8 +32,8 @@ class _Authority(_Reports):
         if not low.startswith(("khi ", "trường hợp ", "trong trường hợp ")):
             return
         cut = low.find(absent)
-        before = [m for m in _mentions(sentence) if m[0] < cut]
-        after = [m for m in _mentions(sentence) if m[0] > cut]
+        before = [m for m in self.mentions(sentence) if m[0] < cut]
+        after = [m for m in self.mentions(sentence) if m[0] > cut]
         if not before and "ủy quyền cho" in low:  # "Khi vắng mặt, <A> ủy quyền cho <B>"
             act_at = low.find("ủy quyền cho")
             before = [m for m in after if m[0] < act_at][:1]
@@ -66,7 +63,7 @@ class _Authority(_Reports):
         acted_for = re.split(r" (?:điều hành|lãnh đạo|chỉ đạo|giải quyết|ký)\b", sentence[act_at:])[
             0
         ]
-        named = {m[1] for m in _mentions(acted_for)}
+        named = {m[1] for m in self.mentions(acted_for)}
         absent_roles = {m[1] for m in before}
         if len(named) > 1 and named == absent_roles and all(self.post_id(r) for r in named):
             for other in dict.fromkeys(m[1] for m in before[1:]):
@@ -91,9 +88,9 @@ class _Authority(_Reports):
         )
         if m is None or unit.article is None:
             return
-        acted_for = [r for _, r, _ in _mentions(m.group(2))]
-        absent = [r for _, r, _ in _mentions(m.group(3))]
-        lead = _mentions(m.group(1))
+        acted_for = [r for _, r, _ in self.mentions(m.group(2))]
+        absent = [r for _, r, _ in self.mentions(m.group(3))]
+        lead = self.mentions(m.group(1))
         substitute = lead[0][1] if lead else self.article_role.get(unit.article)
         if len(acted_for) != 1 or absent != acted_for or substitute is None:
             return
@@ -114,7 +111,7 @@ class _Authority(_Reports):
 
     def seal(self, unit: SourceUnit, sentence: str, low: str) -> None:
         if any(w in low for w in _NO_SEAL):
-            if low.startswith("ban chỉ đạo "):
+            if low.startswith(f"{self.body} "):
                 self.add(
                     "seals",
                     {"posts": ["committee"], "seal": {"kind": "none"}},
@@ -138,7 +135,7 @@ class _Authority(_Reports):
         agency = agency.strip()
         # "Ban Chỉ đạo sử dụng con dấu của Tỉnh ủy khi Trưởng Ban ký": the signer's seal.
         signer = re.match(r"[^.;]*? khi (.+?) ký\b", sentence[at + len(_AGENCY_SEAL) :])
-        if low.startswith("ban chỉ đạo ") and signer:
+        if low.startswith(f"{self.body} ") and signer:
             roles, clean = self.parties(signer.group(1), unit)
         else:
             who = re.sub(r"(?i)^trong quá trình làm việc, ", "", sentence[:at])
@@ -174,9 +171,8 @@ class _Authority(_Reports):
         tail = sentence[at + len(_ANSWER[0]) :]
         tail = re.split(r" về | trong | đối với |[.;(]", tail)[0]
         to = self.roles_in(tail, unit)
-        rest = re.sub("|".join(re.escape(m[2]) for m in _mentions(tail)) or "$^", "", tail).strip(
-            " ,-–"
-        )
+        titles = "|".join(re.escape(m[2]) for m in self.mentions(tail)) or "$^"
+        rest = re.sub(titles, "", tail).strip(" ,-–")
         rest = re.sub(r"\b(?:và|các|Ban Chỉ đạo|Chỉ đạo)\b", "", rest, flags=re.IGNORECASE)
         rest = rest.strip(" ,-–")
         fields: dict[str, object] = {"subject": subject or "", "to": to}

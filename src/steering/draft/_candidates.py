@@ -131,16 +131,24 @@ def _locality(line: str) -> tuple[str, str, str] | None:
     return normalize_for_match(line[m.start() : m.end()] + place), m.group(1).lower(), place
 
 
-def _mentions(text: str) -> list[tuple[int, str, str]]:
-    """Post titles in a sentence: (position, role, wording as written), left to right."""
+_BCD_TITLES = tuple((w, r, ()) for w, r in _TITLES)
+
+
+def _mentions(
+    text: str, titles: tuple[tuple[str, str, tuple[str, ...]], ...] | None = None
+) -> list[tuple[int, str, str]]:
+    """Post titles in a sentence: (position, role, wording as written), left to right.
+
+    ``titles`` (see `titles_for`) default to the Ban Chỉ đạo's.
+    """
     low = text.lower()
     found: list[tuple[int, str, str]] = []
     taken = [False] * len(low)
-    for wording, role in _TITLES:
+    for wording, role, not_after in titles or _BCD_TITLES:
         start = low.find(wording)
         while start != -1:
             end = start + len(wording)
-            if not any(taken[start:end]):
+            if not any(taken[start:end]) and not low.startswith(not_after, end):
                 found.append((start, role, text[start:end]))
                 for k in range(start, end):
                     taken[k] = True

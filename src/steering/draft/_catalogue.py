@@ -156,6 +156,19 @@ PATTERNS: tuple[Pattern, ...] = (
         "1. Trưởng Ban là Bí thư Tỉnh ủy.",
     ),
     Pattern(
+        "body-titles",
+        "",
+        (
+            "Quy chế hoạt động của Ban Chỉ đạo / Ủy ban / Hội đồng / Tiểu ban ...",
+            "Chủ tịch (Ủy ban / Hội đồng), Phó Chủ tịch thường trực, Phó Chủ tịch",
+            "Trưởng Tiểu ban, Phó Trưởng Tiểu ban",
+        ),
+        "the word the regulation's title calls its body by (not a 'Căn cứ' line's) sets the "
+        "posts' titles; a bare 'Chủ tịch' before 'UBND', 'tỉnh', 'Chính phủ' ... is another "
+        "body's chair, and in a Tiểu ban's text 'Trưởng Ban Chỉ đạo' is the parent's head",
+        "1. Chủ tịch Ủy ban là Thủ tướng Chính phủ.",
+    ),
+    Pattern(
         "every-deputy",
         "",
         (
@@ -352,6 +365,69 @@ _TITLES: tuple[tuple[str, str], ...] = (
     ("thành viên tổ công tác", "wg_member"),
     ("tổ viên", "wg_member"),
 )
+
+# What follows a bare "Chủ tịch" / "Phó Chủ tịch" when it is not the committee's post.
+_OTHER_CHAIRS = (
+    " ubnd",
+    " ủy ban nhân dân",
+    " uỷ ban nhân dân",
+    " hđnd",
+    " hội đồng nhân dân",
+    " nước",
+    " quốc hội",
+    " chính phủ",
+    " mttq",
+    " ủy ban mặt trận",
+    " uỷ ban mặt trận",
+    " tỉnh",
+    " thành phố",
+    " huyện",
+    " quận",
+    " thị xã",
+    " xã",
+    " phường",
+    " thị trấn",
+)
+# Titles of the posts every body shares: its working group, standing agency, members.
+_SHARED_TITLES = tuple(
+    t
+    for t in _TITLES
+    if t[1] not in {"head", "deputy", "standing_deputy"} and "ban chỉ đạo" not in t[0]
+)
+
+
+def titles_for(body: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The post titles of a body, longest first: (wording, role, what may not follow).
+
+    ``body`` is the word the regulation calls itself by, in lower case: ``ban chỉ đạo``
+    (the genre's titles), ``ủy ban`` or ``hội đồng`` (Chủ tịch, Phó Chủ tịch thường trực,
+    Phó Chủ tịch; bare ones not when a chair of another body follows: "Chủ tịch UBND
+    tỉnh"), ``tiểu ban`` (Trưởng Tiểu ban, Phó Trưởng Tiểu ban; a "Trưởng Ban Chỉ đạo"
+    there is the parent committee's, no post of the text's own).
+    """
+    own: tuple[tuple[str, str, tuple[str, ...]], ...]
+    if body in {"ủy ban", "uỷ ban", "hội đồng"}:
+        own = (
+            (f"phó chủ tịch thường trực {body}", "standing_deputy", (" nhân dân",)),
+            (f"phó chủ tịch {body}", "deputy", (" nhân dân",)),
+            (f"chủ tịch {body}", "head", (" nhân dân",)),
+            (f"ủy viên {body}", "member", (" nhân dân",)),
+            (f"thành viên {body}", "member", (" nhân dân",)),
+            ("phó chủ tịch thường trực", "standing_deputy", _OTHER_CHAIRS),
+            ("phó chủ tịch", "deputy", _OTHER_CHAIRS),
+            ("chủ tịch", "head", _OTHER_CHAIRS),
+        )
+    elif body == "tiểu ban":
+        own = (
+            ("phó trưởng tiểu ban", "deputy", ()),
+            ("trưởng tiểu ban", "head", ()),
+            ("thành viên tiểu ban", "member", ()),
+        )
+    else:
+        return tuple((w, r, ()) for w, r in _TITLES)
+    shared = tuple((w, r, ()) for w, r in _SHARED_TITLES)
+    return tuple(sorted((*own, *shared), key=lambda t: -len(t[0])))
+
 
 _UNITS = (
     ("thành phố", "district"),

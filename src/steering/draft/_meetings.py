@@ -27,7 +27,7 @@ class _Meetings(_Posts):
     def extraordinary(self, unit: SourceUnit, sentence: str, low: str) -> None:
         """'Ban Chỉ đạo (có thể) họp đột xuất theo triệu tập/chỉ đạo của <posts>'."""
         word = next((w for w in (*_EXTRA, "hoặc đột xuất") if w in low), None)
-        if word is None or not low.startswith("ban chỉ đạo"):
+        if word is None or not low.startswith(self.body):
             return
         m = re.search(r"theo (?:triệu tập|chỉ đạo|yêu cầu|quyết định) của ", low[low.find(word) :])
         if m is None:
@@ -123,7 +123,7 @@ class _Meetings(_Posts):
                 fields["proxy_conditions"] = list(absence)
             elif "ý kiến bằng văn bản" in low[proxy.start() :]:
                 fields["proxy_conditions"] = ["written_opinion"]
-        if post and ("ban chỉ đạo" in start.lower() or "các phiên họp" in start.lower()):
+        if post and (self.body in start.lower() or "các phiên họp" in start.lower()):
             self.add("attendance", fields, unit, start, "pattern:attends")
         else:
             self.add("attendance", fields, unit, start, "guess:attends: whose duty is not clear")
@@ -188,7 +188,7 @@ class _Meetings(_Posts):
                 k for _, w, k in sorted((low.find(w), w, k) for w, k in words if w in low)
             )
         )
-        if convener is None or not kinds or "ban chỉ đạo" not in low[low.find(verb) :]:
+        if convener is None or not kinds or self.body not in low[low.find(verb) :]:
             self.add(
                 "convening",
                 {},
@@ -223,7 +223,7 @@ class _Meetings(_Posts):
             "",
         )
         group = re.search(r"tổ giúp việc|tổ công tác", title)
-        committee = "ban chỉ đạo" in title
+        committee = self.body in title
         if group and not committee and self.group is not None:
             body = self.group[0]
         elif group or not (committee or "cuộc họp" in title):

@@ -11,6 +11,7 @@ from steering.draft._candidates import (
     _mentions,
     _sentences,
 )
+from steering.draft._catalogue import titles_for
 from steering.sources import SourceText, SourceUnit, normalize_for_match
 
 
@@ -33,6 +34,24 @@ class _Posts:
         self.basis: SourceUnit | None = None
         low = self.text.lower()
         self.standing_members = "ủy viên thường trực" in low or "thành viên thường trực" in low
+        # The word the regulation calls its body by, from its title ("Quy chế hoạt động
+        # của Ủy ban ...", "Hoạt động của Tiểu ban ..."), not from a "Căn cứ" line citing
+        # another body's: the posts' titles follow it.
+        self.body = "ban chỉ đạo"
+        for said in re.finditer(
+            r"(?:quy chế hoạt động của|^\W*hoạt động của) (ban chỉ đạo|ủy ban|uỷ ban|hội đồng|"
+            r"tiểu ban)(?! nhân dân)",
+            low,
+            re.MULTILINE,
+        ):
+            if "căn cứ" not in low[max(low.rfind(";", 0, said.start()), 0) : said.start()]:
+                self.body = said.group(1)
+                break
+        self.titles = titles_for(self.body)
+
+    def mentions(self, text: str) -> list[tuple[int, str, str]]:
+        """Post titles in ``text``, as this body titles them (see `_mentions`)."""
+        return _mentions(text, self.titles)
 
     # -- posts -------------------------------------------------------
 
@@ -75,7 +94,7 @@ class _Posts:
             head = normalize_for_match(u.text.split("\n", 1)[0])
             self.define(u, head, head.lower())
             title = re.sub(r"^Điều\s+\d+\s*\.\s*", "", head)
-            mentions = _mentions(title)
+            mentions = self.mentions(title)
             roles = list(dict.fromkeys(r for _, r, _ in mentions))
             if len(roles) < 2 and self.group_article(title, u):
                 continue
@@ -103,7 +122,7 @@ class _Posts:
             if u.kind == "article" and u.article in has_clause:
                 continue  # its clauses are read one by one
             first = _sentences(u.text, heading=u.kind == "article")[:1]
-            opening = _mentions(first[0]) if first else []
+            opening = self.mentions(first[0]) if first else []
             if not opening or opening[0][0] != 0:
                 continue
             _, role, wording = opening[0]
@@ -115,14 +134,14 @@ class _Posts:
     def post_named_anywhere(self, role: str, accept: Callable[[str], bool] = bool) -> None:
         """The first unit of the regulation that names a role's title, as its post."""
         for u in self.leaves():
-            named = [m for m in _mentions(normalize_for_match(u.text)) if m[1] == role]
+            named = [m for m in self.mentions(normalize_for_match(u.text)) if m[1] == role]
             if named and accept(named[0][2]):
                 self.add_post(role, u, named[0][2])
                 return
 
     def body_of(self, subject: str) -> str | None:
         """The body a sentence's subject names: the committee or the working group."""
-        if subject in {"ban chỉ đạo", "ban chỉ đạo có thể"}:
+        if subject in {self.body, f"{self.body} có thể"}:
             return "committee"
         if self.group is not None and fold(subject).startswith(self.group[0].replace("_", " ")):
             return self.group[0]
@@ -132,7 +151,7 @@ class _Posts:
         """Whether an article is the working group's (or funds, or seals): no post of its own."""
         low = title.lower()
         group = next((w for w in ("tổ công tác", "tổ giúp việc") if w in low), None)
-        if group and self.group is None and not _mentions(title):
+        if group and self.group is None and not self.mentions(title):
             self.group = (fold(group).replace(" ", "_"), title[low.find(group) :], u)
         return bool(group) or any(w in low for w in ("kinh phí", "con dấu"))
 
@@ -179,7 +198,7 @@ class _Posts:
         """Roles a phrase names, in order, a collective term read as its definition says."""
         out: list[str] = []
         low = text.lower()
-        for at, role, wording in _mentions(text):
+        for at, role, wording in self.mentions(text):
             group = self.collective.get(role)
             if low[at + len(wording) :].startswith(" khác"):
                 pass  # "các Phó Trưởng Ban khác": the others, whatever a definition says
@@ -220,10 +239,10 @@ class _Posts:
         'và', 'hoặc', 'các', 'đồng chí' and punctuation), every one a post of the draft,
         none read too narrowly: only then is a rule built from it decided.
         """
-        if normalize_for_match(text).strip(" ,.;").lower() == "ban chỉ đạo":
+        if normalize_for_match(text).strip(" ,.;").lower() == self.body:
             return ["committee"], True
         named = self.roles_in(text, unit)
-        rest = re.sub("|".join(re.escape(m[2]) for m in _mentions(text)) or "$^", " ", text)
+        rest = re.sub("|".join(re.escape(m[2]) for m in self.mentions(text)) or "$^", " ", text)
         if self.group is not None:
             words = r"tổ giúp việc|tổ công tác"
             if re.search(words, rest, re.IGNORECASE):
@@ -246,7 +265,7 @@ class _Posts:
         text = re.sub(r"^(?:Các|Những) ", "", sentence)
         if self.group is not None and re.match(r"(?i)tổ giúp việc|tổ công tác", text):
             return self.group[0]
-        opening = _mentions(text)
+        opening = self.mentions(text)
         if opening and opening[0][0] == 0 and not self.ambiguous([opening[0][1]]):
             return self.post_id(opening[0][1])
         return None
@@ -273,14 +292,14 @@ class _Posts:
 
     def define(self, unit: SourceUnit, sentence: str, low: str) -> None:
         short = low.find("gọi tắt là phó trưởng ban)")
-        if short != -1 and [m[1] for m in _mentions(sentence[:short])][:1] == ["deputy"]:
+        if short != -1 and [m[1] for m in self.mentions(sentence[:short])][:1] == ["deputy"]:
             self.collective["deputy"] = (unit.line, [])  # "các Phó Trưởng ban (gọi tắt là ...)"
             return
         at = low.find("gọi chung là ")
         if at == -1:
             return
-        before = [m[1] for m in _mentions(sentence[:at])]
-        after = _mentions(sentence[at:])
+        before = [m[1] for m in self.mentions(sentence[:at])]
+        after = self.mentions(sentence[at:])
         if before and after:
             self.collective[after[0][1]] = (unit.line, [r for r in before if r != after[0][1]])
 
@@ -290,7 +309,7 @@ class _Posts:
         if not first:
             return None
         text = re.sub(r"^(?:Các|Những) ", "", first[0])
-        opening = _mentions(text)
+        opening = self.mentions(text)
         if opening and opening[0][0] == 0 and not self.ambiguous([opening[0][1]]):
             return opening[0][1] if self.post_id(opening[0][1]) else None
         return None

@@ -126,13 +126,33 @@ class _Render(_Authority):
         title = ""
         for line in self.text.split("\n"):
             bare = normalize_for_match(line)
-            at = bare.lower().find("quy chế hoạt động của ban chỉ đạo")
+            at = bare.lower().find(f"quy chế hoạt động của {self.body}")
             if at != -1:
                 title = bare[at:].rstrip(".;)")
                 break
-            if bare.lower().startswith("hoạt động của ban chỉ đạo"):
+            if bare.lower().startswith(f"hoạt động của {self.body}"):
                 title = "Quy chế " + bare.rstrip(".;)")
                 break
+        kind = ""
+        if self.body != "ban chỉ đạo" and title:
+            # An Ủy ban, Hội đồng or Tiểu ban is named by its regulation's title; a
+            # "Ban Chỉ đạo ..." line names the committee it belongs to, not itself.
+            name = title.removeprefix("Quy chế ").removeprefix("hoạt động của ")
+            name = name.removeprefix("Hoạt động của ")
+            kind = {"ủy ban": "uy_ban", "uỷ ban": "uy_ban", "hội đồng": "hoi_dong"}.get(
+                self.body, ""
+            )
+            place = re.search(
+                r"\s(tỉnh|thành phố|thị xã|huyện|quận|thị trấn|phường|xã)\s+"
+                r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s,;.()]*\s?){1,4})$",
+                name,
+            )
+            if "quốc gia" in name.lower():  # "Ủy ban Quốc gia ...": the national level
+                level, locality = "national", ""
+            elif place is not None and not level:  # "Hội đồng ... tỉnh Thử": its place
+                unit_word, locality_name = place.group(1), place.group(2).strip()
+                level = dict(_UNITS)[unit_word]
+                locality = locality_name if level == "province" else f"{unit_word} {locality_name}"
         number, signed, signed_cite = self.signed(flat)
         lines += [
             "[identity]",
@@ -167,6 +187,8 @@ class _Render(_Authority):
         lines += self.effective()
         lines += self.replaces()
         lines += ["", "[committee]", f"name = {_q(name)}"]
+        if kind:
+            lines.append(f"kind = {_q(kind)}")
         return lines, missing
 
     def signed(self, flat: str) -> tuple[str, str, dict[str, object]]:

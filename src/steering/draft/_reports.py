@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import re
 
-from steering.draft._candidates import (
-    _mentions,
-)
 from steering.draft._catalogue import (
     _CADENCES,
 )
@@ -34,9 +31,9 @@ class _Reports(_Meetings):
             sentence[at + 8 :],
         )[0]
         recipients = self.roles_in(tail, unit)
-        if not recipients and tail.strip().lower() == "ban chỉ đạo":
+        if not recipients and tail.strip().lower() == self.body:
             recipients = ["committee"]
-        rest = re.sub("|".join(re.escape(m[2]) for m in _mentions(tail)) or "$^", "", tail)
+        rest = re.sub("|".join(re.escape(m[2]) for m in self.mentions(tail)) or "$^", "", tail)
         rest = re.sub(r"\b(?:và|các|Ban Chỉ đạo|Chỉ đạo)\b", "", rest, flags=re.IGNORECASE)
         cadences = [c for w, c in _CADENCES if w in low]
         fields: dict[str, object] = {
@@ -197,7 +194,7 @@ class _Reports(_Meetings):
         if unit.article is None or self.article_role.get(unit.article) != "head":
             return
         if re.match(r"(?:lãnh đạo, )?chỉ đạo(?:, điều hành)? (?:toàn diện|chung)", low) and (
-            "ban chỉ đạo" in low
+            self.body in low
         ):
             self.add(
                 "directions",
@@ -206,7 +203,7 @@ class _Reports(_Meetings):
                 sentence,
                 "pattern:head-directs",
             )
-        if re.match(r"phân công nhiệm vụ (?:cho )?(?:các )?thành viên ban chỉ đạo", low):
+        if re.match(rf"phân công nhiệm vụ (?:cho )?(?:các )?thành viên {self.body}", low):
             members = [r for r in ("standing_deputy", "deputy", "member") if r in self.posts]
             fields: dict[str, object] = {"subjects": ["head"], "objects": members}
             how = "pattern:head-directs"
@@ -236,7 +233,7 @@ class _Reports(_Meetings):
         subjects = self.roles_in(tail, unit)
         if not subjects:  # "nhiệm vụ được giao": nobody named, nothing to propose
             return
-        rest = re.sub("|".join(re.escape(x[2]) for x in _mentions(tail)) or "$^", "", tail)
+        rest = re.sub("|".join(re.escape(x[2]) for x in self.mentions(tail)) or "$^", "", tail)
         rest = re.sub(r"\b(?:và|hoặc|các|Ban Chỉ đạo|Chỉ đạo)\b", "", rest, flags=re.IGNORECASE)
         opener = self.opener(sentence)
         objects = [opener] if opener else self.owners(unit)
