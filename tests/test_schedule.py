@@ -1,7 +1,7 @@
 """The schedule engine on hand-made rules: windows, data periods, deadlines, gaps, bad input.
 
-Per-preset calendars are in ``test_schedule_presets.py``; the calendar laws
-over generated rules in ``test_schedule_properties.py``.
+Per-preset calendars are in ``tests/presets/test_<preset>.py`` (``TestCalendar``); the
+calendar laws over generated rules in ``test_schedule_properties.py``.
 """
 
 from __future__ import annotations

@@ -1,24 +1,47 @@
 """Quy chế hoạt động Ban Chỉ đạo chuyển đổi số tỉnh Đắk Nông (2044/QĐ-BCĐ, 25/11/2021).
 
 Each test states what the regulation says and checks the clause it cites.
-Model data only: the engines are tested elsewhere.
+The model's facts first, then what the engines answer from them (`TestAuthority`,
+`TestCalendar`), then the checks every preset passes (`TestEveryPreset`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
+import steering
 from steering.regulation import EffectiveKind, Level, PartialDate, Regulation
 from steering.roles import BodyKind, Role
 from steering.rules import (
     AttendanceCondition,
     Cadence,
     MeetingKind,
+    Period,
     SealKind,
     SigningForm,
 )
+from steering.schedule import (
+    DATA_PERIOD_CITATIONS,
+)
 
 from ._assert import assert_loads_clean, cites, only, quotes, timing_not_specified, where
+from ._engines import (
+    ND30,
+    QUARTER_CUTOFFS_2025,
+    QUARTERS_2025,
+    PresetCase,
+    assert_ruling,
+    gaps,
+    graph,
+    labels,
+    no_deadline_invented,
+    occ_cites,
+    pick,
+    windows,
+    year,
+)
 
 DEPUTIES = {"deputy_tttt", "deputy_vpubnd"}
 ALL_DEPUTIES = {"standing_deputy", *DEPUTIES}
@@ -667,3 +690,241 @@ def test_what_the_regulation_does_not_say(reg: Regulation) -> None:
     assert reg.channels == ()
     assert reg.monitoring is None
     assert reg.delegations == ()
+
+
+# ---- The engines on this regulation: authority queries, then its calendar ----
+
+
+class TestAuthority:
+    """What the authority graph answers, clause by clause."""
+
+    g = staticmethod(lambda: graph("dak-nong-2021"))
+
+    def test_head_absent_standing_deputy_acts_dieu_5_khoan_1(self) -> None:
+        assert_ruling(
+            self.g().acting_for("head", absent={"head"}),
+            "decided",
+            ("standing_deputy",),
+            "Điều 5 khoản 1",
+        )
+
+    def test_head_and_standing_deputy_absent_both_deputies_unordered_dieu_6_khoan_1(self) -> None:
+        r = self.g().acting_for("head", absent={"head", "standing_deputy"})
+        assert_ruling(r, "decided", ("deputy_tttt", "deputy_vpubnd"), "Điều 6 khoản 1")
+        assert r.unordered
+        assert "không quy định thứ tự" in r.explain("vi")
+        assert "does not order" in r.explain("en")
+        assert labels(r) == ["Điều 5 khoản 1", "Điều 6 khoản 1"]  # reasoning order
+
+    def test_one_deputy_also_absent_the_other_acts_dieu_6_khoan_1(self) -> None:
+        r = self.g().acting_for("head", absent={"head", "standing_deputy", "deputy_tttt"})
+        assert_ruling(r, "decided", ("deputy_vpubnd",), "Điều 6 khoản 1")
+        assert not r.unordered
+
+    def test_everyone_named_absent_nobody_available(self) -> None:
+        absent = {"head", "standing_deputy", "deputy_tttt", "deputy_vpubnd"}
+        r = self.g().acting_for("head", absent=absent)
+        assert_ruling(r, "nobody_available", (), ("Điều 5 khoản 1", "Điều 6 khoản 1"))
+
+    def test_standing_deputy_alone_absent_is_not_specified_dieu_6_khoan_1(self) -> None:
+        """Điều 6 khoản 1 covers the standing deputy only when the head is absent too."""
+        r = self.g().acting_for("standing_deputy", absent={"standing_deputy"})
+        assert_ruling(r, "not_specified", (), "Điều 6 khoản 1")
+        r = self.g().acting_for("standing_deputy", absent={"standing_deputy", "head"})
+        assert_ruling(r, "decided", ("deputy_tttt", "deputy_vpubnd"), "Điều 6 khoản 1")
+
+    def test_present_post_acts_itself(self) -> None:
+        assert_ruling(self.g().acting_for("head", absent=()), "decided", ("head",))
+
+    def test_member_substitute_not_specified(self) -> None:
+        assert_ruling(self.g().acting_for("member", absent={"member"}), "not_specified", ())
+
+    def test_committee_has_no_seal_of_its_own_dieu_13_khoan_1(self) -> None:
+        r = self.g().seal_for("committee")
+        assert_ruling(r, "decided", ("none",), "Điều 13 khoản 1")
+        assert r.seal is not None
+        assert r.seal.kind is SealKind.NONE
+
+    @pytest.mark.parametrize(
+        ("post", "agency", "at"),
+        [
+            ("head", "UBND tỉnh", "Điều 13 khoản 2"),
+            ("standing_deputy", "UBND tỉnh", "Điều 13 khoản 3"),
+            ("deputy_tttt", "Sở Thông tin và Truyền thông", "Điều 13 khoản 4"),
+            ("deputy_vpubnd", "Văn phòng UBND tỉnh", "Điều 13 khoản 5"),
+        ],
+    )
+    def test_seals_of_head_and_deputies_dieu_13(self, post: str, agency: str, at: str) -> None:
+        assert_ruling(self.g().seal_for(post), "decided", (agency,), at)
+
+    def test_members_seal_not_specified_but_committee_has_none_dieu_13_khoan_1(self) -> None:
+        r = self.g().seal_for("member")
+        assert_ruling(r, "not_specified", (), "Điều 13 khoản 1")
+        assert r.seal is None
+
+    def test_head_signs_tm_ban_chi_dao_as_the_signature_block_shows(self) -> None:
+        r = self.g().seal_for("head")
+        assert r.signing_form is SigningForm.TM
+        # The block prints "TM. BAN CHỈ ĐẠO / TRƯỞNG BAN" and the name, no office line.
+        assert r.lines == ("TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN")
+        assert "Quyết định ban hành (phần ký)" in labels(r)
+        nd = [c for c in r.citations if c.document == ND30]
+        assert [(c.article, c.clause) for c in nd] == [(13, 2)]
+
+    def test_deputy_signs_tm_and_kt_nd30_dieu_13_khoan_2(self) -> None:
+        r = self.g().signature_block("deputy_tttt")
+        assert_ruling(r, "decided", ("deputy_tttt",), f"Điều 13 khoản 2 {ND30}")
+        assert r.signing_form is SigningForm.KT
+        assert r.lines[:3] == ("TM. BAN CHỈ ĐẠO", "KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")
+
+    def test_signature_block_when_head_absent_kt_by_standing_deputy(self) -> None:
+        r = self.g().signature_block("head", absent={"head"})
+        assert_ruling(
+            r, "decided", ("standing_deputy",), ("Điều 5 khoản 1", f"Điều 13 khoản 1 {ND30}")
+        )
+        assert r.lines[:2] == ("TM. BAN CHỈ ĐẠO", "KT. TRƯỞNG BAN")
+
+    def test_standing_member_may_sign_notices_form_not_specified_dieu_7_khoan_3(self) -> None:
+        r = self.g().signature_block("standing_member")
+        assert_ruling(r, "not_specified", (), "Điều 7 khoản 3")
+        assert "thông báo" in r.documents
+
+    def test_accountability_dieu_5_6_8(self) -> None:
+        g = self.g()
+        assert_ruling(g.accountable_to("standing_deputy"), "decided", ("head",), "Điều 5 khoản 2")
+        assert_ruling(
+            g.accountable_to("deputy_tttt"),
+            "decided",
+            ("head", "standing_deputy"),
+            "Điều 6 khoản 2",
+        )
+        assert_ruling(g.accountable_to("member"), "decided", ("head",), "Điều 8 khoản 2")
+        assert_ruling(g.accountable_to("head"), "not_specified", ())
+
+    def test_accountability_transitive(self) -> None:
+        r = self.g().accountable_to("deputy_tttt", transitive=True)
+        assert r.answer == ("head", "standing_deputy")
+        assert set(r.answer) >= set(self.g().accountable_to("deputy_tttt").answer)
+
+    def test_working_group_reports_quarterly_dieu_10_khoan_6(self) -> None:
+        r = self.g().reports_to("to_giup_viec")
+        assert_ruling(r, "decided", cite="Điều 10 khoản 6")
+        assert "head" in r.answer
+        assert "member" in r.answer
+
+    def test_feedback_goes_through_standing_agency_dieu_16(self) -> None:
+        r = self.g().reports_to("agency_heads")
+        assert_ruling(r, "decided", ("head",), "Điều 16")
+        assert "standing_agency" in r.chain
+
+    def test_extraordinary_meeting_conveners_and_proposal_dieu_11_khoan_1(self) -> None:
+        """Điều 11 khoản 1: "theo triệu tập của Trưởng ban, các Phó Trưởng ban".
+
+        Điều 6 defines "Phó Trưởng ban" as the deputies other than the standing
+        deputy, so the standing deputy is not among the conveners.
+        """
+        r = self.g().conveners("extraordinary")
+        assert_ruling(r, "decided", cite="Điều 11 khoản 1")
+        assert set(r.answer) == {"head", "deputy_tttt", "deputy_vpubnd"}
+        assert r.on_proposal_of == ("standing_member",)
+
+    def test_expanded_meeting_head_dieu_11_khoan_2(self) -> None:
+        assert_ruling(self.g().conveners("expanded"), "decided", ("head",), "Điều 11 khoản 2")
+
+    def test_working_group_regular_convener_not_specified(self) -> None:
+        r = self.g().conveners("regular", body="to_giup_viec")
+        assert_ruling(r, "not_specified", ())
+
+    def test_member_proxy_needs_written_opinion_dieu_8_khoan_5(self) -> None:
+        r = self.g().proxy("member")
+        assert_ruling(r, "decided", ("allowed",), "Điều 8 khoản 5")
+        assert r.allowed is True
+        assert r.conditions == (AttendanceCondition.WRITTEN_OPINION,)
+
+    def test_head_proxy_not_specified(self) -> None:
+        assert_ruling(self.g().proxy("head"), "not_specified", ())
+
+    def test_no_monitoring_annex(self) -> None:
+        assert_ruling(self.g().monitor_of("Gia Nghĩa"), "not_specified", ())
+        assert_ruling(self.g().monitored_by("member"), "not_specified", ())
+
+
+class TestCalendar:
+    """Its meetings and reports over whole years, clause by clause."""
+
+    preset = "dak-nong-2021"
+
+    def test_committee_meets_once_a_quarter(self) -> None:
+        """Điều 11 khoản 1: "Ban Chỉ đạo họp định kỳ một quý một lần"."""
+        meetings = pick(year(self.preset, 2025), "committee", "regular_meeting")
+        assert windows(meetings) == QUARTERS_2025
+        occ_cites(self.preset, meetings, 11, 1, "Ban Chỉ đạo họp định kỳ một quý một lần")
+
+    def test_working_group_meets_once_a_quarter(self) -> None:
+        """Điều 11 khoản 3: "Tổ giúp việc Ban Chỉ đạo họp định kỳ một quý một lần"."""
+        meetings = pick(year(self.preset, 2025), "working_group", "regular_meeting")
+        assert windows(meetings) == QUARTERS_2025
+        occ_cites(
+            self.preset, meetings, 11, 3, "Tổ giúp việc Ban Chỉ đạo họp định kỳ một quý một lần"
+        )
+
+    def test_working_group_reports_each_quarter_with_no_deadline_in_a_tet_year(self) -> None:
+        """Điều 10 khoản 6: "Định kỳ hàng quý báo cáo ..." names no deadline: the data
+        periods follow Nghị định 09/2019/NĐ-CP Điều 12 khoản 2; 2025 is a Tết year and
+        14/06/2025 is a Saturday, yet no deadline is invented or moved."""
+        reports = pick(year(self.preset, 2025), "working_group", "report")
+        assert [(o.opens, o.closes) for o in reports] == QUARTER_CUTOFFS_2025
+        no_deadline_invented(reports)
+        assert all(o.citations[1] == DATA_PERIOD_CITATIONS[Period.QUARTER] for o in reports)
+        rule = next(r for r in steering.presets.load(self.preset).reports if r.id == "wg_quarterly")
+        assert {o.recipients for o in reports} == {rule.recipients}
+        assert {"head", "standing_deputy", "member"} <= set(rule.recipients)
+        occ_cites(self.preset, reports, 10, 6, "Định kỳ hàng quý báo cáo Trưởng ban")
+
+    def test_whole_year_count(self) -> None:
+        occs = year(self.preset, 2026)
+        assert len(occs) == 12
+        assert Counter(o.kind for o in occs) == {"regular_meeting": 8, "report": 4}
+        assert ("working_group", "report", "wg_quarterly", "deadline") in gaps(self.preset)
+
+
+def test_nobody_available_reads_as_one_sentence_dak_nong_dieu_5_6() -> None:
+    """Điều 5 khoản 1 and Điều 6 khoản 1 name every substitute of the Trưởng ban; when all are
+    away the explanation lists them once, without parentheses inside parentheses."""
+    g = graph("dak-nong-2021")
+    r = g.acting_for("head", absent={"head", "standing_deputy", "deputy_tttt", "deputy_vpubnd"})
+    assert_ruling(r, "nobody_available", (), ("Điều 5 khoản 1", "Điều 6 khoản 1"))
+    vi, en = r.explain("vi"), r.explain("en")
+    assert vi.startswith(
+        "Trưởng ban (Chủ tịch UBND tỉnh) vắng mặt và những người quy chế giao thay là "
+        "Phó Trưởng ban Thường trực (Phó Chủ tịch Thường trực UBND tỉnh), "
+    ), vi
+    assert "cũng đều vắng mặt (Điều 5 khoản 1; Điều 6 khoản 1)" in vi
+    assert "))" not in vi
+    assert "tỉnh))" not in en
+    assert en.startswith("Trưởng ban (head; Chủ tịch UBND tỉnh) is absent and so are all the "
+                         "substitutes the regulation names: "), en
+
+
+def test_two_posts_absent_together_are_both_absent_dak_nong_dieu_6_khoan_1() -> None:
+    r = graph("dak-nong-2021").acting_for("standing_deputy", absent={"standing_deputy"})
+    assert_ruling(r, "not_specified", (), "Điều 6 khoản 1")
+    assert "are both absent" in r.explain("en")
+
+
+def test_signing_a_kind_not_listed_says_so_dak_nong_dieu_7_khoan_3() -> None:
+    """Điều 7 khoản 3 lets the Thành viên thường trực sign notices, minutes and documents on
+    the committee's organisation; for a "Quyết định" the regulation does not say."""
+    g = graph("dak-nong-2021")
+    r = g.seal_for("standing_member", document="Quyết định")
+    assert_ruling(r, "not_specified", (), ("Điều 13 khoản 1", "Điều 7 khoản 3"))
+    assert "chỉ được ký “thông báo”" in r.explain("vi")
+    assert "với “Quyết định” thì quy chế không quy định" in r.explain("vi")
+    minutes = g.signature_block("standing_member", document="biên bản họp")
+    assert "được ký “biên bản họp” (Điều 7 khoản 3)" in minutes.explain("vi")
+
+
+class TestEveryPreset(PresetCase):
+    """The checks every preset passes (tests/presets/_engines.py), on this one."""
+
+    preset = "dak-nong-2021"

@@ -2,13 +2,16 @@
 
 A draft decision of January 2021 (number and day blank), signed directly by the
 Chủ tịch UBND tỉnh as Trưởng Ban, issuing a Quy chế of 12 articles with no annex.
-Each test states what the regulation says and checks the clause it cites.
+Each test states what the regulation says and checks the clause it cites: the model's
+facts first, then what the engines answer from them (`TestAuthority`, `TestCalendar`),
+then the checks every preset passes (`TestEveryPreset`).
 """
 
 from __future__ import annotations
 
 import pytest
 
+import steering
 from steering.regulation import EffectiveKind, Level, PartialDate, Regulation
 from steering.roles import BodyKind, Role
 from steering.rules import (
@@ -21,6 +24,21 @@ from steering.rules import (
 )
 
 from ._assert import assert_loads_clean, cites, only, quotes, timing_not_specified
+from ._engines import (
+    QUARTER_CUTOFFS_2025,
+    QUARTERS_2025,
+    D,
+    PresetCase,
+    assert_ruling,
+    gaps,
+    graph,
+    labels,
+    no_deadline_invented,
+    occ_cites,
+    pick,
+    windows,
+    year,
+)
 
 PRESET = "thanh-hoa-2021"
 DEPUTIES = ("standing_deputy", "deputy")
@@ -717,3 +735,107 @@ def test_dieu_2_khoan_6_standing_agency_and_members_may_use_their_own_seals(
     assert "Ủy viên Ban Chỉ đạo được sử dụng con dấu của cơ quan mình" in (
         g.seal_for("member").explain("vi"))
     assert "may use the seal" in g.seal_for("member").explain("en")
+
+
+# ---- The engines on this regulation: authority queries, then its calendar ----
+
+
+class TestAuthority:
+    """What the authority graph answers, clause by clause."""
+
+    g = staticmethod(lambda: graph("thanh-hoa-2021"))
+
+    def test_head_absent_standing_deputy_acts_dieu_4_khoan_1(self) -> None:
+        assert_ruling(
+            self.g().acting_for("head", absent={"head"}),
+            "decided",
+            ("standing_deputy",),
+            "Điều 4 khoản 1",
+        )
+
+    @pytest.mark.parametrize("post", ["head", "standing_deputy", "deputy"])
+    def test_leaders_use_the_provincial_committee_seal_dieu_2_khoan_6(self, post: str) -> None:
+        assert_ruling(self.g().seal_for(post), "decided", ("UBND tỉnh",), "Điều 2 khoản 6")
+
+    @pytest.mark.parametrize("post", ["member", "standing_agency"])
+    def test_members_use_their_own_agency_seal_dieu_2_khoan_6(self, post: str) -> None:
+        r = self.g().seal_for(post)
+        assert_ruling(r, "decided", ("own_agency",), "Điều 2 khoản 6")
+        assert r.seal is not None
+        assert r.seal.kind is SealKind.OWN_AGENCY
+
+    def test_working_group_seal_not_specified(self) -> None:
+        assert_ruling(self.g().seal_for("wg_lead"), "not_specified", ())
+
+    def test_head_signs_truong_ban_directly_as_the_decision_shows(self) -> None:
+        r = self.g().signature_block("head")
+        assert r.signing_form is SigningForm.DIRECT
+        assert r.lines == ("TRƯỞNG BAN", "CHỦ TỊCH UBND TỈNH")
+        assert "Quyết định ban hành (phần ký)" in labels(r)
+
+    def test_head_accountable_dieu_3_khoan_4(self) -> None:
+        assert_ruling(
+            self.g().accountable_to("head"),
+            "decided",
+            ("tinh_uy", "hdnd_tinh", "ubnd_tinh"),
+            "Điều 3 khoản 4",
+        )
+
+    def test_member_proxy_dieu_5_khoan_5(self) -> None:
+        r = self.g().proxy("member")
+        assert_ruling(r, "decided", ("allowed",), "Điều 5 khoản 5")
+
+
+class TestCalendar:
+    """Its meetings and reports over whole years, clause by clause."""
+
+    preset = "thanh-hoa-2021"
+
+    def test_committee_meets_once_a_quarter(self) -> None:
+        """Điều 7 khoản 1: "Ban Chỉ đạo họp định kỳ một quý một lần."."""
+        meetings = pick(year(self.preset, 2025), "committee", "regular_meeting")
+        assert windows(meetings) == QUARTERS_2025
+        occ_cites(self.preset, meetings, 7, 1, "Ban Chỉ đạo họp định kỳ một quý một lần")
+
+    def test_working_group_cadence_is_not_specified(self) -> None:
+        """Điều 7 khoản 3: "Tổ giúp việc họp định kỳ hoặc đột xuất" names no period."""
+        assert pick(year(self.preset, 2025), "working_group", "regular_meeting") == []
+        assert ("working_group", "regular_meeting", "meetings[2]", "cadence") in gaps(self.preset)
+
+    def test_standing_agency_reports_half_year_and_year_only(self) -> None:
+        """Điều 9 khoản 2: "báo cáo 06 tháng và báo cáo năm" (no quarterly report, no deadline)."""
+        reports = pick(year(self.preset, 2025), "standing_agency", "report")
+        assert [(o.period, o.opens, o.closes) for o in reports] == [
+            ("2025-H1", D(2024, 12, 15), D(2025, 6, 14)),
+            # Same cut-off: the longer data period (opened earlier) sorts first.
+            ("2025", D(2024, 12, 15), D(2025, 12, 14)),
+            ("2025-H2", D(2025, 6, 15), D(2025, 12, 14)),
+        ]
+        no_deadline_invented(reports)
+        occ_cites(self.preset, reports, 9, 2, "báo cáo 06 tháng và báo cáo năm")
+
+    def test_working_group_reports_each_quarter(self) -> None:
+        """Điều 6 khoản 8: "Định kỳ hàng quý báo cáo Trưởng Ban, Phó Trưởng Ban Chỉ đạo"."""
+        reports = pick(year(self.preset, 2025), "working_group", "report")
+        assert [(o.opens, o.closes) for o in reports] == QUARTER_CUTOFFS_2025
+        no_deadline_invented(reports)
+        occ_cites(self.preset, reports, 6, 8, "Định kỳ hàng quý báo cáo")
+
+    def test_whole_tet_year_count(self) -> None:
+        assert len(year(self.preset, 2026)) == 11
+
+
+def test_a_deputys_form_is_read_off_the_regime_thanh_hoa_2021() -> None:
+    """Thanh Hóa 2021 says nothing of a deputy signing; its block shows the head signing in
+    person (chế độ thủ trưởng), so under Nghị định 30/2020 Điều 13 khoản 1 a deputy signs KT.
+    what is assigned. The answer says that it is a reading, not a clause."""
+    r = steering.presets.load("thanh-hoa-2021").authority().seal_for("deputy")
+    assert r.signing_form is SigningForm.KT
+    assert "Quy chế không quy định riêng việc Phó Trưởng Ban ký" in r.explain("vi")
+    assert "says nothing of" in r.explain("en")
+
+
+class TestEveryPreset(PresetCase):
+    """The checks every preset passes (tests/presets/_engines.py), on this one."""
+
+    preset = "thanh-hoa-2021"

@@ -3,10 +3,14 @@
 A draft decision of 2024 (number and day blank) issuing a Quy chế of 12 articles
 and an annex "Phân công theo dõi, đôn đốc thực hiện chuyển đổi số" that assigns
 24 member agencies to sectors and to the 27 district-level units of the province.
-Each test states what the regulation says and checks the clause it cites.
+Each test states what the regulation says and checks the clause it cites: the model's
+facts first, then what the engines answer from them (`TestAuthority`, `TestCalendar`),
+then the checks every preset passes (`TestEveryPreset`).
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 import pytest
 
@@ -19,13 +23,32 @@ from steering.rules import (
     Cadence,
     Citation,
     MeetingKind,
+    Period,
     ReportRule,
     SigningForm,
     TargetKind,
 )
+from steering.schedule import (
+    calendar_gaps,
+)
 from steering.sources import SourceText, check_quote
 
 from ._assert import assert_loads_clean, cites, only, quotes, timing_not_specified
+from ._engines import (
+    ND30,
+    QUARTER_CUTOFFS_2025,
+    QUARTERS_2025,
+    D,
+    PresetCase,
+    assert_ruling,
+    gaps,
+    graph,
+    no_deadline_invented,
+    occ_cites,
+    pick,
+    windows,
+    year,
+)
 
 PRESET = "thanh-hoa-2024"
 DEPUTIES = ("standing_deputy", "deputy")
@@ -826,3 +849,188 @@ def test_no_channels_or_delegations(reg: Regulation) -> None:
     """The text names no information channel and no written authorisation."""
     assert reg.channels == ()
     assert reg.delegations == ()
+
+
+# ---- The engines on this regulation: authority queries, then its calendar ----
+
+
+class TestAuthority:
+    """What the authority graph answers, clause by clause."""
+
+    g = staticmethod(lambda: graph("thanh-hoa-2024"))
+
+    def test_head_absent_standing_deputy_acts_dieu_4_khoan_1(self) -> None:
+        assert_ruling(
+            self.g().acting_for("head", absent={"head"}),
+            "decided",
+            ("standing_deputy",),
+            "Điều 4 khoản 1",
+        )
+
+    def test_no_transitive_substitution_beyond_dieu_4_khoan_1(self) -> None:
+        """Điều 4 names only the standing deputy; the deputy is not inferred as next."""
+        r = self.g().acting_for("head", absent={"head", "standing_deputy"})
+        assert_ruling(r, "nobody_available", (), "Điều 4 khoản 1")
+
+    def test_no_seal_clause_every_post_not_specified(self) -> None:
+        g = self.g()
+        for post in g.post_ids:
+            r = g.seal_for(post)
+            assert r.status == "not_specified", post
+            assert r.seal is None
+
+    def test_kt_truong_ban_pho_truong_ban_from_the_signature_block(self) -> None:
+        """The decision is signed "KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN": the head regime, khoản 1."""
+        r = self.g().signature_block("standing_deputy")
+        assert_ruling(r, "decided", ("standing_deputy",), f"Điều 13 khoản 1 {ND30}")
+        assert r.signing_form is SigningForm.KT
+        assert r.lines == ("KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")
+        head = self.g().signature_block("head")
+        assert head.signing_form is SigningForm.DIRECT
+        assert head.lines == ("TRƯỞNG BAN",)
+
+    def test_head_accountable_to_party_council_and_committee_dieu_3_khoan_4(self) -> None:
+        r = self.g().accountable_to("head")
+        assert_ruling(r, "decided", ("tinh_uy", "hdnd_tinh", "ubnd_tinh"), "Điều 3 khoản 4")
+
+    def test_deputy_transitively_accountable_dieu_4_khoan_2_diem_a(self) -> None:
+        r = self.g().accountable_to("deputy", transitive=True)
+        assert_ruling(
+            r,
+            "decided",
+            ("head", "tinh_uy", "hdnd_tinh", "ubnd_tinh"),
+            ("Điều 4 khoản 2 điểm a", "Điều 3 khoản 4"),
+        )
+
+    def test_extraordinary_conveners_dieu_7_khoan_1(self) -> None:
+        r = self.g().conveners("extraordinary")
+        assert_ruling(r, "decided", ("head", "standing_deputy", "deputy"), "Điều 7 khoản 1")
+
+    def test_member_proxy_dieu_5_khoan_6(self) -> None:
+        r = self.g().proxy("member_so_tttt")
+        assert_ruling(r, "decided", ("allowed",), "Điều 5 khoản 6")
+        assert r.conditions == (AttendanceCondition.WRITTEN_OPINION,)
+
+    @pytest.mark.parametrize(
+        ("query", "member", "target"),
+        [
+            ("Bỉm Sơn", "member_so_khcn", "Thị xã Bim Sơn"),  # the annex misspells Bỉm Sơn
+            ("Bim Sơn", "member_so_khcn", "Thị xã Bim Sơn"),
+            ("TX Bỉm Sơn", "member_so_khcn", "Thị xã Bim Sơn"),
+            ("thi xa bim son", "member_so_khcn", "Thị xã Bim Sơn"),
+            ("TP Thanh Hóa", "member_so_tttt", "TP Thanh Hóa"),
+            ("Thành phố Thanh Hoá", "member_so_tttt", "TP Thanh Hóa"),
+            ("Đông Sơn", "member_nhnn", "Huyện Đông Sơn"),
+            ("H. Đông Sơn", "member_nhnn", "Huyện Đông Sơn"),
+            ("Sầm Sơn", "member_cuc_thong_ke", "Thành phố Sầm Sơn"),
+            ("Y tế", "member_so_yt", "Ngành Y tế"),
+        ],
+    )
+    def test_monitor_of_annex_forgiving(self, query: str, member: str, target: str) -> None:
+        r = self.g().monitor_of(query)
+        assert_ruling(r, "decided", (member,), ("Điều 5 khoản 1", "Phụ lục"))
+        assert r.targets == (target,)
+
+    def test_unassigned_locality_not_specified(self) -> None:
+        assert_ruling(self.g().monitor_of("Hà Nội"), "not_specified", (), "Điều 5 khoản 1")
+
+    def test_monitored_by_annex_row_1(self) -> None:
+        r = self.g().monitored_by("member_so_tttt")
+        assert_ruling(r, "decided", cite="Phụ lục")
+        assert r.answer == ("Ngành Thông tin và Truyền thông", "Huyện Mường Lát", "TP Thanh Hóa")
+
+    def test_every_annex_locality_has_exactly_one_monitor(self) -> None:
+        reg = steering.presets.load("thanh-hoa-2024")
+        assert reg.monitoring is not None
+        for asg in reg.monitoring.assignments:
+            for t in asg.targets:
+                if t.kind.value == "locality":
+                    assert self.g().monitor_of(t.text).answer == (asg.post,), t.text
+
+
+class TestCalendar:
+    """Its meetings and reports over whole years, clause by clause."""
+
+    preset = "thanh-hoa-2024"
+
+    def test_committee_meets_once_a_quarter(self) -> None:
+        """Điều 7 khoản 1: "Ban Chỉ đạo họp định kỳ một quý một lần"."""
+        meetings = pick(year(self.preset, 2025), "committee", "regular_meeting")
+        assert windows(meetings) == QUARTERS_2025
+        occ_cites(self.preset, meetings, 7, 1, "Ban Chỉ đạo họp định kỳ một quý một lần")
+
+    def test_working_group_cadence_is_not_specified(self) -> None:
+        """Điều 7 khoản 3: "Tổ công tác họp định kỳ hoặc đột xuất" names no period: no
+        dated meeting, a gap instead."""
+        assert pick(year(self.preset, 2025), "working_group", "regular_meeting") == []
+        assert ("working_group", "regular_meeting", "meetings[2]", "cadence") in gaps(self.preset)
+        gap = next(
+            g for g in calendar_gaps(steering.presets.load(self.preset)) if g.rule == "meetings[2]"
+        )
+        assert (gap.citation.article, gap.citation.clause) == (7, 3)
+
+    def test_standing_agency_reports_quarter_half_year_and_year(self) -> None:
+        """Điều 9 khoản 2: "báo cáo hàng quý, 06 tháng và báo cáo năm" with no deadline."""
+        occs = year(self.preset, 2026)
+        reports = pick(occs, "standing_agency", "report")
+        assert Counter(o.cadence for o in reports) == {
+            Period.QUARTER: 4,
+            Period.HALF_YEAR: 2,
+            Period.YEAR: 1,
+        }
+        yearly = pick(occs, "standing_agency", "report", Period.YEAR)
+        assert [(o.opens, o.closes) for o in yearly] == [(D(2025, 12, 15), D(2026, 12, 14))]
+        halves = pick(occs, "standing_agency", "report", Period.HALF_YEAR)
+        assert [(o.opens, o.closes) for o in halves] == [
+            (D(2025, 12, 15), D(2026, 6, 14)),
+            (D(2026, 6, 15), D(2026, 12, 14)),
+        ]
+        no_deadline_invented(reports)
+        occ_cites(self.preset, reports, 9, 2, "báo cáo hàng quý, 06 tháng và báo cáo năm")
+
+    def test_working_group_reports_each_quarter(self) -> None:
+        """Điều 6 khoản 8: "Định kỳ hàng quý báo cáo Trưởng Ban, Phó Trưởng Ban và các Ủy viên"."""
+        reports = pick(year(self.preset, 2025), "working_group", "report")
+        assert [(o.opens, o.closes) for o in reports] == QUARTER_CUTOFFS_2025
+        no_deadline_invented(reports)
+        assert len(reports[0].recipients) == 27
+        occ_cites(self.preset, reports, 6, 8, "Định kỳ hàng quý báo cáo Trưởng Ban")
+
+    def test_whole_tet_year_count(self) -> None:
+        """2026: 4 committee meetings, 4 working-group reports, 7 standing-agency reports."""
+        assert len(year(self.preset, 2026)) == 15
+        g = gaps(self.preset)
+        assert sum(n for (_, _, rule, _), n in g.items() if rule == "working_sessions") == 25
+
+
+def test_loose_locality_match_ignores_unit_words_thanh_hoa_2024_phu_luc() -> None:
+    """The annex gives "Thành phố Sầm Sơn" to the Cục Thống kê member (row 23). Asking for
+    "Thanh" must not reach it through the unit word "Thành phố"; it still finds the names
+    that contain the word (TP Thanh Hóa, Như Thanh, Thạch Thành, Thanh tra tỉnh)."""
+    g = graph("thanh-hoa-2024")
+    r = g.monitor_of("Thanh")
+    assert_ruling(r, "ambiguous", cite="Phụ lục")
+    assert "member_cuc_thong_ke" not in r.candidates
+    assert "Thành phố Sầm Sơn" not in r.targets
+    assert {"TP Thanh Hóa", "Huyện Như Thanh"} <= set(r.targets)
+    assert g.monitor_of("Sầm Sơn").answer == ("member_cuc_thong_ke",)
+    # A fragment of one entry ("Các Hội, Hiệp hội Doanh nghiệp") is a candidate, not an answer.
+    r = g.monitor_of("Hiệp hội Doanh nghiệp")
+    assert (r.status, r.candidates) == ("ambiguous", ("member_so_khdt",))
+    assert g.monitor_of("Pho").status == "not_specified"
+
+
+def test_reports_to_same_statement_once_thanh_hoa_2024_dieu_5_8_9() -> None:
+    """Điều 5 khoản 6, Điều 8 khoản 3 and Điều 9 khoản 1 each have members report to the
+    Trưởng Ban: one statement citing the three clauses."""
+    r = graph("thanh-hoa-2024").reports_to("member_so_tttt")
+    assert_ruling(r, "decided", cite=("Điều 5 khoản 6", "Điều 8 khoản 3", "Điều 9 khoản 1"))
+    assert "báo cáo Trưởng Ban Chỉ đạo (Điều 5 khoản 6; Điều 8 khoản 3; Điều 9 khoản 1)" in (
+        r.explain("vi")
+    )
+
+
+class TestEveryPreset(PresetCase):
+    """The checks every preset passes (tests/presets/_engines.py), on this one."""
+
+    preset = "thanh-hoa-2024"

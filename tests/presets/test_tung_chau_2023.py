@@ -2,7 +2,8 @@
 
 The source is the Quy chế alone: no issuing decision, no signature block.
 Each test states what the regulation says and checks the clause it cites.
-Model data only: the engines are tested elsewhere.
+The model's facts first, then what the engines answer from them (`TestAuthority`,
+`TestCalendar`), then the checks every preset passes (`TestEveryPreset`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,20 @@ from steering.roles import BodyKind, Role
 from steering.rules import AttendanceCondition, Cadence, MeetingKind
 
 from ._assert import assert_loads_clean, cites, only, quotes, timing_not_specified, where
+from ._engines import (
+    HALVES_2026,
+    QUARTER_CUTOFFS_2025,
+    D,
+    PresetCase,
+    assert_ruling,
+    gaps,
+    graph,
+    no_deadline_invented,
+    occ_cites,
+    pick,
+    windows,
+    year,
+)
 
 DEPUTIES = {"standing_deputy", "deputy"}
 
@@ -565,3 +580,85 @@ def test_dieu_11_khoan_1_members_and_working_group_carry_out_the_regulation(
         quotes(d, "có trách nhiệm nghiêm túc thực hiện Quy chế này")
     assert not any(x.citation.article == 11 and x.citation.clause == 1
                    for x in reg.post("head").duties)
+
+
+# ---- The engines on this regulation: authority queries, then its calendar ----
+
+
+class TestAuthority:
+    """What the authority graph answers, clause by clause."""
+
+    g = staticmethod(lambda: graph("tung-chau-2023"))
+
+    def test_head_absent_standing_deputy_acts_dieu_4_khoan_1(self) -> None:
+        assert_ruling(
+            self.g().acting_for("head", absent={"head"}),
+            "decided",
+            ("standing_deputy",),
+            "Điều 4 khoản 1",
+        )
+
+    def test_no_seal_clause_and_no_signature_block(self) -> None:
+        """The Quy chế has no seal clause and the text carries no signature block."""
+        g = self.g()
+        for post in g.post_ids:
+            r = g.seal_for(post)
+            assert r.status == "not_specified", post
+            assert r.signing_form is None, post
+        r = g.signature_block("head")
+        assert_ruling(r, "not_specified", ())
+        assert r.lines == ()
+
+    def test_extraordinary_meeting_head_only_dieu_7_khoan_1(self) -> None:
+        assert_ruling(self.g().conveners("extraordinary"), "decided", ("head",), "Điều 7 khoản 1")
+
+    def test_expanded_meeting_dieu_7_khoan_2(self) -> None:
+        assert_ruling(self.g().conveners("expanded"), "decided", ("head",), "Điều 7 khoản 2")
+
+    def test_agency_heads_accountable_to_commune_dieu_10_khoan_2(self) -> None:
+        r = self.g().accountable_to("agency_heads")
+        assert_ruling(r, "decided", ("ubnd_xa", "chu_tich_ubnd_xa"), "Điều 10 khoản 2")
+
+    def test_member_proxy_dieu_5_khoan_5(self) -> None:
+        assert_ruling(self.g().proxy("member"), "decided", ("allowed",), "Điều 5 khoản 5")
+
+
+class TestCalendar:
+    """Its meetings and reports over whole years, clause by clause."""
+
+    preset = "tung-chau-2023"
+
+    def test_committee_meets_every_six_months_as_circumstances_allow(self) -> None:
+        """Điều 7 khoản 1: "Ban Chỉ đạo họp định kỳ sáu tháng một lần (căn cứ tình hình
+        thực tế)"."""
+        meetings = pick(year(self.preset, 2026), "committee", "regular_meeting")
+        assert windows(meetings) == HALVES_2026
+        assert {o.condition for o in meetings} == {"căn cứ tình hình thực tế"}
+        occ_cites(self.preset, meetings, 7, 1, "Ban Chỉ đạo họp định kỳ sáu tháng một lần")
+
+    def test_working_group_meets_every_month(self) -> None:
+        """Điều 7 khoản 3: "Tổ công tác họp định kỳ một tháng một lần"; February 2026 holds Tết."""
+        meetings = pick(year(self.preset, 2026), "working_group", "regular_meeting")
+        assert len(meetings) == 12
+        assert windows(meetings)[1] == (D(2026, 2, 1), D(2026, 2, 28))
+        assert [o.period for o in meetings][:3] == ["2026-01", "2026-02", "2026-03"]
+        occ_cites(self.preset, meetings, 7, 3, "Tổ công tác họp định kỳ một tháng một lần")
+
+    def test_working_group_reports_each_quarter(self) -> None:
+        """Điều 6 khoản 9: "Định kỳ hằng quý báo cáo ..." with no deadline."""
+        reports = pick(year(self.preset, 2025), "working_group", "report")
+        assert [(o.opens, o.closes) for o in reports] == QUARTER_CUTOFFS_2025
+        no_deadline_invented(reports)
+        occ_cites(self.preset, reports, 6, 9, "Định kỳ hằng quý báo cáo")
+
+    def test_whole_tet_year_count(self) -> None:
+        """2026: 2 committee meetings + 12 working-group meetings + 4 reports."""
+        occs = year(self.preset, 2026)
+        assert len(occs) == 18
+        assert ("working_group", "report", "wg_quarterly", "deadline") in gaps(self.preset)
+
+
+class TestEveryPreset(PresetCase):
+    """The checks every preset passes (tests/presets/_engines.py), on this one."""
+
+    preset = "tung-chau-2023"

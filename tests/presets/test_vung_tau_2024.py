@@ -1,24 +1,47 @@
 """Quy chế hoạt động Ban Chỉ đạo Chuyển đổi số thành phố Vũng Tàu (draft decision, 8/2024).
 
 Each test states what the regulation says and checks the clause it cites.
-Model data only: the engines are tested elsewhere.
+The model's facts first, then what the engines answer from them (`TestAuthority`,
+`TestCalendar`), then the checks every preset passes (`TestEveryPreset`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+
 import pytest
 
+import steering
 from steering.regulation import EffectiveKind, Level, PartialDate, Regulation
 from steering.roles import BodyKind, Role
 from steering.rules import (
     AttendanceCondition,
     Cadence,
     MeetingKind,
+    Period,
     SealKind,
     SigningForm,
 )
+from steering.schedule import (
+    OccurrenceStatus,
+)
+from steering.workdays import DEADLINE_SHIFT_CITATION, ShiftPolicy, is_working_day
 
 from ._assert import assert_loads_clean, cites, only, quotes, timing_not_specified, where
+from ._engines import (
+    HALVES_2026,
+    D,
+    PresetCase,
+    assert_ruling,
+    graph,
+    labels,
+    no_deadline_invented,
+    occ_cites,
+    pick,
+    windows,
+    year,
+)
 
 DEPUTIES = {"standing_deputy", "deputy_vhtt"}
 WG_DOCUMENTS = (
@@ -606,3 +629,287 @@ def test_dieu_14_khoan_1_members_and_working_group_carry_out_the_regulation(
         d = only(duties, lambda x: x.citation.article == 14, "Điều 14 duty")
         cites(d, "Điều 14 khoản 1")
         quotes(d, "có trách nhiệm thực hiện nghiêm túc Quy chế này")
+
+
+# ---- The engines on this regulation: authority queries, then its calendar ----
+
+
+class TestAuthority:
+    """What the authority graph answers, clause by clause."""
+
+    g = staticmethod(lambda: graph("vung-tau-2024"))
+
+    def test_head_absent_standing_deputy_acts_dieu_4_khoan_1(self) -> None:
+        assert_ruling(
+            self.g().acting_for("head", absent={"head"}),
+            "decided",
+            ("standing_deputy",),
+            "Điều 4 khoản 1",
+        )
+
+    @pytest.mark.parametrize("post", ["head", "standing_deputy"])
+    def test_leaders_use_city_seal_dieu_10_khoan_1(self, post: str) -> None:
+        assert_ruling(self.g().seal_for(post), "decided", ("UBND thành phố",), "Điều 10 khoản 1")
+
+    def test_deputy_uses_own_agency_seal_dieu_10_khoan_1(self) -> None:
+        r = self.g().seal_for("deputy_vhtt")
+        assert_ruling(r, "decided", ("Phòng Văn hóa và Thông tin",), "Điều 10 khoản 1")
+
+    def test_wg_lead_seal_only_for_listed_documents_dieu_7_khoan_8(self) -> None:
+        g = self.g()
+        r = g.seal_for("wg_lead", document="Giấy mời họp của Tổ giúp việc")
+        assert_ruling(r, "decided", cite="Điều 7 khoản 8")
+        assert r.seal is not None
+        assert r.seal.kind is SealKind.OWN_AGENCY
+        other = g.seal_for("wg_lead", document="Quyết định thành lập")
+        assert_ruling(other, "not_specified", (), "Điều 7 khoản 8")
+        assert "Giấy mời họp của Tổ giúp việc" in other.documents
+
+    def test_head_signature_block_as_printed(self) -> None:
+        r = self.g().signature_block("head")
+        assert r.signing_form is SigningForm.DIRECT
+        assert r.lines == ("TRƯỞNG BAN", "CHỦ TỊCH UBND TP.VŨNG TÀU")
+
+    def test_extraordinary_on_proposal_of_standing_agency_dieu_9_khoan_1(self) -> None:
+        r = self.g().conveners("extraordinary")
+        assert_ruling(r, "decided", cite="Điều 9 khoản 1")
+        assert r.on_proposal_of == ("standing_agency",)
+
+    def test_expanded_meeting_head_and_deputies_dieu_9_khoan_2(self) -> None:
+        r = self.g().conveners("expanded")
+        assert_ruling(r, "decided", ("head", "standing_deputy", "deputy_vhtt"), "Điều 9 khoản 2")
+
+    def test_member_proxy_needs_report_and_consent_dieu_6_khoan_3(self) -> None:
+        r = self.g().proxy("member")
+        assert_ruling(r, "decided", ("allowed",), "Điều 6 khoản 3")
+        assert set(r.conditions) == {
+            AttendanceCondition.REPORT_TO_CHAIR,
+            AttendanceCondition.CHAIR_CONSENT,
+        }
+
+    def test_standing_deputy_accountable_to_head_dieu_4_khoan_2(self) -> None:
+        assert_ruling(
+            self.g().accountable_to("standing_deputy"), "decided", ("head",), "Điều 4 khoản 2"
+        )
+
+
+class TestCalendar:
+    """Its meetings and reports over whole years, clause by clause."""
+
+    preset = "vung-tau-2024"
+
+    def test_committee_and_working_group_meet_once_a_quarter_by_default(self) -> None:
+        """Điều 9 khoản 1 and khoản 3: "họp định kỳ theo quý, 6 tháng, năm", read as the genre
+        words period reviews (issue 12, finding 3): four sittings a year, the second and fourth
+        quarter's also being the six-month and year meetings."""
+        occs = year(self.preset, 2026)
+        for body, clause, words in (
+            ("committee", 1, "Ban Chỉ đạo họp định kỳ theo quý, 6 tháng, năm"),
+            ("working_group", 3, "Tổ giúp việc họp định kỳ theo quý, 6 tháng, năm"),
+        ):
+            meetings = pick(occs, body, "regular_meeting")
+            assert [o.period for o in meetings] == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
+            assert meetings[1].title.endswith("quý II/2026, kiêm họp 6 tháng đầu năm 2026")
+            assert meetings[3].title.endswith(
+                "quý IV/2026, kiêm họp 6 tháng cuối năm 2026 và năm 2026")
+            assert "reviews='combined'" in meetings[0].note
+            occ_cites(self.preset, meetings, 9, clause, words)
+
+    def test_committee_and_working_group_meet_by_quarter_half_year_and_year(self) -> None:
+        """The other reading, as an option (reviews="separate"): each cadence is listed
+        (4 + 2 + 1 windows a year for each body)."""
+        occs = year(self.preset, 2026, reviews="separate")
+        for body, clause, words in (
+            ("committee", 1, "Ban Chỉ đạo họp định kỳ theo quý, 6 tháng, năm"),
+            ("working_group", 3, "Tổ giúp việc họp định kỳ theo quý, 6 tháng, năm"),
+        ):
+            meetings = pick(occs, body, "regular_meeting")
+            assert Counter(o.cadence for o in meetings) == {
+                Period.QUARTER: 4,
+                Period.HALF_YEAR: 2,
+                Period.YEAR: 1,
+            }
+            assert windows(pick(occs, body, "regular_meeting", Period.HALF_YEAR)) == HALVES_2026
+            assert windows(pick(occs, body, "regular_meeting", Period.YEAR)) == [
+                (D(2026, 1, 1), D(2026, 12, 31))
+            ]
+            occ_cites(self.preset, meetings, 9, clause, words)
+
+    def test_reports_before_the_15th_move_off_tet_and_weekends(self) -> None:
+        """Điều 11 khoản 2: "báo cáo định kỳ trước ngày 15 hàng tháng/quý/năm": due the 14th of
+        the period's last month (the preset's reading); a 14th on a day off moves to the next
+        working day (Bộ luật Dân sự 2015, Điều 148 khoản 5). February 2026: the 14th is the
+        Saturday before Tết (16-20/02), so the report is due Monday 23/02/2026."""
+        occs = year(self.preset, 2026)
+        monthly = pick(occs, "member", "report", Period.MONTH)
+        assert [(o.due.day if o.due else None) for o in monthly] == [
+            14,
+            23,
+            16,
+            14,
+            14,
+            15,
+            14,
+            14,
+            14,
+            14,
+            16,
+            14,
+        ]
+        feb = monthly[1]
+        assert (feb.period, feb.opens, feb.data_period_end) == (
+            "2026-02",
+            D(2026, 1, 15),
+            D(2026, 2, 14),
+        )
+        assert (feb.due, feb.shifted_from, feb.closes) == (
+            D(2026, 2, 23),
+            D(2026, 2, 14),
+            D(2026, 2, 23),
+        )
+        assert feb.citations[-1] == DEADLINE_SHIFT_CITATION
+        assert feb.recipients == ("committee",)
+        assert feb.through == ("standing_agency",)
+        occ_cites(self.preset, monthly, 11, 2, "trước ngày 15 hàng tháng/quý/năm")
+        for o in pick(occs, "member", "report"):
+            assert o.status == "not_specified"  # 2026: past the 2025 reorganisation
+            assert o.due is not None
+            assert is_working_day(o.due)
+
+    def test_quarterly_and_yearly_deadlines(self) -> None:
+        """Điều 11 khoản 2, "hàng quý/năm": the 14th of March, June, September, December."""
+        occs = year(self.preset, 2026)
+        quarterly = pick(occs, "wg_member", "report", Period.QUARTER)
+        assert [(o.due, o.shifted_from) for o in quarterly] == [
+            (D(2026, 3, 16), D(2026, 3, 14)),
+            (D(2026, 6, 15), D(2026, 6, 14)),
+            (D(2026, 9, 14), None),
+            (D(2026, 12, 14), None),
+        ]
+        yearly = pick(occs, "related_agencies", "report", Period.YEAR)
+        assert [(o.opens, o.due) for o in yearly] == [(D(2025, 12, 15), D(2026, 12, 14))]
+
+    def test_the_previous_working_day_policy_moves_tet_deadlines_back(self) -> None:
+        occs = year(self.preset, 2026, policy=ShiftPolicy.PREVIOUS_WORKING_DAY)
+        feb = pick(occs, "member", "report", Period.MONTH)[1]
+        assert (feb.due, feb.shifted_from) == (D(2026, 2, 13), D(2026, 2, 14))
+
+    def test_the_compiled_report_has_no_deadline(self) -> None:
+        """Điều 11 khoản 2: the standing agency compiles "để tổng hợp, báo cáo UBND tỉnh ..."
+        with no deadline of its own."""
+        reports = pick(year(self.preset, 2026), "standing_agency", "report")
+        assert len(reports) == 17
+        no_deadline_invented(reports)
+
+    def test_whole_tet_year_count(self) -> None:
+        """2026: 8 meetings (4 a body); 3 reporters x 17 reports with deadlines; 17 compiled."""
+        occs = year(self.preset, 2026)
+        assert len(occs) == 76
+        assert len(year(self.preset, 2026, reviews="separate")) == 82
+        # On 01/07/2025 thành phố Vũng Tàu ended as a district-level unit (Luật 72/2025/QH15):
+        # whether the regulation applies in 2026 is not specified, so nothing is decided.
+        assert Counter(o.status for o in occs) == {"not_specified": 76}
+        assert all("Luật 72/2025/QH15" in o.note for o in occs)
+        # Before 01/07/2025 its items are decided.
+        assert Counter(o.status for o in year(self.preset, 2025) if o.closes < dt.date(2025, 7, 1))[
+            OccurrenceStatus.DECIDED
+        ] > 0
+        assert Counter(o.body for o in occs if o.kind == "report") == {
+            "member": 17,
+            "wg_member": 17,
+            "related_agencies": 17,
+            "standing_agency": 17,
+        }
+        moved = {o.period for o in occs if o.shifted_from is not None}
+        assert moved == {"2026-02", "2026-03", "2026-06", "2026-11", "2026-Q1", "2026-Q2"}
+
+
+def test_office_named_in_the_title_is_not_repeated_vung_tau_dieu_5() -> None:
+    """Điều 5 names the post "Phó Trưởng ban là Trưởng phòng Văn hóa và Thông tin".
+
+    Its holder's office is already in that title, so an explanation must not
+    add "(Trưởng phòng Văn hóa và Thông tin)" after it.
+    """
+    g = graph("vung-tau-2024")
+    r = g.seal_for("deputy_vhtt")
+    assert_ruling(r, "decided", ("Phòng Văn hóa và Thông tin",), "Điều 10 khoản 1")
+    for lang in ("vi", "en"):
+        text = r.explain(lang)
+        assert "Trưởng phòng Văn hóa và Thông tin (Trưởng phòng" not in text, text
+        assert "Trưởng phòng Văn hóa và Thông tin (deputy head; Trưởng phòng" not in text, text
+    expanded = g.conveners("expanded").explain("vi")
+    assert expanded.count("Trưởng phòng Văn hóa và Thông tin") == 1, expanded
+
+
+def test_vung_tau_member_seal_sentence_dieu_10_khoan_1() -> None:
+    r = graph("vung-tau-2024").seal_for("member")
+    assert_ruling(r, "decided", ("own_agency",), "Điều 10 khoản 1")
+    assert r.explain("vi").startswith("Thành viên Ban Chỉ đạo sử dụng con dấu của cơ quan mình")
+
+
+def test_nobody_available_single_substitute_vung_tau_dieu_4_khoan_1() -> None:
+    r = graph("vung-tau-2024").acting_for("head", absent={"head", "standing_deputy"})
+    assert_ruling(r, "nobody_available", (), "Điều 4 khoản 1")
+    assert "người quy chế giao thay là Phó Trưởng ban Thường trực cũng vắng mặt" in r.explain("vi")
+    assert "so is the substitute the regulation names, Phó Trưởng ban Thường trực" in r.explain(
+        "en"
+    )
+
+
+def test_reports_to_says_periodic_and_ad_hoc_vung_tau_dieu_11_khoan_2() -> None:
+    """Điều 11 khoản 2: members report "định kỳ trước ngày 15 hàng tháng/quý/năm hoặc đột xuất";
+    the explanation keeps both halves."""
+    r = graph("vung-tau-2024").reports_to("member")
+    assert_ruling(r, "decided", cite=("Điều 11 khoản 2", "Điều 6 khoản 4", "Điều 10 khoản 3"))
+    assert "định kỳ hàng tháng, hàng quý, hàng năm hoặc đột xuất (Điều 11 khoản 2)" in r.explain(
+        "vi"
+    )
+    assert "monthly, quarterly, yearly or as needed (Article 11(2))" in r.explain("en")
+
+
+def test_seal_for_a_document_names_the_kind_it_falls_under_vung_tau_dieu_7_khoan_8() -> None:
+    """Điều 7 khoản 8 lists what the Tổ trưởng may sign and seal; asked about a "giấy mời",
+    the ruling names the listed kind it falls under, not the whole list. A bare "giấy mời"
+    is a kind, wider than the listed "Giấy mời họp của Tổ giúp việc": not decided."""
+    g = graph("vung-tau-2024")
+    bare = g.seal_for("wg_lead", document="giấy mời")
+    assert_ruling(bare, "ambiguous", (), "Điều 7 khoản 8")
+    assert bare.candidates == ("Giấy mời họp của Tổ giúp việc",)
+    r = g.seal_for("wg_lead", document="giấy mời họp của Tổ giúp việc")
+    assert_ruling(r, "decided", ("own_agency",), "Điều 7 khoản 8")
+    assert r.documents == ("Giấy mời họp của Tổ giúp việc",)
+    assert "Thông báo phân công" not in r.explain("vi")
+    assert "khi ký “Giấy mời họp của Tổ giúp việc” (Điều 7 khoản 8)" in r.explain("vi")
+
+
+def test_a_decided_signing_form_keeps_what_the_post_may_sign_vung_tau_dieu_5() -> None:
+    """Vũng Tàu Điều 5: the Phó Trưởng ban là Trưởng phòng Văn hóa và Thông tin "ký các văn bản
+    liên quan đến tổ chức, hoạt động của Ban Chỉ đạo"; the KT. form (Nghị định 30/2020 Điều 13
+    khoản 1) must not hide that clause."""
+    r = steering.presets.load("vung-tau-2024").authority().seal_for("deputy_vhtt")
+    assert r.signing_form is SigningForm.KT
+    assert r.documents == ("văn bản liên quan đến tổ chức, hoạt động của Ban Chỉ đạo",)
+    assert "Điều 5" in labels(r)
+    assert "được ký “văn bản liên quan đến tổ chức, hoạt động của Ban Chỉ đạo” (Điều 5)" in (
+        r.explain("vi"))
+
+
+def test_an_open_list_leaves_an_unlisted_kind_not_specified_vung_tau_dieu_7_khoan_8() -> None:
+    """Vũng Tàu Điều 7 khoản 8: the Tổ trưởng signs and seals four kinds "và các trường hợp
+    khác trong phạm vi chức năng, nhiệm vụ của Tổ giúp việc": for a "Công văn" the regulation
+    leaves open whether it falls within, so the seal is not specified and "only" is never said."""
+    g = steering.presets.load("vung-tau-2024").authority()
+    r = g.seal_for("wg_lead", document="Công văn")
+    assert r.status.value == "not_specified"
+    text = r.explain("vi")
+    assert "“Công văn” có thuộc các trường hợp khác trong phạm vi chức năng" in text
+    assert "chỉ được ký" not in text
+    invite = g.seal_for("wg_lead", document="Giấy mời họp của Tổ giúp việc")
+    assert invite.status.value == "decided"
+    assert invite.documents == ("Giấy mời họp của Tổ giúp việc",)
+
+
+class TestEveryPreset(PresetCase):
+    """The checks every preset passes (tests/presets/_engines.py), on this one."""
+
+    preset = "vung-tau-2024"
