@@ -181,7 +181,7 @@ class Registry:
         rows = tuple(e.row(lang) for e in self._entries)
         if not as_dataframe:
             return rows
-        from steering.compare import _pandas  # noqa: PLC0415 - the optional import, worded
+        from steering.compare._model import _pandas  # noqa: PLC0415 - the optional import, worded
 
         return _pandas().DataFrame.from_records(list(rows), columns=list(COLUMNS)) \
             .set_index("id")

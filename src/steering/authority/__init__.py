@@ -26,6 +26,11 @@ from steering.authority.monitoring import _Monitoring
 __all__ = ["AuthorityGraph", "CycleError", "Relation"]
 
 
+# Re-exported: documented, pickled and shown under this package's public name.
+for _public in (CycleError, Relation):
+    _public.__module__ = __name__
+
+
 class AuthorityGraph(_Monitoring):
     """The authority relations of one regulation, with queries that explain themselves.
 

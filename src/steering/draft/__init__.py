@@ -25,6 +25,11 @@ from steering.draft._render import _Render
 __all__ = ["PATTERNS", "Candidate", "Draft", "Pattern", "draft"]
 
 
+# Re-exported: documented, pickled and shown under this package's public name.
+for _public in (Candidate, Draft, Pattern):
+    _public.__module__ = __name__
+
+
 class _Drafter(_Render):
     """Reads a text once and proposes its posts and rules (one family of patterns per module)."""
 
