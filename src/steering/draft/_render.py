@@ -114,47 +114,53 @@ class _Render(_Authority):
 
     # -- identity ----------------------------------------------------
 
-    def identity(self) -> tuple[list[str], list[str]]:
-        """TOML lines of [identity] and [committee], and what is missing."""
-        missing: list[str] = []
-        flat = normalize_for_match(self.text)
-        found = next((f for line in self.text.split("\n") if (f := _locality(line))), None)
-        name, unit_word, locality_name = found or ("", "", "")
-        lines: list[str] = []
-        level = dict(_UNITS).get(unit_word, "")
-        locality = locality_name if level == "province" else f"{unit_word} {locality_name}".strip()
-        title = ""
+    def title(self) -> str:
+        """The regulation's title: "Quy chế hoạt động của <body> ...", as the text writes it."""
         for line in self.text.split("\n"):
             bare = normalize_for_match(line)
             at = bare.lower().find(f"quy chế hoạt động của {self.body}")
             if at != -1:
-                title = bare[at:].rstrip(".;)")
-                break
+                return bare[at:].rstrip(".;)")
             if bare.lower().startswith(f"hoạt động của {self.body}"):
-                title = "Quy chế " + bare.rstrip(".;)")
-                break
+                return "Quy chế " + bare.rstrip(".;)")
+        return ""
+
+    def whose(self, title: str) -> tuple[str, str, str, str, str]:
+        """The body's name, kind, level, locality and unit word.
+
+        A Ban Chỉ đạo by the first line that names it with its place; an Ủy ban, Hội đồng
+        or Tiểu ban by its regulation's title (a "Ban Chỉ đạo ..." line there names the
+        committee it belongs to), the level by the place its name ends with, or national
+        for an "Ủy ban Quốc gia".
+        """
+        found = next((f for line in self.text.split("\n") if (f := _locality(line))), None)
+        name, unit_word, place_name = found or ("", "", "")
         kind = ""
         if self.body != "ban chỉ đạo" and title:
-            # An Ủy ban, Hội đồng or Tiểu ban is named by its regulation's title; a
-            # "Ban Chỉ đạo ..." line names the committee it belongs to, not itself.
             name = title.removeprefix("Quy chế ").removeprefix("hoạt động của ")
             name = name.removeprefix("Hoạt động của ")
-            kind = {"ủy ban": "uy_ban", "uỷ ban": "uy_ban", "hội đồng": "hoi_dong"}.get(
-                self.body, ""
-            )
+            kinds = {"ủy ban": "uy_ban", "uỷ ban": "uy_ban", "hội đồng": "hoi_dong"}
+            kind = kinds.get(self.body, "")
+            if "quốc gia" in name.lower():
+                return name, kind, "national", "", ""
             place = re.search(
                 r"\s(tỉnh|thành phố|thị xã|huyện|quận|thị trấn|phường|xã)\s+"
                 r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s,;.()]*\s?){1,4})$",
                 name,
             )
-            if "quốc gia" in name.lower():  # "Ủy ban Quốc gia ...": the national level
-                level, locality = "national", ""
-            elif place is not None and not level:  # "Hội đồng ... tỉnh Thử": its place
-                unit_word, locality_name = place.group(1), place.group(2).strip()
-                level = dict(_UNITS)[unit_word]
-                locality = locality_name if level == "province" else f"{unit_word} {locality_name}"
-        number, signed, signed_cite = self.signed(flat)
-        lines += [
+            if place is not None and not found:
+                unit_word, place_name = place.group(1), place.group(2).strip()
+        level = dict(_UNITS).get(unit_word, "")
+        locality = place_name if level == "province" else f"{unit_word} {place_name}".strip()
+        return name, kind, level, locality, unit_word
+
+    def identity(self) -> tuple[list[str], list[str]]:
+        """TOML lines of [identity] and [committee], and what is missing."""
+        missing: list[str] = []
+        title = self.title()
+        name, kind, level, locality, unit_word = self.whose(title)
+        number, signed, signed_cite = self.signed(normalize_for_match(self.text))
+        lines = [
             "[identity]",
             f"title = {_q(title)}",
             f"decision_number = {_q(number)}",
@@ -172,14 +178,8 @@ class _Render(_Authority):
                 '# signed_citation = { document = "decision", quote = "..." }',
             ]
         if level:
-            lines.append(
-                f"level = {_q(level)}"
-                + (
-                    "  # 'thành phố' read as a district-level city: check"
-                    if unit_word == "thành phố"
-                    else ""
-                )
-            )
+            check = "  # 'thành phố' read as a district-level city: check"
+            lines.append(f"level = {_q(level)}" + (check if unit_word == "thành phố" else ""))
         else:
             missing.append("the level: the committee's name was not found")
             lines.append('# level = "province"  # not found')
