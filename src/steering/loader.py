@@ -11,7 +11,7 @@ import os
 import re
 import tomllib
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 from cattrs import transform_error
@@ -282,6 +282,11 @@ def _bytes_of(text: object, file: str) -> bytes:
         )
 
 
+def _refuse(file: str, message: str, *, path: str = "") -> NoReturn:
+    """Refuse a file for one problem (``path`` empty: the file as a whole)."""
+    raise RegulationFileError(file, [Problem(path=path, message=message, file=file)]) from None
+
+
 def loads(
     text: str | bytes,
     *,
@@ -318,56 +323,27 @@ def loads(
     """
     data = _bytes_of(text, file)
     if len(data) > max_bytes:
-        raise RegulationFileError(
-            file,
-            [
-                Problem(
-                    path="",
-                    message=f"found {len(data)} bytes; allowed: at most {max_bytes} bytes",
-                    file=file,
-                )
-            ],
-        )
+        _refuse(file, f"found {len(data)} bytes; allowed: at most {max_bytes} bytes")
     # Not NFC-normalised here: composing the raw text would merge a TOML escape
     # with a following combining mark ("\\n" + U+0303 -> "\\ñ"). Every string
     # field of the model normalises itself to NFC when built.
     raw = text.removeprefix("\ufeff") if isinstance(text, str) else _decode(data, file)
     deep_key = _deep_key(raw)
     if deep_key is not None:
-        raise RegulationFileError(file, [Problem(path="", message=deep_key, file=file)])
+        _refuse(file, deep_key)
     try:
         doc = _parse_toml(raw)
     except tomllib.TOMLDecodeError as e:
-        raise RegulationFileError(
-            file, [Problem(path="", message=f"found invalid TOML: {e}", file=file)]
-        ) from None
+        _refuse(file, f"found invalid TOML: {e}")
     except RecursionError:
-        raise RegulationFileError(
-            file,
-            [
-                Problem(
-                    path="",
-                    message=f"found nesting too deep to parse; allowed: at most {MAX_DEPTH} levels",
-                    file=file,
-                )
-            ],
-        ) from None
+        _refuse(file, f"found nesting too deep to parse; allowed: at most {MAX_DEPTH} levels")
     text_problems = [] if _plainly_within_bounds(raw) else _text_problems(doc, file)
     if text_problems:
         raise RegulationFileError(file, text_problems)
     deep = _depth(doc, MAX_DEPTH)
     if deep is not None:
-        raise RegulationFileError(
-            file,
-            [
-                Problem(
-                    path=deep,
-                    message=f"found nesting deeper than {MAX_DEPTH} levels; "
-                    f"allowed: at most {MAX_DEPTH}",
-                    file=file,
-                )
-            ],
-        )
+        _refuse(file, f"found nesting deeper than {MAX_DEPTH} levels; allowed: at most "
+                f"{MAX_DEPTH}", path=deep)
     try:
         reg: Regulation = structure(doc, Regulation)
     except Exception as e:
