@@ -56,6 +56,7 @@ from steering.rules import (
     AttendanceRule,
     Cadence,
     Channel,
+    ChannelKind,
     Citation,
     Composition,
     ConveneRule,
@@ -639,7 +640,7 @@ def regulations(draw: st.DrawFn) -> Regulation:
     channels = tuple(
         Channel(
             name=draw(title_text),
-            kind=draw(st.sampled_from(("document_system", "direct", "chat_group", "meeting"))),
+            kind=draw(st.sampled_from(ChannelKind)),
             platform=draw(st.sampled_from(("", "iDesk", "Zalo"))),
             excludes=tuple(draw(st.lists(title_text, max_size=1))),
             administrator=draw(st.sampled_from(("", *nodes))),

@@ -115,7 +115,7 @@ def _rule_rows(reg: Regulation) -> list[dict[str, Any]]:
                  for a in reg.monitoring.assignments]
     rows += [_rule(reg, "delegation", (d.delegator,), (d.delegate,), d.citation,
                    f"{d.start.isoformat()}..{d.end.isoformat()}") for d in reg.delegations]
-    rows += [_rule(reg, "channel", (), (), c.citation, f"{c.kind}:{c.name}")
+    rows += [_rule(reg, "channel", (), (), c.citation, f"{c.kind.value}:{c.name}")
              for c in reg.channels]
     return rows
 

@@ -28,6 +28,7 @@ __all__ = [
     "AttendanceRule",
     "Cadence",
     "Channel",
+    "ChannelKind",
     "Citation",
     "Composition",
     "ConveneRule",
@@ -627,13 +628,23 @@ class Monitoring:
     note: str = _str_field("")
 
 
+class ChannelKind(enum.Enum):
+    """Kinds of information channel a regulation names."""
+
+    DOCUMENT_SYSTEM = "document_system"  # hệ thống văn bản điện tử (iDesk ...)
+    DIRECT = "direct"  # gửi trực tiếp
+    CHAT_GROUP = "chat_group"  # nhóm trao đổi (Zalo ...)
+    MEETING = "meeting"  # cuộc họp
+
+
 @attrs.frozen(kw_only=True)
 class Channel:
     """An information channel and its restrictions.
 
     Attributes:
         name: The channel's name in the regulation's words.
-        kind: ``"document_system"``, ``"direct"``, ``"chat_group"``, ``"meeting"``.
+        kind: A `ChannelKind`: ``"document_system"``, ``"direct"``, ``"chat_group"``,
+            ``"meeting"``.
         platform: The software named ("iDesk", "Zalo"), if any.
         excludes: What must not go through it ("Mật").
         administrator: Post that sets it up or runs it.
@@ -641,7 +652,7 @@ class Channel:
     """
 
     name: str = _str_field()
-    kind: str = _str_field()
+    kind: ChannelKind
     platform: str = _str_field("")
     excludes: tuple[str, ...] = _ids()
     administrator: str = _str_field("")

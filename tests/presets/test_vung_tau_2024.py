@@ -18,6 +18,7 @@ from steering.roles import BodyKind, Role
 from steering.rules import (
     AttendanceCondition,
     Cadence,
+    ChannelKind,
     MeetingKind,
     Period,
     SealKind,
@@ -595,9 +596,9 @@ def test_dieu_6_khoan_3_proxy_needs_report_and_consent_not_writing(reg: Regulati
 def test_dieu_11_khoan_1_documents_by_idesk_or_direct(reg: Regulation) -> None:
     """Điều 11 khoản 1: gửi qua hệ thống Văn phòng điện tử (iDesk) hoặc gửi trực tiếp."""
     idesk = only(reg.channels, lambda c: c.platform == "iDesk")
-    assert idesk.kind == "document_system"
+    assert idesk.kind is ChannelKind.DOCUMENT_SYSTEM
     cites(idesk, "Điều 11 khoản 1")
-    direct = only(reg.channels, lambda c: c.kind == "direct")
+    direct = only(reg.channels, lambda c: c.kind is ChannelKind.DIRECT)
     cites(direct, "Điều 11 khoản 1")
 
 
@@ -605,7 +606,7 @@ def test_dieu_11_khoan_1_zalo_group_excludes_secret_documents(reg: Regulation) -
     """Điều 11 khoản 1: nhóm Zalo "Chuyển đổi số thành phố Vũng Tàu" (trừ văn bản "Mật")."""
     zalo = only(reg.channels, lambda c: c.platform == "Zalo")
     assert zalo.name == "Chuyển đổi số thành phố Vũng Tàu"
-    assert zalo.kind == "chat_group"
+    assert zalo.kind is ChannelKind.CHAT_GROUP
     assert any("Mật" in x for x in zalo.excludes)
     assert zalo.administrator == "standing_agency"
     cites(zalo, "Điều 11 khoản 1")

@@ -176,7 +176,7 @@ class _Bodies(_Meetings):
     def channels(self) -> None:
         grouped: dict[str, list[Any]] = {}
         for ch in self.reg.channels:
-            grouped.setdefault(fold(ch.kind), []).append(ch)
+            grouped.setdefault(ch.kind.value, []).append(ch)
         for k, chans in sorted(grouped.items()):
             value = tuple(sorted(
                 f"{fold(c.name)}|{fold(c.platform)}|{'+'.join(sorted(map(fold, c.excludes)))}|"
