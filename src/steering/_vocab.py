@@ -7,9 +7,9 @@ name the same thing the same way.
 from __future__ import annotations
 
 from steering.roles import GroupKind, Role
-from steering.rules import MeetingKind
+from steering.rules import AttendanceCondition, MeetingKind
 
-__all__ = ["GROUP_KIND_WORDS", "LEVEL_WORDS", "MEETING_WORDS", "ROLE_WORDS"]
+__all__ = ["CONDITION_WORDS", "GROUP_KIND_WORDS", "LEVEL_WORDS", "MEETING_WORDS", "ROLE_WORDS"]
 
 #: Each role's glossary term (design notes, section 3) and its English gloss.
 ROLE_WORDS: dict[Role, tuple[str, str]] = {
@@ -37,6 +37,20 @@ LEVEL_WORDS: dict[str, tuple[str, str]] = {
     "province": ("tỉnh", "province"),
     "district": ("huyện", "district"),
     "commune": ("xã", "commune"),
+}
+
+#: What an absence or a proxy requires, as what the member must do ("phải ..."), in
+#: Vietnamese and English: the answers of `proxy` and the comparisons say it alike.
+CONDITION_WORDS: dict[AttendanceCondition, tuple[str, str]] = {
+    AttendanceCondition.REPORT_TO_CHAIR: ("báo cáo người chủ trì cuộc họp", "report to the chair"),
+    AttendanceCondition.CHAIR_CONSENT: (
+        "được sự đồng ý của người chủ trì cuộc họp",
+        "have the chair's consent",
+    ),
+    AttendanceCondition.WRITTEN_OPINION: (
+        "tham gia ý kiến bằng văn bản",
+        "give a written opinion",
+    ),
 }
 
 #: Each kind of helping body, in Vietnamese and English.

@@ -20,20 +20,6 @@ from steering.rules import (
 )
 from steering.ruling import Ruling
 
-_CONDITION_VI = {
-    AttendanceCondition.REPORT_TO_CHAIR: "báo cáo người chủ trì cuộc họp",
-    AttendanceCondition.CHAIR_CONSENT: "được sự đồng ý của người chủ trì cuộc họp",
-    AttendanceCondition.WRITTEN_OPINION: "tham gia ý kiến bằng văn bản",
-}
-
-
-_CONDITION_EN = {
-    AttendanceCondition.REPORT_TO_CHAIR: "report to the chair",
-    AttendanceCondition.CHAIR_CONSENT: "have the chair's consent",
-    AttendanceCondition.WRITTEN_OPINION: "give a written opinion",
-}
-
-
 _FORM_VI = {
     SigningForm.TM: "thay mặt tập thể (TM.)",
     SigningForm.KT: "ký thay (KT.)",

@@ -11,13 +11,11 @@ from typing import Any
 
 import attrs
 
-from steering._vocab import MEETING_WORDS
+from steering._vocab import CONDITION_WORDS, MEETING_WORDS
 from steering.authority._core import (
     _memo,
 )
 from steering.authority._words import (
-    _CONDITION_EN,
-    _CONDITION_VI,
     _cite,
     _join,
     _unique,
@@ -158,14 +156,10 @@ class _Meetings(_Accountability):
         absent_conds = tuple(a.absence_conditions)
         cite_vi, cite_en = _cite((a.citation,), "vi"), _cite((a.citation,), "en")
         if a.proxy_allowed:
-            req_vi = (
-                f", với điều kiện {_join([_CONDITION_VI[c] for c in conds], 'và')}" if conds else ""
-            )
-            req_en = (
-                f", provided they {_join([_CONDITION_EN[c] for c in conds], 'and')}"
-                if conds
-                else ""
-            )
+            needs_vi = _join([CONDITION_WORDS[c][0] for c in conds], "và")
+            needs_en = _join([CONDITION_WORDS[c][1] for c in conds], "and")
+            req_vi = f", với điều kiện {needs_vi}" if conds else ""
+            req_en = f", provided they {needs_en}" if conds else ""
             text_vi = f"{name_vi} được ủy quyền cho người dự họp thay{req_vi} ({cite_vi})."
             text_en = f"{name_en} may send a proxy{req_en} ({cite_en})."
         else:
@@ -173,11 +167,11 @@ class _Meetings(_Accountability):
             text_en = f"{name_en} may not send a proxy ({cite_en})."
         if absent_conds:
             text_vi += (
-                f" Nếu vắng mặt phải {_join([_CONDITION_VI[c] for c in absent_conds], 'và')}."
+                f" Nếu vắng mặt phải {_join([CONDITION_WORDS[c][0] for c in absent_conds], 'và')}."
             )
             text_en += (
                 f" An absence requires that they "
-                f"{_join([_CONDITION_EN[c] for c in absent_conds], 'and')}."
+                f"{_join([CONDITION_WORDS[c][1] for c in absent_conds], 'and')}."
             )
         return Ruling(
             question=Question.PROXY,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from steering._vocab import LEVEL_WORDS
+from steering._vocab import CONDITION_WORDS, LEVEL_WORDS
 from steering.roles import Role
 from steering.rules import (
-    AttendanceCondition,
     AttendanceRule,
     Cadence,
     Citation,
@@ -101,18 +100,6 @@ def _sorted_cadences(cs: Iterable[Cadence]) -> list[Cadence]:
     return sorted(set(cs), key=lambda c: (_PERIOD_ORDER[c.period], c.times))
 
 
-_CONDITION_VI = {
-    AttendanceCondition.REPORT_TO_CHAIR: "báo cáo người chủ trì",
-    AttendanceCondition.CHAIR_CONSENT: "được người chủ trì đồng ý",
-    AttendanceCondition.WRITTEN_OPINION: "có ý kiến bằng văn bản",
-}
-
-
-_CONDITION_EN = {
-    AttendanceCondition.REPORT_TO_CHAIR: "report to the chair",
-    AttendanceCondition.CHAIR_CONSENT: "the chair's consent",
-    AttendanceCondition.WRITTEN_OPINION: "a written opinion",
-}
 
 
 _LEVEL_VI = {level: words[0] for level, words in LEVEL_WORDS.items()}
@@ -139,16 +126,18 @@ def _attendance_words(rule: AttendanceRule) -> tuple[str, str, str]:
     vi = ["phải dự đầy đủ" if rule.must_attend else "không bắt buộc dự"]
     en = ["must attend" if rule.must_attend else "attendance not required"]
     if rule.absence_conditions:
-        vi.append("vắng phải " + ", ".join(_CONDITION_VI[c] for c in rule.absence_conditions))
-        en.append("absence needs " + ", ".join(_CONDITION_EN[c] for c in rule.absence_conditions))
-    conds_vi = ", ".join(_CONDITION_VI[c] for c in rule.proxy_conditions)
-    conds_en = ", ".join(_CONDITION_EN[c] for c in rule.proxy_conditions)
+        vi.append("vắng phải " + ", ".join(CONDITION_WORDS[c][0] for c in rule.absence_conditions))
+        en.append(
+            "if absent, must " + ", ".join(CONDITION_WORDS[c][1] for c in rule.absence_conditions)
+        )
+    conds_vi = ", ".join(CONDITION_WORDS[c][0] for c in rule.proxy_conditions)
+    conds_en = ", ".join(CONDITION_WORDS[c][1] for c in rule.proxy_conditions)
     if rule.proxy_allowed is None:
         vi.append("dự thay: không quy định")
         en.append("proxy: not specified")
     elif rule.proxy_allowed:
         vi.append("được cử người dự thay" + (f" ({conds_vi})" if conds_vi else ""))
-        en.append("may send a proxy" + (f" ({conds_en})" if conds_en else ""))
+        en.append("may send a proxy" + (f" (provided they {conds_en})" if conds_en else ""))
     else:
         vi.append("không được cử người dự thay")
         en.append("no proxy")
