@@ -7,9 +7,16 @@ name the same thing the same way.
 from __future__ import annotations
 
 from steering.roles import GroupKind, Role
-from steering.rules import AttendanceCondition, MeetingKind
+from steering.rules import AttendanceCondition, MeetingKind, Period
 
-__all__ = ["CONDITION_WORDS", "GROUP_KIND_WORDS", "LEVEL_WORDS", "MEETING_WORDS", "ROLE_WORDS"]
+__all__ = [
+    "CONDITION_WORDS",
+    "GROUP_KIND_WORDS",
+    "LEVEL_WORDS",
+    "MEETING_WORDS",
+    "PERIOD_WORDS",
+    "ROLE_WORDS",
+]
 
 #: Each role's glossary term (design notes, section 3) and its English gloss.
 ROLE_WORDS: dict[Role, tuple[str, str]] = {
@@ -37,6 +44,15 @@ LEVEL_WORDS: dict[str, tuple[str, str]] = {
     "province": ("tỉnh", "province"),
     "district": ("huyện", "district"),
     "commune": ("xã", "commune"),
+}
+
+#: How often a periodic meeting or report recurs ("báo cáo định kỳ hàng quý"), in
+#: Vietnamese and English: answers, comparisons and tables say it alike.
+PERIOD_WORDS: dict[Period, tuple[str, str]] = {
+    Period.MONTH: ("hàng tháng", "monthly"),
+    Period.QUARTER: ("hàng quý", "quarterly"),
+    Period.HALF_YEAR: ("6 tháng", "half-yearly"),
+    Period.YEAR: ("hàng năm", "yearly"),
 }
 
 #: What an absence or a proxy requires, as what the member must do ("phải ..."), in

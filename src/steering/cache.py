@@ -50,8 +50,9 @@ __all__ = ["ENV_CACHE_DIR", "STORE_FORMAT", "Entry", "default_cache_dir", "depen
 
 #: The environment variable naming the cache folder.
 ENV_CACHE_DIR = "STEERING_CACHE_DIR"
-#: The store's own format; a store of another format is ignored.
-STORE_FORMAT = "1"
+#: The store's own format; a store of another format is ignored. It changes when the
+#: rows change for the same file (2: cadences and attendance worded by one table each).
+STORE_FORMAT = "2"
 _LANGS = ("vi", "en")
 
 

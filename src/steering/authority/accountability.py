@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from steering import _authority_algo as algo
+from steering._vocab import PERIOD_WORDS
 from steering.authority._core import (
     _memo,
 )
@@ -130,20 +131,14 @@ class _Accountability(_Seals):
                 text_vi=f"Quy chế không quy định {self._name(post, 'vi')} báo cáo ai.",
                 text_en=f"The regulation does not say to whom {self._name(post, 'en')} reports.",
             )
-        per = {
-            "month": ("hàng tháng", "monthly"),
-            "quarter": ("hàng quý", "quarterly"),
-            "half_year": ("6 tháng", "half-yearly"),
-            "year": ("hàng năm", "yearly"),
-        }
         # Rules saying the same thing (same recipients, route and cadence) make one
         # statement citing every clause, in the order the rules come.
         said: dict[tuple[str, str], list[Citation]] = {}
         for r in rules:
             how_vi = how_en = ""
             if r.cadences:
-                how_vi = " định kỳ " + ", ".join(per[c.period.value][0] for c in r.cadences)
-                how_en = " " + ", ".join(per[c.period.value][1] for c in r.cadences)
+                how_vi = " định kỳ " + ", ".join(PERIOD_WORDS[c.period][0] for c in r.cadences)
+                how_en = " " + ", ".join(PERIOD_WORDS[c.period][1] for c in r.cadences)
             elif r.periodic:
                 how_vi, how_en = " định kỳ", " periodically"
             if r.ad_hoc and r.occasion:

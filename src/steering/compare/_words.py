@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from steering._vocab import CONDITION_WORDS, LEVEL_WORDS
+from steering._vocab import CONDITION_WORDS, LEVEL_WORDS, PERIOD_WORDS
 from steering.roles import Role
 from steering.rules import (
     AttendanceRule,
@@ -60,20 +60,10 @@ def _unique_citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
 _PERIOD_ORDER = {Period.MONTH: 0, Period.QUARTER: 1, Period.HALF_YEAR: 2, Period.YEAR: 3}
 
 
-_PERIOD_VI = {
-    Period.MONTH: "hàng tháng",
-    Period.QUARTER: "hàng quý",
-    Period.HALF_YEAR: "06 tháng",
-    Period.YEAR: "hàng năm",
-}
+_PERIOD_VI = {period: words[0] for period, words in PERIOD_WORDS.items()}
 
 
-_PERIOD_EN = {
-    Period.MONTH: "monthly",
-    Period.QUARTER: "quarterly",
-    Period.HALF_YEAR: "half-yearly",
-    Period.YEAR: "yearly",
-}
+_PERIOD_EN = {period: words[1] for period, words in PERIOD_WORDS.items()}
 
 
 _PERIOD_UNIT_VI = {Period.MONTH: "tháng", Period.QUARTER: "quý", Period.HALF_YEAR: "6 tháng",
