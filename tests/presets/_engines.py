@@ -132,14 +132,26 @@ def _readings_section(preset: str) -> str:
     return text[start : end if end != -1 else len(text)]
 
 
+def every_answer(g: AuthorityGraph, post: str) -> tuple[Ruling, ...]:
+    """Every question asked of ``post``, as the shared checks ask it."""
+    return (
+        g.acting_for(post, absent={post}),
+        g.seal_for(post),
+        g.accountable_to(post),
+        g.reports_to(post),
+        g.proxy(post),
+        g.monitored_by(post),
+        g.signature_block(post),
+    )
+
+
 class PresetCase:
     """Checks every preset passes; a preset's module subclasses it with its ``preset``."""
 
     preset: ClassVar[str]
 
     def test_seal_and_signing_queries_are_total(self) -> None:
-        preset = self.preset
-        g = graph(preset)
+        g = graph(self.preset)
         for post in g.post_ids:
             r = g.seal_for(post)
             assert r.status in (Status.DECIDED, Status.NOT_SPECIFIED)
@@ -148,37 +160,20 @@ class PresetCase:
             assert r.explain("en")
 
     def test_every_query_kind_answers_every_post(self) -> None:
-        preset = self.preset
-        g = graph(preset)
+        g = graph(self.preset)
         for post in g.post_ids:
-            for r in (
-                g.acting_for(post, absent={post}),
-                g.accountable_to(post),
-                g.reports_to(post),
-                g.proxy(post),
-                g.monitored_by(post),
-                g.signature_block(post),
-            ):
+            for r in every_answer(g, post):
                 assert isinstance(r.status, Status)
                 assert r.explain("vi")
                 assert r.explain("en")
                 hash(r)
 
     def test_explanations_start_with_a_capital(self) -> None:
-        preset = self.preset
         """Vũng Tàu writes "thành viên Ban Chỉ đạo" (Điều 6) in lower case; a sentence still opens
         with a capital letter, in both languages, whatever post it names first."""
-        g = graph(preset)
+        g = graph(self.preset)
         for post in g.post_ids:
-            for r in (
-                g.acting_for(post, absent={post}),
-                g.seal_for(post),
-                g.accountable_to(post),
-                g.reports_to(post),
-                g.proxy(post),
-                g.monitored_by(post),
-                g.signature_block(post),
-            ):
+            for r in every_answer(g, post):
                 for lang in ("vi", "en"):
                     text = r.explain(lang)
                     assert text[:1].isupper(), text
@@ -202,9 +197,9 @@ class PresetCase:
             assert g.citation in rules
 
     def test_the_calendars_page_lists_every_reading_of_the_preset(self) -> None:
-        preset = self.preset
         """Every meeting or periodic-report rule that records a reading (a note on the rule or on
         its deadline) is listed, by its clause, under the preset on docs/calendars.md."""
+        preset = self.preset
         reg = steering.presets.load(preset)
         section = _readings_section(preset)
         cited = [m.citation for m in reg.meetings if m.note and m.kind is MeetingKind.REGULAR]
