@@ -81,7 +81,8 @@ class _Authority(_Reports):
     def acts_when_absent(self, unit: SourceUnit, sentence: str) -> None:
         """'(<B>) thay mặt <A> điều hành ... khi <A> vắng mặt', in <B>'s article."""
         m = re.match(
-            r"(.*?)thay mặt (.+?) (?:điều hành|lãnh đạo|chỉ đạo|giải quyết)[^;]*? khi (.+?) "
+            r"([^;]{0,200}?)thay mặt ([^;]{1,200}?) (?:điều hành|lãnh đạo|chỉ đạo|giải quyết)"
+            r"[^;]{0,400}? khi ([^;]{1,200}?) "
             r"(?:vắng mặt|đi công tác)",
             sentence,
             re.IGNORECASE,
@@ -134,7 +135,9 @@ class _Authority(_Reports):
         agency = re.split(r"[.;,(]| để | khi | trong ", sentence[at + len(_AGENCY_SEAL) :])[0]
         agency = agency.strip()
         # "Ban Chỉ đạo sử dụng con dấu của Tỉnh ủy khi Trưởng Ban ký": the signer's seal.
-        signer = re.match(r"[^.;]*? khi (.+?) ký\b", sentence[at + len(_AGENCY_SEAL) :])
+        signer = re.match(
+            r"[^.;]{0,200}? khi ([^.;]{1,200}?) ký\b", sentence[at + len(_AGENCY_SEAL) :]
+        )
         if low.startswith(f"{self.body} ") and signer:
             roles, clean = self.parties(signer.group(1), unit)
         else:

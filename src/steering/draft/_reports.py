@@ -65,7 +65,7 @@ class _Reports(_Meetings):
 
         <B> reports to <A>; with 'và chỉ đạo', <A> directs <B>.
         """
-        m = re.search(r" làm việc với (.+?) để nghe báo cáo", sentence, re.IGNORECASE)
+        m = re.search(r" làm việc với ([^.;]{1,200}?) để nghe báo cáo", sentence, re.IGNORECASE)
         if m is None:
             return False
         cut = re.search(r" (?:định kỳ|thường xuyên|hoặc|có trách nhiệm)\b", sentence[: m.start()])
@@ -97,7 +97,8 @@ class _Reports(_Meetings):
         working group whose article it is, or the one the sentence opens with.
         """
         m = re.search(
-            r"(?<!\w)(?<!quá )trình (.+?)(?= ban hành| xem xét| phê duyệt| quyết định|[.;]|$)",
+            r"(?<!\w)(?<!quá )trình ([^.;]{1,1000}?)"
+            r"(?= ban hành| xem xét| phê duyệt| quyết định|[.;]|$)",
             sentence,
             re.IGNORECASE,
         )
@@ -143,7 +144,7 @@ class _Reports(_Meetings):
 
         And, in a post's article, 'Chỉ đạo hoạt động (của) <the working group>'.
         """
-        m = re.search(r" có trách nhiệm (?:tổ chức, )?chỉ đạo (.+?) thực hiện", sentence)
+        m = re.search(r" có trách nhiệm (?:tổ chức, )?chỉ đạo ([^.;]{1,200}?) thực hiện", sentence)
         if m is not None:
             subjects, s_clean = self.parties(sentence[: m.start()], unit)
             objects, o_clean = self.parties(m.group(1), unit)
