@@ -250,6 +250,12 @@ def test_bac_gia_dinh_excerpt_without_a_date_is_not_completed_by_invention() -> 
     assert "# MISSING: the signing date" in result.text
 
 
+EVERY_DEPUTY = (
+    "Reading: 'Phó Trưởng ban' here is read as every deputy, the standing deputy too: no "
+    "definition in the text sets them apart (the drafter's every-deputy reading; check it)."
+)
+
+
 def test_song_thu_posts_without_articles_other_word_orders_and_new_patterns(
     tmp_path: Path,
 ) -> None:
@@ -296,10 +302,15 @@ def test_song_thu_posts_without_articles_other_word_orders_and_new_patterns(
             2,
         ),
         ("directions", {"subjects": ["head"], "objects": ["to_giup_viec"]}, 3, 2),
-        # Điều 4 khoản 1: "do Trưởng Ban, các Phó Trưởng Ban giao": every deputy.
+        # Điều 4 khoản 1: "do Trưởng Ban, các Phó Trưởng Ban giao": every deputy, a reading
+        # the rule says it takes.
         (
             "directions",
-            {"subjects": ["head", "standing_deputy", "deputy"], "objects": ["member"]},
+            {
+                "subjects": ["head", "standing_deputy", "deputy"],
+                "objects": ["member"],
+                "note": EVERY_DEPUTY,
+            },
             4,
             1,
         ),

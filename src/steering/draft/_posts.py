@@ -174,7 +174,34 @@ class _Posts:
     def add(
         self, kind: str, fields: dict[str, object], unit: SourceUnit, quote: str, how: str
     ) -> None:
+        note = self.reading(fields, quote)
+        if note and how.startswith("pattern:"):
+            fields = {**fields, "note": note}
         self.candidates.append(Candidate(kind, fields, unit, quote, how))
+
+    def reading(self, fields: dict[str, object], quote: str) -> str:
+        """The note a candidate carries when it rests on the `every-deputy` reading.
+
+        The sentence names a bare "Phó Trưởng ban" and the candidate counts the standing
+        deputy among them: not the text's own words, unless a definition in it says so
+        ("... gọi chung là Phó Trưởng ban").
+        """
+        named: set[object] = set()
+        for value in fields.values():
+            if isinstance(value, list):
+                named.update(value)
+        defined = self.collective.get("deputy")
+        if (
+            {"deputy", "standing_deputy"} <= named
+            and "thường trực" not in quote.lower()
+            and (defined is None or defined[0] < 0)
+        ):
+            return (
+                "Reading: 'Phó Trưởng ban' here is read as every deputy, the standing "
+                "deputy too: no definition in the text sets them apart (the drafter's "
+                "every-deputy reading; check it)."
+            )
+        return ""
 
     def propose(
         self,
