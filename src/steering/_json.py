@@ -34,6 +34,6 @@ def jsonable(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of value
         return {
             f.name: jsonable(getattr(value, f.name))
             for f in attrs.fields(type(value))
-            if not f.name.startswith("_") and f.name not in ("text_vi", "text_en")
+            if not f.name.startswith("_") and f.name not in ("text_vi", "text_en", "reasons")
         }
     return str(value)

@@ -18,9 +18,11 @@ from typing import Any
 import attrs
 
 from steering.errors import QueryError
+from steering.reasons import AsWritten, Reason, Worded
 from steering.rules import AttendanceCondition, Citation, Delegation, Seal, SigningForm
+from steering.text import render, sentence
 
-__all__ = ["LANGS", "Question", "Ruling", "Status"]
+__all__ = ["LANGS", "Question", "Ruling", "Status", "sentence"]
 
 #: The languages [`Ruling.explain`][steering.ruling.Ruling.explain] speaks.
 LANGS = ("vi", "en")
@@ -80,16 +82,6 @@ def _tuple(default: tuple[Any, ...] = ()) -> Any:
     return attrs.field(default=default, converter=tuple)
 
 
-def sentence(text: str) -> str:
-    """``text`` with its first letter capitalised, as a sentence starts.
-
-    Posts keep the regulation's own words, and some regulations write them in
-    lower case ("thành viên Ban Chỉ đạo", Vũng Tàu 2024); an explanation that
-    opens with one still starts with a capital.
-    """
-    return text[:1].upper() + text[1:] if text[:1].islower() else text
-
-
 def _sorted_repr(value: frozenset[str]) -> str:
     """A set's repr in sorted order, the same whatever the interpreter's hash seed."""
     return f"frozenset({{{', '.join(repr(x) for x in sorted(value))}}})" if value else "frozenset()"
@@ -133,8 +125,9 @@ class Ruling:
         caveats: What the world did after the regulation was written, by the
             ruling's date ([`steering.world`][steering.world]): the 2025 reorganisation, a
             later decision; [`explain`][steering.ruling.Ruling.explain] appends them.
-        text_vi: The explanation in Vietnamese (see [`explain`][steering.ruling.Ruling.explain]).
-        text_en: The explanation in English.
+        reasons: Why, as typed facts ([`steering.reasons`][steering.reasons]): who is
+            absent, which clause names whom, which reading was applied. The text
+            layer ([`steering.text`][steering.text]) words them; `explain` says them.
 
     """
 
@@ -162,8 +155,20 @@ class Ruling:
     delegation: Delegation | None = None
     unordered: bool = False
     caveats: tuple[Any, ...] = _tuple()
-    text_vi: str = attrs.field(default="", repr=False, converter=sentence)
-    text_en: str = attrs.field(default="", repr=False, converter=sentence)
+    reasons: tuple[Reason, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    # Explanations an engine still words itself (issue #11: to become typed reasons).
+    _text_vi: str = attrs.field(default="", repr=False, converter=sentence)
+    _text_en: str = attrs.field(default="", repr=False, converter=sentence)
+
+    @property
+    def text_vi(self) -> str:
+        """The explanation in Vietnamese, without the caveats (see `explain`)."""
+        return render(self.reasons, "vi") if self.reasons else self._text_vi
+
+    @property
+    def text_en(self) -> str:
+        """The explanation in English, without the caveats (see `explain`)."""
+        return render(self.reasons, "en") if self.reasons else self._text_en
 
     @property
     def decided(self) -> bool:
@@ -228,3 +233,50 @@ class Ruling:
         from steering._display import ruling_html  # noqa: PLC0415 - display code loads lazily
 
         return ruling_html(self)
+
+
+def reasons_of(ruling: Ruling) -> tuple[Reason, ...]:
+    """A ruling's reasons; an explanation its engine still words is one `Worded` reason."""
+    if ruling.reasons or not ruling.text_vi:
+        return ruling.reasons
+    return (Worded(ruling.text_vi, ruling.text_en),)
+
+
+def ends_with(reasons: tuple[Reason, ...], note: Reason) -> bool:
+    """Whether the explanation of ``reasons`` already ends with ``note``."""
+    if not reasons:
+        return False
+    last = reasons[-1]
+    if last == note:
+        return True
+    if isinstance(last, AsWritten) and not last.answer:
+        return ends_with(last.reasons, note)
+    if isinstance(last, Worded):
+        return last.vi.endswith(render((note,), "vi"))
+    return False
+
+
+def without(reasons: tuple[Reason, ...], note: Reason) -> tuple[Reason, ...]:
+    """``reasons`` with ``note`` taken out wherever it stands."""
+    out: list[Reason] = []
+    for x in reasons:
+        if isinstance(x, AsWritten):
+            out.append(attrs.evolve(x, reasons=without(x.reasons, note)))
+        elif isinstance(x, Worded):
+            vi, en = render((note,), "vi"), render((note,), "en")
+            out.append(Worded(x.vi.replace(f" {vi}", ""), x.en.replace(f" {en}", "")))
+        elif x != note:
+            out.append(x)
+    return tuple(out)
+
+
+def noted_last(ruling: Ruling, note: Reason) -> Ruling:
+    """``ruling`` with ``note`` at the end of its reasons, said once.
+
+    A ruling built on another (signature_block on acting_for) carries the note of the
+    first: it is moved last, not repeated.
+    """
+    said = reasons_of(ruling)
+    if ends_with(said, note):
+        return ruling
+    return attrs.evolve(ruling, reasons=(*without(said, note), note))

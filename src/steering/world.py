@@ -40,6 +40,7 @@ import attrs
 
 from steering._text import nfc
 from steering.errors import QueryError
+from steering.reasons import AsWritten
 
 if TYPE_CHECKING:
     from steering.regulation import Regulation
@@ -336,7 +337,7 @@ def applicability_unknown_from(reg: Regulation) -> dt.date | None:
 
 
 def _with(ruling: Ruling, found: Iterable[Caveat]) -> Ruling:
-    from steering.ruling import Status  # noqa: PLC0415
+    from steering.ruling import Status, reasons_of  # noqa: PLC0415
 
     new = tuple(k for k in found if k not in ruling.caveats)
     if not new:
@@ -344,12 +345,10 @@ def _with(ruling: Ruling, found: Iterable[Caveat]) -> Ruling:
     decisive = any(k.decisive for k in new)
     changes_: dict[str, Any] = {"caveats": ruling.caveats + new}
     if decisive and ruling.status is Status.DECIDED:
-        answer = ", ".join(ruling.answer)
         changes_.update(
             status=Status.NOT_SPECIFIED,
             answer=(),
-            text_vi=f"Theo văn bản: {ruling.text_vi}" + (f" (trả lời: {answer})" if answer else ""),
-            text_en=f"As written: {ruling.text_en}" + (f" (answer: {answer})" if answer else ""),
+            reasons=(AsWritten(reasons_of(ruling), ruling.answer),),
         )
     return attrs.evolve(ruling, **changes_)
 

@@ -12,14 +12,12 @@ from typing import Any, Concatenate, ParamSpec, Self, TypeVar
 import attrs
 import networkx as nx
 
-from steering import _args, world
+from steering import _args, reasons, world
 from steering import _signing as signing
-from steering._text import fold, nfc, vi_date
+from steering._text import fold, nfc
 from steering._vocab import ROLE_WORDS
 from steering.authority._words import (
-    _cite,
     _join,
-    _noted_last,
     _unique,
     _unique_cites,
 )
@@ -43,7 +41,7 @@ from steering.rules import (
     SigningRule,
     Substitution,
 )
-from steering.ruling import Ruling
+from steering.ruling import Ruling, ends_with, noted_last, reasons_of
 from steering.validation import delegation_problems, find_cycle, reference_problems
 
 _CACHE_LIMIT = 65_536
@@ -424,6 +422,13 @@ class _Core:
         gloss = ROLE_WORDS[p.role][1]
         return f"{p.title} ({gloss}; {office})" if office else f"{p.title} ({gloss})"
 
+    def _named(self, node_id: str) -> reasons.Named:
+        """``node_id`` with its names, as a reason names it."""
+        return reasons.Named(node_id, self._name(node_id, "vi"), self._name(node_id, "en"))
+
+    def _nameds(self, ids: Iterable[str]) -> tuple[reasons.Named, ...]:
+        return tuple(self._named(i) for i in ids)
+
     def _names(self, ids: Iterable[str], lang: str, word: str | None = None) -> str:
         if word is None:
             word = "và" if lang == "vi" else "and"
@@ -448,17 +453,12 @@ class _Core:
         if not hits:
             return ruling
         cites = tuple(g.optional for g in hits if g.optional is not None)
-        names = _join([g.name for g in hits], "và")
-        names_en = _join([g.name for g in hits], "and")
-        note_vi = (f"Lưu ý: {names} chỉ được thành lập khi cần thiết ({_cite(cites, 'vi')}); "
-                   "câu trả lời áp dụng khi đã được thành lập.")
-        note_en = (f"Note: {names_en} is set up only when needed ({_cite(cites, 'en')}); the "
-                   "answer applies once it is set up.")
-        if ruling.text_vi.endswith(note_vi):
+        note = reasons.OnlyWhenSetUp(groups=tuple(g.name for g in hits), citations=cites)
+        said = reasons_of(ruling)
+        if ends_with(said, note):
             return ruling
         return attrs.evolve(ruling, citations=_unique_cites((*ruling.citations, *cites)),
-                            text_vi=f"{ruling.text_vi} {note_vi}",
-                            text_en=f"{ruling.text_en} {note_en}")
+                            reasons=(*said, note))
 
     def _replaced_sources(self, ruling: Ruling) -> Ruling:
         """Flag a citation of an instrument this regulation replaces ("thay thế ...").
@@ -467,18 +467,15 @@ class _Core:
         the decision it rests on was replaced, citing the clause that replaces it.
         """
         replaced = self._reg.identity.replaces
-        hits = [(c, r) for c in ruling.citations if c.document not in OWN_PARTS
-                for r in replaced if r.number and r.number in c.document]
+        hits = tuple((c, r.citation) for c in ruling.citations if c.document not in OWN_PARTS
+                     for r in replaced if r.number and r.number in c.document)
         if not hits:
             return ruling
-        vi = "; ".join(f"{c.label('vi')} thuộc {c.document}, văn bản mà quy chế này thay thế "
-                       f"({r.citation.label('vi')})" for c, r in hits)
-        en = "; ".join(f"{c.label('en')} rests on {c.document}, which this regulation "
-                       f"replaces ({r.citation.label('en')})" for c, r in hits)
-        if ruling.text_vi.endswith(f"Lưu ý: {vi}."):
+        note = reasons.RestsOnReplaced(hits)
+        said = reasons_of(ruling)
+        if ends_with(said, note):
             return ruling
-        return attrs.evolve(ruling, text_vi=f"{ruling.text_vi} Lưu ý: {vi}.",
-                            text_en=f"{ruling.text_en} Note: {en}.")
+        return attrs.evolve(ruling, reasons=(*said, note))
 
     def _dated(self, ruling: Ruling) -> Ruling:
         """Say so when the date asked about is before the regulation can be in force.
@@ -497,11 +494,7 @@ class _Core:
         if first is None or ruling.on >= first:
             # Past a reorganisation or a successor's start: say so (steering.world).
             return world.situate(ruling, self._reg)
-        note_vi = (f"Lưu ý: ngày {vi_date(ruling.on)}, quy chế này chưa có hiệu lực "
-                   f"(sớm nhất từ {vi_date(first)}).")
-        note_en = (f"Note: on {ruling.on.isoformat()} this regulation was not yet in force "
-                   f"(at the earliest from {first.isoformat()}).")
-        return _noted_last(ruling, note_vi, note_en)
+        return noted_last(ruling, reasons.NotYetInForce(on=ruling.on, first=first))
 
     def _unknown_start(self, ruling: Ruling) -> Ruling:
         """Say that whether the regulation governed the day asked about is not known.
@@ -509,10 +502,5 @@ class _Core:
         The signing date is unknown (``unknown = ["signed"]``) and the day asked
         about is not past the last day the file's bounds allow.
         """
-        signed_vi = self._reg.identity.signed_text("vi")
-        signed_en = self._reg.identity.signed_text("en")
-        note_vi = (f"Lưu ý: ngày ký quy chế {signed_vi}; không rõ quy chế đã có hiệu lực "
-                   "vào ngày được hỏi chưa.")
-        note_en = (f"Note: the regulation's signing date is {signed_en}; whether it was in "
-                   "force on the day asked about is not known.")
-        return _noted_last(ruling, note_vi, note_en)
+        lo, hi = self._reg.identity.signing_window()
+        return noted_last(ruling, reasons.StartUnknown(not_before=lo, not_after=hi))

@@ -8,14 +8,13 @@ from typing import Any
 
 import attrs
 
-from steering import _args
+from steering import _args, reasons
 from steering import _authority_algo as algo
 from steering.authority._core import (
     _CACHE_LIMIT,
     _Core,
 )
 from steering.authority._words import (
-    _cite,
     _unique,
     _unique_cites,
 )
@@ -25,7 +24,7 @@ from steering.errors import (
 from steering.rules import (
     Delegation,
 )
-from steering.ruling import Question, Ruling, Status
+from steering.ruling import Question, Ruling, Status, reasons_of
 from steering.validation import delegation_faults
 
 
@@ -122,19 +121,13 @@ class _Acting(_Core):
         cites = _unique_cites(
             c for x, via in shown for c in (self._post(via).citation, self._post(x).citation)
         )
-        vi = "; ".join(
-            f"{self._name(x, 'vi')} cũng vắng mặt vì người giữ chức vụ này đồng thời là "
-            f"{self._name(via, 'vi')}" for x, via in shown
-        )
-        en = "; ".join(
-            f"{self._name(x, 'en')} is absent too, as its holder is also "
-            f"{self._name(via, 'en')}" for x, via in shown
+        note = reasons.AbsentWithHolder(
+            pairs=tuple((self._named(x), self._named(via)) for x, via in shown), citations=cites
         )
         return attrs.evolve(
             ruling,
             citations=_unique_cites((*ruling.citations, *cites)),
-            text_vi=f"{ruling.text_vi} Lưu ý: {vi} ({_cite(cites, 'vi')}).",
-            text_en=f"{ruling.text_en} Note: {en} ({_cite(cites, 'en')}).",
+            reasons=(*reasons_of(ruling), note),
         )
 
     def _acting_for(self, post: str, absent: frozenset[str], on: dt.date | None) -> Ruling:
@@ -155,6 +148,7 @@ class _Acting(_Core):
             "absent": absent,
             "on": on,
         }
+        named = self._named(post)
         if res.kind == "present":
             return Ruling(
                 status=Status.DECIDED,
@@ -162,19 +156,14 @@ class _Acting(_Core):
                 chain=(post,),
                 citations=(),
                 **common,
-                text_vi=f"{self._name(post, 'vi')} không vắng mặt nên tự mình đảm nhiệm.",
-                text_en=f"{self._name(post, 'en')} is not absent, so acts in person.",
+                reasons=(reasons.ActsInPerson(named),),
             )
         if res.kind == "no_rule":
             return Ruling(
                 status=Status.NOT_SPECIFIED,
                 chain=(post,),
                 **common,
-                text_vi=f"Quy chế không quy định ai thay {self._name(post, 'vi')} khi vắng mặt.",
-                text_en=(
-                    f"The regulation does not say who acts for {self._name(post, 'en')} "
-                    "when absent."
-                ),
+                reasons=(reasons.NoSubstitute(named),),
             )
         if res.kind == "no_case":
             conds = list(res.skipped)
@@ -185,90 +174,46 @@ class _Acting(_Core):
                 chain=(post,),
                 citations=cites,
                 **common,
-                text_vi=(
-                    f"Quy chế chỉ quy định người thay {self._name(post, 'vi')} khi "
-                    f"{self._names(needed, 'vi')} cùng vắng mặt ({_cite(cites, 'vi')}); "
-                    "trường hợp này không được quy định."
-                ),
-                text_en=(
-                    f"The regulation names a substitute for {self._name(post, 'en')} only when "
-                    f"{self._names(needed, 'en')} are {'both' if len(needed) == 2 else 'all'} "
-                    f"absent ({_cite(cites, 'en')}); this case is not specified."
-                ),
+                reasons=(reasons.SubstituteOnlyWhen(named, self._nameds(needed), cites),),
             )
         chain = (post, *(s for r in res.used for s in r.substitutes))
-        deciding_cond = set(res.used[-1].also_absent) if res.used else set()
         cites = _unique_cites(r.citation for r in res.used)
-        tried = res.used[:-1] if res.kind == "decided" else res.used
-        tried_ids = tuple(
-            s for s in _unique(s for r in tried for s in r.substitutes) if s not in deciding_cond
-        )
-        tried_vi = tried_en = ""
-        if tried_ids and res.kind == "decided":
-            tc = _unique_cites(r.citation for r in tried)
-            tried_vi = f"{self._names(tried_ids, 'vi')} cũng vắng mặt ({_cite(tc, 'vi')}), nên "
-            verb = "is" if len(tried_ids) == 1 else "are"
-            tried_en = f"{self._names(tried_ids, 'en')} {verb} also absent ({_cite(tc, 'en')}), so "
         if res.kind == "nobody":
             subs = _unique(s for r in res.used for s in r.substitutes)
-            if len(subs) == 1:
-                who_vi = f"người quy chế giao thay là {self._names(subs, 'vi')} cũng vắng mặt"
-                who_en = (
-                    f"so is the substitute the regulation names, {self._names(subs, 'en')}"
-                )
-            else:
-                who_vi = (
-                    f"những người quy chế giao thay là {self._names(subs, 'vi')} cũng đều "
-                    "vắng mặt"
-                )
-                who_en = (
-                    f"so are all the substitutes the regulation names: {self._names(subs, 'en')}"
-                )
             return Ruling(
                 status=Status.NOBODY_AVAILABLE,
                 chain=chain,
                 citations=cites,
                 **common,
-                text_vi=(
-                    f"{self._name(post, 'vi')} vắng mặt và {who_vi} ({_cite(cites, 'vi')}); "
-                    "quy chế không quy định ai thay tiếp, nên không có ai đảm nhiệm."
-                ),
-                text_en=(
-                    f"{self._name(post, 'en')} is absent and {who_en} ({_cite(cites, 'en')}); "
-                    "the regulation names no one further, so nobody is available."
-                ),
+                reasons=(reasons.NoSubstituteLeft(named, self._nameds(subs), cites),),
             )
         deciding = res.used[-1]
-        cond = _unique((post, *deciding.also_absent))
+        tried = res.used[:-1] if res.kind == "decided" else ()
+        tried_ids = tuple(
+            s for s in _unique(s for r in tried for s in r.substitutes)
+            if s not in deciding.also_absent
+        )
         acting = res.acting
-        unordered = len(acting) > 1
-        scope_vi = f" {deciding.scope}" if deciding.scope else f" thay {p.title}"
-        verb_vi = "cùng được" if unordered else ""
-        text_vi = (
-            f"Khi {self._names(cond, 'vi')} vắng mặt, {tried_vi}{self._names(acting, 'vi')}"
-            f"{' ' + verb_vi if verb_vi else ''}{scope_vi} ({_cite((deciding.citation,), 'vi')})."
-        )
-        verb_en = "act" if unordered else "acts"
-        text_en = (
-            f"When {self._names(cond, 'en')} {'is' if len(cond) == 1 else 'are'} absent, "
-            f"{tried_en}{self._names(acting, 'en')} {verb_en} for {self._name(post, 'en')}"
-            # The clause's own scope, quoted: Thanh Hóa 2021 Điều 4 khoản 1 lets the standing
-            # deputy act "chỉ đạo hoạt động của Ban Chỉ đạo" only.
-            f"{f': «{deciding.scope}»' if deciding.scope else ''} "
-            f"({_cite((deciding.citation,), 'en')})."
-        )
-        if unordered:
-            text_vi += f" Quy chế không quy định thứ tự giữa {self._names(acting, 'vi')}."
-            text_en += f" The regulation does not order {self._names(acting, 'en')}."
+        said: tuple[reasons.Reason, ...] = (reasons.SubstituteActs(
+            post=named,
+            title=p.title,
+            when_absent=self._nameds(_unique((post, *deciding.also_absent))),
+            acting=self._nameds(acting),
+            citation=deciding.citation,
+            scope=deciding.scope or "",
+            tried=self._nameds(tried_ids),
+            tried_citations=_unique_cites(r.citation for r in tried) if tried_ids else (),
+        ),)
+        if len(acting) > 1:
+            said += (reasons.NotOrdered(self._nameds(acting)),)
         return Ruling(
             status=Status.DECIDED,
             answer=acting,
             chain=chain,
             citations=cites,
-            unordered=unordered,
+            unordered=len(acting) > 1,
             **common,
-            text_vi=text_vi,
-            text_en=text_en,
+            reasons=said,
         )
 
     # -- delegations --------------------------------------------------------------
@@ -329,8 +274,6 @@ class _Acting(_Core):
         for dl in self._delegations_for(delegations):
             kinds = algo.delegation_partial(dl, on, document) if dl.delegate == post else ()
             if kinds:
-                docs = ", ".join(f"“{d}”" for d in kinds)
-                cite_vi, cite_en = _cite((dl.citation,), "vi"), _cite((dl.citation,), "en")
                 return Ruling(
                     question=question,
                     subject=post,
@@ -341,17 +284,9 @@ class _Acting(_Core):
                     on=on,
                     delegation=dl,
                     **asked,
-                    text_vi=(
-                        f"{self._name(post, 'vi')} được {self._name(dl.delegator, 'vi')} ủy "
-                        f"quyền ký {docs} ({cite_vi}); “{document}” không trùng văn bản nào được "
-                        "liệt kê mà chỉ cùng loại, nên chưa xác định được văn bản này có thuộc "
-                        "phạm vi ủy quyền hay không."
-                    ),
-                    text_en=(
-                        f"{self._name(post, 'en')} holds a written authorisation from "
-                        f"{self._name(dl.delegator, 'en')} for {docs} ({cite_en}); “{document}” "
-                        "is none of the documents listed, only of the same kind, so whether the "
-                        "authorisation covers it is not decided."
-                    ),
+                    reasons=(reasons.AuthorisationPartial(
+                        post=self._named(post), delegator=self._named(dl.delegator),
+                        kinds=kinds, document=document or "", citation=dl.citation,
+                    ),),
                 )
         return None

@@ -1,0 +1,89 @@
+"""The text layer: every reason a ruling carries, in words, one catalogue per language.
+
+The engines decide and return typed reasons ([`steering.reasons`][steering.reasons]);
+this layer words them. Each language is one module holding a
+[`Catalogue`][steering.text.Catalogue] with one entry per kind of reason: `vi` (the
+regulations' own words) and `en`. Adding a language is one new module registered in
+`CATALOGUES`; changing a word is one line of a catalogue.
+[`Ruling.explain`][steering.ruling.Ruling.explain] delegates here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from steering.errors import QueryError
+from steering.reasons import Reason
+
+__all__ = ["CATALOGUES", "Catalogue", "render", "sentence"]
+
+R = TypeVar("R", bound=Reason)
+
+
+def sentence(text: str) -> str:
+    """``text`` with its first letter capitalised, as a sentence starts.
+
+    Posts keep the regulation's own words, and some regulations write them in
+    lower case ("thành viên Ban Chỉ đạo", Vũng Tàu 2024); an explanation that
+    opens with one still starts with a capital.
+    """
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+class Catalogue:
+    """One language's words for every kind of reason."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._say: dict[type[Reason], Callable[[Any], str]] = {}
+
+    def on(self, kind: type[R]) -> Callable[[Callable[[R], str]], Callable[[R], str]]:
+        """Register the words for ``kind`` (a decorator)."""
+
+        def register(say: Callable[[R], str]) -> Callable[[R], str]:
+            if kind in self._say:
+                raise ValueError(f"{self.lang}: {kind.__name__} is worded twice")
+            self._say[kind] = say
+            return say
+
+        return register
+
+    def kinds(self) -> frozenset[type[Reason]]:
+        """The kinds of reason this catalogue words."""
+        return frozenset(self._say)
+
+    def say(self, reason: Reason) -> str:
+        """One reason in words."""
+        return self._say[type(reason)](reason)
+
+    def render(self, reasons: Iterable[Reason]) -> str:
+        """Reasons in words, one after another, as one capitalised text."""
+        return sentence(" ".join(self.say(r) for r in reasons))
+
+
+def _catalogues() -> dict[str, Catalogue]:
+    from steering.text import en, vi  # noqa: PLC0415 - the catalogues import this module
+
+    return {"vi": vi.SAY, "en": en.SAY}
+
+
+#: The languages, each with its catalogue (filled on first use).
+CATALOGUES: dict[str, Catalogue] = {}
+
+
+def render(reasons: Iterable[Reason], lang: str) -> str:
+    """``reasons`` in words in ``lang``.
+
+    Raises:
+        QueryError: ``lang`` is not a language of `CATALOGUES`.
+
+    """
+    if not CATALOGUES:
+        CATALOGUES.update(_catalogues())
+    try:
+        catalogue = CATALOGUES[lang]
+    except KeyError:
+        allowed = ", ".join(CATALOGUES)
+        raise QueryError(f"unknown language {lang!r}; allowed: {allowed}") from None
+    return catalogue.render(reasons)
