@@ -19,7 +19,16 @@ from typing import Any
 
 import attrs
 
-from steering.rules import Citation
+from steering._matching import Looseness
+from steering.regulation import CommitteeKind
+from steering.rules import (
+    AttendanceCondition,
+    Citation,
+    MeetingKind,
+    Period,
+    SealKind,
+    SigningForm,
+)
 
 __all__ = ["Named", "Reason"]
 
@@ -132,6 +141,382 @@ class AuthorisationPartial(Reason):
     delegator: Named
     kinds: tuple[str, ...]
     document: str
+    citation: Citation
+
+
+# -- accountability and reports ----------------------------------------------------
+
+
+@attrs.frozen
+class AnswersToNobody(Reason):
+    """The regulation does not say to whom the post answers."""
+
+    post: Named
+
+
+@attrs.frozen
+class AnswerLine:
+    """One clause's "chịu trách nhiệm trước": to whom, and for what.
+
+    ``matter`` is what the post answers for; ``verbatim`` whether it is the clause's own
+    words (else condensed from the clause, and said so).
+    """
+
+    to: tuple[Named, ...]
+    citation: Citation
+    matter: str = ""
+    verbatim: bool = False
+
+
+@attrs.frozen
+class AnswersTo(Reason):
+    """To whom the post answers, clause by clause.
+
+    ``also`` are the posts the same person holds, whose clause binds this post too.
+    """
+
+    post: Named
+    lines: tuple[AnswerLine, ...]
+    also: tuple[Named, ...] = _names()
+    also_citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class AnswersIndirectly(Reason):
+    """To whom the post answers through those it answers to."""
+
+    post: Named
+    further: tuple[Named, ...]
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class ReportsToNobody(Reason):
+    """The regulation does not say to whom the post reports."""
+
+    post: Named
+
+
+@attrs.frozen
+class ReportLine:
+    """To whom a post reports, through whom, and how often; ``citations`` the clauses.
+
+    ``occasion`` is the text's own words for an ad hoc report ("khi Trưởng ban ... yêu
+    cầu").
+    """
+
+    recipients: tuple[Named, ...]
+    through: tuple[Named, ...] = _names()
+    periods: tuple[Period, ...] = attrs.field(default=(), converter=tuple)
+    periodic: bool = False
+    ad_hoc: bool = False
+    occasion: str = ""
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class ReportsTo(Reason):
+    """To whom the post reports: one line per distinct route and cadence."""
+
+    post: Named
+    lines: tuple[ReportLine, ...]
+
+
+# -- meetings -------------------------------------------------------------------------
+
+
+@attrs.frozen
+class NoConvener(Reason):
+    """The regulation does not say who convenes meetings of this kind of this body."""
+
+    kind: MeetingKind
+    body: Named
+
+
+@attrs.frozen
+class ConveneLine:
+    """Who convenes (and chairs) a kind of meeting, on whose proposal, in which clauses."""
+
+    conveners: tuple[Named, ...]
+    on_proposal_of: tuple[Named, ...]
+    chairs: bool
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class Convenes(Reason):
+    """Who convenes meetings of this kind of this body: one line per set of conveners."""
+
+    kind: MeetingKind
+    body: Named
+    lines: tuple[ConveneLine, ...]
+
+
+@attrs.frozen
+class ProxyUnsaid(Reason):
+    """The regulation does not say whether the post may send a proxy.
+
+    ``citations`` are the clauses on its attendance, which say nothing of a proxy.
+    """
+
+    post: Named
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class ProxyRule(Reason):
+    """Whether the post may send a proxy, and on what conditions."""
+
+    post: Named
+    allowed: bool
+    citation: Citation
+    conditions: tuple[AttendanceCondition, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen
+class AbsenceRequires(Reason):
+    """What an absence from the meeting requires."""
+
+    conditions: tuple[AttendanceCondition, ...] = attrs.field(converter=tuple)
+
+
+# -- monitoring -----------------------------------------------------------------------
+
+
+@attrs.frozen
+class NoMonitoring(Reason):
+    """The regulation assigns no member to follow localities or sectors."""
+
+
+@attrs.frozen
+class NobodyMonitors(Reason):
+    """The assignment gives the name asked about to no member.
+
+    ``outside``: the name is a province other than the regulation's; ``whole_province``:
+    it is the regulation's own province, which the assignment gives to no one.
+    """
+
+    query: str
+    basis: Citation
+    province: str
+    outside: bool = False
+    whole_province: bool = False
+
+
+@attrs.frozen
+class MonitorLoose(Reason):
+    """The name asked about matches entries only loosely: what it may mean, and why loose.
+
+    ``each`` pairs a member with the entries it holds, in the annex's words.
+    """
+
+    query: str
+    province: str
+    looseness: tuple[Looseness, ...]
+    each: tuple[tuple[Named, tuple[str, ...]], ...]
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class MonitorsSeveral(Reason):
+    """The name matches several entries, held by several members: who holds which."""
+
+    query: str
+    entries: int
+    each: tuple[tuple[Named, tuple[str, ...]], ...]
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class Monitors(Reason):
+    """Who monitors the entries, in the annex's words.
+
+    ``read_as``: the name asked about (``query``) is read as the one entry bearing it.
+    """
+
+    query: str
+    posts: tuple[Named, ...]
+    targets: tuple[str, ...]
+    read_as: bool = False
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class MonitorsNothing(Reason):
+    """The regulation assigns the post no locality or sector."""
+
+    post: Named
+
+
+# -- seals and signing ------------------------------------------------------------------
+
+
+@attrs.frozen
+class SealUse:
+    """One seal clause as it applies: the seal, and the documents it is used for.
+
+    ``agency`` is the agency whose seal it is ("" for the holder's own agency, unnamed);
+    ``permitted``: the clause grants a permission ("được sử dụng"); ``scope`` the clause's
+    own words for further documents ("và các trường hợp khác ...").
+    """
+
+    kind: SealKind
+    citation: Citation
+    agency: str = ""
+    permitted: bool = False
+    documents: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    scope: str = ""
+
+
+@attrs.frozen
+class SealUsed(Reason):
+    """The seal the signer uses, clause by clause."""
+
+    signer: Named
+    uses: tuple[SealUse, ...]
+
+
+@attrs.frozen
+class SealAmbiguous(Reason):
+    """The document asked about is not listed, only of a listed kind: the seal is open."""
+
+    signer: Named
+    document: str
+    documents: tuple[str, ...]
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class SealOnlyFor(Reason):
+    """The seal is stated only for other documents than the one asked about.
+
+    ``scopes`` are the clauses' own words for further documents, which may or may not
+    take the one asked about in.
+    """
+
+    signer: Named
+    document: str
+    documents: tuple[str, ...]
+    scopes: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class NoSealRule(Reason):
+    """The regulation does not say which seal the signer uses."""
+
+    signer: Named
+
+
+@attrs.frozen
+class CommitteeSeal(Reason):
+    """The seal the committee itself uses (said where the signer has none stated)."""
+
+    committee: Named
+    use: SealUse
+
+
+@attrs.frozen
+class SealByAuthorisation(Reason):
+    """A signer by written authorisation (TUQ.) uses the delegator's seal."""
+
+    signer: Named
+    delegator: Named
+    citation: Citation
+    law: Citation
+
+
+@attrs.frozen
+class SignsAs(Reason):
+    """The signing form of Nghị định 30/2020 Điều 13 and the block's lines.
+
+    ``regime``: the form follows from the signing regime the issuing decision's block
+    shows (a deputy), not from a clause; ``silent``: the regulation says nothing of
+    the post signing as such.
+    """
+
+    signer: Named
+    form: SigningForm
+    lines: tuple[str, ...]
+    citations: tuple[Citation, ...] = _cites()
+    regime: bool = False
+    silent: bool = False
+
+
+@attrs.frozen
+class HeadRegimeShown(Reason):
+    """The issuing decision's KT. block is a deputy's: it shows the head's regime."""
+
+
+@attrs.frozen
+class RegimeUnknown(Reason):
+    """No signature block shows whether the committee signs under a head or collectively."""
+
+    kind: CommitteeKind
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class FormUnstated(Reason):
+    """The regulation does not state the signing form."""
+
+
+@attrs.frozen
+class SignsNothing(Reason):
+    """The regulation does not say that the post signs the committee's documents."""
+
+    signer: Named
+    kind: CommitteeKind
+
+
+@attrs.frozen
+class MaySign(Reason):
+    """What the post may sign: the kinds asked about, and the clauses' own further words."""
+
+    signer: Named
+    documents: tuple[str, ...] = ()
+    scopes: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class MaySignOnly(Reason):
+    """The post may sign only other documents than the one asked about.
+
+    With ``scopes``, the clauses' further words may or may not take it in.
+    """
+
+    signer: Named
+    document: str
+    documents: tuple[str, ...]
+    scopes: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class SubstituteSigns(Reason):
+    """The substitute signs for the absent post ("KT."), with the block's lines."""
+
+    form: SigningForm
+    lines: tuple[str, ...]
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class AnyMaySign(Reason):
+    """Any of several substitutes may sign so, with their own title and office lines."""
+
+    signers: tuple[Named, ...]
+
+
+@attrs.frozen
+class HoldsAuthorisation(Reason):
+    """The post holds a written authorisation from the delegator, for these days."""
+
+    signer: Named
+    delegator: Named
+    start: dt.date
+    end: dt.date
     citation: Citation
 
 

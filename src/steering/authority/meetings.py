@@ -11,13 +11,11 @@ from typing import Any
 
 import attrs
 
-from steering._vocab import CONDITION_WORDS, MEETING_WORDS
+from steering import reasons
 from steering.authority._core import (
     _memo,
 )
 from steering.authority._words import (
-    _cite,
-    _join,
     _unique,
     _unique_cites,
     _unique_conds,
@@ -63,16 +61,12 @@ class _Meetings(_Accountability):
         if body not in bodies:
             raise UnknownIdError("committee or working group", str(body), bodies)
         rules = [c for c in self._convening if c.body == body and c.meeting is mk]
-        body_vi, body_en = self._name(body, "vi"), self._name(body, "en")
-        kind_vi = MEETING_WORDS[mk][0].removeprefix("họp ")
         if not rules:
             return Ruling(
                 question=Question.CONVENERS,
                 subject=mk.value,
                 status=Status.NOT_SPECIFIED,
-                text_vi=f"Quy chế không quy định ai triệu tập cuộc họp {kind_vi} của {body_vi}.",
-                text_en=f"The regulation does not say who convenes {mk.value} meetings of "
-                f"{body_en}.",
+                reasons=(reasons.NoConvener(mk, self._named(body)),),
             )
         # Two clauses naming the same conveners (Điều 3 khoản 3 "Triệu tập và chủ trì ...
         # họp ... đột xuất" and Điều 7 khoản 1 "họp đột xuất theo chỉ đạo của Trưởng Ban")
@@ -80,31 +74,15 @@ class _Meetings(_Accountability):
         groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Any]] = {}
         for c in rules:
             groups.setdefault((c.conveners, c.on_proposal_of), []).append(c)
-        parts_vi, parts_en = [], []
-        for group in groups.values():
-            c = group[0]
-            chairs = any(x.chairs for x in group)
-            cites = tuple(x.citation for x in group)
-            verb_vi = "triệu tập và chủ trì" if chairs else "triệu tập"
-            verb_en = "convene and chair" if chairs else "convene"
-            lead_vi = lead_en = ""
-            if c.conveners:
-                lead_vi = f"{self._names(c.conveners, 'vi', 'hoặc')} {verb_vi} cuộc họp {kind_vi}"
-                lead_en = (
-                    f"{self._names(c.conveners, 'en', 'or')} may {verb_en} {mk.value} meetings"
-                )
-            prop_vi = prop_en = ""
-            if c.on_proposal_of:
-                lead = (
-                    "; cuộc họp cũng có thể được triệu tập"
-                    if c.conveners
-                    else (f"Cuộc họp {kind_vi} được triệu tập")
-                )
-                prop_vi = f"{lead} theo đề nghị của {self._names(c.on_proposal_of, 'vi', 'hoặc')}"
-                lead = ", also" if c.conveners else f"{mk.value.capitalize()} meetings are convened"
-                prop_en = f"{lead} on the proposal of {self._names(c.on_proposal_of, 'en', 'or')}"
-            parts_vi.append(f"{lead_vi}{prop_vi} ({_cite(cites, 'vi')})")
-            parts_en.append(f"{lead_en}{prop_en} ({_cite(cites, 'en')})")
+        lines = tuple(
+            reasons.ConveneLine(
+                conveners=self._nameds(conveners),
+                on_proposal_of=self._nameds(proposers),
+                chairs=any(x.chairs for x in group),
+                citations=tuple(x.citation for x in group),
+            )
+            for (conveners, proposers), group in groups.items()
+        )
         return Ruling(
             question=Question.CONVENERS,
             subject=mk.value,
@@ -113,8 +91,7 @@ class _Meetings(_Accountability):
             on_proposal_of=_unique(x for c in rules for x in c.on_proposal_of),
             citations=_unique_cites(c.citation for c in rules),
             chain=(body,),
-            text_vi=f"Với {body_vi}: {'; '.join(parts_vi)}.",
-            text_en=f"For {body_en}: {'; '.join(parts_en)}.",
+            reasons=(reasons.Convenes(mk, self._named(body), lines),),
         )
 
     @_memo
@@ -136,7 +113,6 @@ class _Meetings(_Accountability):
         if body not in bodies:
             raise UnknownIdError("committee or working group", str(body), bodies)
         rules = [a for a in self._attendance if post in a.posts and a.body == body]
-        name_vi, name_en = self._name(post, "vi"), self._name(post, "en")
         decided = [a for a in rules if a.proxy_allowed is not None]
         if not decided:
             cites = _unique_cites(a.citation for a in rules)
@@ -146,33 +122,16 @@ class _Meetings(_Accountability):
                 status=Status.NOT_SPECIFIED,
                 citations=cites,
                 absence_conditions=_unique_conds(c for a in rules for c in a.absence_conditions),
-                text_vi=f"Quy chế không quy định {name_vi} có được cử người dự họp thay hay không"
-                + (f" ({_cite(cites, 'vi')} chỉ quy định việc tham dự)." if cites else "."),
-                text_en=f"The regulation does not say whether {name_en} may send a proxy"
-                + (f" ({_cite(cites, 'en')} covers attendance only)." if cites else "."),
+                reasons=(reasons.ProxyUnsaid(self._named(post), cites),),
             )
         a = decided[0]
         conds = tuple(a.proxy_conditions)
         absent_conds = tuple(a.absence_conditions)
-        cite_vi, cite_en = _cite((a.citation,), "vi"), _cite((a.citation,), "en")
-        if a.proxy_allowed:
-            needs_vi = _join([CONDITION_WORDS[c][0] for c in conds], "và")
-            needs_en = _join([CONDITION_WORDS[c][1] for c in conds], "and")
-            req_vi = f", với điều kiện {needs_vi}" if conds else ""
-            req_en = f", provided they {needs_en}" if conds else ""
-            text_vi = f"{name_vi} được ủy quyền cho người dự họp thay{req_vi} ({cite_vi})."
-            text_en = f"{name_en} may send a proxy{req_en} ({cite_en})."
-        else:
-            text_vi = f"{name_vi} không được ủy quyền cho người dự họp thay ({cite_vi})."
-            text_en = f"{name_en} may not send a proxy ({cite_en})."
+        said: tuple[reasons.Reason, ...] = (
+            reasons.ProxyRule(self._named(post), bool(a.proxy_allowed), a.citation, conds),
+        )
         if absent_conds:
-            text_vi += (
-                f" Nếu vắng mặt phải {_join([CONDITION_WORDS[c][0] for c in absent_conds], 'và')}."
-            )
-            text_en += (
-                f" An absence requires that they "
-                f"{_join([CONDITION_WORDS[c][1] for c in absent_conds], 'and')}."
-            )
+            said += (reasons.AbsenceRequires(absent_conds),)
         return Ruling(
             question=Question.PROXY,
             subject=post,
@@ -182,8 +141,7 @@ class _Meetings(_Accountability):
             conditions=conds,
             absence_conditions=absent_conds,
             citations=(a.citation,),
-            text_vi=text_vi,
-            text_en=text_en,
+            reasons=said,
         )
 
     @_memo

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from steering import reasons as r
-from steering.rules import Citation
-from steering.text import Catalogue
+from steering._matching import Looseness
+from steering._vocab import CONDITION_WORDS, PERIOD_WORDS
+from steering.rules import AttendanceCondition, Citation, MeetingKind, SealKind, SigningForm
+from steering.text import Catalogue, sentence
 from steering.text._common import cite as _cite
-from steering.text._common import join, quoted
+from steering.text._common import join, lines, quoted
 from steering.text._common import names as _names
 
 SAY = Catalogue("en")
@@ -97,6 +99,304 @@ def _(x: r.AuthorisationPartial) -> str:
             f"{quoted(x.kinds)} ({cite((x.citation,))}); “{x.document}” is none of the "
             "documents listed, only of the same kind, so whether the authorisation covers it "
             "is not decided.")
+
+
+# -- accountability and reports ----------------------------------------------------
+
+
+@SAY.on(r.AnswersToNobody)
+def _(x: r.AnswersToNobody) -> str:
+    return f"The regulation does not say to whom {name(x.post)} answers."
+
+
+def _matter(line: r.AnswerLine) -> str:
+    if not line.matter:
+        return ""
+    # Quoted only where it is the clause's own words (Thanh Hóa 2024 Điều 5 khoản 5
+    # condenses "hoàn thành các chỉ tiêu ...").
+    if line.verbatim:
+        return f" for “{line.matter}”"
+    return f" for {line.matter} (condensed from the clause)"
+
+
+@SAY.on(r.AnswersTo)
+def _(x: r.AnswersTo) -> str:
+    who = name(x.post)
+    if x.also:
+        who += f", who is also {names(x.also)} ({cite(x.also_citations)}),"
+    parts = [f"{names(line.to)}{_matter(line)} ({cite((line.citation,))})" for line in x.lines]
+    return f"{who} answers to {'; to '.join(parts)}."
+
+
+@SAY.on(r.AnswersIndirectly)
+def _(x: r.AnswersIndirectly) -> str:
+    return (f"Through them, {name(x.post)} answers indirectly to {names(x.further)} "
+            f"({cite(x.citations)}).")
+
+
+@SAY.on(r.ReportsToNobody)
+def _(x: r.ReportsToNobody) -> str:
+    return f"The regulation does not say to whom {name(x.post)} reports."
+
+
+def _report_line(line: r.ReportLine) -> str:
+    how = ""
+    if line.periods:
+        how = " " + ", ".join(PERIOD_WORDS[p][1] for p in line.periods)
+    elif line.periodic:
+        how = " periodically"
+    if line.occasion:
+        how += f"{' or' if how else ''} as the text says, «{line.occasion}»"
+    elif line.ad_hoc:
+        how += " or as needed" if how else " as needed"
+    via = f" through {names(line.through)}" if line.through else ""
+    return f"reports to {names(line.recipients)}{via}{how} ({cite(line.citations)})"
+
+
+@SAY.on(r.ReportsTo)
+def _(x: r.ReportsTo) -> str:
+    return f"{name(x.post)} {'; '.join(_report_line(line) for line in x.lines)}."
+
+
+# -- meetings -------------------------------------------------------------------------
+
+
+@SAY.on(r.NoConvener)
+def _(x: r.NoConvener) -> str:
+    return f"The regulation does not say who convenes {x.kind.value} meetings of {name(x.body)}."
+
+
+def _convene_line(line: r.ConveneLine, kind: MeetingKind) -> str:
+    said = ""
+    if line.conveners:
+        verb = "convene and chair" if line.chairs else "convene"
+        said = f"{names(line.conveners, 'or')} may {verb} {kind.value} meetings"
+    if line.on_proposal_of:
+        lead = ", also" if line.conveners else f"{kind.value.capitalize()} meetings are convened"
+        said += f"{lead} on the proposal of {names(line.on_proposal_of, 'or')}"
+    return f"{said} ({cite(line.citations)})"
+
+
+@SAY.on(r.Convenes)
+def _(x: r.Convenes) -> str:
+    return f"For {name(x.body)}: {'; '.join(_convene_line(li, x.kind) for li in x.lines)}."
+
+
+def _conditions(conditions: Iterable[AttendanceCondition]) -> str:
+    return join([CONDITION_WORDS[c][1] for c in conditions], "and")
+
+
+@SAY.on(r.ProxyUnsaid)
+def _(x: r.ProxyUnsaid) -> str:
+    only = f" ({cite(x.citations)} covers attendance only)." if x.citations else "."
+    return f"The regulation does not say whether {name(x.post)} may send a proxy{only}"
+
+
+@SAY.on(r.ProxyRule)
+def _(x: r.ProxyRule) -> str:
+    if not x.allowed:
+        return f"{name(x.post)} may not send a proxy ({cite((x.citation,))})."
+    needs = f", provided they {_conditions(x.conditions)}" if x.conditions else ""
+    return f"{name(x.post)} may send a proxy{needs} ({cite((x.citation,))})."
+
+
+@SAY.on(r.AbsenceRequires)
+def _(x: r.AbsenceRequires) -> str:
+    return f"An absence requires that they {_conditions(x.conditions)}."
+
+
+# -- monitoring -----------------------------------------------------------------------
+
+_LOOSE = {
+    Looseness.NO_UNIT: "no unit word",
+    Looseness.SPELLING: "other diacritics",
+    Looseness.UNIT_DIFFERS: "a unit word the annex does not use",
+    Looseness.FRAGMENT: "only part of a name",
+    Looseness.EXTRA_WORDS: "words besides a name",
+}
+
+
+@SAY.on(r.NoMonitoring)
+def _(x: r.NoMonitoring) -> str:
+    return "The regulation assigns no member to follow localities or sectors."
+
+
+@SAY.on(r.NobodyMonitors)
+def _(x: r.NobodyMonitors) -> str:
+    where = ""
+    if x.outside:
+        where = f" (“{x.query}” is outside tỉnh {x.province})"
+    elif x.whole_province:
+        where = " (it assigns units and sectors within the province, not the province)"
+    return (f"The monitoring assignment ({cite((x.basis,))}) gives “{x.query}” to no "
+            f"member{where}.")
+
+
+def _each(each: tuple[tuple[r.Named, tuple[str, ...]], ...]) -> str:
+    return "; ".join(f"{name(p)} monitors {quoted(ts)}" for p, ts in each)
+
+
+@SAY.on(r.MonitorLoose)
+def _(x: r.MonitorLoose) -> str:
+    why = [_LOOSE[w] for w in x.looseness if w in _LOOSE]
+    if Looseness.PROVINCE in x.looseness:
+        why.append(f"also the name of tỉnh {x.province}, which the assignment gives to no one")
+    return (f"“{x.query}” is not the name of any entry of the assignment ({'; '.join(why)}), "
+            f"so who monitors it is not decided; it may mean: {_each(x.each)} "
+            f"({cite(x.citations)}).")
+
+
+@SAY.on(r.MonitorsSeveral)
+def _(x: r.MonitorsSeveral) -> str:
+    return (f"“{x.query}” matches {x.entries} entries of the assignment: {_each(x.each)} "
+            f"({cite(x.citations)}).")
+
+
+@SAY.on(r.Monitors)
+def _(x: r.Monitors) -> str:
+    read = (f"“{x.query}” is read as {quoted(x.targets)}, the only entry of that name: "
+            if x.read_as else "")
+    return f"{read}{names(x.posts)} monitors {quoted(x.targets)} ({cite(x.citations)})."
+
+
+@SAY.on(r.MonitorsNothing)
+def _(x: r.MonitorsNothing) -> str:
+    return f"The regulation assigns no locality or sector to {name(x.post)}."
+
+
+# -- seals and signing ------------------------------------------------------------------
+
+FORMS = {
+    SigningForm.TM: "on behalf of the collective (TM.)",
+    SigningForm.KT: "for the head (KT.)",
+    SigningForm.Q: "as acting head (Q.)",
+    SigningForm.TL: "by order (TL.)",
+    SigningForm.TUQ: "by written authorisation (TUQ.)",
+    SigningForm.DIRECT: "in their own name, with no prefix",
+}
+
+
+def _seal(use: r.SealUse) -> str:
+    if use.kind is SealKind.NONE:
+        return "uses no seal of its own"
+    verb = "may use" if use.permitted else "uses"
+    if use.kind is SealKind.OWN_AGENCY:
+        named = f" ({use.agency})" if use.agency else ""
+        return f"{verb} the seal of the agency where the holder works{named}"
+    return f"{verb} the seal of {use.agency}"
+
+
+@SAY.on(r.SealUsed)
+def _(x: r.SealUsed) -> str:
+    parts = []
+    for use in x.uses:
+        docs = quoted(use.documents)
+        when = f" when signing {docs}{f' and «{use.scope}»' if use.scope else ''}" if docs else ""
+        parts.append(f"{_seal(use)}{when} ({cite((use.citation,))})")
+    return f"{name(x.signer)} {'; '.join(parts)}."
+
+
+@SAY.on(r.SealAmbiguous)
+def _(x: r.SealAmbiguous) -> str:
+    return (f"“{x.document}” is none of the documents listed; the regulation states the seal "
+            f"of {name(x.signer)} for {quoted(x.documents)} ({cite(x.citations)}), of that kind "
+            "but not every document of it, so the seal is not decided.")
+
+
+@SAY.on(r.SealOnlyFor)
+def _(x: r.SealOnlyFor) -> str:
+    docs = quoted(x.documents)
+    if x.scopes:
+        return (f"The regulation states the seal of {name(x.signer)} for {docs} and "
+                f"«{' and '.join(x.scopes)}» ({cite(x.citations)}); whether “{x.document}” "
+                "falls within that it does not say, so the seal for it is not specified.")
+    return (f"The regulation states the seal of {name(x.signer)} only for {docs} "
+            f"({cite(x.citations)}); for “{x.document}” it is not specified.")
+
+
+@SAY.on(r.NoSealRule)
+def _(x: r.NoSealRule) -> str:
+    return f"The regulation does not say which seal {name(x.signer)} uses."
+
+
+@SAY.on(r.CommitteeSeal)
+def _(x: r.CommitteeSeal) -> str:
+    return f"{name(x.committee)} {_seal(x.use)} ({cite((x.use.citation,))})."
+
+
+@SAY.on(r.SealByAuthorisation)
+def _(x: r.SealByAuthorisation) -> str:
+    return (f"{name(x.signer)} signs by written authorisation of {name(x.delegator)} "
+            f"({cite((x.citation,))}), so uses the delegator's seal ({cite((x.law,))}):")
+
+
+@SAY.on(r.SignsAs)
+def _(x: r.SignsAs) -> str:
+    how = f"{FORMS[x.form]}: {lines(x.lines)} ({cite(x.citations)})."
+    if not x.regime:
+        return f"When signing, {name(x.signer)} signs {how}"
+    silent = (f"The regulation says nothing of {name(x.signer)} signing as such; "
+              if x.silent else "")
+    return sentence(f"{silent}under the signing regime its issuing decision's signature block "
+                    f"shows, {name(x.signer)} signs what is assigned {how}")
+
+
+@SAY.on(r.HeadRegimeShown)
+def _(x: r.HeadRegimeShown) -> str:
+    return ("The issuing decision's KT. block is a deputy's, signing for the head; it shows the "
+            "head's regime, under which the head signs directly.")
+
+
+@SAY.on(r.RegimeUnknown)
+def _(x: r.RegimeUnknown) -> str:
+    return ("The text has no signature block of the issuing decision showing whether the "
+            f"committee signs under a head or as a collective ({cite(x.citations)}), so the "
+            "signing form is not specified.")
+
+
+@SAY.on(r.FormUnstated)
+def _(x: r.FormUnstated) -> str:
+    return "The regulation does not state the signing form."
+
+
+@SAY.on(r.SignsNothing)
+def _(x: r.SignsNothing) -> str:
+    return (f"The regulation does not say that {name(x.signer)} signs the "
+            f"{x.kind.word('en')}'s documents.")
+
+
+@SAY.on(r.MaySign)
+def _(x: r.MaySign) -> str:
+    tail = f"«{' and '.join(x.scopes)}»" if x.scopes else ""
+    what = " and ".join(w for w in (quoted(x.documents), tail) if w)
+    return sentence(f"{name(x.signer)} may sign {what or 'documents'} ({cite(x.citations)}).")
+
+
+@SAY.on(r.MaySignOnly)
+def _(x: r.MaySignOnly) -> str:
+    docs = quoted(x.documents)
+    if x.scopes:
+        return sentence(f"{name(x.signer)} may sign {docs} and «{' and '.join(x.scopes)}» "
+                        f"({cite(x.citations)}); whether “{x.document}” falls within that the "
+                        "regulation does not say.")
+    return sentence(f"{name(x.signer)} may sign only {docs} ({cite(x.citations)}); for "
+                    f"“{x.document}” the regulation does not say.")
+
+
+@SAY.on(r.SubstituteSigns)
+def _(x: r.SubstituteSigns) -> str:
+    return f"The substitute signs {FORMS[x.form]}: {lines(x.lines)} ({cite(x.citations)})."
+
+
+@SAY.on(r.AnyMaySign)
+def _(x: r.AnyMaySign) -> str:
+    return f"Any of {names(x.signers)} may sign so, with their own title and office lines."
+
+
+@SAY.on(r.HoldsAuthorisation)
+def _(x: r.HoldsAuthorisation) -> str:
+    return (f"{name(x.signer)} holds a written authorisation from {name(x.delegator)} from "
+            f"{x.start.isoformat()} to {x.end.isoformat()} ({cite((x.citation,))}).")
 
 
 # -- notes every ruling may carry ----------------------------------------------------

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from steering import reasons as r
+from steering._matching import Looseness
 from steering._text import vi_date
-from steering.rules import Citation
-from steering.text import Catalogue
+from steering._vocab import CONDITION_WORDS, MEETING_WORDS, PERIOD_WORDS
+from steering.rules import AttendanceCondition, Citation, MeetingKind, SealKind, SigningForm
+from steering.text import Catalogue, sentence
 from steering.text._common import cite as _cite
-from steering.text._common import join, quoted
+from steering.text._common import join, lines, quoted
 from steering.text._common import names as _names
 
 SAY = Catalogue("vi")
@@ -90,6 +92,303 @@ def _(x: r.AuthorisationPartial) -> str:
             f"({cite((x.citation,))}); “{x.document}” không trùng văn bản nào được liệt kê mà "
             "chỉ cùng loại, nên chưa xác định được văn bản này có thuộc phạm vi ủy quyền hay "
             "không.")
+
+
+# -- accountability and reports ----------------------------------------------------
+
+
+@SAY.on(r.AnswersToNobody)
+def _(x: r.AnswersToNobody) -> str:
+    return f"Quy chế không quy định {name(x.post)} chịu trách nhiệm trước ai."
+
+
+@SAY.on(r.AnswersTo)
+def _(x: r.AnswersTo) -> str:
+    who = name(x.post)
+    if x.also:
+        who += f", cũng là {names(x.also)} ({cite(x.also_citations)}),"
+    parts = [f"{names(line.to)}{f' về {line.matter}' if line.matter else ''} "
+             f"({cite((line.citation,))})" for line in x.lines]
+    return f"{who} chịu trách nhiệm trước {'; trước '.join(parts)}."
+
+
+@SAY.on(r.AnswersIndirectly)
+def _(x: r.AnswersIndirectly) -> str:
+    return (f"Qua đó, {name(x.post)} gián tiếp chịu trách nhiệm trước {names(x.further)} "
+            f"({cite(x.citations)}).")
+
+
+@SAY.on(r.ReportsToNobody)
+def _(x: r.ReportsToNobody) -> str:
+    return f"Quy chế không quy định {name(x.post)} báo cáo ai."
+
+
+def _report_line(line: r.ReportLine) -> str:
+    how = ""
+    if line.periods:
+        how = " định kỳ " + ", ".join(PERIOD_WORDS[p][0] for p in line.periods)
+    elif line.periodic:
+        how = " định kỳ"
+    if line.occasion:
+        # "báo cáo đột xuất khi Trưởng ban, các Phó Trưởng ban yêu cầu" (Vũng Tàu Điều 6
+        # khoản 4): on request, in the text's own words, not "khi phát sinh".
+        how += f"{' hoặc' if how else ''} {line.occasion}"
+    elif line.ad_hoc:
+        # "định kỳ ... hoặc đột xuất" (Vũng Tàu Điều 11 khoản 2): both are said.
+        how += " hoặc đột xuất" if how else " khi phát sinh"
+    via = f" thông qua {names(line.through)}" if line.through else ""
+    return f"báo cáo {names(line.recipients)}{via}{how} ({cite(line.citations)})"
+
+
+@SAY.on(r.ReportsTo)
+def _(x: r.ReportsTo) -> str:
+    return f"{name(x.post)} {'; '.join(_report_line(line) for line in x.lines)}."
+
+
+# -- meetings -------------------------------------------------------------------------
+
+
+def _kind(kind: MeetingKind) -> str:
+    return MEETING_WORDS[kind][0].removeprefix("họp ")
+
+
+@SAY.on(r.NoConvener)
+def _(x: r.NoConvener) -> str:
+    return f"Quy chế không quy định ai triệu tập cuộc họp {_kind(x.kind)} của {name(x.body)}."
+
+
+def _convene_line(line: r.ConveneLine, kind: MeetingKind) -> str:
+    said = ""
+    if line.conveners:
+        verb = "triệu tập và chủ trì" if line.chairs else "triệu tập"
+        said = f"{names(line.conveners, 'hoặc')} {verb} cuộc họp {_kind(kind)}"
+    if line.on_proposal_of:
+        lead = ("; cuộc họp cũng có thể được triệu tập" if line.conveners
+                else f"Cuộc họp {_kind(kind)} được triệu tập")
+        said += f"{lead} theo đề nghị của {names(line.on_proposal_of, 'hoặc')}"
+    return f"{said} ({cite(line.citations)})"
+
+
+@SAY.on(r.Convenes)
+def _(x: r.Convenes) -> str:
+    return f"Với {name(x.body)}: {'; '.join(_convene_line(li, x.kind) for li in x.lines)}."
+
+
+def _conditions(conditions: Iterable[AttendanceCondition]) -> str:
+    return join([CONDITION_WORDS[c][0] for c in conditions], "và")
+
+
+@SAY.on(r.ProxyUnsaid)
+def _(x: r.ProxyUnsaid) -> str:
+    only = f" ({cite(x.citations)} chỉ quy định việc tham dự)." if x.citations else "."
+    return f"Quy chế không quy định {name(x.post)} có được cử người dự họp thay hay không{only}"
+
+
+@SAY.on(r.ProxyRule)
+def _(x: r.ProxyRule) -> str:
+    if not x.allowed:
+        return f"{name(x.post)} không được ủy quyền cho người dự họp thay ({cite((x.citation,))})."
+    needs = f", với điều kiện {_conditions(x.conditions)}" if x.conditions else ""
+    return f"{name(x.post)} được ủy quyền cho người dự họp thay{needs} ({cite((x.citation,))})."
+
+
+@SAY.on(r.AbsenceRequires)
+def _(x: r.AbsenceRequires) -> str:
+    return f"Nếu vắng mặt phải {_conditions(x.conditions)}."
+
+
+# -- monitoring -----------------------------------------------------------------------
+
+_LOOSE = {
+    Looseness.NO_UNIT: "thiếu từ chỉ đơn vị hành chính",
+    Looseness.SPELLING: "khác dấu",
+    Looseness.UNIT_DIFFERS: "từ chỉ đơn vị hành chính khác với phụ lục",
+    Looseness.FRAGMENT: "chỉ là một phần của tên",
+    Looseness.EXTRA_WORDS: "có thêm từ ngoài tên",
+}
+
+
+@SAY.on(r.NoMonitoring)
+def _(x: r.NoMonitoring) -> str:
+    return "Quy chế không phân công thành viên theo dõi địa bàn, lĩnh vực."
+
+
+@SAY.on(r.NobodyMonitors)
+def _(x: r.NobodyMonitors) -> str:
+    where = ""
+    if x.outside:
+        where = f" (“{x.query}” không thuộc tỉnh {x.province})"
+    elif x.whole_province:
+        where = " (phân công theo dõi từng đơn vị, ngành trong tỉnh, không giao cả tỉnh)"
+    return (f"Phân công theo dõi ({cite((x.basis,))}) không giao “{x.query}” cho thành viên "
+            f"nào{where}.")
+
+
+def _each(each: tuple[tuple[r.Named, tuple[str, ...]], ...]) -> str:
+    return "; ".join(f"{name(p)} theo dõi, đôn đốc {quoted(ts)}" for p, ts in each)
+
+
+@SAY.on(r.MonitorLoose)
+def _(x: r.MonitorLoose) -> str:
+    why = [_LOOSE[w] for w in x.looseness if w in _LOOSE]
+    if Looseness.PROVINCE in x.looseness:
+        why.append(f"cũng là tên tỉnh {x.province}, mà phân công không giao cả tỉnh")
+    return (f"“{x.query}” không trùng tên mục nào của phân công ({'; '.join(why)}), nên không "
+            f"xác định được người theo dõi; có thể là: {_each(x.each)} ({cite(x.citations)}).")
+
+
+@SAY.on(r.MonitorsSeveral)
+def _(x: r.MonitorsSeveral) -> str:
+    return (f"“{x.query}” ứng với {x.entries} mục của phân công: {_each(x.each)} "
+            f"({cite(x.citations)}).")
+
+
+@SAY.on(r.Monitors)
+def _(x: r.Monitors) -> str:
+    read = (f"“{x.query}” được hiểu là {quoted(x.targets)}, mục duy nhất mang tên này: "
+            if x.read_as else "")
+    return f"{read}{names(x.posts)} theo dõi, đôn đốc {quoted(x.targets)} ({cite(x.citations)})."
+
+
+@SAY.on(r.MonitorsNothing)
+def _(x: r.MonitorsNothing) -> str:
+    return f"Quy chế không giao {name(x.post)} theo dõi địa bàn, lĩnh vực nào."
+
+
+# -- seals and signing ------------------------------------------------------------------
+
+FORMS = {
+    SigningForm.TM: "thay mặt tập thể (TM.)",
+    SigningForm.KT: "ký thay (KT.)",
+    SigningForm.Q: "quyền (Q.)",
+    SigningForm.TL: "thừa lệnh (TL.)",
+    SigningForm.TUQ: "thừa ủy quyền (TUQ.)",
+    SigningForm.DIRECT: "ký trực tiếp, không có chữ viết tắt",
+}
+
+
+def _seal(use: r.SealUse) -> str:
+    if use.kind is SealKind.NONE:
+        return "không sử dụng con dấu riêng"
+    # "được sử dụng" grants a permission (Thanh Hóa 2021 Điều 2 khoản 6): say "may use".
+    verb = "được sử dụng" if use.permitted else "sử dụng"
+    if use.kind is SealKind.OWN_AGENCY:
+        return f"{verb} con dấu của cơ quan mình{f' ({use.agency})' if use.agency else ''}"
+    return f"{verb} con dấu của {use.agency}"
+
+
+@SAY.on(r.SealUsed)
+def _(x: r.SealUsed) -> str:
+    parts = []
+    for use in x.uses:
+        docs = quoted(use.documents)
+        when = f" khi ký {docs}{f' và {use.scope}' if use.scope else ''}" if docs else ""
+        parts.append(f"{_seal(use)}{when} ({cite((use.citation,))})")
+    return f"{name(x.signer)} {'; '.join(parts)}."
+
+
+@SAY.on(r.SealAmbiguous)
+def _(x: r.SealAmbiguous) -> str:
+    return (f"“{x.document}” không trùng văn bản nào được liệt kê; quy chế quy định con dấu "
+            f"của {name(x.signer)} khi ký {quoted(x.documents)} ({cite(x.citations)}), cùng "
+            "loại nhưng không phải mọi văn bản loại này, nên chưa xác định được con dấu.")
+
+
+@SAY.on(r.SealOnlyFor)
+def _(x: r.SealOnlyFor) -> str:
+    docs = quoted(x.documents)
+    if x.scopes:
+        scope = " và ".join(x.scopes)
+        return (f"Quy chế quy định con dấu của {name(x.signer)} khi ký {docs} và {scope} "
+                f"({cite(x.citations)}); “{x.document}” có thuộc {scope} hay không thì quy chế "
+                "không quy định, nên con dấu cho nó không được quy định.")
+    return (f"Quy chế chỉ quy định con dấu của {name(x.signer)} khi ký {docs} "
+            f"({cite(x.citations)}); với “{x.document}” thì không được quy định.")
+
+
+@SAY.on(r.NoSealRule)
+def _(x: r.NoSealRule) -> str:
+    return f"Quy chế không quy định {name(x.signer)} sử dụng con dấu nào."
+
+
+@SAY.on(r.CommitteeSeal)
+def _(x: r.CommitteeSeal) -> str:
+    return f"{name(x.committee)} {_seal(x.use)} ({cite((x.use.citation,))})."
+
+
+@SAY.on(r.SealByAuthorisation)
+def _(x: r.SealByAuthorisation) -> str:
+    return (f"{name(x.signer)} ký thừa ủy quyền của {name(x.delegator)} "
+            f"({cite((x.citation,))}), nên dùng con dấu của cơ quan ủy quyền "
+            f"({cite((x.law,))}):")
+
+
+@SAY.on(r.SignsAs)
+def _(x: r.SignsAs) -> str:
+    how = f"{FORMS[x.form]}: {lines(x.lines)} ({cite(x.citations)})."
+    if not x.regime:
+        return f"Khi ký văn bản, {name(x.signer)} ký theo hình thức {how}"
+    silent = f"Quy chế không quy định riêng việc {name(x.signer)} ký; " if x.silent else ""
+    return sentence(f"{silent}theo chế độ ký mà khối chữ ký của quyết định ban hành cho thấy, "
+                    f"{name(x.signer)} ký những văn bản được giao theo hình thức {how}")
+
+
+@SAY.on(r.HeadRegimeShown)
+def _(x: r.HeadRegimeShown) -> str:
+    return ("Khối chữ ký KT. của quyết định ban hành là của cấp phó ký thay người đứng đầu; nó "
+            "cho thấy chế độ thủ trưởng, theo đó người đứng đầu ký trực tiếp.")
+
+
+@SAY.on(r.RegimeUnknown)
+def _(x: r.RegimeUnknown) -> str:
+    return (f"Văn bản không có khối chữ ký của quyết định ban hành cho biết {x.kind.word('vi')} "
+            f"ký theo chế độ thủ trưởng hay chế độ tập thể ({cite(x.citations)}), nên hình thức "
+            "ký không được quy định.")
+
+
+@SAY.on(r.FormUnstated)
+def _(x: r.FormUnstated) -> str:
+    return "Quy chế không quy định hình thức ký."
+
+
+@SAY.on(r.SignsNothing)
+def _(x: r.SignsNothing) -> str:
+    return f"Quy chế không quy định {name(x.signer)} ký văn bản của {x.kind.word('vi')}."
+
+
+@SAY.on(r.MaySign)
+def _(x: r.MaySign) -> str:
+    what = " và ".join(w for w in (quoted(x.documents), " và ".join(x.scopes)) if w)
+    return sentence(f"{name(x.signer)} được ký {what or 'văn bản'} ({cite(x.citations)}).")
+
+
+@SAY.on(r.MaySignOnly)
+def _(x: r.MaySignOnly) -> str:
+    docs = quoted(x.documents)
+    if x.scopes:
+        scope = " và ".join(x.scopes)
+        return sentence(f"{name(x.signer)} được ký {docs} và {scope} ({cite(x.citations)}); "
+                        f"“{x.document}” có thuộc {scope} hay không thì quy chế không quy định.")
+    return sentence(f"{name(x.signer)} chỉ được ký {docs} ({cite(x.citations)}); với "
+                    f"“{x.document}” thì quy chế không quy định.")
+
+
+@SAY.on(r.SubstituteSigns)
+def _(x: r.SubstituteSigns) -> str:
+    return (f"Người thay ký theo hình thức {FORMS[x.form]}: {lines(x.lines)} "
+            f"({cite(x.citations)}).")
+
+
+@SAY.on(r.AnyMaySign)
+def _(x: r.AnyMaySign) -> str:
+    return (f"Mỗi người trong {names(x.signers)} đều có thể ký như vậy với dòng chức vụ và cơ "
+            "quan của mình.")
+
+
+@SAY.on(r.HoldsAuthorisation)
+def _(x: r.HoldsAuthorisation) -> str:
+    return (f"{name(x.signer)} được {name(x.delegator)} ủy quyền bằng văn bản từ "
+            f"{x.start:%d/%m/%Y} đến {x.end:%d/%m/%Y} ({cite((x.citation,))}).")
 
 
 # -- notes every ruling may carry ----------------------------------------------------
