@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from steering import reasons
 from steering._text import fold
 from steering.regulation import Regulation, StandingAgency
 from steering.rules import Citation
@@ -50,8 +51,7 @@ def standing_agency(reg: Regulation, domain: str | None = None) -> Ruling:
     common: dict[str, Any] = {"question": Question.STANDING_AGENCY, "subject": domain or ""}
     if not agencies:
         return Ruling(status=Status.NOT_SPECIFIED, **common,
-                      text_vi="Quy chế không quy định cơ quan thường trực.",
-                      text_en="The regulation names no standing agency.")
+                      reasons=(reasons.NoStandingAgency(),))
     if len(agencies) == 1 and (domain is None or not agencies[0].domain):
         a = agencies[0]
         return _decided(reg, a, common, "")
@@ -63,45 +63,28 @@ def standing_agency(reg: Regulation, domain: str | None = None) -> Ruling:
         return _decided(reg, fitting[0], common, "" if exact else domain)
     if fitting:
         return _ambiguous(reg, tuple(fitting), common, domain)
-    domains = "; ".join(f"“{a.domain}”" for a in agencies)
+    cites = tuple(a.citation for a in agencies)
     return Ruling(
-        status=Status.NOT_SPECIFIED, **common,
-        citations=tuple(a.citation for a in agencies),
-        text_vi=f"Không cơ quan thường trực nào được giao lĩnh vực “{domain}”; quy chế giao "
-                f"các lĩnh vực: {domains}.",
-        text_en=f"No standing agency is given the domain “{domain}”; the regulation gives: "
-                f"{domains}.",
+        status=Status.NOT_SPECIFIED, **common, citations=cites,
+        reasons=(reasons.NoAgencyForDomain(domain, tuple(a.domain for a in agencies), cites),),
     )
 
 
 def _decided(reg: Regulation, a: StandingAgency, common: dict[str, Any],
              read: str) -> Ruling:
-    who = _who(reg, a)
-    label_vi, label_en = a.citation.label("vi"), a.citation.label("en")
-    about_vi = f" về {a.domain}" if a.domain else ""
-    about_en = f" for {a.domain}" if a.domain else ""
-    note_vi = f" (“{read}” được hiểu là lĩnh vực “{a.domain}”)" if read else ""
-    note_en = f" (“{read}” is read as the domain “{a.domain}”)" if read else ""
     return Ruling(
         status=Status.DECIDED, answer=(a.post,), citations=(a.citation,),
         **common,
-        text_vi=f"{who} là cơ quan thường trực{about_vi}{note_vi} ({label_vi}).",
-        text_en=f"{who} is the standing agency{about_en}{note_en} ({label_en}).",
+        reasons=(reasons.StandingAgencyIs(_who(reg, a), a.citation, a.domain, read),),
     )
 
 
 def _ambiguous(reg: Regulation, agencies: tuple[StandingAgency, ...],
                common: dict[str, Any], domain: str) -> Ruling:
     cites: tuple[Citation, ...] = tuple(a.citation for a in agencies)
-    vi = "; ".join(f"{_who(reg, a)} về {a.domain}" for a in agencies)
-    en = "; ".join(f"{_who(reg, a)} for {a.domain}" for a in agencies)
-    asked_vi = f" khớp với “{domain}”" if domain else ""
-    asked_en = f" fit “{domain}”" if domain else ""
+    each = tuple((_who(reg, a), a.domain) for a in agencies)
     return Ruling(
         status=Status.AMBIGUOUS, candidates=tuple(a.post for a in agencies), citations=cites,
         **common,
-        text_vi=f"Quy chế có {len(agencies)} cơ quan thường trực{asked_vi}, mỗi cơ quan một "
-                f"lĩnh vực: {vi}; hãy hỏi theo lĩnh vực.",
-        text_en=f"{len(agencies)} standing agencies{asked_en or ' serve the committee'}, each "
-                f"for one domain: {en}; ask by domain.",
+        reasons=(reasons.StandingAgencies(each, domain, cites),),
     )

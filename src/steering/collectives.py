@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from steering import reasons
 from steering.errors import UnknownIdError
 from steering.regulation import Regulation
 from steering.roles import Collective
@@ -41,23 +42,24 @@ def collective(reg: Regulation, collective_id: str, absent: frozenset[str]) -> R
     c = found[collective_id]
     present = tuple(p for p in c.posts if p not in absent)
     away = frozenset(p for p in c.posts if p in absent)
-    label_vi, label_en = c.citation.label("vi"), c.citation.label("en")
-    members_vi = ", ".join(reg.name_of(p) for p in c.posts)
-    text_vi = f"{c.name} gồm: {members_vi} ({label_vi})."
-    text_en = f"{c.name} is made of: {members_vi} ({label_en})."
+    said: list[reasons.Reason] = [reasons.CollectiveOf(c.name, _named(reg, c.posts), c.citation)]
     if away:
-        gone = ", ".join(reg.name_of(p) for p in c.posts if p in away)
-        here = ", ".join(reg.name_of(p) for p in present) or None
-        text_vi += f" Vắng: {gone}; " + (f"có mặt: {here}." if here else "không ai có mặt.")
-        text_en += f" Absent: {gone}; " + (f"present: {here}." if here else "nobody present.")
+        said.append(reasons.CollectivePresence(
+            absent=_named(reg, tuple(p for p in c.posts if p in away)),
+            present=_named(reg, present),
+        ))
     if c.note:
-        text_vi += f" Ghi chú: {c.note}"
-        text_en += f" Note: {c.note}"
+        said.append(reasons.FileNote(c.note))
     # Passed as a keyword table: attrs' frozenset converter confuses mypy's plugin.
     taken: dict[str, Any] = {"absent": away}
     return Ruling(
         **taken, question=Question.COLLECTIVE, subject=c.id,
         status=Status.DECIDED if present else Status.NOBODY_AVAILABLE,
         answer=present, chain=c.posts, citations=(c.citation,),
-        text_vi=text_vi, text_en=text_en,
+        reasons=tuple(said),
     )
+
+
+def _named(reg: Regulation, ids: tuple[str, ...]) -> tuple[reasons.Named, ...]:
+    """Posts as a reason names them: the regulation's name, in both languages."""
+    return tuple(reasons.Named(i, reg.name_of(i), reg.name_of(i)) for i in ids)

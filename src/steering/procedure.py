@@ -13,25 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from steering import _args
-from steering._text import vi_date
+from steering import _args, reasons
 from steering.errors import QueryError
 from steering.regulation import Regulation
 from steering.roles import COMMITTEE
-from steering.rules import MeetingKind, ProcedureKind, ProcedureRule
+from steering.rules import MeetingKind, ProcedureKind
 from steering.ruling import Question, Ruling, Status
 
 __all__ = ["notice_for", "procedure"]
-
-#: What each procedure is called, in Vietnamese and English.
-_WORDS: dict[ProcedureKind, tuple[str, str]] = {
-    ProcedureKind.WRITTEN_OPINION: ("xin ý kiến bằng văn bản", "asking for written opinions"),
-    ProcedureKind.CONCLUSION_NOTICE: ("thông báo kết luận cuộc họp",
-                                      "the notice of the meeting's conclusions"),
-    ProcedureKind.REFERRAL: ("xử lý ý kiến khác nhau", "settling differing opinions"),
-    ProcedureKind.REPORT_BEFORE_MEETING: ("báo cáo trước cuộc họp", "a report before a meeting"),
-}
-
 
 def notice_for(reg: Regulation, meeting_day: object, *, body: str = COMMITTEE,
                kind: MeetingKind | str = MeetingKind.REGULAR) -> Ruling:
@@ -65,32 +54,20 @@ def notice_for(reg: Regulation, meeting_day: object, *, body: str = COMMITTEE,
         allowed = ", ".join(k.value for k in MeetingKind)
         raise QueryError(f"kind: found {kind!r}; allowed: {allowed}") from None
     rules = [n for n in reg.notices if n.body == body and n.meeting in (None, meeting)]
-    name = reg.name_of(body)
+    named = _named(reg, body)
     if not rules:
         return Ruling(question=Question.NOTICE, subject=body, status=Status.NOT_SPECIFIED,
-                      on=day,
-                      text_vi=f"Quy chế không quy định thời hạn gửi giấy mời họp của {name}.",
-                      text_en=f"The regulation sets no notice period for meetings of {name}.")
+                      on=day, reasons=(reasons.NoNoticeRule(named),))
     # The most specific rule wins (one for this kind of meeting over one for every meeting).
     rule = sorted(rules, key=lambda n: n.meeting is None)[0]
     workdays = with_local_days(reg)
     last = workdays.add_working_days(day, -rule.working_days)
     last_day = dt.date(last.year, last.month, last.day)
-    what_vi = f"{rule.what} " if rule.what else "giấy mời "
-    what_en = f"{rule.what} " if rule.what else "the notice "
-    label_vi, label_en = rule.citation.label("vi"), rule.citation.label("en")
     return Ruling(
         question=Question.NOTICE, subject=body, status=Status.DECIDED,
         answer=(last_day.isoformat(),), citations=(rule.citation,), on=day,
-        text_vi=(f"Cuộc họp của {name} ngày {vi_date(day)}: {what_vi}phải được gửi ít nhất "
-                 f"{rule.working_days:02d} ngày làm việc trước ({label_vi}), tức chậm nhất ngày "
-                 f"{vi_date(last_day)} (đếm lùi {rule.working_days} ngày làm việc từ ngày họp, "
-                 "không tính ngày họp, theo lịch ngày nghỉ của quy chế)."),
-        text_en=(f"For the meeting of {name} on {day.isoformat()}: {what_en}must go out at "
-                 f"least {rule.working_days} working days before ({label_en}), so by "
-                 f"{last_day.isoformat()} at the latest (counting {rule.working_days} working "
-                 "days back from the meeting day, the meeting day not counted, on the "
-                 "regulation's calendar of days off)."),
+        reasons=(reasons.NoticeBy(named, day, rule.working_days, last_day, rule.citation,
+                                  rule.what or ""),),
     )
 
 
@@ -124,8 +101,7 @@ def procedure(reg: Regulation, kind: ProcedureKind | str, *, body: str = COMMITT
     if body != COMMITTEE:
         reg.name_of(body)
     rules = [r for r in reg.procedures if r.kind is what and r.body == body]
-    name = reg.name_of(body)
-    word_vi, word_en = _WORDS[what]
+    named = _named(reg, body)
     common = {"question": Question.PROCEDURE, "subject": what.value}
     if chaired_by is not None:
         chaired_by = _args.as_text(chaired_by, "chaired_by")
@@ -134,45 +110,31 @@ def procedure(reg: Regulation, kind: ProcedureKind | str, *, body: str = COMMITT
         rules = specific or [r for r in rules if not r.chaired_by]
     if not rules:
         return Ruling(status=Status.NOT_SPECIFIED, **common,  # type: ignore[arg-type]
-                      text_vi=f"Quy chế không quy định việc {word_vi} của {name}.",
-                      text_en=f"The regulation says nothing of {word_en} for {name}.")
+                      reasons=(reasons.NoProcedure(what, named),))
     if len({r.chaired_by for r in rules}) > 1:
         cands = tuple(dict.fromkeys(a for r in rules for a in r.actors))
-        by_vi = "; ".join(f"{_names(reg, r.actors)} khi {reg.name_of(r.chaired_by)} chủ trì"
-                          for r in rules)
-        by_en = "; ".join(f"{_names(reg, r.actors)} when {reg.name_of(r.chaired_by)} chaired"
-                          for r in rules)
-        return Ruling(status=Status.AMBIGUOUS, candidates=cands,
-                      citations=tuple(r.citation for r in rules),
+        each = tuple((_nameds(reg, r.actors), _named(reg, r.chaired_by)) for r in rules)
+        cites = tuple(r.citation for r in rules)
+        return Ruling(status=Status.AMBIGUOUS, candidates=cands, citations=cites,
                       **common,  # type: ignore[arg-type]
-                      text_vi=f"Việc {word_vi} tùy người chủ trì: {by_vi}; hãy cho biết ai chủ "
-                              f"trì ({_labels(rules, 'vi')}).",
-                      text_en=f"Who does {word_en} depends on who chaired: {by_en}; say who "
-                              f"chaired ({_labels(rules, 'en')}).")
+                      reasons=(reasons.ProcedureByChair(what, each, cites),))
     rule = rules[0]
-    actors_vi = _names(reg, rule.actors) or "không nêu"
-    trigger_vi = f" {rule.trigger}" if rule.trigger else ""
-    decider_vi = (f"; {reg.name_of(rule.decider)} quyết định" if rule.decider else
-                  "; quy chế không quy định ai quyết định")
-    decider_en = (f"; {reg.name_of(rule.decider)} decides" if rule.decider else
-                  "; the regulation does not say who decides")
-    if what is ProcedureKind.CONCLUSION_NOTICE:
-        decider_vi = decider_en = ""
-    label_vi, label_en = rule.citation.label("vi"), rule.citation.label("en")
     return Ruling(
         status=Status.DECIDED if rule.actors else Status.NOT_SPECIFIED,
         answer=rule.actors, chain=(rule.decider,) if rule.decider else (),
         citations=(rule.citation,), **common,  # type: ignore[arg-type]
-        text_vi=f"{name}: {word_vi}{trigger_vi} do {actors_vi} thực hiện{decider_vi} "
-                f"({label_vi}).",
-        text_en=f"{name}: {word_en}{f' ({rule.trigger})' if rule.trigger else ''} is done by "
-                f"{_names(reg, rule.actors) or 'nobody named'}{decider_en} ({label_en}).",
+        reasons=(reasons.ProcedureBy(
+            what, named, _nameds(reg, rule.actors), rule.citation, trigger=rule.trigger or "",
+            decider=_named(reg, rule.decider) if rule.decider else None,
+            says_decider=what is not ProcedureKind.CONCLUSION_NOTICE,
+        ),),
     )
 
 
-def _names(reg: Regulation, ids: tuple[str, ...]) -> str:
-    return ", ".join(reg.name_of(i) for i in ids)
+def _named(reg: Regulation, node_id: str) -> reasons.Named:
+    """A body or post as a reason names it: the regulation's name, in both languages."""
+    return reasons.Named(node_id, reg.name_of(node_id), reg.name_of(node_id))
 
 
-def _labels(rules: list[ProcedureRule], lang: str) -> str:
-    return "; ".join(dict.fromkeys(r.citation.label(lang) for r in rules))
+def _nameds(reg: Regulation, ids: tuple[str, ...]) -> tuple[reasons.Named, ...]:
+    return tuple(_named(reg, i) for i in ids)

@@ -26,6 +26,7 @@ from steering.rules import (
     Citation,
     MeetingKind,
     Period,
+    ProcedureKind,
     SealKind,
     SigningForm,
 )
@@ -54,12 +55,20 @@ class Reason:
     """A fact a ruling rests on; each kind is a subclass, worded by the text layer."""
 
 
+def _as_tuple(items: Any) -> Any:
+    return tuple(items)
+
+
+def _tuple() -> Any:
+    return attrs.field(default=(), converter=_as_tuple)
+
+
 def _names() -> Any:
-    return attrs.field(default=(), converter=tuple)
+    return _tuple()
 
 
 def _cites() -> Any:
-    return attrs.field(default=(), converter=tuple)
+    return _tuple()
 
 
 # -- who acts for an absent post ---------------------------------------------------
@@ -207,7 +216,7 @@ class ReportLine:
 
     recipients: tuple[Named, ...]
     through: tuple[Named, ...] = _names()
-    periods: tuple[Period, ...] = attrs.field(default=(), converter=tuple)
+    periods: tuple[Period, ...] = _tuple()
     periodic: bool = False
     ad_hoc: bool = False
     occasion: str = ""
@@ -270,14 +279,14 @@ class ProxyRule(Reason):
     post: Named
     allowed: bool
     citation: Citation
-    conditions: tuple[AttendanceCondition, ...] = attrs.field(default=(), converter=tuple)
+    conditions: tuple[AttendanceCondition, ...] = _tuple()
 
 
 @attrs.frozen
 class AbsenceRequires(Reason):
     """What an absence from the meeting requires."""
 
-    conditions: tuple[AttendanceCondition, ...] = attrs.field(converter=tuple)
+    conditions: tuple[AttendanceCondition, ...] = attrs.field(converter=_as_tuple)
 
 
 # -- monitoring -----------------------------------------------------------------------
@@ -364,7 +373,7 @@ class SealUse:
     citation: Citation
     agency: str = ""
     permitted: bool = False
-    documents: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    documents: tuple[str, ...] = _tuple()
     scope: str = ""
 
 
@@ -520,6 +529,125 @@ class HoldsAuthorisation(Reason):
     citation: Citation
 
 
+# -- collectives, procedures, standing agencies -------------------------------------
+
+
+@attrs.frozen
+class CollectiveOf(Reason):
+    """Whom a leadership collective is made of, in the text's order."""
+
+    name: str
+    members: tuple[Named, ...]
+    citation: Citation
+
+
+@attrs.frozen
+class CollectivePresence(Reason):
+    """Which members of a collective are absent and which present."""
+
+    absent: tuple[Named, ...]
+    present: tuple[Named, ...] = _names()
+
+
+@attrs.frozen
+class FileNote(Reason):
+    """A note the file itself gives (``note = "..."``), said as written."""
+
+    note: str
+
+
+@attrs.frozen
+class NoNoticeRule(Reason):
+    """The regulation sets no notice period for the body's meetings."""
+
+    body: Named
+
+
+@attrs.frozen
+class NoticeBy(Reason):
+    """The last day a meeting's notice may go out: ``working_days`` counted back.
+
+    ``what`` is the text's word for what is sent ("giấy mời và tài liệu"), if it says.
+    """
+
+    body: Named
+    day: dt.date
+    working_days: int
+    last: dt.date
+    citation: Citation
+    what: str = ""
+
+
+@attrs.frozen
+class NoProcedure(Reason):
+    """The regulation says nothing of this procedure for the body."""
+
+    kind: ProcedureKind
+    body: Named
+
+
+@attrs.frozen
+class ProcedureByChair(Reason):
+    """Who carries out the procedure depends on who chaired: (actors, chair) per clause."""
+
+    kind: ProcedureKind
+    each: tuple[tuple[tuple[Named, ...], Named], ...]
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class ProcedureBy(Reason):
+    """Who carries out the procedure, on what occasion, and who decides.
+
+    ``trigger`` is the text's words for when; ``says_decider``: whether the procedure has
+    a decider to name (a conclusion notice has none).
+    """
+
+    kind: ProcedureKind
+    body: Named
+    actors: tuple[Named, ...]
+    citation: Citation
+    trigger: str = ""
+    decider: Named | None = None
+    says_decider: bool = True
+
+
+@attrs.frozen
+class NoStandingAgency(Reason):
+    """The regulation names no standing agency."""
+
+
+@attrs.frozen
+class StandingAgencyIs(Reason):
+    """The standing agency (for its domain); ``read``: the words asked, read as that domain."""
+
+    agency: str
+    citation: Citation
+    domain: str = ""
+    read: str = ""
+
+
+@attrs.frozen
+class StandingAgencies(Reason):
+    """Several standing agencies, one per domain, fit the question: (agency, domain) each.
+
+    ``asked`` is the domain asked about, if any.
+    """
+
+    each: tuple[tuple[str, str], ...]
+    asked: str = ""
+    citations: tuple[Citation, ...] = _cites()
+
+
+@attrs.frozen
+class NoAgencyForDomain(Reason):
+    """No standing agency is given the domain asked about; ``domains`` those given."""
+
+    domain: str
+    domains: tuple[str, ...]
+    citations: tuple[Citation, ...] = _cites()
+
+
 # -- notes every ruling may carry -----------------------------------------------------
 
 
@@ -566,11 +694,3 @@ class AsWritten(Reason):
 
     reasons: tuple[Reason, ...]
     answer: tuple[str, ...] = ()
-
-
-@attrs.frozen
-class Worded(Reason):
-    """A reason still worded by its engine (to be made a typed reason, issue #11)."""
-
-    vi: str
-    en: str

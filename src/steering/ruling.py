@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from steering.errors import QueryError
-from steering.reasons import AsWritten, Reason, Worded
+from steering.reasons import AsWritten, Reason
 from steering.rules import AttendanceCondition, Citation, Delegation, Seal, SigningForm
 from steering.text import render, sentence
 
@@ -78,8 +78,8 @@ _OWN: dict[Question, frozenset[str]] = {
 }
 
 
-def _tuple(default: tuple[Any, ...] = ()) -> Any:
-    return attrs.field(default=default, converter=tuple)
+def _tuple(default: tuple[Any, ...] = (), *, repr: bool = True) -> Any:
+    return attrs.field(default=default, converter=tuple, repr=repr)
 
 
 def _sorted_repr(value: frozenset[str]) -> str:
@@ -155,20 +155,17 @@ class Ruling:
     delegation: Delegation | None = None
     unordered: bool = False
     caveats: tuple[Any, ...] = _tuple()
-    reasons: tuple[Reason, ...] = attrs.field(default=(), converter=tuple, repr=False)
-    # Explanations an engine still words itself (issue #11: to become typed reasons).
-    _text_vi: str = attrs.field(default="", repr=False, converter=sentence)
-    _text_en: str = attrs.field(default="", repr=False, converter=sentence)
+    reasons: tuple[Reason, ...] = _tuple(repr=False)
 
     @property
     def text_vi(self) -> str:
         """The explanation in Vietnamese, without the caveats (see `explain`)."""
-        return render(self.reasons, "vi") if self.reasons else self._text_vi
+        return render(self.reasons, "vi")
 
     @property
     def text_en(self) -> str:
         """The explanation in English, without the caveats (see `explain`)."""
-        return render(self.reasons, "en") if self.reasons else self._text_en
+        return render(self.reasons, "en")
 
     @property
     def decided(self) -> bool:
@@ -235,13 +232,6 @@ class Ruling:
         return ruling_html(self)
 
 
-def reasons_of(ruling: Ruling) -> tuple[Reason, ...]:
-    """A ruling's reasons; an explanation its engine still words is one `Worded` reason."""
-    if ruling.reasons or not ruling.text_vi:
-        return ruling.reasons
-    return (Worded(ruling.text_vi, ruling.text_en),)
-
-
 def ends_with(reasons: tuple[Reason, ...], note: Reason) -> bool:
     """Whether the explanation of ``reasons`` already ends with ``note``."""
     if not reasons:
@@ -249,25 +239,15 @@ def ends_with(reasons: tuple[Reason, ...], note: Reason) -> bool:
     last = reasons[-1]
     if last == note:
         return True
-    if isinstance(last, AsWritten) and not last.answer:
-        return ends_with(last.reasons, note)
-    if isinstance(last, Worded):
-        return last.vi.endswith(render((note,), "vi"))
-    return False
+    return isinstance(last, AsWritten) and not last.answer and ends_with(last.reasons, note)
 
 
 def without(reasons: tuple[Reason, ...], note: Reason) -> tuple[Reason, ...]:
     """``reasons`` with ``note`` taken out wherever it stands."""
-    out: list[Reason] = []
-    for x in reasons:
-        if isinstance(x, AsWritten):
-            out.append(attrs.evolve(x, reasons=without(x.reasons, note)))
-        elif isinstance(x, Worded):
-            vi, en = render((note,), "vi"), render((note,), "en")
-            out.append(Worded(x.vi.replace(f" {vi}", ""), x.en.replace(f" {en}", "")))
-        elif x != note:
-            out.append(x)
-    return tuple(out)
+    return tuple(
+        attrs.evolve(x, reasons=without(x.reasons, note)) if isinstance(x, AsWritten) else x
+        for x in reasons if x != note
+    )
 
 
 def noted_last(ruling: Ruling, note: Reason) -> Ruling:
@@ -276,7 +256,6 @@ def noted_last(ruling: Ruling, note: Reason) -> Ruling:
     A ruling built on another (signature_block on acting_for) carries the note of the
     first: it is moved last, not repeated.
     """
-    said = reasons_of(ruling)
-    if ends_with(said, note):
+    if ends_with(ruling.reasons, note):
         return ruling
-    return attrs.evolve(ruling, reasons=(*without(said, note), note))
+    return attrs.evolve(ruling, reasons=(*without(ruling.reasons, note), note))

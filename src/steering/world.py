@@ -337,7 +337,7 @@ def applicability_unknown_from(reg: Regulation) -> dt.date | None:
 
 
 def _with(ruling: Ruling, found: Iterable[Caveat]) -> Ruling:
-    from steering.ruling import Status, reasons_of  # noqa: PLC0415
+    from steering.ruling import Status  # noqa: PLC0415
 
     new = tuple(k for k in found if k not in ruling.caveats)
     if not new:
@@ -348,7 +348,7 @@ def _with(ruling: Ruling, found: Iterable[Caveat]) -> Ruling:
         changes_.update(
             status=Status.NOT_SPECIFIED,
             answer=(),
-            reasons=(AsWritten(reasons_of(ruling), ruling.answer),),
+            reasons=(AsWritten(ruling.reasons, ruling.answer),),
         )
     return attrs.evolve(ruling, **changes_)
 

@@ -16,8 +16,7 @@ from steering import _args, reasons, world
 from steering import _signing as signing
 from steering._text import fold, nfc
 from steering._vocab import ROLE_WORDS
-from steering.authority._words import (
-    _join,
+from steering.authority._helpers import (
     _unique,
     _unique_cites,
 )
@@ -41,7 +40,7 @@ from steering.rules import (
     SigningRule,
     Substitution,
 )
-from steering.ruling import Ruling, ends_with, noted_last, reasons_of
+from steering.ruling import Ruling, ends_with, noted_last
 from steering.validation import delegation_problems, find_cycle, reference_problems
 
 _CACHE_LIMIT = 65_536
@@ -429,11 +428,6 @@ class _Core:
     def _nameds(self, ids: Iterable[str]) -> tuple[reasons.Named, ...]:
         return tuple(self._named(i) for i in ids)
 
-    def _names(self, ids: Iterable[str], lang: str, word: str | None = None) -> str:
-        if word is None:
-            word = "và" if lang == "vi" else "and"
-        return _join([self._name(i, lang) for i in ids], word)
-
     def _absent_set(self, absent: Iterable[str] | str | None) -> frozenset[str]:
         if absent is None:
             return frozenset()
@@ -454,7 +448,7 @@ class _Core:
             return ruling
         cites = tuple(g.optional for g in hits if g.optional is not None)
         note = reasons.OnlyWhenSetUp(groups=tuple(g.name for g in hits), citations=cites)
-        said = reasons_of(ruling)
+        said = ruling.reasons
         if ends_with(said, note):
             return ruling
         return attrs.evolve(ruling, citations=_unique_cites((*ruling.citations, *cites)),
@@ -472,7 +466,7 @@ class _Core:
         if not hits:
             return ruling
         note = reasons.RestsOnReplaced(hits)
-        said = reasons_of(ruling)
+        said = ruling.reasons
         if ends_with(said, note):
             return ruling
         return attrs.evolve(ruling, reasons=(*said, note))

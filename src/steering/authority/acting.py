@@ -14,7 +14,7 @@ from steering.authority._core import (
     _CACHE_LIMIT,
     _Core,
 )
-from steering.authority._words import (
+from steering.authority._helpers import (
     _unique,
     _unique_cites,
 )
@@ -24,7 +24,7 @@ from steering.errors import (
 from steering.rules import (
     Delegation,
 )
-from steering.ruling import Question, Ruling, Status, reasons_of
+from steering.ruling import Question, Ruling, Status
 from steering.validation import delegation_faults
 
 
@@ -127,7 +127,7 @@ class _Acting(_Core):
         return attrs.evolve(
             ruling,
             citations=_unique_cites((*ruling.citations, *cites)),
-            reasons=(*reasons_of(ruling), note),
+            reasons=(*ruling.reasons, note),
         )
 
     def _acting_for(self, post: str, absent: frozenset[str], on: dt.date | None) -> Ruling:

@@ -15,7 +15,7 @@ from steering import reasons
 from steering.authority._core import (
     _memo,
 )
-from steering.authority._words import (
+from steering.authority._helpers import (
     _unique,
     _unique_cites,
     _unique_conds,

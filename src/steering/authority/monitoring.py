@@ -12,7 +12,7 @@ from steering._text import nfc
 from steering.authority._core import (
     _memo,
 )
-from steering.authority._words import (
+from steering.authority._helpers import (
     _unique,
     _unique_cites,
 )

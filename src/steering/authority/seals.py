@@ -14,7 +14,7 @@ from steering.authority._core import (
     _bind,
     _memo,
 )
-from steering.authority._words import (
+from steering.authority._helpers import (
     _asked,
     _unique,
     _unique_cites,
@@ -33,7 +33,7 @@ from steering.rules import (
     SigningForm,
     SigningRule,
 )
-from steering.ruling import Question, Ruling, Status, reasons_of
+from steering.ruling import Question, Ruling, Status
 
 
 class _Seals(_Acting):
@@ -169,7 +169,7 @@ class _Seals(_Acting):
             asked = document or ""  # _own_seal is ambiguous only when a document is asked
             documents = _unique(d for r in rules for d in algo.document_partial(asked, r.documents))
             cites = [r.citation for r in rules if algo.document_partial(asked, r.documents)]
-            said = reasons.SealAmbiguous(signer, asked, documents, cites)
+            said = reasons.SealAmbiguous(signer, asked, documents, tuple(cites))
             return (said,), cites, None, (), documents
         if rules:
             documents = _unique(d for r in rules for d in r.documents)
@@ -177,7 +177,7 @@ class _Seals(_Acting):
             scopes = _unique(r.scope for r in rules if r.scope)
             # Vũng Tàu Điều 7 khoản 8: listed kinds "và các trường hợp khác trong phạm vi chức
             # năng, nhiệm vụ của Tổ giúp việc": an unlisted kind may fall within the scope.
-            only = reasons.SealOnlyFor(signer, document or "", documents, scopes, cites)
+            only = reasons.SealOnlyFor(signer, document or "", documents, scopes, tuple(cites))
             return (only,), cites, None, (), documents
         said_: list[reasons.Reason] = [reasons.NoSealRule(signer)]
         committee_rules = self._seal_rules.get(COMMITTEE, ()) if holder != COMMITTEE else ()
@@ -369,7 +369,7 @@ class _Seals(_Acting):
                 chain=acting.chain,
                 citations=acting.citations,
                 **common,
-                reasons=reasons_of(acting),
+                reasons=acting.reasons,
             )
         signer = acting.answer[0]
         sg = signing.acting_signing(self._style, p, self._post(signer))
@@ -381,7 +381,7 @@ class _Seals(_Acting):
                 chain=acting.chain,
                 citations=_unique_cites((*acting.citations, *sc)),
                 **common,
-                reasons=(*reasons_of(acting), *said),
+                reasons=(*acting.reasons, *said),
             )
         more = (reasons.AnyMaySign(self._nameds(acting.answer)),) if acting.answer[1:] else ()
         return Ruling(
@@ -393,7 +393,7 @@ class _Seals(_Acting):
             lines=sg.lines,
             unordered=acting.unordered,
             **common,
-            reasons=(*reasons_of(acting), reasons.SubstituteSigns(sg.form, sg.lines, sg.citations),
+            reasons=(*acting.reasons, reasons.SubstituteSigns(sg.form, sg.lines, sg.citations),
                      *more),
         )
 

@@ -34,6 +34,11 @@ def names(items: Iterable[Named], lang: str, word: str) -> str:
     return join([getattr(n, lang) for n in items], word)
 
 
+def listed(items: Iterable[Named], lang: str) -> str:
+    """The names of ``items`` in ``lang``, separated by commas only: "A, B, C"."""
+    return ", ".join(getattr(n, lang) for n in items)
+
+
 def quoted(kinds: Iterable[str]) -> str:
     """Document kinds in the regulation's words, each in quotation marks."""
     return ", ".join(f"“{d}”" for d in kinds)

@@ -11,10 +11,18 @@ from collections.abc import Iterable
 from steering import reasons as r
 from steering._matching import Looseness
 from steering._vocab import CONDITION_WORDS, PERIOD_WORDS
-from steering.rules import AttendanceCondition, Citation, MeetingKind, SealKind, SigningForm
+from steering.rules import (
+    AttendanceCondition,
+    Citation,
+    MeetingKind,
+    ProcedureKind,
+    SealKind,
+    SigningForm,
+)
 from steering.text import Catalogue, sentence
 from steering.text._common import cite as _cite
 from steering.text._common import join, lines, quoted
+from steering.text._common import listed as _listed
 from steering.text._common import names as _names
 
 SAY = Catalogue("en")
@@ -28,6 +36,11 @@ def name(named: r.Named) -> str:
 def names(items: Iterable[r.Named], word: str = "and") -> str:
     """Names joined: "A, B and C"."""
     return _names(items, "en", word)
+
+
+def listed(items: Iterable[r.Named]) -> str:
+    """Names separated by commas only: "A, B, C"."""
+    return _listed(items, "en")
 
 
 def cite(citations: Iterable[Citation]) -> str:
@@ -399,6 +412,96 @@ def _(x: r.HoldsAuthorisation) -> str:
             f"{x.start.isoformat()} to {x.end.isoformat()} ({cite((x.citation,))}).")
 
 
+# -- collectives, procedures, standing agencies -------------------------------------
+
+PROCEDURES = {
+    ProcedureKind.WRITTEN_OPINION: "asking for written opinions",
+    ProcedureKind.CONCLUSION_NOTICE: "the notice of the meeting's conclusions",
+    ProcedureKind.REFERRAL: "settling differing opinions",
+    ProcedureKind.REPORT_BEFORE_MEETING: "a report before a meeting",
+}
+
+
+@SAY.on(r.CollectiveOf)
+def _(x: r.CollectiveOf) -> str:
+    return f"{x.name} is made of: {listed(x.members)} ({cite((x.citation,))})."
+
+
+@SAY.on(r.CollectivePresence)
+def _(x: r.CollectivePresence) -> str:
+    here = f"present: {listed(x.present)}." if x.present else "nobody present."
+    return f"Absent: {listed(x.absent)}; {here}"
+
+
+@SAY.on(r.FileNote)
+def _(x: r.FileNote) -> str:
+    return f"Note: {x.note}"
+
+
+@SAY.on(r.NoNoticeRule)
+def _(x: r.NoNoticeRule) -> str:
+    return f"The regulation sets no notice period for meetings of {name(x.body)}."
+
+
+@SAY.on(r.NoticeBy)
+def _(x: r.NoticeBy) -> str:
+    what = f"{x.what} " if x.what else "the notice "
+    return (f"For the meeting of {name(x.body)} on {x.day.isoformat()}: {what}must go out at "
+            f"least {x.working_days} working days before ({cite((x.citation,))}), so by "
+            f"{x.last.isoformat()} at the latest (counting {x.working_days} working days back "
+            "from the meeting day, the meeting day not counted, on the regulation's calendar "
+            "of days off).")
+
+
+@SAY.on(r.NoProcedure)
+def _(x: r.NoProcedure) -> str:
+    return f"The regulation says nothing of {PROCEDURES[x.kind]} for {name(x.body)}."
+
+
+@SAY.on(r.ProcedureByChair)
+def _(x: r.ProcedureByChair) -> str:
+    by = "; ".join(f"{listed(actors)} when {name(chair)} chaired" for actors, chair in x.each)
+    return (f"Who does {PROCEDURES[x.kind]} depends on who chaired: {by}; say who chaired "
+            f"({cite(x.citations)}).")
+
+
+@SAY.on(r.ProcedureBy)
+def _(x: r.ProcedureBy) -> str:
+    when = f" ({x.trigger})" if x.trigger else ""
+    decides = ""
+    if x.says_decider:
+        decides = (f"; {name(x.decider)} decides" if x.decider else
+                   "; the regulation does not say who decides")
+    return (f"{name(x.body)}: {PROCEDURES[x.kind]}{when} is done by "
+            f"{listed(x.actors) or 'nobody named'}{decides} ({cite((x.citation,))}).")
+
+
+@SAY.on(r.NoStandingAgency)
+def _(x: r.NoStandingAgency) -> str:
+    return "The regulation names no standing agency."
+
+
+@SAY.on(r.StandingAgencyIs)
+def _(x: r.StandingAgencyIs) -> str:
+    about = f" for {x.domain}" if x.domain else ""
+    read = f" (“{x.read}” is read as the domain “{x.domain}”)" if x.read else ""
+    return f"{x.agency} is the standing agency{about}{read} ({cite((x.citation,))})."
+
+
+@SAY.on(r.StandingAgencies)
+def _(x: r.StandingAgencies) -> str:
+    each = "; ".join(f"{who} for {domain}" for who, domain in x.each)
+    asked = f" fit “{x.asked}”" if x.asked else " serve the committee"
+    return (f"{len(x.each)} standing agencies{asked}, each for one domain: {each} "
+            f"({cite(x.citations)}); ask by domain.")
+
+
+@SAY.on(r.NoAgencyForDomain)
+def _(x: r.NoAgencyForDomain) -> str:
+    return (f"No standing agency is given the domain “{x.domain}”; the regulation gives: "
+            f"{'; '.join(f'“{d}”' for d in x.domains)} ({cite(x.citations)}).")
+
+
 # -- notes every ruling may carry ----------------------------------------------------
 
 
@@ -434,8 +537,3 @@ def _(x: r.StartUnknown) -> str:
 def _(x: r.AsWritten) -> str:
     answer = f" (answer: {', '.join(x.answer)})" if x.answer else ""
     return f"As written: {SAY.render(x.reasons)}{answer}"
-
-
-@SAY.on(r.Worded)
-def _(x: r.Worded) -> str:
-    return x.en

@@ -12,10 +12,18 @@ from steering import reasons as r
 from steering._matching import Looseness
 from steering._text import vi_date
 from steering._vocab import CONDITION_WORDS, MEETING_WORDS, PERIOD_WORDS
-from steering.rules import AttendanceCondition, Citation, MeetingKind, SealKind, SigningForm
+from steering.rules import (
+    AttendanceCondition,
+    Citation,
+    MeetingKind,
+    ProcedureKind,
+    SealKind,
+    SigningForm,
+)
 from steering.text import Catalogue, sentence
 from steering.text._common import cite as _cite
 from steering.text._common import join, lines, quoted
+from steering.text._common import listed as _listed
 from steering.text._common import names as _names
 
 SAY = Catalogue("vi")
@@ -29,6 +37,11 @@ def name(named: r.Named) -> str:
 def names(items: Iterable[r.Named], word: str = "và") -> str:
     """Names joined: "A, B và C"."""
     return _names(items, "vi", word)
+
+
+def listed(items: Iterable[r.Named]) -> str:
+    """Names separated by commas only: "A, B, C"."""
+    return _listed(items, "vi")
 
 
 def cite(citations: Iterable[Citation]) -> str:
@@ -391,6 +404,95 @@ def _(x: r.HoldsAuthorisation) -> str:
             f"{x.start:%d/%m/%Y} đến {x.end:%d/%m/%Y} ({cite((x.citation,))}).")
 
 
+# -- collectives, procedures, standing agencies -------------------------------------
+
+PROCEDURES = {
+    ProcedureKind.WRITTEN_OPINION: "xin ý kiến bằng văn bản",
+    ProcedureKind.CONCLUSION_NOTICE: "thông báo kết luận cuộc họp",
+    ProcedureKind.REFERRAL: "xử lý ý kiến khác nhau",
+    ProcedureKind.REPORT_BEFORE_MEETING: "báo cáo trước cuộc họp",
+}
+
+
+@SAY.on(r.CollectiveOf)
+def _(x: r.CollectiveOf) -> str:
+    return f"{x.name} gồm: {listed(x.members)} ({cite((x.citation,))})."
+
+
+@SAY.on(r.CollectivePresence)
+def _(x: r.CollectivePresence) -> str:
+    here = f"có mặt: {listed(x.present)}." if x.present else "không ai có mặt."
+    return f"Vắng: {listed(x.absent)}; {here}"
+
+
+@SAY.on(r.FileNote)
+def _(x: r.FileNote) -> str:
+    return f"Ghi chú: {x.note}"
+
+
+@SAY.on(r.NoNoticeRule)
+def _(x: r.NoNoticeRule) -> str:
+    return f"Quy chế không quy định thời hạn gửi giấy mời họp của {name(x.body)}."
+
+
+@SAY.on(r.NoticeBy)
+def _(x: r.NoticeBy) -> str:
+    what = f"{x.what} " if x.what else "giấy mời "
+    return (f"Cuộc họp của {name(x.body)} ngày {vi_date(x.day)}: {what}phải được gửi ít nhất "
+            f"{x.working_days:02d} ngày làm việc trước ({cite((x.citation,))}), tức chậm nhất "
+            f"ngày {vi_date(x.last)} (đếm lùi {x.working_days} ngày làm việc từ ngày họp, không "
+            "tính ngày họp, theo lịch ngày nghỉ của quy chế).")
+
+
+@SAY.on(r.NoProcedure)
+def _(x: r.NoProcedure) -> str:
+    return f"Quy chế không quy định việc {PROCEDURES[x.kind]} của {name(x.body)}."
+
+
+@SAY.on(r.ProcedureByChair)
+def _(x: r.ProcedureByChair) -> str:
+    by = "; ".join(f"{listed(actors)} khi {name(chair)} chủ trì" for actors, chair in x.each)
+    return (f"Việc {PROCEDURES[x.kind]} tùy người chủ trì: {by}; hãy cho biết ai chủ trì "
+            f"({cite(x.citations)}).")
+
+
+@SAY.on(r.ProcedureBy)
+def _(x: r.ProcedureBy) -> str:
+    when = f" {x.trigger}" if x.trigger else ""
+    decides = ""
+    if x.says_decider:
+        decides = (f"; {name(x.decider)} quyết định" if x.decider else
+                   "; quy chế không quy định ai quyết định")
+    return (f"{name(x.body)}: {PROCEDURES[x.kind]}{when} do {listed(x.actors) or 'không nêu'}"
+            f" thực hiện{decides} ({cite((x.citation,))}).")
+
+
+@SAY.on(r.NoStandingAgency)
+def _(x: r.NoStandingAgency) -> str:
+    return "Quy chế không quy định cơ quan thường trực."
+
+
+@SAY.on(r.StandingAgencyIs)
+def _(x: r.StandingAgencyIs) -> str:
+    about = f" về {x.domain}" if x.domain else ""
+    read = f" (“{x.read}” được hiểu là lĩnh vực “{x.domain}”)" if x.read else ""
+    return f"{x.agency} là cơ quan thường trực{about}{read} ({cite((x.citation,))})."
+
+
+@SAY.on(r.StandingAgencies)
+def _(x: r.StandingAgencies) -> str:
+    each = "; ".join(f"{who} về {domain}" for who, domain in x.each)
+    asked = f" khớp với “{x.asked}”" if x.asked else ""
+    return (f"Quy chế có {len(x.each)} cơ quan thường trực{asked}, mỗi cơ quan một lĩnh vực: "
+            f"{each} ({cite(x.citations)}); hãy hỏi theo lĩnh vực.")
+
+
+@SAY.on(r.NoAgencyForDomain)
+def _(x: r.NoAgencyForDomain) -> str:
+    return (f"Không cơ quan thường trực nào được giao lĩnh vực “{x.domain}”; quy chế giao các "
+            f"lĩnh vực: {'; '.join(f'“{d}”' for d in x.domains)} ({cite(x.citations)}).")
+
+
 # -- notes every ruling may carry ----------------------------------------------------
 
 
@@ -426,8 +528,3 @@ def _(x: r.StartUnknown) -> str:
 def _(x: r.AsWritten) -> str:
     answer = f" (trả lời: {', '.join(x.answer)})" if x.answer else ""
     return f"Theo văn bản: {SAY.render(x.reasons)}{answer}"
-
-
-@SAY.on(r.Worded)
-def _(x: r.Worded) -> str:
-    return x.vi
