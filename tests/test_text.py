@@ -19,13 +19,13 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.strategies import citations
 
 from steering import reasons, text
 from steering.errors import QueryError
 from steering.reasons import Named, Reason
 from steering.rules import Citation
 from steering.text import en, vi
+from strategies import citations
 
 KINDS = sorted(
     (c for c in vars(reasons).values()

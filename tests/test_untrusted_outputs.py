@@ -488,7 +488,7 @@ def test_html_of_any_name_has_only_the_renderers_elements(preset: str, texts: li
 @pytest.fixture
 def hostile_cli(monkeypatch: pytest.MonkeyPatch) -> Regulation:
     reg = hostile("dak-nong-2021", ALL)
-    monkeypatch.setattr(cli, "load_regulation", lambda ref: reg)
+    monkeypatch.setattr(cli._common, "load_regulation", lambda ref: reg)
     return reg
 
 
@@ -548,7 +548,7 @@ def test_errors_on_stderr_are_one_visible_line(
     def refuse(ref: str) -> Regulation:
         raise cli.UsageError(f"{ref}: \x1b[2J\x1b]0;pwned\x07 bad\r\nsecond line")
 
-    monkeypatch.setattr(cli, "load_regulation", refuse)
+    monkeypatch.setattr(cli._common, "load_regulation", refuse)
     assert cli.main(["show", "đây\x1b[31m"]) == cli.EXIT_USAGE
     out, err = capsys.readouterr()
     assert out == ""

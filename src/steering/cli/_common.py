@@ -1,0 +1,341 @@
+"""What every subcommand shares: exit codes, words, the context, tables, loading."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import textwrap
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from steering import presets
+from steering._escape import json_text, terminal, visible
+from steering._text import vi_date
+from steering.errors import RegulationFileError, SteeringError
+from steering.loader import load as load_file
+from steering.regulation import Regulation
+
+#: Exit code: the question has an answer.
+EXIT_ANSWER = 0
+#: Exit code: the question has no answer, or validation found problems.
+EXIT_NO_ANSWER = 1
+#: Exit code: bad usage or bad input.
+EXIT_USAGE = 2
+
+_PROG = "steering"
+#: Columns the command's text fits by default (``--wide`` lifts the limit).
+WIDTH = 100
+
+
+class UsageError(SteeringError):
+    """The command line or its input cannot be used (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+# ----------------------------------------------------------------- words
+
+_T = {
+    "vi": {
+        "presets": "Các bộ quy chế có sẵn",
+        "posts": "Chức danh",
+        "rules": "Quy tắc",
+        "decision": "Quyết định",
+        "no_number": "(chưa số)",
+        "in_force_unknown": "Ngày ký quy chế {date}: mục nào trước khi quy chế chắc chắn có "
+                            "hiệu lực thì chưa xác định (status not_specified).",
+        "signed": "ký",
+        "level": "cấp",
+        "valid": "hợp lệ",
+        "problems": "vấn đề",
+        "occurrences": "mốc",
+        "no_occurrences": "Không có mốc nào trong khoảng này.",
+        "in_force_on_date": "Quy chế có hiệu lực từ {date} ({basis}): không có mốc nào trước đó.",
+        "in_force_on_signing": "Quy chế có hiệu lực từ ngày ký, {date} ({basis}): không có "
+        "mốc nào trước đó.",
+        "in_force_not_specified": "Quy chế không nêu ngày có hiệu lực; ngày ký là {date} "
+        "({basis}): không có mốc nào trước ngày ký.",
+        "gaps": "Quy chế có nêu nhưng không cho biết ngày",
+        "due": "hạn nộp",
+        "no_deadline": "không quy định",
+        "moved_from": "dời từ",
+        "missing_cadence": "định kỳ, không nêu kỳ hạn",
+        "missing_deadline": "không quy định hạn báo cáo",
+        "written": "Đã ghi lịch vào",
+        "in_force": "Quy chế có hiệu lực",
+        "after_text": "Sau văn bản (sắp xếp đơn vị hành chính, quyết định thay thế)",
+        "not_decided_from": "Từ {date}, các mốc trên không còn chắc chắn (trạng thái "
+        "not_specified):",
+        "succession": "Các quyết định theo thời gian",
+        "not_shipped": "(không có sẵn)",
+        "id": "mã",
+        "role": "vai trò",
+        "title": "chức danh",
+        "holder": "người giữ",
+        "locality": "địa phương",
+        "body": "chủ thể",
+        "kind": "loại",
+        "opens": "từ",
+        "closes": "đến",
+        "cited": "căn cứ",
+        "status": "trạng thái",
+        "this_year": "Không nêu --from/--to: lấy năm hiện tại theo đồng hồ máy, {year}.",
+        "problem": "vấn đề",
+        "file": "(cả tệp)",
+    },
+    "en": {
+        "presets": "Shipped regulations",
+        "posts": "Posts",
+        "rules": "Rules",
+        "decision": "Decision",
+        "no_number": "(no number)",
+        "in_force_unknown": "The regulation's signing date is {date}: an item before it is "
+                            "surely in force is not decided (status not_specified).",
+        "signed": "signed",
+        "level": "level",
+        "valid": "valid",
+        "problems": "problems",
+        "occurrences": "occurrences",
+        "no_occurrences": "No occurrences in this range.",
+        "in_force_on_date": "The regulation is in force from {date} ({basis}): nothing is dated "
+        "before that.",
+        "in_force_on_signing": "The regulation is in force from signing, {date} ({basis}): "
+        "nothing is dated before that.",
+        "in_force_not_specified": "The regulation states no effective date; it was signed on "
+        "{date} ({basis}): nothing is dated before signing.",
+        "gaps": "Stated but left undated",
+        "due": "due",
+        "no_deadline": "not specified",
+        "moved_from": "moved from",
+        "missing_cadence": "periodic, period not stated",
+        "missing_deadline": "no deadline stated",
+        "written": "Calendar written to",
+        "in_force": "Regulation in force",
+        "after_text": "After the text (reorganisation, replacing decisions)",
+        "not_decided_from": "From {date} the items above are not decided (status "
+        "not_specified):",
+        "succession": "Decisions over time",
+        "not_shipped": "(not shipped)",
+        "id": "id",
+        "role": "role",
+        "title": "title",
+        "holder": "holder",
+        "locality": "locality",
+        "body": "body",
+        "kind": "kind",
+        "opens": "from",
+        "closes": "to",
+        "cited": "cited",
+        "status": "status",
+        "this_year": "No --from/--to given: the current year by this computer's clock, {year}.",
+        "problem": "problem",
+        "file": "(file)",
+    },
+}
+
+
+# ----------------------------------------------------------------- machine form
+
+
+def _names(reg: Regulation, ids: Iterable[str]) -> dict[str, str]:
+    """Each id's name in the regulation's words, told apart where posts share a title.
+
+    A title several posts share gets its office ("Phó Trưởng ban (Giám đốc Sở
+    Thông tin và Truyền thông)"), so no two ids read alike.
+    """
+    titles: dict[str, int] = {}
+    for post in reg.posts:
+        titles[post.title] = titles.get(post.title, 0) + 1
+    posts = {post.id: post for post in reg.posts}
+    out: dict[str, str] = {}
+    for i in ids:
+        try:
+            name = reg.name_of(i)
+        except SteeringError:
+            continue
+        p = posts.get(i)
+        extra = (p.office or p.agency) if p is not None and titles[p.title] > 1 else ""
+        out[i] = f"{name} ({extra})" if extra else name
+    return out
+
+
+def ruling_json(ruling: Any, reg: Regulation, lang: str) -> dict[str, Any]:
+    """A ruling's machine form: `Ruling.to_dict` and the regulation's names of its ids."""
+    data: dict[str, Any] = ruling.to_dict(lang)
+    data["names"] = _names(reg, (*ruling.answer, *ruling.candidates, *ruling.chain, ruling.subject))
+    return data
+
+
+def _dump(data: Any, out: TextIO) -> None:
+    # Vietnamese stays readable; C1, bidi and line-separator characters become \u escapes.
+    out.write(json_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)))
+    out.write("\n")
+
+
+# ----------------------------------------------------------------- input
+
+
+def load_regulation(ref: str) -> Regulation:
+    """A preset id or the path of a regulation file.
+
+    Raises:
+        UsageError: Neither a preset nor a readable file; or the file is not a
+            valid regulation (the message is one line, naming the first problem
+            and how many there are).
+
+    """
+    if ref in presets.names():
+        return presets.load(ref)
+    p = Path(ref)
+    shown = visible(repr(ref if len(ref) <= 80 else ref[:77] + "..."))
+    try:
+        exists = p.exists()
+    except (OSError, ValueError) as e:  # a name too long, a NUL
+        raise UsageError(f"{shown} cannot be a file here ({getattr(e, 'strerror', None) or e}); "
+                         f"allowed: a preset id ({', '.join(presets.names())}) or a regulation "
+                         "file") from None
+    if not exists:
+        raise UsageError(
+            f"{shown} is neither a preset id ({', '.join(presets.names())}) nor an existing file"
+        )
+    if p.is_dir():
+        raise UsageError(f"{ref!r} is a directory; allowed: a preset id or a regulation file")
+    try:
+        return load_file(p)
+    except RegulationFileError as e:
+        raise UsageError(_one_line(e)) from None
+
+
+def _one_line(e: RegulationFileError) -> str:
+    n = len(e.problems)
+    if not e.problems:
+        return str(e).splitlines()[0]
+    first = e.problems[0]
+    where = f"{first.path}: " if first.path else ""
+    more = f" (and {n - 1} more; run 'steering validate {e.file}')" if n > 1 else ""
+    message = " ".join(first.message.split())
+    return f"{e.file}: {where}{message}{more}"
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"found {text!r}; allowed: a date YYYY-MM-DD"
+        ) from None
+
+
+def _ids(text: str) -> frozenset[str]:
+    return frozenset(x.strip() for x in text.split(",") if x.strip())
+
+
+# ----------------------------------------------------------------- output
+
+
+_NARROWEST = 10
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None = None) -> str:
+    """A plain-text table with columns padded to their widest cell.
+
+    With ``width``, the widest columns are narrowed (to no less than 10
+    characters) until a line fits, and their cells wrap onto further lines.
+    """
+    rows = [[visible(cell) for cell in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell))
+    if width is not None:
+        while sum(widths) + 2 * (len(widths) - 1) > width:
+            i = max(range(len(widths)), key=lambda k: (widths[k], -k))
+            if widths[i] <= _NARROWEST:
+                break
+            over = sum(widths) + 2 * (len(widths) - 1) - width
+            second = max((w for k, w in enumerate(widths) if k != i), default=0)
+            widths[i] = max(_NARROWEST, widths[i] - over, min(widths[i] - 1, second))
+    lines = ["  ".join(h.ljust(widths[i]) for i, h in enumerate(headers)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        cells = [textwrap.wrap(cell, widths[i], break_on_hyphens=False) or [""]
+                 for i, cell in enumerate(row)]
+        for k in range(max(len(c) for c in cells)):
+            lines.append("  ".join(
+                (c[k] if k < len(c) else "").ljust(widths[i]) for i, c in enumerate(cells)
+            ).rstrip())
+    return "\n".join(lines)
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """One line as lines of at most ``width`` characters, continuations indented."""
+    if len(line) <= width:
+        return [line]
+    lead = len(line) - len(line.lstrip(" "))
+    body = line[lead:]
+    extra = 2 if body.startswith(("- ", "[")) else 0
+    return textwrap.wrap(body, width, initial_indent=" " * lead,
+                         subsequent_indent=" " * (lead + extra + 2),
+                         break_on_hyphens=False) or [line]
+
+
+def _status_code(status: Any) -> int:
+    return EXIT_ANSWER if str(getattr(status, "value", status)) == "decided" else EXIT_NO_ANSWER
+
+
+class _Context:
+    """What every command handler needs: the options and where to write."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO) -> None:
+        self.args = args
+        self.out = out
+        self.lang: str = args.lang
+        self.json: bool = args.json
+        self.width: int | None = None if getattr(args, "wide", False) else WIDTH
+
+    def t(self, key: str) -> str:
+        return _T[self.lang][key]
+
+    def day(self, value: object) -> str:
+        """A date as the answer's language writes it: 19/10/2018 (vi), 2018-10-19 (en)."""
+        return vi_date(value) if self.lang == "vi" else str(value)
+
+    def print(self, text: str = "", *, wrap: bool = True) -> None:
+        # Text from a file is text: no escape sequence, CR or bidi override reaches the terminal.
+        safe = terminal(text)
+        if wrap and self.width is not None:
+            safe = "\n".join(w for line in safe.split("\n") for w in _wrap(line, self.width))
+        self.out.write(safe + "\n")
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        self.print(_table(headers, rows, self.width), wrap=False)
+
+    def dump(self, data: Any) -> None:
+        _dump(data, self.out)
+
+    def ruling(self, ruling: Any, reg: Regulation) -> int:
+        if self.json:
+            self.dump(ruling_json(ruling, reg, self.lang))
+        else:
+            _print_ruling(self, ruling)
+        return _status_code(ruling.status)
+
+
+def _print_ruling(ctx: _Context, ruling: Any) -> None:
+    ctx.print(ruling.explain(ctx.lang))
+    for c in ruling.citations:
+        ctx.print(f"  - {c.label(ctx.lang)}: {c.shown(ctx.lang)}")
+
+
+# ----------------------------------------------------------------- commands
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
