@@ -325,12 +325,12 @@ def test_wrong_method_gets_problem_details(client: TestClient[Any]) -> None:
 
 
 def test_an_unexpected_error_shows_no_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    import steering.web
+    import steering.web._routes
 
     def boom(*_: Any) -> Any:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(steering.web, "ruling_json", boom)
+    monkeypatch.setattr(steering.web._routes, "ruling_json", boom)
     with TestClient(create_app(registry=_REGISTRY)) as c:
         body = _problem(c.get(f"/regulations/{DAK}/acting-for?post=head"), 500)
     assert "secret" not in json.dumps(body)
