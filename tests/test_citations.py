@@ -7,7 +7,7 @@ import pytest
 import steering
 from steering.rules import OWN_PARTS, Citation
 from steering.sources import SourceText, check_quote
-from steering.validation import _citations
+from steering.validation._citations import _citations
 
 PRESETS = steering.presets.names()
 

@@ -285,7 +285,8 @@ def coverage(reg: Regulation, *, source: SourceText | None = None) -> Coverage:
             that can be read.
 
     """
-    from steering.validation import _citations, source_text_for  # noqa: PLC0415
+    from steering.validation import source_text_for  # noqa: PLC0415
+    from steering.validation._citations import _citations  # noqa: PLC0415
 
     if source is None:
         source = source_text_for(reg)

@@ -1,33 +1,22 @@
-"""Rules across objects: one head, ids resolve, no cycles, every rule cited, annex coverage.
-
-[`validate`][steering.validation.validate] returns *every* problem found, each naming the path
-inside the
-regulation, what was found and what is allowed. It never raises for a problem
-in the regulation.
-"""
+"""The checks across objects: one head, ids, groups, cycles, citations, the annex."""
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import re
-import typing
 from collections import Counter
 from collections.abc import Iterable, Iterator
-
-import attrs
 
 from steering._authority_algo import redelegations
 from steering._matching import canonical_unit
 from steering._text import fold
-from steering.errors import ArgumentTypeError, Problem
+from steering.errors import Problem
 from steering.limits import MAX_CADENCE_TIMES, MAX_MONTH_OFFSET, MAX_YEAR, MIN_YEAR
 from steering.regulation import IDENTITY_UNKNOWNS, Regulation
 from steering.roles import COMMITTEE, POST_UNKNOWNS, Role
-from steering.rules import OWN_PARTS, Cadence, Citation, Delegation, SealKind
-from steering.sources import SourceText, check_quote
-
-__all__ = ["find_cycle", "validate"]
+from steering.rules import Cadence, SealKind
+from steering.sources import SourceText
+from steering.validation._citations import _citation_problems, _citation_values, _citations
+from steering.validation._references import _REFERENCE_WORDS, RULE_REFERENCES, delegation_faults
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")  # matched whole (fullmatch), as the JSON Schema does
 _GROUP_ROLES = (Role.WG_LEAD, Role.WG_MEMBER)
@@ -67,173 +56,6 @@ def find_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
                 path.append(nxt)
     return None
 
-
-_SCALARS = (str, int, float, bool, type(None), enum.Enum, dt.date)
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _may_hold_citation(hint: object, seen: set[type]) -> bool:
-    """Whether a value of this type hint can contain a `Citation` (unknown: yes)."""
-    if hint is Citation:
-        return True
-    if isinstance(hint, type) and attrs.has(hint):
-        return bool(_field_names(hint, seen))
-    if isinstance(hint, type) and issubclass(hint, _SCALARS):
-        return False
-    args = typing.get_args(hint)
-    if args:
-        return any(_may_hold_citation(a, seen) for a in args if a is not Ellipsis)
-    return hint is not type(None) and not isinstance(hint, type)
-
-
-def _field_names(cls: type, seen: set[type] | None = None) -> tuple[str, ...]:
-    """The compared fields of an attrs class whose values can hold a citation.
-
-    Read once per class from the type hints: the walk of `_citations` then skips
-    fields that can only hold names, numbers, dates and enums. A hint that cannot
-    be resolved counts as "can hold one", so nothing is skipped by mistake.
-    """
-    names = _FIELDS.get(cls)
-    if names is not None:
-        return names
-    seen = set() if seen is None else seen
-    if cls in seen:  # a type that contains itself: walked when it is met
-        return tuple(f.name for f in attrs.fields(cls) if f.eq)
-    seen.add(cls)
-    try:
-        hints = typing.get_type_hints(cls)
-    except Exception:
-        hints = {}
-    names = tuple(f.name for f in attrs.fields(cls) if f.eq and (
-        f.name not in hints or _may_hold_citation(hints[f.name], seen)))
-    _FIELDS[cls] = names
-    return names
-
-
-def _citations(value: object, path: str) -> list[tuple[str, Citation]]:
-    """Every citation inside a model value, with its path, in field order.
-
-    Iterative, and skipping plain scalars before formatting a path: validation
-    runs on every load, and a regulation holds hundreds of values.
-    """
-    found: list[tuple[str, Citation]] = []
-    stack: list[tuple[object, str]] = [(value, path)]
-    while stack:
-        v, p = stack.pop()
-        if type(v) is Citation:
-            found.append((p, v))
-        elif type(v) is tuple:
-            stack.extend(
-                (x, f"{p}[{i}]") for i, x in reversed(list(enumerate(v)))
-                if not isinstance(x, _SCALARS)
-            )
-        elif attrs.has(type(v)):
-            items = [(getattr(v, n), n) for n in _field_names(type(v))]
-            stack.extend(
-                (x, f"{p}.{n}" if p else n) for x, n in reversed(items)
-                if not isinstance(x, _SCALARS)
-            )
-    return found
-
-
-def _citation_values(value: object) -> list[Citation]:
-    """The citations `_citations` finds, in the same order, without their paths.
-
-    Validation checks every citation of every file it loads; a path is needed only
-    for one that has a problem, and formatting one for each costs more than the check.
-    """
-    found: list[Citation] = []
-    stack: list[object] = [value]
-    while stack:
-        v = stack.pop()
-        cls = type(v)
-        if cls is Citation:
-            found.append(v)  # type: ignore[arg-type]  # checked just above
-        elif cls is tuple:
-            stack.extend([x for x in reversed(v) if not isinstance(x, _SCALARS)])  # type: ignore[call-overload]
-        elif attrs.has(cls):
-            items = [getattr(v, n) for n in reversed(_field_names(cls))]
-            stack.extend([x for x in items if not isinstance(x, _SCALARS)])
-    return found
-
-
-#: Every reference from a rule to ids, declared once: (table, field, what it may name).
-#: One checker, `reference_problems`, reads it for `validate()` and for the authority
-#: graph, so the two accept the same ids. What each kind may name:
-#: ``post``; ``node``: a post, working group, body, collective or the committee;
-#: ``meeting body``: the committee or a working group; ``seal holder``: a post, a working
-#: group or the committee.
-RULE_REFERENCES: tuple[tuple[str, str, str], ...] = (
-    ("substitutions", "principal", "post"),
-    ("substitutions", "substitutes", "post"),
-    ("substitutions", "also_absent", "post"),
-    ("accountability", "subject", "node"),
-    ("accountability", "to", "node"),
-    ("directions", "subjects", "node"),
-    ("directions", "objects", "node"),
-    ("reports", "reporters", "node"),
-    ("reports", "recipients", "node"),
-    ("reports", "through", "node"),
-    ("reports", "consult", "node"),
-    ("reports", "partners", "node"),
-    ("seals", "posts", "seal holder"),
-    ("signing", "posts", "post"),
-    ("convening", "body", "meeting body"),
-    ("convening", "conveners", "post"),
-    ("convening", "on_proposal_of", "node"),
-    ("meetings", "body", "meeting body"),
-    ("compositions", "body", "meeting body"),
-    ("attendance", "posts", "post"),
-    ("attendance", "body", "meeting body"),
-    ("delegations", "delegator", "post"),
-    ("delegations", "delegate", "post"),
-    ("monitoring.assignments", "post", "post"),
-)
-#: How a problem names what a reference of each kind may name.
-_REFERENCE_WORDS = {
-    "post": "post",
-    "node": "post, group or body",
-    "meeting body": "committee or working group",
-    "seal holder": "post",
-}
-
-
-def reference_problems(reg: Regulation, file: str) -> list[Problem]:
-    """Every reference of `RULE_REFERENCES` that names no id of the kind it may name."""
-    checker = _Checker(reg, file)
-    checker.references()
-    return checker.problems
-
-
-def delegation_problems(reg: Regulation, file: str) -> list[Problem]:
-    """Written authorisations (ủy quyền) that are malformed or re-delegated.
-
-    One checker for `validate()` and the authority graph: document kinds given, an end
-    not before the start, no post authorising itself, no authority re-delegated
-    (Nghị định 30/2020/NĐ-CP, Điều 13 khoản 3), document kinds matched as kinds.
-    """
-    checker = _Checker(reg, file)
-    checker.delegations()
-    return checker.problems
-
-
-def delegation_faults(dl: Delegation) -> list[tuple[str, str]]:
-    """What is wrong with one written authorisation on its own: (field, message) pairs.
-
-    `validate()`, the authority graph and a query's extra ``delegations=`` all use it.
-    """
-    faults: list[tuple[str, str]] = []
-    if not dl.documents:
-        faults.append(("documents", "found no document kinds; allowed: at least one (a written "
-                       "authorisation is limited in content, Nghị định 30/2020/NĐ-CP, Điều 13 "
-                       "khoản 3)"))
-    if dl.delegator == dl.delegate:
-        faults.append(("delegate", f"found {dl.delegate!r} authorising itself"))
-    if dl.end < dl.start:
-        faults.append(("end", f"found end {dl.end} before start {dl.start}"))
-    return faults
 
 
 class _Checker:
@@ -649,73 +471,20 @@ class _Checker:
                 self.add(f"{path}{suffix}", message)
 
 
-def _citation_problems(c: Citation, source: SourceText | None) -> list[tuple[str, str]]:
-    """What is wrong with one citation: (path suffix, message) pairs, empty when nothing."""
-    out: list[tuple[str, str]] = []
-    if not c.quote.strip():
-        out.append((".quote", "found an empty quote; allowed: a verbatim quote"))
-    if c.document in OWN_PARTS:
-        if c.article is not None and c.article < 1:
-            out.append((".article", f"found {c.article}; allowed: an integer >= 1"))
-        if c.clause is not None and c.article is None:
-            out.append((".clause", "found a clause without an article"))
-    elif not c.document.strip():
-        out.append((".document", "found an empty document; allowed: "
-                    "'decision', 'regulation', 'annex' or an outside instrument's name"))
-    # Only the text's own words are checked: a paraphrase or translation is not in it.
-    if source is not None and c.quote.strip() and c.words == "text":
-        why = check_quote(c, source)
-        if why:
-            out.append(("", why))
-    return out
+def reference_problems(reg: Regulation, file: str) -> list[Problem]:
+    """Every reference of `RULE_REFERENCES` that names no id of the kind it may name."""
+    checker = _Checker(reg, file)
+    checker.references()
+    return checker.problems
 
 
-def source_text_for(reg: Regulation) -> SourceText | None:
-    """The parsed source text the loader read for ``reg`` (``None`` when none was read).
+def delegation_problems(reg: Regulation, file: str) -> list[Problem]:
+    """Written authorisations (ủy quyền) that are malformed or re-delegated.
 
-    Nothing is read here: the loader reads a regulation's ``source`` once, confined
-    to the regulation file's folder ([`steering.loader.read_source`][steering.loader.read_source]).
+    One checker for `validate()` and the authority graph: document kinds given, an end
+    not before the start, no post authorising itself, no authority re-delegated
+    (Nghị định 30/2020/NĐ-CP, Điều 13 khoản 3), document kinds matched as kinds.
     """
-    if reg.source_text is None:
-        return None
-    return SourceText.parse(reg.source_text)
-
-
-def validate(reg: Regulation, *, source: SourceText | None = None) -> tuple[Problem, ...]:
-    """Every problem in a regulation, in a stable order; empty when it is valid.
-
-    Checks: exactly one head; ids well formed, unique and resolving; working
-    group membership; no cycle in substitution or accountability; every
-    citation has a quote (and, when the source text is known, the quote is
-    found in the cited article and clause); annex localities assigned once
-    where the annex says so; delegations bounded and never re-delegated.
-
-    Args:
-        reg: The regulation.
-        source: Its source text; by default the file named by ``reg.source``
-            next to the file it was loaded from, when there is one.
-
-    """
-    if not isinstance(reg, Regulation):
-        raise ArgumentTypeError(
-            f"validate: found {type(reg).__name__}; allowed: a Regulation "
-            "(steering.load, steering.loads or steering.presets.load make one)")
-    if source is not None and not isinstance(source, SourceText):
-        raise ArgumentTypeError(
-            f"validate: source is {type(source).__name__}; allowed: a SourceText or None")
-    checker = _Checker(reg, reg.origin or "<string>")
-    checker.identity()
-    checker.post_unknowns()
-    checker.collectives()
-    checker.purposes()
-    checker.bounds()
-    checker.local_days()
-    checker.notices()
-    checker.procedures()
-    checker.ids()
-    checker.posts()
-    checker.rules()
-    checker.cycles()
-    checker.monitoring()
-    checker.citations(source if source is not None else source_text_for(reg))
-    return tuple(checker.problems)
+    checker = _Checker(reg, file)
+    checker.delegations()
+    return checker.problems
