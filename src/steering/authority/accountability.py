@@ -15,9 +15,7 @@ from steering.authority._helpers import (
     _verbatim,
 )
 from steering.authority.seals import _Seals
-from steering.rules import (
-    Citation,
-)
+from steering.rules import Accountability, Citation
 from steering.ruling import Question, Ruling, Status
 
 
@@ -51,36 +49,9 @@ class _Accountability(_Seals):
                 reasons=(reasons.AnswersToNobody(self._named(post)),),
             )
         direct = self._accountable.get(post, ())
-        lines = tuple(
-            reasons.AnswerLine(
-                to=self._nameds(a.to),
-                matter=a.matter or "",
-                # The matter is often condensed from the clause ("hoàn thành các chỉ tiêu
-                # ...", Thanh Hóa 2024 Điều 5 khoản 5): quoted only where it is the clause's
-                # own words.
-                verbatim=bool(a.matter) and _verbatim(a.matter, a.citation.quote),
-                citation=a.citation,
-            )
-            for a in rules
-        )
-        cites = [a.citation for a in rules]
-        holder = self._posts.get(post)
-        clauses = {(c.document, c.article, c.clause) for c in cites}
-        same = tuple(
-            c for c in (holder.concurrent_with if holder is not None else ())
-            if any(b.subject == c and (b.citation.document, b.citation.article, b.citation.clause)
-                   in clauses for b in self._reg.accountability)
-        )
-        also: tuple[Citation, ...] = ()
-        if holder is not None and same:
-            # One person holds both posts (Đắk Nông Điều 7: "Thành viên thường trực, Tổ
-            # trưởng Tổ Giúp việc"): the clause on the other post binds this one.
-            cites.insert(0, holder.citation)
-            also = (holder.citation,)
-        said: list[reasons.Reason] = [reasons.AnswersTo(
-            post=self._named(post), lines=lines, also=self._nameds(same) if also else (),
-            also_citations=also,
-        )]
+        answers = self._answers_to(post, rules)
+        said: list[reasons.Reason] = [answers]
+        cites = [*answers.also_citations, *(line.citation for line in answers.lines)]
         answer = direct
         chain: tuple[str, ...] = (post, *direct)
         if transitive:
@@ -102,6 +73,34 @@ class _Accountability(_Seals):
             citations=_unique_cites(cites),
             reasons=tuple(said),
         )
+
+    def _answers_to(self, post: str, rules: list[Accountability]) -> reasons.AnswersTo:
+        """To whom ``post`` answers, clause by clause, and whose clause binds it too."""
+        lines = tuple(
+            reasons.AnswerLine(
+                to=self._nameds(a.to),
+                matter=a.matter or "",
+                # The matter is often condensed from the clause ("hoàn thành các chỉ tiêu
+                # ...", Thanh Hóa 2024 Điều 5 khoản 5): quoted only where it is the clause's
+                # own words.
+                verbatim=bool(a.matter) and _verbatim(a.matter, a.citation.quote),
+                citation=a.citation,
+            )
+            for a in rules
+        )
+        holder = self._posts.get(post)
+        clauses = {(a.citation.document, a.citation.article, a.citation.clause) for a in rules}
+        same = tuple(
+            c for c in (holder.concurrent_with if holder is not None else ())
+            if any(b.subject == c and (b.citation.document, b.citation.article, b.citation.clause)
+                   in clauses for b in self._reg.accountability)
+        )
+        if holder is None or not same:
+            return reasons.AnswersTo(post=self._named(post), lines=lines)
+        # One person holds both posts (Đắk Nông Điều 7: "Thành viên thường trực, Tổ trưởng Tổ
+        # Giúp việc"): the clause on the other post binds this one.
+        return reasons.AnswersTo(post=self._named(post), lines=lines, also=self._nameds(same),
+                                 also_citations=(holder.citation,))
 
     @_memo
     def reports_to(self, post: str) -> Ruling:

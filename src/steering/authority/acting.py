@@ -141,7 +141,6 @@ class _Acting(_Core):
     def _acting_core(self, post: str, absent: frozenset[str], on: dt.date | None) -> Ruling:
         rules = self._subs.get(post, ())
         res = algo.resolve_substitution(post, absent, rules)
-        p = self._post(post)
         common: dict[str, Any] = {
             "question": Question.ACTING_FOR,
             "subject": post,
@@ -187,34 +186,37 @@ class _Acting(_Core):
                 **common,
                 reasons=(reasons.NoSubstituteLeft(named, self._nameds(subs), cites),),
             )
+        return Ruling(
+            status=Status.DECIDED,
+            answer=res.acting,
+            chain=chain,
+            citations=cites,
+            unordered=len(res.acting) > 1,
+            **common,
+            reasons=self._substitutes_act(post, res),
+        )
+
+    def _substitutes_act(self, post: str, res: algo.Resolution) -> tuple[reasons.Reason, ...]:
+        """Who acts for ``post`` under the deciding clause, after the absent ones tried."""
         deciding = res.used[-1]
         tried = res.used[:-1] if res.kind == "decided" else ()
         tried_ids = tuple(
             s for s in _unique(s for r in tried for s in r.substitutes)
             if s not in deciding.also_absent
         )
-        acting = res.acting
         said: tuple[reasons.Reason, ...] = (reasons.SubstituteActs(
-            post=named,
-            title=p.title,
+            post=self._named(post),
+            title=self._post(post).title,
             when_absent=self._nameds(_unique((post, *deciding.also_absent))),
-            acting=self._nameds(acting),
+            acting=self._nameds(res.acting),
             citation=deciding.citation,
             scope=deciding.scope or "",
             tried=self._nameds(tried_ids),
             tried_citations=_unique_cites(r.citation for r in tried) if tried_ids else (),
         ),)
-        if len(acting) > 1:
-            said += (reasons.NotOrdered(self._nameds(acting)),)
-        return Ruling(
-            status=Status.DECIDED,
-            answer=acting,
-            chain=chain,
-            citations=cites,
-            unordered=len(acting) > 1,
-            **common,
-            reasons=said,
-        )
+        if len(res.acting) > 1:
+            said += (reasons.NotOrdered(self._nameds(res.acting)),)
+        return said
 
     # -- delegations --------------------------------------------------------------
 

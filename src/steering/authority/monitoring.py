@@ -20,6 +20,7 @@ from steering.authority.meetings import _Meetings
 from steering.errors import (
     QueryError,
 )
+from steering.rules import Citation
 from steering.ruling import Question, Ruling, Status
 
 
@@ -94,23 +95,8 @@ class _Monitoring(_Meetings):
             if t.text not in pairs[p]:
                 pairs[p].append(t.text)
         each = tuple((self._named(p), tuple(ts)) for p, ts in pairs.items())
-        said: reasons.Reason
-        status = Status.DECIDED
-        if not found.decisive:
-            order = list(matching.Looseness)
-            status = Status.AMBIGUOUS
-            said = reasons.MonitorLoose(
-                query=query, province=province, each=each, citations=cites,
-                looseness=tuple(sorted(found.reasons, key=order.index)),
-            )
-        elif len(posts) > 1:
-            # Several annex entries bear the name and several members hold them: say
-            # which member follows which, not one list of each.
-            said = reasons.MonitorsSeveral(query=query, entries=len(targets), each=each,
-                                           citations=cites)
-        else:
-            said = reasons.Monitors(query=query, posts=self._nameds(posts), targets=targets,
-                                    read_as=not found.exact, citations=cites)
+        status = Status.DECIDED if found.decisive else Status.AMBIGUOUS
+        said = self._monitor_reason(query, found, each, targets, cites)
         return Ruling(
             question=Question.MONITOR_OF,
             subject=query,
@@ -122,6 +108,29 @@ class _Monitoring(_Meetings):
             unordered=status is Status.DECIDED and len(posts) > 1,
             reasons=(said,),
         )
+
+    def _monitor_reason(
+        self,
+        query: str,
+        found: matching.LocalityMatch,
+        each: tuple[tuple[reasons.Named, tuple[str, ...]], ...],
+        targets: tuple[str, ...],
+        cites: tuple[Citation, ...],
+    ) -> reasons.Reason:
+        """Why the entries matched answer as they do: loosely, several, or one read as asked."""
+        if not found.decisive:
+            order = list(matching.Looseness)
+            return reasons.MonitorLoose(
+                query=query, province=self._reg.identity.province, each=each, citations=cites,
+                looseness=tuple(sorted(found.reasons, key=order.index)),
+            )
+        if len(each) > 1:
+            # Several annex entries bear the name and several members hold them: say
+            # which member follows which, not one list of each.
+            return reasons.MonitorsSeveral(query=query, entries=len(targets), each=each,
+                                           citations=cites)
+        return reasons.Monitors(query=query, posts=tuple(p for p, _ in each), targets=targets,
+                                read_as=not found.exact, citations=cites)
 
     @_memo
     def monitored_by(self, post: str) -> Ruling:
