@@ -267,7 +267,8 @@ class _Core:
         if cyc:
             raise CycleError(file, "accountability", cyc)
 
-    def _build(self) -> nx.MultiDiGraph[str]:  # noqa: PLR0912 - one loop per relation reads best
+    def _build(self) -> nx.MultiDiGraph[str]:
+        """The graph: a node per post, group, body, collective and the committee, then edges."""
         reg = self._reg
         g: nx.MultiDiGraph[str] = nx.MultiDiGraph(regulation=reg.id)
         for p in reg.posts:
@@ -289,68 +290,60 @@ class _Core:
             # A leadership collective: a body made of posts (issue #13).
             g.add_node(co.id, kind="collective", label=co.name, posts=",".join(co.posts))
         g.add_node(COMMITTEE, kind="committee", label=reg.name_of(COMMITTEE))
+        self._rule_edges(g)
+        self._object_edges(g)
+        return g
 
-        def edge(u: str, v: str, rel: Relation, citation: Citation, **extra: Any) -> None:
-            key = f"{rel.value}:{g.number_of_edges(u, v)}"
-            g.add_edge(u, v, key=key, relation=rel.value, citation=citation, **extra)
-
+    def _rule_edges(self, g: nx.MultiDiGraph[str]) -> None:  # noqa: PLR0912 - a loop per rule
+        """Who acts for, answers to, directs, reports to, convenes whom."""
+        reg = self._reg
         for s in reg.substitutions:
             for t in s.substitutes:
-                edge(
-                    t,
-                    s.principal,
-                    Relation.ACTS_FOR,
-                    s.citation,
-                    rank=s.rank,
-                    also_absent=s.also_absent,
-                )
+                _edge(g, t, s.principal, Relation.ACTS_FOR, s.citation, rank=s.rank,
+                      also_absent=s.also_absent)
         for a in reg.accountability:
             for t in a.to:
-                edge(a.subject, t, Relation.ACCOUNTABLE_TO, a.citation, matter=a.matter)
+                _edge(g, a.subject, t, Relation.ACCOUNTABLE_TO, a.citation, matter=a.matter)
         for d in reg.directions:
             for su in d.subjects:
                 for ob in d.objects:
-                    edge(su, ob, Relation.DIRECTS, d.citation, matter=d.matter)
+                    _edge(g, su, ob, Relation.DIRECTS, d.citation, matter=d.matter)
         for r in reg.reports:
             for rp in r.reporters:
                 for rc in r.recipients:
-                    edge(rp, rc, Relation.REPORTS_TO, r.citation, report=r.id)
+                    _edge(g, rp, rc, Relation.REPORTS_TO, r.citation, report=r.id)
         for c in reg.convening:
             for cv in c.conveners:
-                edge(cv, c.body, Relation.CONVENES, c.citation, meeting=c.meeting.value)
+                _edge(g, cv, c.body, Relation.CONVENES, c.citation, meeting=c.meeting.value)
             for pr in c.on_proposal_of:
-                edge(pr, c.body, Relation.PROPOSES, c.citation, meeting=c.meeting.value)
+                _edge(g, pr, c.body, Relation.PROPOSES, c.citation, meeting=c.meeting.value)
+
+    def _object_edges(self, g: nx.MultiDiGraph[str]) -> None:
+        """Seals used, documents signed, targets monitored, groups joined, authorisations."""
+        reg = self._reg
         for sr in reg.seals:
             for holder in sr.posts:
                 node = self._seal_node(sr.seal, holder)
                 g.add_node(node, kind="seal", label=node.removeprefix("seal:"))
-                edge(holder, node, Relation.USES_SEAL, sr.citation, documents=sr.documents)
+                _edge(g, holder, node, Relation.USES_SEAL, sr.citation, documents=sr.documents)
         for sg in reg.signing:
             for signer in sg.posts:
                 for doc in sg.documents or ("*",):
                     node = f"document:{doc}"
                     g.add_node(node, kind="document", label=doc)
-                    edge(signer, node, Relation.MAY_SIGN, sg.citation)
+                    _edge(g, signer, node, Relation.MAY_SIGN, sg.citation)
         if reg.monitoring is not None:
             for asg in reg.monitoring.assignments:
                 for tg in asg.targets:
                     node = f"target:{tg.text}"
                     g.add_node(node, kind="target", label=tg.text, target=tg.kind.value)
-                    edge(asg.post, node, Relation.MONITORS, asg.citation)
+                    _edge(g, asg.post, node, Relation.MONITORS, asg.citation)
         for p in reg.posts:
             if p.group and p.group in self._groups:
-                edge(p.id, p.group, Relation.MEMBER_OF, p.citation)
+                _edge(g, p.id, p.group, Relation.MEMBER_OF, p.citation)
         for dl in reg.delegations:
-            edge(
-                dl.delegator,
-                dl.delegate,
-                Relation.DELEGATES_TO,
-                dl.citation,
-                documents=dl.documents,
-                start=dl.start.isoformat(),
-                end=dl.end.isoformat(),
-            )
-        return g
+            _edge(g, dl.delegator, dl.delegate, Relation.DELEGATES_TO, dl.citation,
+                  documents=dl.documents, start=dl.start.isoformat(), end=dl.end.isoformat())
 
     @property
     def _graph(self) -> nx.MultiDiGraph[str]:
@@ -498,3 +491,10 @@ class _Core:
         """
         lo, hi = self._reg.identity.signing_window()
         return noted_last(ruling, reasons.StartUnknown(not_before=lo, not_after=hi))
+
+
+def _edge(g: nx.MultiDiGraph[str], u: str, v: str, rel: Relation, citation: Citation,
+          **extra: Any) -> None:
+    """One relation from ``u`` to ``v``, keyed by its kind and order, with its clause."""
+    key = f"{rel.value}:{g.number_of_edges(u, v)}"
+    g.add_edge(u, v, key=key, relation=rel.value, citation=citation, **extra)
