@@ -214,42 +214,9 @@ class _Parser:
         chapters: tuple[tuple[str, int], ...],
         excerpt: bool,
     ) -> _Part:
+        """A part: its articles (numbering checked), the signature block, its text."""
         text_lines = self.text_lines
-        registered: list[tuple[int, int]] = []
-        prev: tuple[int, int] | None = None
-        for i, n in heads:
-            if prev is None:
-                if n != 1 and not excerpt and not self._gap_between(start, i) and name != "annex":
-                    self.problems.append(
-                        f"line {self.ln(i)}: {name} starts at 'Điều {n}.'; "
-                        f"{_missing(0, n)} missing: is this an excerpt? mark it with a line "
-                        "'#: excerpt' (or '#: gap' where text is left out)"
-                    )
-                registered.append((i, n))
-                prev = (i, n)
-                continue
-            pi, pn = prev
-            if n == pn + 1:
-                registered.append((i, n))
-                prev = (i, n)
-            elif n > pn + 1:
-                if not excerpt and not self._gap_between(pi, i):
-                    self.problems.append(
-                        f"line {self.ln(i)}: 'Điều {n}.' follows 'Điều {pn}.' "
-                        f"(line {self.ln(pi)}); "
-                        f"{_missing(pn, n)} missing: is this an excerpt? mark the gap with a "
-                        "line '#: gap' (or '#: excerpt' at the top); if the regulation starts "
-                        "here, put '#: regulation' on the line before its title"
-                    )
-                registered.append((i, n))
-                prev = (i, n)
-            else:
-                self.problems.append(
-                    f"line {self.ln(i)}: 'Điều {n}.' follows 'Điều {pn}.' (line {self.ln(pi)}): "
-                    f"the numbering {'starts again' if n == 1 else 'goes back'}, and its text "
-                    f"is kept in Điều {pn}. If a new part starts here, mark it with a line "
-                    "'#: regulation', '#: annex' or '#: document NAME' (another instrument)"
-                )
+        registered = self._numbered(name, start, heads, excerpt=excerpt)
         # The decision's signature block and recipients ("Nơi nhận") end its last article.
         sign = -1
         if name == "decision" and registered:
@@ -290,6 +257,47 @@ class _Parser:
             excerpt,
             sign - start if sign >= 0 else -1,
         )
+
+    def _numbered(
+        self, name: str, start: int, heads: list[tuple[int, int]], *, excerpt: bool
+    ) -> list[tuple[int, int]]:
+        """The article heads that start an article, each gap and restart said in `problems`."""
+        registered: list[tuple[int, int]] = []
+        prev: tuple[int, int] | None = None
+        for i, n in heads:
+            if prev is None:
+                if n != 1 and not excerpt and not self._gap_between(start, i) and name != "annex":
+                    self.problems.append(
+                        f"line {self.ln(i)}: {name} starts at 'Điều {n}.'; "
+                        f"{_missing(0, n)} missing: is this an excerpt? mark it with a line "
+                        "'#: excerpt' (or '#: gap' where text is left out)"
+                    )
+                registered.append((i, n))
+                prev = (i, n)
+                continue
+            pi, pn = prev
+            if n == pn + 1:
+                registered.append((i, n))
+                prev = (i, n)
+            elif n > pn + 1:
+                if not excerpt and not self._gap_between(pi, i):
+                    self.problems.append(
+                        f"line {self.ln(i)}: 'Điều {n}.' follows 'Điều {pn}.' "
+                        f"(line {self.ln(pi)}); "
+                        f"{_missing(pn, n)} missing: is this an excerpt? mark the gap with a "
+                        "line '#: gap' (or '#: excerpt' at the top); if the regulation starts "
+                        "here, put '#: regulation' on the line before its title"
+                    )
+                registered.append((i, n))
+                prev = (i, n)
+            else:
+                self.problems.append(
+                    f"line {self.ln(i)}: 'Điều {n}.' follows 'Điều {pn}.' (line {self.ln(pi)}): "
+                    f"the numbering {'starts again' if n == 1 else 'goes back'}, and its text "
+                    f"is kept in Điều {pn}. If a new part starts here, mark it with a line "
+                    "'#: regulation', '#: annex' or '#: document NAME' (another instrument)"
+                )
+        return registered
 
     def ln(self, i: int) -> int:
         """The 1-based line number of virtual line ``i``."""
