@@ -251,7 +251,7 @@ def evaluate() -> dict[str, Counter[str]]:
             missed = sum((hand - seen).values())
             totals[kind]["missed"] += missed
             totals[kind]["hand"] += sum(hand.values())
-            for k in hand - seen:
+            for k in sorted(hand - seen, key=repr):  # the same order every run
                 print(f"  missed {name} {kind}: {k}", file=sys.stderr)
     return totals
 
