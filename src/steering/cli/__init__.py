@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from steering import __version__, presets
+from steering import __version__
 from steering._escape import visible
 from steering._json import jsonable
 from steering.cli._calendar import _cmd_calendar
@@ -32,7 +32,6 @@ from steering.cli._common import (
     UsageError,
     _Context,
     _date,
-    _ids,
     _one_line,
     _Parser,
     load_regulation,
@@ -40,11 +39,7 @@ from steering.cli._common import (
 )
 from steering.cli._questions import (
     _add_procedure,
-    _cmd_accountable,
-    _cmd_acting,
-    _cmd_convene,
-    _cmd_monitor,
-    _cmd_seal,
+    _add_questions,
 )
 from steering.cli._regulation import (
     _EXPORTS,
@@ -125,43 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("show", "show a regulation: identity, posts and rules with citations", _cmd_show)
     p.add_argument("regulation", help=reg_help)
 
-    p = add("acting", "who acts for a post when posts are absent", _cmd_acting)
-    p.add_argument("regulation", help=reg_help)
-    p.add_argument("post", help="the post acted for (a post id, e.g. head; or a role id, "
-                   "e.g. deputy, for every post of that role)")
-    p.add_argument("--absent", type=_ids, metavar="A,B",
-                   help="absent post ids, comma-separated (default: the post itself)")
-    p.add_argument("--on", type=_date, metavar="DATE", help="the date asked about (YYYY-MM-DD)")
-
-    p = add("seal", "which seal and signing form a post uses", _cmd_seal)
-    p.add_argument("regulation", help=reg_help)
-    p.add_argument("post", help="a post id, a working group id, or 'committee' (or a role "
-                   "id, e.g. member, for every post of that role)")
-    p.add_argument("--document", metavar="KIND", help="the kind of document to be sealed")
-    p.add_argument("--on", type=_date, metavar="DATE", help="the date (for written authorisations)")
-
-    p = add("accountable", "to whom a post answers", _cmd_accountable)
-    p.add_argument("regulation", help=reg_help)
-    p.add_argument("post", help="a post, working group or body id (or a role id, e.g. "
-                   "member, for every post of that role)")
-    p.add_argument("--transitive", action="store_true", help="follow the relation upward")
-
-    p = add("convene", "who may convene a kind of meeting", _cmd_convene)
-    p.add_argument("regulation", help=reg_help)
-    p.add_argument("kind", choices=("regular", "extraordinary", "expanded"),
-                   help="the kind of meeting")
-    groups = "; ".join(f"{pid}: {', '.join(g.id for g in presets.load(pid).working_groups)}"
-                       for pid in presets.names())
-    p.add_argument("--body", default="committee",
-                   help="'committee' (default) or a working group id (listed by 'steering show "
-                   f"REGULATION'; in the presets: {groups})")
-
-    p = add("monitor", "which member monitors a locality or sector", _cmd_monitor)
-    p.add_argument("regulation", help=reg_help)
-    p.add_argument("target", help="a locality or sector, e.g. 'Đông Sơn' or 'TP Thanh Hóa'")
-    p.add_argument("--on", type=_date, metavar="DATE",
-                   help="the date asked about (a district-level unit ended on 2025-07-01)")
-
+    _add_questions(add, reg_help)
     _add_procedure(add, reg_help)
     _add_calendars(add, reg_help)
     _add_doors(add, reg_help)

@@ -9,6 +9,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from steering import presets
 from steering._text import fold
 from steering.cli import _common
 from steering.cli._common import (
@@ -164,3 +165,43 @@ def _add_procedure(add: Callable[..., argparse.ArgumentParser], reg_help: str) -
     p.add_argument("--body", default="committee", help="the body (default: committee)")
     p.add_argument("--chaired-by", dest="chaired_by", metavar="POST",
                    help="for a conclusion notice: the post that chaired the meeting")
+
+
+def _add_questions(add: Callable[..., argparse.ArgumentParser], reg_help: str) -> None:
+    """The subcommands that ask one question: acting, seal, accountable, convene, monitor."""
+    p = add("acting", "who acts for a post when posts are absent", _cmd_acting)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("post", help="the post acted for (a post id, e.g. head; or a role id, "
+                   "e.g. deputy, for every post of that role)")
+    p.add_argument("--absent", type=_ids, metavar="A,B",
+                   help="absent post ids, comma-separated (default: the post itself)")
+    p.add_argument("--on", type=_date, metavar="DATE", help="the date asked about (YYYY-MM-DD)")
+
+    p = add("seal", "which seal and signing form a post uses", _cmd_seal)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("post", help="a post id, a working group id, or 'committee' (or a role "
+                   "id, e.g. member, for every post of that role)")
+    p.add_argument("--document", metavar="KIND", help="the kind of document to be sealed")
+    p.add_argument("--on", type=_date, metavar="DATE", help="the date (for written authorisations)")
+
+    p = add("accountable", "to whom a post answers", _cmd_accountable)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("post", help="a post, working group or body id (or a role id, e.g. "
+                   "member, for every post of that role)")
+    p.add_argument("--transitive", action="store_true", help="follow the relation upward")
+
+    p = add("convene", "who may convene a kind of meeting", _cmd_convene)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("kind", choices=("regular", "extraordinary", "expanded"),
+                   help="the kind of meeting")
+    groups = "; ".join(f"{pid}: {', '.join(g.id for g in presets.load(pid).working_groups)}"
+                       for pid in presets.names())
+    p.add_argument("--body", default="committee",
+                   help="'committee' (default) or a working group id (listed by 'steering show "
+                   f"REGULATION'; in the presets: {groups})")
+
+    p = add("monitor", "which member monitors a locality or sector", _cmd_monitor)
+    p.add_argument("regulation", help=reg_help)
+    p.add_argument("target", help="a locality or sector, e.g. 'Đông Sơn' or 'TP Thanh Hóa'")
+    p.add_argument("--on", type=_date, metavar="DATE",
+                   help="the date asked about (a district-level unit ended on 2025-07-01)")
