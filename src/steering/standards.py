@@ -107,45 +107,9 @@ def to_popolo(reg: Regulation) -> dict[str, Any]:
     first = _start(reg)
     # An unknown signing date gives no start_date at all, never an invented one.
     start = {"start_date": str(first)} if first is not None else {}
+    organizations = _popolo_organizations(reg)
     committee_id = f"{reg.id}/committee"
-    organizations: list[dict[str, Any]] = [{
-        "id": committee_id,
-        "name": reg.committee.name or reg.name_of(COMMITTEE),
-        "classification": "steering_committee",
-        "identifiers": [{"identifier": reg.identity.decision_number,
-                         "scheme": "decision_number"}] if reg.identity.decision_number else [],
-        "area": {"name": reg.identity.locality} if reg.identity.locality else None,
-        "citations": [_cite_popolo(c) for c in (reg.identity.signed_citation,) if c],
-    }]
     group_ids = {g.id: f"{reg.id}/group/{g.id}" for g in reg.working_groups}
-    organizations.extend(
-        {
-            "id": group_ids[g.id],
-            "name": g.name,
-            "classification": g.kind.value,
-            "parent_id": committee_id,
-            "citations": [_cite_popolo(g.citation)],
-        }
-        for g in reg.working_groups
-    )
-    agencies: dict[str, dict[str, Any]] = {}
-    for p in reg.posts:
-        name = _holder_org(reg, p)
-        if not name:
-            continue
-        aid = _agency_id(reg, name)
-        entry = agencies.setdefault(aid, {
-            "id": aid,
-            "name": name,
-            "classification": "agency",
-            "citations": [],
-        })
-        if p.role is Role.STANDING_AGENCY:
-            entry["classification"] = "standing_agency"
-        cite = _cite_popolo(p.holder.citation if p.holder is not None else p.citation)
-        if cite not in entry["citations"]:
-            entry["citations"].append(cite)
-    organizations.extend(agencies[k] for k in sorted(agencies))
     posts: list[dict[str, Any]] = []
     memberships: list[dict[str, Any]] = []
     for p in reg.posts:
@@ -175,15 +139,58 @@ def to_popolo(reg: Regulation) -> dict[str, Any]:
         if holder_org:
             membership["on_behalf_of_id"] = _agency_id(reg, holder_org)
         memberships.append(membership)
-    for org in organizations:
-        for key in [k for k, v in org.items() if v in (None, [])]:
-            del org[key]
     return {
         "persons": [],
         "organizations": organizations,
         "posts": posts,
         "memberships": memberships,
     }
+
+
+def _popolo_organizations(reg: Regulation) -> list[dict[str, Any]]:
+    """The committee, its working groups, then every agency named (sorted), empty keys left out."""
+    committee_id = f"{reg.id}/committee"
+    organizations: list[dict[str, Any]] = [{
+        "id": committee_id,
+        "name": reg.committee.name or reg.name_of(COMMITTEE),
+        "classification": "steering_committee",
+        "identifiers": [{"identifier": reg.identity.decision_number,
+                         "scheme": "decision_number"}] if reg.identity.decision_number else [],
+        "area": {"name": reg.identity.locality} if reg.identity.locality else None,
+        "citations": [_cite_popolo(c) for c in (reg.identity.signed_citation,) if c],
+    }]
+    organizations.extend(
+        {
+            "id": f"{reg.id}/group/{g.id}",
+            "name": g.name,
+            "classification": g.kind.value,
+            "parent_id": committee_id,
+            "citations": [_cite_popolo(g.citation)],
+        }
+        for g in reg.working_groups
+    )
+    agencies: dict[str, dict[str, Any]] = {}
+    for p in reg.posts:
+        name = _holder_org(reg, p)
+        if not name:
+            continue
+        aid = _agency_id(reg, name)
+        entry = agencies.setdefault(aid, {
+            "id": aid,
+            "name": name,
+            "classification": "agency",
+            "citations": [],
+        })
+        if p.role is Role.STANDING_AGENCY:
+            entry["classification"] = "standing_agency"
+        cite = _cite_popolo(p.holder.citation if p.holder is not None else p.citation)
+        if cite not in entry["citations"]:
+            entry["citations"].append(cite)
+    organizations.extend(agencies[k] for k in sorted(agencies))
+    for org in organizations:
+        for key in [k for k, v in org.items() if v in (None, [])]:
+            del org[key]
+    return organizations
 
 
 # ----------------------------------------------------------------- W3C ORG
