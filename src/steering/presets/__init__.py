@@ -363,44 +363,9 @@ def in_force(locality: str, on: dt.date) -> Regulation:
     assert term.starts is not None or i == 0
     begins = term.earliest()
     if term.starts is not None and begins is not None and term.starts.latest() > on:
-        before = terms[i - 1] if i > 0 else None
-        lo, hi = begins.isoformat(), term.starts.latest().isoformat()
-        window = f"{lo} to {hi}"
-        window_vi = f"từ {vi_date(begins)} đến {vi_date(term.starts.latest())}"
-        if before is None:
-            raise SuccessionError(
-                f"{locality}: on {on.isoformat()} it is uncertain whether {term.describe()} "
-                f"was in force yet: its date is known only as {term.starts} ({window}) and no "
-                "earlier decision is known",
-                locality=locality, on=on, reason="uncertain", candidates=(term,),
-                message_vi=f"{locality}: ngày {vi_date(on)} chưa chắc {term.describe('vi')} "
-                f"đã có hiệu lực: ngày của nó chỉ biết là {vi_date(term.starts)} ({window_vi}) "
-                "và không biết quyết định nào trước đó",
-            )
-        raise SuccessionError(
-            f"{locality}: on {on.isoformat()} either {before.describe()} or {term.describe()} "
-            f"was in force: the latter's date is known only as {term.starts} ({window})",
-            locality=locality, on=on, reason="uncertain", candidates=(before, term),
-            message_vi=f"{locality}: ngày {vi_date(on)} có hiệu lực hoặc "
-            f"{before.describe('vi')} hoặc {term.describe('vi')}: ngày của quyết định sau chỉ "
-            f"biết là {vi_date(term.starts)} ({window_vi})",
-        )
+        raise _uncertain(locality, on, term, terms[i - 1] if i > 0 else None)
     if not term.shipped:
-        where = (
-            f" (named as replaced in {term.citation.label('en')} of {term.replaced_by})"
-            if term.citation and term.replaced_by else ""
-        )
-        where_vi = (
-            f" (được nêu là bị thay thế tại {term.citation.label('vi')} của {term.replaced_by})"
-            if term.citation and term.replaced_by else ""
-        )
-        raise SuccessionError(
-            f"{locality}: on {on.isoformat()} the regulation in force was {term.describe()}"
-            f"{where}, which is not shipped as a preset",
-            locality=locality, on=on, reason="not_shipped", candidates=(term,),
-            message_vi=f"{locality}: ngày {vi_date(on)} văn bản có hiệu lực là "
-            f"{term.describe('vi')}{where_vi}, không có sẵn trong bộ quy chế",
-        )
+        raise _not_shipped(locality, on, term)
     reg = load(term.preset)
     # The world after the text: a merged or reorganised locality (steering.world).
     from steering import world  # noqa: PLC0415 - world reads presets back
@@ -415,3 +380,46 @@ def in_force(locality: str, on: dt.date) -> Regulation:
             f"{term.describe('vi')}, nhưng " + _joined(cav, "vi"),
         )
     return reg
+
+
+def _uncertain(locality: str, on: dt.date, term: Term, before: Term | None) -> SuccessionError:
+    """``term``'s date is known only in part and ``on`` falls in its window."""
+    assert term.starts is not None
+    begins = term.earliest()
+    assert begins is not None
+    window = f"{begins.isoformat()} to {term.starts.latest().isoformat()}"
+    window_vi = f"từ {vi_date(begins)} đến {vi_date(term.starts.latest())}"
+    if before is None:
+        return SuccessionError(
+            f"{locality}: on {on.isoformat()} it is uncertain whether {term.describe()} "
+            f"was in force yet: its date is known only as {term.starts} ({window}) and no "
+            "earlier decision is known",
+            locality=locality, on=on, reason="uncertain", candidates=(term,),
+            message_vi=f"{locality}: ngày {vi_date(on)} chưa chắc {term.describe('vi')} "
+            f"đã có hiệu lực: ngày của nó chỉ biết là {vi_date(term.starts)} ({window_vi}) "
+            "và không biết quyết định nào trước đó",
+        )
+    return SuccessionError(
+        f"{locality}: on {on.isoformat()} either {before.describe()} or {term.describe()} "
+        f"was in force: the latter's date is known only as {term.starts} ({window})",
+        locality=locality, on=on, reason="uncertain", candidates=(before, term),
+        message_vi=f"{locality}: ngày {vi_date(on)} có hiệu lực hoặc "
+        f"{before.describe('vi')} hoặc {term.describe('vi')}: ngày của quyết định sau chỉ "
+        f"biết là {vi_date(term.starts)} ({window_vi})",
+    )
+
+
+def _not_shipped(locality: str, on: dt.date, term: Term) -> SuccessionError:
+    """The decision in force on ``on`` is known but not shipped as a preset."""
+    where = where_vi = ""
+    if term.citation and term.replaced_by:
+        where = f" (named as replaced in {term.citation.label('en')} of {term.replaced_by})"
+        where_vi = (f" (được nêu là bị thay thế tại {term.citation.label('vi')} của "
+                    f"{term.replaced_by})")
+    return SuccessionError(
+        f"{locality}: on {on.isoformat()} the regulation in force was {term.describe()}"
+        f"{where}, which is not shipped as a preset",
+        locality=locality, on=on, reason="not_shipped", candidates=(term,),
+        message_vi=f"{locality}: ngày {vi_date(on)} văn bản có hiệu lực là "
+        f"{term.describe('vi')}{where_vi}, không có sẵn trong bộ quy chế",
+    )
