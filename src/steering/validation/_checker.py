@@ -12,7 +12,7 @@ from steering._text import fold
 from steering.errors import Problem
 from steering.limits import MAX_CADENCE_TIMES, MAX_MONTH_OFFSET, MAX_YEAR, MIN_YEAR
 from steering.regulation import IDENTITY_UNKNOWNS, Regulation
-from steering.roles import COMMITTEE, POST_UNKNOWNS, Role
+from steering.roles import COMMITTEE, POST_UNKNOWNS, Post, Role
 from steering.rules import Cadence, SealKind
 from steering.sources import SourceText
 from steering.validation._citations import _citation_problems, _citation_values, _citations
@@ -287,45 +287,55 @@ class _Checker:
                 else:
                     seen[item_id] = path
 
-    def posts(self) -> None:  # noqa: PLR0912 - one check per field reads best
+    def posts(self) -> None:
+        """Exactly one head, then each post, then leads and standing agencies."""
         reg = self.reg
         heads = [i for i, p in enumerate(reg.posts) if p.role is Role.HEAD]
         if len(heads) != 1:
             where = ", ".join(f"posts[{i}]" for i in heads) or "none"
             self.add("posts", f"found {len(heads)} head posts ({where}); allowed: exactly one")
         for i, p in enumerate(reg.posts):
-            path = f"posts[{i}]"
-            if not p.title.strip():
-                self.add(f"{path}.title", "found an empty title; allowed: the regulation's words")
-            if p.role in _GROUP_ROLES:
-                if not p.group:
-                    self.add(
-                        f"{path}.group",
-                        f"found no group for a {p.role.value} post; allowed: a working group id "
-                        f"({', '.join(sorted(self.group_ids)) or 'none defined'})",
-                    )
-                else:
-                    self.ref(f"{path}.group", p.group, self.group_ids, "working group")
-            elif p.group:
+            self._post(f"posts[{i}]", p)
+        self._leads_and_agencies()
+
+    def _post(self, path: str, p: Post) -> None:
+        """One post's own fields: title, group, count, concurrent posts."""
+        reg = self.reg
+        if not p.title.strip():
+            self.add(f"{path}.title", "found an empty title; allowed: the regulation's words")
+        if p.role in _GROUP_ROLES:
+            if not p.group:
                 self.add(
                     f"{path}.group",
-                    f"found group {p.group!r} on a {p.role.value} post; allowed: only wg_lead "
-                    "and wg_member posts belong to a working group",
+                    f"found no group for a {p.role.value} post; allowed: a working group id "
+                    f"({', '.join(sorted(self.group_ids)) or 'none defined'})",
                 )
-            if p.count is not None and (not p.plural or p.count < 2):
-                self.add(f"{path}.count", f"found {p.count!r} on a post with plural = "
-                         f"{str(p.plural).lower()}; allowed: a count of 2 or more, on a plural "
-                         "post")
-            for j, other in enumerate(p.concurrent_with):
-                self.ref(f"{path}.concurrent_with[{j}]", other, self.post_ids, "post")
-                if other == p.id:
-                    self.add(f"{path}.concurrent_with[{j}]", "found the post itself")
-                elif other in self.post_ids and p.id not in reg.post(other).concurrent_with:
-                    self.add(
-                        f"{path}.concurrent_with[{j}]",
-                        f"found {other!r}, but {other!r} does not list {p.id!r} back; "
-                        "allowed: concurrent posts listed on both sides",
-                    )
+            else:
+                self.ref(f"{path}.group", p.group, self.group_ids, "working group")
+        elif p.group:
+            self.add(
+                f"{path}.group",
+                f"found group {p.group!r} on a {p.role.value} post; allowed: only wg_lead "
+                "and wg_member posts belong to a working group",
+            )
+        if p.count is not None and (not p.plural or p.count < 2):
+            self.add(f"{path}.count", f"found {p.count!r} on a post with plural = "
+                     f"{str(p.plural).lower()}; allowed: a count of 2 or more, on a plural "
+                     "post")
+        for j, other in enumerate(p.concurrent_with):
+            self.ref(f"{path}.concurrent_with[{j}]", other, self.post_ids, "post")
+            if other == p.id:
+                self.add(f"{path}.concurrent_with[{j}]", "found the post itself")
+            elif other in self.post_ids and p.id not in reg.post(other).concurrent_with:
+                self.add(
+                    f"{path}.concurrent_with[{j}]",
+                    f"found {other!r}, but {other!r} does not list {p.id!r} back; "
+                    "allowed: concurrent posts listed on both sides",
+                )
+
+    def _leads_and_agencies(self) -> None:
+        """Working-group leads and standing agencies name posts of a fitting role."""
+        reg = self.reg
         for i, g in enumerate(reg.working_groups):
             if g.lead:
                 self.ref(f"working_groups[{i}].lead", g.lead, self.post_ids, "post")
