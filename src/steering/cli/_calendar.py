@@ -82,6 +82,18 @@ def _cmd_calendar(ctx: _Context) -> int:
     if clock_note:
         ctx.print(clock_note)
     _print_in_force(ctx, reg, start, first)
+    _print_occurrences(ctx, reg, occurrences, start, end)
+    _print_past(ctx, unknown, past)
+    _print_gaps(ctx, reg, gaps)
+    if a.ics:
+        ctx.print()
+        ctx.print(f"{ctx.t('written')} {a.ics}")
+    return EXIT_ANSWER
+
+
+def _print_occurrences(ctx: _Context, reg: Regulation, occurrences: Sequence[Any],
+                       start: dt.date, end: dt.date) -> None:
+    """The dated items as a table, or a line saying there are none."""
     if occurrences:
         ctx.print(f"{reg.id}: {len(occurrences)} {ctx.t('occurrences')} "
                   f"({ctx.day(start)} – {ctx.day(end)})")
@@ -107,21 +119,21 @@ def _cmd_calendar(ctx: _Context) -> int:
         )
     else:
         ctx.print(ctx.t("no_occurrences"))
-    _print_past(ctx, unknown, past)
-    if gaps:
-        ctx.print()
-        ctx.print(f"{ctx.t('gaps')}:")
-        grouped: dict[tuple[str, str, str, str], list[str]] = {}
-        for g in gaps:
-            key = (g.rule, g.kind, g.missing, g.citation.label(ctx.lang))
-            grouped.setdefault(key, []).append(_body_name(reg, g.body))
-        for (_, kind, missing, cited), bodies in grouped.items():
-            ctx.print(f"  - {', '.join(_unique(bodies))} ({_kind_words(kind, ctx.lang)}): "
-                      f"{ctx.t('missing_' + missing)} ({cited})")
-    if a.ics:
-        ctx.print()
-        ctx.print(f"{ctx.t('written')} {a.ics}")
-    return EXIT_ANSWER
+
+
+def _print_gaps(ctx: _Context, reg: Regulation, gaps: Sequence[Any]) -> None:
+    """What the regulation asks to recur but leaves undated, one line per rule and clause."""
+    if not gaps:
+        return
+    ctx.print()
+    ctx.print(f"{ctx.t('gaps')}:")
+    grouped: dict[tuple[str, str, str, str], list[str]] = {}
+    for g in gaps:
+        key = (g.rule, g.kind, g.missing, g.citation.label(ctx.lang))
+        grouped.setdefault(key, []).append(_body_name(reg, g.body))
+    for (_, kind, missing, cited), bodies in grouped.items():
+        ctx.print(f"  - {', '.join(_unique(bodies))} ({_kind_words(kind, ctx.lang)}): "
+                  f"{ctx.t('missing_' + missing)} ({cited})")
 
 
 _KIND_WORDS = {
