@@ -40,72 +40,61 @@ class _Bodies(_Meetings):
                 by_reporter.setdefault(self.key(r), (r, []))[1].append(rule)
         for k, (reporter, rules) in sorted(by_reporter.items()):
             subject = self.subject(reporter)
-            cadences = _sorted_cadences(c for r in rules for c in r.cadences)
-            open_periodic = any(r.periodic and not r.cadences for r in rules)
-            ad_hoc = any(r.ad_hoc for r in rules)
-            value = ["+".join(_cadence_key(c) for c in cadences)]
-            vi_parts = [_cadence_words(c, "vi") for c in cadences]
-            en_parts = [_cadence_words(c, "en") for c in cadences]
-            if open_periodic:
-                value.append("periodic?")
-                vi_parts.append("định kỳ (không nêu kỳ hạn)")
-                en_parts.append("periodic (cadence not specified)")
-            if ad_hoc:
-                value.append("ad_hoc")
-                vi_parts.append("đột xuất, khi cần")
-                en_parts.append("ad hoc, when needed")
-            cites = [r.citation for r in rules if r.cadences or r.periodic or r.ad_hoc]
-            if vi_parts:
-                # A report with no word on when (Vũng Tàu Điều 5: the deputy "báo cáo
-                # Trưởng ban") leaves its cadence unspecified: no fact, not an empty one.
-                self.add(Aspect.REPORTS, f"{k}:cadence",
-                         (f"{subject[0]} (kỳ báo cáo)", f"{subject[1]} (cadence)"),
-                         tuple(value), ", ".join(vi_parts), ", ".join(en_parts), cites)
+            self._report_cadence(k, subject, rules)
             recipients = {x for r in rules for x in r.recipients}
             words = self.names(recipients)
             self.add(Aspect.REPORTS, f"{k}:recipients",
                      (f"{subject[0]} (báo cáo cho)", f"{subject[1]} (reports to)"),
                      self.keys(recipients), words, words, (r.citation for r in rules))
-            through = {x for r in rules for x in r.through}
-            if through:
-                words = self.names(through)
-                self.add(Aspect.REPORTS, f"{k}:through",
-                         (f"{subject[0]} (thông qua)", f"{subject[1]} (through)"),
-                         self.keys(through), words, words,
-                         (r.citation for r in rules if r.through))
-            consult = {x for r in rules for x in r.consult}
-            if consult:
-                words = self.names(consult)
-                self.add(Aspect.REPORTS, f"{k}:consult",
-                         (f"{subject[0]} (xin ý kiến)", f"{subject[1]} (consults)"),
-                         self.keys(consult), words, words,
-                         (r.citation for r in rules if r.consult))
-            partners = {x for r in rules for x in r.partners}
-            if partners:
-                words = self.names(partners)
-                self.add(Aspect.REPORTS, f"{k}:partners",
-                         (f"{subject[0]} (chủ trì, phối hợp với)",
-                          f"{subject[1]} (leads, together with)"),
-                         self.keys(partners), words, words,
-                         (r.citation for r in rules if r.partners))
-            deadlines = [(r.deadline, r.citation) for r in rules if r.deadline is not None]
-            if deadlines:
-                value_d = tuple(sorted({
-                    f"{d.day}:{d.before}:{d.month_offset}" for d, _ in deadlines
-                }))
-                vi = "; ".join(_unique(
-                    f"{'trước ngày' if d.before else 'ngày'} {d.day}"
-                    + (" tháng sau kỳ" if d.month_offset else "")
-                    for d, _ in deadlines
-                ))
-                en = "; ".join(_unique(
-                    f"{'before day' if d.before else 'on day'} {d.day}"
-                    + (" of the month after the period" if d.month_offset else "")
-                    for d, _ in deadlines
-                ))
-                self.add(Aspect.REPORTS, f"{k}:deadline",
-                         (f"{subject[0]} (hạn báo cáo)", f"{subject[1]} (deadline)"),
-                         value_d, vi, en, (c for _, c in deadlines))
+            for field, vi, en in _REPORT_PEOPLE:
+                people = {x for r in rules for x in getattr(r, field)}
+                if people:
+                    words = self.names(people)
+                    self.add(Aspect.REPORTS, f"{k}:{field}",
+                             (f"{subject[0]} ({vi})", f"{subject[1]} ({en})"),
+                             self.keys(people), words, words,
+                             (r.citation for r in rules if getattr(r, field)))
+            self._report_deadline(k, subject, rules)
+
+    def _report_cadence(self, k: str, subject: tuple[str, str], rules: list[ReportRule]) -> None:
+        cadences = _sorted_cadences(c for r in rules for c in r.cadences)
+        value = ["+".join(_cadence_key(c) for c in cadences)]
+        vi_parts = [_cadence_words(c, "vi") for c in cadences]
+        en_parts = [_cadence_words(c, "en") for c in cadences]
+        if any(r.periodic and not r.cadences for r in rules):
+            value.append("periodic?")
+            vi_parts.append("định kỳ (không nêu kỳ hạn)")
+            en_parts.append("periodic (cadence not specified)")
+        if any(r.ad_hoc for r in rules):
+            value.append("ad_hoc")
+            vi_parts.append("đột xuất, khi cần")
+            en_parts.append("ad hoc, when needed")
+        cites = [r.citation for r in rules if r.cadences or r.periodic or r.ad_hoc]
+        if vi_parts:
+            # A report with no word on when (Vũng Tàu Điều 5: the deputy "báo cáo Trưởng
+            # ban") leaves its cadence unspecified: no fact, not an empty one.
+            self.add(Aspect.REPORTS, f"{k}:cadence",
+                     (f"{subject[0]} (kỳ báo cáo)", f"{subject[1]} (cadence)"),
+                     tuple(value), ", ".join(vi_parts), ", ".join(en_parts), cites)
+
+    def _report_deadline(self, k: str, subject: tuple[str, str], rules: list[ReportRule]) -> None:
+        deadlines = [(r.deadline, r.citation) for r in rules if r.deadline is not None]
+        if not deadlines:
+            return
+        value = tuple(sorted({f"{d.day}:{d.before}:{d.month_offset}" for d, _ in deadlines}))
+        vi = "; ".join(_unique(
+            f"{'trước ngày' if d.before else 'ngày'} {d.day}"
+            + (" tháng sau kỳ" if d.month_offset else "")
+            for d, _ in deadlines
+        ))
+        en = "; ".join(_unique(
+            f"{'before day' if d.before else 'on day'} {d.day}"
+            + (" of the month after the period" if d.month_offset else "")
+            for d, _ in deadlines
+        ))
+        self.add(Aspect.REPORTS, f"{k}:deadline",
+                 (f"{subject[0]} (hạn báo cáo)", f"{subject[1]} (deadline)"),
+                 value, vi, en, (c for _, c in deadlines))
 
     def working_groups(self) -> None:
         for g in self.reg.working_groups:
@@ -252,3 +241,11 @@ class _Bodies(_Meetings):
             en = f"{self.name(d.delegate)} signs TUQ. {docs}, {d.start} to {d.end}"
             self.add(Aspect.DELEGATIONS, k, self.subject(d.delegator), value, vi, en,
                      (d.citation,))
+
+
+#: Who else a report involves, in the order comparisons list them: (field, vi, en).
+_REPORT_PEOPLE = (
+    ("through", "thông qua", "through"),
+    ("consult", "xin ý kiến", "consults"),
+    ("partners", "chủ trì, phối hợp với", "leads, together with"),
+)
