@@ -105,31 +105,8 @@ def graph_svg(graph: Any, lang: str = "vi") -> str:
             out.append(f'<text x="{x + _W / 2:.0f}" y="{y + _H - 5:.0f}" text-anchor="middle" '
                        f'font-size="9" fill="#57606a">{_t(n)}</text></g>')
     height = _MARGIN * 2 + len(rows) * (_H + _GAP_Y)
-    edges = sorted(
-        (str(u), str(v), str(d.get("relation"))) for u, v, d in g.edges(data=True)
-        if str(u) in pos and str(v) in pos and d.get("relation") in _DRAWN
-    )
-    drawn = []
-    for k, (u, v, rel) in enumerate(dict.fromkeys(edges)):
-        (x1, y1), (x2, y2) = pos[u], pos[v]
-        colour = _DRAWN[rel][0]
-        shift = (k % 5 - 2) * 6  # parallel edges side by side
-        sx, ex = x1 + _W / 2 + shift, x2 + _W / 2 + shift
-        sy = y1 if y2 < y1 else y1 + _H
-        ey = y2 + _H if y2 < y1 else y2
-        if y1 == y2:  # same row: from side to side
-            sy = ey = y1 + _H / 2
-            sx, ex = (x1 + _W, x2) if x1 < x2 else (x1, x2 + _W)
-        drawn.append(f'<line x1="{sx:.0f}" y1="{sy:.0f}" x2="{ex:.0f}" y2="{ey:.0f}" '
-                     f'stroke="{colour}" stroke-width="1.4" marker-end="url(#a-{rel})">'
-                     f"<title>{_t(u)} {_t(rel)} {_t(v)}</title></line>")
-    legend = []
-    for i, (rel, (colour, vi, en)) in enumerate(_DRAWN.items()):
-        lx, ly = _MARGIN + (i % 3) * 210, height + 4 + (i // 3) * 16
-        legend.append(f'<line x1="{lx}" y1="{ly}" x2="{lx + 26}" y2="{ly}" stroke="{colour}" '
-                      f'stroke-width="2" marker-end="url(#a-{rel})"/>'
-                      f'<text x="{lx + 32}" y="{ly + 4}" font-size="11">'
-                      f"{_t(vi if lang == 'vi' else en)}</text>")
+    drawn = _edges(g, pos)
+    legend = _legend(height, lang)
     markers = "".join(
         f'<marker id="a-{rel}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
         f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" '
@@ -144,3 +121,38 @@ def graph_svg(graph: Any, lang: str = "vi") -> str:
         f"<title>{title}</title><defs>{markers}</defs>"
         + "".join(drawn) + "".join(out) + "".join(legend) + "</svg>"
     )
+
+
+def _edges(g: Any, pos: dict[str, tuple[float, float]]) -> list[str]:
+    """The drawn relations between placed boxes, parallel ones side by side."""
+    edges = sorted(
+        (str(u), str(v), str(d.get("relation"))) for u, v, d in g.edges(data=True)
+        if str(u) in pos and str(v) in pos and d.get("relation") in _DRAWN
+    )
+    drawn: list[str] = []
+    for k, (u, v, rel) in enumerate(dict.fromkeys(edges)):
+        (x1, y1), (x2, y2) = pos[u], pos[v]
+        colour = _DRAWN[rel][0]
+        shift = (k % 5 - 2) * 6  # parallel edges side by side
+        sx, ex = x1 + _W / 2 + shift, x2 + _W / 2 + shift
+        sy = y1 if y2 < y1 else y1 + _H
+        ey = y2 + _H if y2 < y1 else y2
+        if y1 == y2:  # same row: from side to side
+            sy = ey = y1 + _H / 2
+            sx, ex = (x1 + _W, x2) if x1 < x2 else (x1, x2 + _W)
+        drawn.append(f'<line x1="{sx:.0f}" y1="{sy:.0f}" x2="{ex:.0f}" y2="{ey:.0f}" '
+                     f'stroke="{colour}" stroke-width="1.4" marker-end="url(#a-{rel})">'
+                     f"<title>{_t(u)} {_t(rel)} {_t(v)}</title></line>")
+    return drawn
+
+
+def _legend(height: float, lang: str) -> list[str]:
+    """One sample line per drawn relation, three to a row, under the boxes."""
+    legend: list[str] = []
+    for i, (rel, (colour, vi, en)) in enumerate(_DRAWN.items()):
+        lx, ly = _MARGIN + (i % 3) * 210, height + 4 + (i // 3) * 16
+        legend.append(f'<line x1="{lx}" y1="{ly}" x2="{lx + 26}" y2="{ly}" stroke="{colour}" '
+                      f'stroke-width="2" marker-end="url(#a-{rel})"/>'
+                      f'<text x="{lx + 32}" y="{ly + 4}" font-size="11">'
+                      f"{_t(vi if lang == 'vi' else en)}</text>")
+    return legend
