@@ -10,6 +10,10 @@ A reason names posts and bodies by [`Named`][steering.reasons.Named]: the id wit
 regulation's own words for it, in each language, since a ruling does not hold its
 regulation. Quoted strings (a clause's scope, a document kind) are the regulation's
 words, kept verbatim.
+
+Past 600 lines: a table of data. One frozen attrs class per kind of reason, grouped by
+family of questions in the order of the catalogues (`steering.text.vi`,
+`steering.text.en`), so a kind and its two wordings are found at the same place.
 """
 
 from __future__ import annotations

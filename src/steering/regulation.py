@@ -1,4 +1,9 @@
-"""The regulation: identity, committee, posts and rules, as one frozen value."""
+"""The regulation: identity, committee, posts and rules, as one frozen value.
+
+Past 600 lines (635): the `Regulation` value with its identity, committee and partial
+dates, each a frozen attrs class with its fields documented, and the lookups every
+engine shares (`post`, `name_of`, `node_ids`, `in_force_window`).
+"""
 
 from __future__ import annotations
 

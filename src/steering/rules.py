@@ -7,6 +7,10 @@ reading it takes and why, so nothing is decided silently.
 References to posts, working groups, outside bodies and the committee itself
 are plain string ids (see [`steering.roles`][steering.roles]); ``"committee"`` is reserved
 for the committee as a whole.
+
+Past 600 lines: a table of data. The module declares the file format's kinds of rule,
+one frozen attrs class each with its fields documented, and no logic beyond a few
+one-line helpers; splitting it would scatter the format a reader looks up in one place.
 """
 
 from __future__ import annotations
