@@ -91,7 +91,7 @@ def test_standing_agency_reports_quarterly_only_in_2024(th: Comparison) -> None:
     """Điều 9 khoản 2: 2021 '06 tháng và báo cáo năm'; 2024 'hàng quý, 06 tháng và báo cáo năm'."""
     d = diff(th, "reports:standing_agency:cadence")
     assert d.change is Change.CHANGED
-    # The library's own words for the cadences, one table (_vocab.PERIOD_WORDS): "6 tháng".
+    # The library's own words for the cadences, one per language (steering.text.word): "6 tháng".
     assert d.a.text().startswith("6 tháng, hàng năm")
     assert d.b.text().startswith("hàng quý, 6 tháng, hàng năm")
     assert d.b.text("en").startswith("quarterly, half-yearly, yearly")

@@ -23,7 +23,9 @@ from hypothesis import strategies as st
 from steering import reasons, text
 from steering.errors import QueryError
 from steering.reasons import Named, Reason
-from steering.rules import Citation
+from steering.regulation import Level
+from steering.roles import GroupKind, Role
+from steering.rules import AttendanceCondition, Citation, MeetingKind, Period
 from steering.text import en, vi
 from strategies import citations
 
@@ -52,6 +54,19 @@ def test_every_reason_is_worded_in_every_language() -> None:
         assert missing == [], f"{lang} does not word {missing}"
         assert catalogue.kinds() == frozenset(KINDS), f"{lang} words a non-reason"
     assert set(text.CATALOGUES or CATALOGUES) == {"vi", "en"}
+
+
+VOCABULARIES = (Role, MeetingKind, Level, Period, AttendanceCondition, GroupKind)
+
+
+@pytest.mark.parametrize("lang", sorted(CATALOGUES))
+def test_every_member_of_every_vocabulary_has_a_word(lang: str) -> None:
+    words = CATALOGUES[lang].words
+    members = {m for vocabulary in VOCABULARIES for m in vocabulary}
+    assert set(words) == members
+    assert all(w.strip() == w and w for w in words.values())
+    assert text.word(Role.HEAD, "vi") == "Trưởng ban"
+    assert text.word(Period.HALF_YEAR, "en") == "half-yearly"
 
 
 def test_a_kind_worded_twice_is_refused() -> None:

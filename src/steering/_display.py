@@ -29,6 +29,7 @@ from steering import _args
 from steering._escape import markdown_fence, text_value
 from steering.display import display_language
 from steering.rules import Citation
+from steering.text import word
 
 if TYPE_CHECKING:  # pragma: no cover
     from steering.compare import Comparison
@@ -122,16 +123,14 @@ def regulation_html(reg: Regulation, lang: str | None = None) -> str:
     Labels follow ``lang`` (default: `display_language`); the regulation's own
     words (titles, offices, quotes) stay as written.
     """
-    from steering._vocab import LEVEL_WORDS, ROLE_WORDS  # noqa: PLC0415 - with the rest
     from steering.compare import aspect_label, facts  # noqa: PLC0415 - avoid an import cycle
 
     lang = _lang(lang)
     vi = lang == "vi"
-    i = 0 if vi else 1
     idn = reg.identity
     number = idn.number_text("vi" if vi else "en")
     signed_on = idn.signed_text("vi" if vi else "en")
-    level = LEVEL_WORDS.get(idn.level.value, (idn.level.value, idn.level.value))[i]
+    level = word(idn.level, lang)
     signed, level_word = ("ký", "cấp") if vi else ("signed", "level")
     head = (
         f"<h4>{_e(reg.committee.name or idn.title)}</h4>"
@@ -145,7 +144,7 @@ def regulation_html(reg: Regulation, lang: str | None = None) -> str:
         (
             [
                 _e(p.id),
-                _e(ROLE_WORDS[p.role][i]),
+                _e(word(p.role, lang)),
                 _e(p.title) + (f" <i>({p.count if p.count else several})</i>" if p.plural
                                else "") + (f" <i>[{_e(p.note)}]</i>" if p.note else ""),
                 (_e(p.holder_text(lang)) if p.holder_text(lang) else _not_specified(lang))

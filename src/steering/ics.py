@@ -66,12 +66,12 @@ import icalendar
 import pendulum
 
 from steering._escape import json_text, text_value
-from steering._vocab import MEETING_WORDS
 from steering.errors import ArgumentTypeError, QueryError
 from steering.loader import MAX_BYTES
 from steering.regulation import Regulation
-from steering.rules import Citation, Period
+from steering.rules import Citation, MeetingKind, Period
 from steering.schedule import Occurrence, OccurrenceKind, OccurrenceStatus, with_local_days
+from steering.text import word
 from steering.workdays import VIETNAM
 
 __all__ = [
@@ -162,9 +162,9 @@ def _category(kind: str) -> str:
     """The category a calendar app shows: the kind in the regulation's words ("báo cáo")."""
     if kind == "report":
         return "báo cáo"
-    for meeting, (vi, _) in MEETING_WORDS.items():
+    for meeting in MeetingKind:
         if kind == f"{meeting.value}_meeting":
-            return vi
+            return word(meeting, "vi")
     return kind
 
 

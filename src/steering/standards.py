@@ -25,11 +25,11 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from steering._vocab import ROLE_WORDS
 from steering.errors import SteeringError
 from steering.regulation import EffectiveKind, PartialDate, Regulation
 from steering.roles import COMMITTEE, Post, Role
 from steering.rules import Citation
+from steering.text import pair, word
 
 __all__ = ["ORG_CONTEXT", "to_org_jsonld", "to_popolo"]
 
@@ -118,7 +118,7 @@ def to_popolo(reg: Regulation) -> dict[str, Any]:
         posts.append({
             "id": pid,
             "label": p.title,
-            "other_label": [ROLE_WORDS[p.role][1]],
+            "other_label": [word(p.role, "en")],
             "role": p.role.value,
             "organization_id": org_id,
             **start,
@@ -288,7 +288,7 @@ class _Org:
 
     def roles(self) -> None:
         for role in sorted({p.role for p in self.reg.posts}, key=lambda r: r.value):
-            vi, en = ROLE_WORDS[role]
+            vi, en = pair(role)
             self.graph.append({
                 "@id": f"steering:role/{role.value}",
                 "@type": "org:Role",

@@ -15,7 +15,6 @@ import networkx as nx
 from steering import _args, reasons, world
 from steering import _signing as signing
 from steering._text import fold, nfc
-from steering._vocab import ROLE_WORDS
 from steering.authority._helpers import (
     _unique,
     _unique_cites,
@@ -41,6 +40,7 @@ from steering.rules import (
     Substitution,
 )
 from steering.ruling import Ruling, ends_with, noted_last
+from steering.text import word
 from steering.validation import delegation_problems, find_cycle, reference_problems
 
 _CACHE_LIMIT = 65_536
@@ -411,7 +411,7 @@ class _Core:
         office = p.office if p.office and fold(p.office) not in fold(p.title) else ""
         if lang == "vi":
             return f"{p.title} ({office})" if office else p.title
-        gloss = ROLE_WORDS[p.role][1]
+        gloss = word(p.role, "en")
         return f"{p.title} ({gloss}; {office})" if office else f"{p.title} ({gloss})"
 
     def _named(self, node_id: str) -> reasons.Named:

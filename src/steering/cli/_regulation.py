@@ -16,7 +16,6 @@ from typing import Any
 from steering import presets, world
 from steering._escape import json_text, visible
 from steering._json import jsonable
-from steering._vocab import GROUP_KIND_WORDS, LEVEL_WORDS
 from steering.cli import _common
 from steering.cli._common import (
     _PROG,
@@ -27,7 +26,9 @@ from steering.cli._common import (
 )
 from steering.errors import Problem, RegulationFileError
 from steering.loader import load as load_file
+from steering.regulation import Level
 from steering.roles import Post, WorkingGroup
+from steering.text import word
 
 
 def _cmd_presets(ctx: _Context) -> int:
@@ -66,8 +67,8 @@ def _cmd_presets(ctx: _Context) -> int:
 
 def _level_word(level: str, vi: bool) -> str:
     """A level in the answer's language: "tỉnh" / "province"."""
-    words = LEVEL_WORDS.get(level, (level, level))
-    return words[0] if vi else words[1]
+    known = {x.value: x for x in Level}
+    return word(known[level], "vi" if vi else "en") if level in known else level
 
 
 def _succession(ctx: _Context, locality: str, on: dt.date | None) -> int:
@@ -141,7 +142,6 @@ def _holder_cell(p: Post, vi: bool) -> str:
 def _cmd_show(ctx: _Context) -> int:
     # Only this command needs these.
     from steering._convert import unstructure  # noqa: PLC0415
-    from steering._vocab import ROLE_WORDS  # noqa: PLC0415
     from steering.compare import aspect_label, facts  # noqa: PLC0415
 
     reg = _common.load_regulation(ctx.args.regulation)
@@ -151,8 +151,8 @@ def _cmd_show(ctx: _Context) -> int:
     idn = reg.identity
     number = idn.number_text(ctx.lang)
     vi = ctx.lang == "vi"
-    word = _level_word(idn.level.value, vi)
-    level = f"cấp {word}" if vi else f"level: {word}"
+    level_word = _level_word(idn.level.value, vi)
+    level = f"cấp {level_word}" if vi else f"level: {level_word}"
     ctx.print(f"{reg.id}: {idn.title}")
     signed = ctx.day(idn.signed) if idn.signed is not None else idn.signed_text(ctx.lang)
     ctx.print(f"{ctx.t('decision')} {number}, {ctx.t('signed')} {signed}; "
@@ -166,7 +166,7 @@ def _cmd_show(ctx: _Context) -> int:
     ctx.print(f"{ctx.t('posts')} ({len(reg.posts)}):")
     ctx.table(
         [ctx.t("id"), ctx.t("role"), ctx.t("title"), ctx.t("holder")],
-        [[p.id, ROLE_WORDS[p.role][0 if vi else 1], _title_cell(p, vi), _holder_cell(p, vi)]
+        [[p.id, word(p.role, "vi" if vi else "en"), _title_cell(p, vi), _holder_cell(p, vi)]
          for p in reg.posts],
     )
     if reg.working_groups or reg.bodies or reg.collectives:
@@ -177,7 +177,7 @@ def _cmd_show(ctx: _Context) -> int:
                   f"({n}):")
         ctx.table(
             [ctx.t("id"), ctx.t("kind"), "tên" if vi else "name"],
-            [[g.id, GROUP_KIND_WORDS[g.kind][0 if vi else 1], _group_cell(g, vi)]
+            [[g.id, word(g.kind, "vi" if vi else "en"), _group_cell(g, vi)]
              for g in reg.working_groups]
             + [[b.id, ctx.t("body"), b.name] for b in reg.bodies]
             + [[c.id, "tập thể lãnh đạo" if vi else "leadership collective",

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from steering._text import fold, vi_date
-from steering._vocab import GROUP_KIND_WORDS
 from steering.compare._meetings import _Meetings
 from steering.compare._model import (
     Aspect,
@@ -28,6 +27,7 @@ from steering.rules import (
     ReportRule,
     TargetKind,
 )
+from steering.text import pair
 
 
 class _Bodies(_Meetings):
@@ -109,7 +109,7 @@ class _Bodies(_Meetings):
             # A plain working group needs no kind word after the aspect's own label
             # ("[Tổ giúp việc] Tổ công tác giúp việc Ban Chỉ đạo", Tùng Châu).
             plain = g.kind is GroupKind.WORKING_GROUP
-            subject = ("", "") if plain else GROUP_KIND_WORDS[g.kind]
+            subject = ("", "") if plain else pair(g.kind)
             self.add(Aspect.WORKING_GROUPS, k, subject, value, vi, en, (g.citation,))
 
     def standing_agency(self) -> None:

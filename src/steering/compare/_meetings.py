@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from steering._text import fold
-from steering._vocab import MEETING_WORDS
 from steering.compare._model import (
     Aspect,
 )
@@ -27,6 +26,7 @@ from steering.rules import (
     Citation,
     MeetingKind,
 )
+from steering.text import word
 
 
 class _Meetings(_PostsAndAuthority):
@@ -60,8 +60,8 @@ class _Meetings(_PostsAndAuthority):
             elif chairs:
                 vi += f"; {self.names(chairs)} chủ trì"
                 en += f"; {self.names(chairs)} chairs"
-            subject = (f"{self.name(body)}, {MEETING_WORDS[meeting][0]}",
-                       f"{self.name(body)}, {MEETING_WORDS[meeting][1]}")
+            subject = (f"{self.name(body)}, {word(meeting, 'vi')}",
+                       f"{self.name(body)}, {word(meeting, 'en')}")
             self.add(Aspect.CONVENERS, k, subject, value, vi, en, (r.citation for r in rules))
 
     def meetings(self) -> None:
@@ -108,8 +108,8 @@ class _Meetings(_PostsAndAuthority):
                     else f"each {_PERIOD_UNIT_EN[pu.period]}"
                 vi += f"; kỳ họp kết thúc {when_vi} kiêm {pu.name}{with_vi}"
                 en += f"; the sitting ending {when_en} is also “{pu.name}”{with_en}"
-            subject = (f"{self.name(body)}, {MEETING_WORDS[kind][0]}",
-                       f"{self.name(body)}, {MEETING_WORDS[kind][1]}")
+            subject = (f"{self.name(body)}, {word(kind, 'vi')}",
+                       f"{self.name(body)}, {word(kind, 'en')}")
             cites = [r.citation for r in rules] + [pu.citation for pu in purposes]
             self.add(Aspect.MEETINGS, k, subject, value, vi, en, cites)
 

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from steering._text import fold, vi_date
-from steering._vocab import ROLE_WORDS
 from steering.compare._model import (
     Aspect,
 )
@@ -25,6 +24,7 @@ from steering.rules import (
     SealRule,
     SigningRule,
 )
+from steering.text import pair
 
 
 class _PostsAndAuthority(_ReaderCore):
@@ -127,7 +127,7 @@ class _PostsAndAuthority(_ReaderCore):
             cites = [p.citation for p in posts]
             cites += [p.holder.citation for p in posts if p.holder]
             n = len(posts)
-            self.add(Aspect.POSTS, role.value, ROLE_WORDS[role], value,
+            self.add(Aspect.POSTS, role.value, pair(role), value,
                      f"{n}: " + "; ".join(vi_items), f"{n}: " + "; ".join(en_items), cites)
 
     def substitution(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from steering._vocab import CONDITION_WORDS, LEVEL_WORDS, PERIOD_WORDS
+from steering.regulation import Level
 from steering.roles import Role
 from steering.rules import (
     AttendanceRule,
@@ -14,6 +14,7 @@ from steering.rules import (
     Seal,
     SealKind,
 )
+from steering.text import word
 
 _PROCEDURE_WORDS = {
     "written_opinion": ("xin ý kiến bằng văn bản", "written opinions"),
@@ -60,10 +61,10 @@ def _unique_citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
 _PERIOD_ORDER = {Period.MONTH: 0, Period.QUARTER: 1, Period.HALF_YEAR: 2, Period.YEAR: 3}
 
 
-_PERIOD_VI = {period: words[0] for period, words in PERIOD_WORDS.items()}
+_PERIOD_VI = {period: word(period, "vi") for period in Period}
 
 
-_PERIOD_EN = {period: words[1] for period, words in PERIOD_WORDS.items()}
+_PERIOD_EN = {period: word(period, "en") for period in Period}
 
 
 _PERIOD_UNIT_VI = {Period.MONTH: "tháng", Period.QUARTER: "quý", Period.HALF_YEAR: "6 tháng",
@@ -92,7 +93,7 @@ def _sorted_cadences(cs: Iterable[Cadence]) -> list[Cadence]:
 
 
 
-_LEVEL_VI = {level: words[0] for level, words in LEVEL_WORDS.items()}
+_LEVEL_VI = {level.value: word(level, "vi") for level in Level}
 
 
 def seal_words(seal: Seal, lang: str = "vi") -> str:
@@ -116,12 +117,12 @@ def _attendance_words(rule: AttendanceRule) -> tuple[str, str, str]:
     vi = ["phải dự đầy đủ" if rule.must_attend else "không bắt buộc dự"]
     en = ["must attend" if rule.must_attend else "attendance not required"]
     if rule.absence_conditions:
-        vi.append("vắng phải " + ", ".join(CONDITION_WORDS[c][0] for c in rule.absence_conditions))
+        vi.append("vắng phải " + ", ".join(word(c, "vi") for c in rule.absence_conditions))
         en.append(
-            "if absent, must " + ", ".join(CONDITION_WORDS[c][1] for c in rule.absence_conditions)
+            "if absent, must " + ", ".join(word(c, "en") for c in rule.absence_conditions)
         )
-    conds_vi = ", ".join(CONDITION_WORDS[c][0] for c in rule.proxy_conditions)
-    conds_en = ", ".join(CONDITION_WORDS[c][1] for c in rule.proxy_conditions)
+    conds_vi = ", ".join(word(c, "vi") for c in rule.proxy_conditions)
+    conds_en = ", ".join(word(c, "en") for c in rule.proxy_conditions)
     if rule.proxy_allowed is None:
         vi.append("dự thay: không quy định")
         en.append("proxy: not specified")

@@ -10,7 +10,6 @@ import attrs
 import pendulum
 
 from steering import world
-from steering._vocab import MEETING_WORDS
 from steering.errors import QueryError
 from steering.regulation import Regulation
 from steering.rules import (
@@ -45,6 +44,7 @@ from steering.schedule._types import (
     OccurrenceStatus,
     _pdate,
 )
+from steering.text import word
 from steering.workdays import (
     DEADLINE_SHIFT_CITATION,
     MIN_YEAR,
@@ -133,7 +133,7 @@ def _meeting_year(
                         sequence=seq,
                         times=cadence.times,
                         period=span.code,
-                        title=f"{name} {MEETING_WORDS[rule.kind][0]} {span.label}{serves}"
+                        title=f"{name} {word(rule.kind, 'vi')} {span.label}{serves}"
                         f"{extra}",
                         condition=rule.condition,
                         note=_join_notes(rule.note, reading, *(p.note for p in purposes)),

@@ -10,13 +10,14 @@ regulations' own words) and `en`. Adding a language is one new module registered
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import enum
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from steering.errors import QueryError
 from steering.reasons import Reason
 
-__all__ = ["CATALOGUES", "Catalogue", "render", "sentence"]
+__all__ = ["CATALOGUES", "Catalogue", "catalogue", "pair", "render", "sentence", "word"]
 
 R = TypeVar("R", bound=Reason)
 
@@ -34,8 +35,9 @@ def sentence(text: str) -> str:
 class Catalogue:
     """One language's words for every kind of reason."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, words: Mapping[enum.Enum, str] | None = None) -> None:
         self.lang = lang
+        self.words: Mapping[enum.Enum, str] = words or {}
         self._say: dict[type[Reason], Callable[[Any], str]] = {}
 
     def on(self, kind: type[R]) -> Callable[[Callable[[R], str]], Callable[[R], str]]:
@@ -52,6 +54,10 @@ class Catalogue:
     def kinds(self) -> frozenset[type[Reason]]:
         """The kinds of reason this catalogue words."""
         return frozenset(self._say)
+
+    def word(self, member: enum.Enum) -> str:
+        """The word for a member of the library's vocabularies (a role, a cadence ...)."""
+        return self.words[member]
 
     def say(self, reason: Reason) -> str:
         """One reason in words."""
@@ -72,8 +78,8 @@ def _catalogues() -> dict[str, Catalogue]:
 CATALOGUES: dict[str, Catalogue] = {}
 
 
-def render(reasons: Iterable[Reason], lang: str) -> str:
-    """``reasons`` in words in ``lang``.
+def catalogue(lang: str) -> Catalogue:
+    """The catalogue of ``lang``.
 
     Raises:
         QueryError: ``lang`` is not a language of `CATALOGUES`.
@@ -82,8 +88,31 @@ def render(reasons: Iterable[Reason], lang: str) -> str:
     if not CATALOGUES:
         CATALOGUES.update(_catalogues())
     try:
-        catalogue = CATALOGUES[lang]
+        return CATALOGUES[lang]
     except KeyError:
         allowed = ", ".join(CATALOGUES)
         raise QueryError(f"unknown language {lang!r}; allowed: {allowed}") from None
-    return catalogue.render(reasons)
+
+
+def word(member: enum.Enum, lang: str) -> str:
+    """The word ``lang`` has for a role, kind of meeting, level, cadence, condition or group.
+
+    ``word(Role.HEAD, "vi") == "Trưởng ban"``; ``word(Period.HALF_YEAR, "en") ==
+    "half-yearly"``. Every explanation, comparison, table and calendar title names them so.
+    """
+    return catalogue(lang).word(member)
+
+
+def pair(member: enum.Enum) -> tuple[str, str]:
+    """``member``'s words in Vietnamese and English, for the engines that keep both."""
+    return word(member, "vi"), word(member, "en")
+
+
+def render(reasons: Iterable[Reason], lang: str) -> str:
+    """``reasons`` in words in ``lang``.
+
+    Raises:
+        QueryError: ``lang`` is not a language of `CATALOGUES`.
+
+    """
+    return catalogue(lang).render(reasons)

@@ -6,15 +6,18 @@ is changing one line here.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 
 from steering import reasons as r
 from steering._matching import Looseness
-from steering._vocab import CONDITION_WORDS, PERIOD_WORDS
+from steering.regulation import Level
+from steering.roles import GroupKind, Role
 from steering.rules import (
     AttendanceCondition,
     Citation,
     MeetingKind,
+    Period,
     ProcedureKind,
     SealKind,
     SigningForm,
@@ -25,7 +28,41 @@ from steering.text._common import join, lines, quoted
 from steering.text._common import listed as _listed
 from steering.text._common import names as _names
 
-SAY = Catalogue("en")
+# -- words: one per member of the library"s vocabularies ---------------------------
+
+#: The English word for every role, kind of meeting, level, cadence,
+#: attendance condition and kind of group ([`steering.text.word`][steering.text.word]).
+WORDS: dict[enum.Enum, str] = {
+    Role.HEAD: "head",
+    Role.STANDING_DEPUTY: "standing deputy head",
+    Role.DEPUTY: "deputy head",
+    Role.STANDING_MEMBER: "standing member",
+    Role.MEMBER: "member",
+    Role.WG_LEAD: "working-group lead",
+    Role.WG_MEMBER: "working-group member",
+    Role.STANDING_AGENCY: "standing agency",
+    MeetingKind.REGULAR: "regular meeting",
+    MeetingKind.EXTRAORDINARY: "extraordinary meeting",
+    MeetingKind.EXPANDED: "expanded meeting",
+    Level.NATIONAL: "national",
+    Level.MINISTRY: "ministry",
+    Level.PROVINCE: "province",
+    Level.DISTRICT: "district",
+    Level.COMMUNE: "commune",
+    Period.MONTH: "monthly",
+    Period.QUARTER: "quarterly",
+    Period.HALF_YEAR: "half-yearly",
+    Period.YEAR: "yearly",
+    AttendanceCondition.REPORT_TO_CHAIR: "report to the chair",
+    AttendanceCondition.CHAIR_CONSENT: "have the chair's consent",
+    AttendanceCondition.WRITTEN_OPINION: "give a written opinion",
+    GroupKind.WORKING_GROUP: "working group",
+    GroupKind.ADVISORY_GROUP: "advisory group",
+    GroupKind.SUPPORT_OFFICE: "support office",
+    GroupKind.SUB_COMMITTEE: "sub-committee",
+}
+
+SAY = Catalogue("en", WORDS)
 
 
 def name(named: r.Named) -> str:
@@ -155,7 +192,7 @@ def _(x: r.ReportsToNobody) -> str:
 def _report_line(line: r.ReportLine) -> str:
     how = ""
     if line.periods:
-        how = " " + ", ".join(PERIOD_WORDS[p][1] for p in line.periods)
+        how = " " + ", ".join(WORDS[p] for p in line.periods)
     elif line.periodic:
         how = " periodically"
     if line.occasion:
@@ -196,7 +233,7 @@ def _(x: r.Convenes) -> str:
 
 
 def _conditions(conditions: Iterable[AttendanceCondition]) -> str:
-    return join([CONDITION_WORDS[c][1] for c in conditions], "and")
+    return join([WORDS[c] for c in conditions], "and")
 
 
 @SAY.on(r.ProxyUnsaid)

@@ -6,16 +6,19 @@ is changing one line here.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 
 from steering import reasons as r
 from steering._matching import Looseness
 from steering._text import vi_date
-from steering._vocab import CONDITION_WORDS, MEETING_WORDS, PERIOD_WORDS
+from steering.regulation import Level
+from steering.roles import GroupKind, Role
 from steering.rules import (
     AttendanceCondition,
     Citation,
     MeetingKind,
+    Period,
     ProcedureKind,
     SealKind,
     SigningForm,
@@ -26,7 +29,41 @@ from steering.text._common import join, lines, quoted
 from steering.text._common import listed as _listed
 from steering.text._common import names as _names
 
-SAY = Catalogue("vi")
+# -- words: one per member of the library"s vocabularies ---------------------------
+
+#: The regulations word for every role, kind of meeting, level, cadence,
+#: attendance condition and kind of group ([`steering.text.word`][steering.text.word]).
+WORDS: dict[enum.Enum, str] = {
+    Role.HEAD: "Trưởng ban",
+    Role.STANDING_DEPUTY: "Phó Trưởng ban Thường trực",
+    Role.DEPUTY: "Phó Trưởng ban",
+    Role.STANDING_MEMBER: "Ủy viên thường trực",
+    Role.MEMBER: "Ủy viên",
+    Role.WG_LEAD: "Tổ trưởng Tổ giúp việc",
+    Role.WG_MEMBER: "Tổ viên Tổ giúp việc",
+    Role.STANDING_AGENCY: "Cơ quan thường trực",
+    MeetingKind.REGULAR: "họp định kỳ",
+    MeetingKind.EXTRAORDINARY: "họp đột xuất",
+    MeetingKind.EXPANDED: "họp mở rộng",
+    Level.NATIONAL: "trung ương",
+    Level.MINISTRY: "bộ, ngành",
+    Level.PROVINCE: "tỉnh",
+    Level.DISTRICT: "huyện",
+    Level.COMMUNE: "xã",
+    Period.MONTH: "hàng tháng",
+    Period.QUARTER: "hàng quý",
+    Period.HALF_YEAR: "6 tháng",
+    Period.YEAR: "hàng năm",
+    AttendanceCondition.REPORT_TO_CHAIR: "báo cáo người chủ trì cuộc họp",
+    AttendanceCondition.CHAIR_CONSENT: "được sự đồng ý của người chủ trì cuộc họp",
+    AttendanceCondition.WRITTEN_OPINION: "tham gia ý kiến bằng văn bản",
+    GroupKind.WORKING_GROUP: "tổ giúp việc",
+    GroupKind.ADVISORY_GROUP: "tổ tư vấn",
+    GroupKind.SUPPORT_OFFICE: "bộ phận giúp việc",
+    GroupKind.SUB_COMMITTEE: "tiểu ban",
+}
+
+SAY = Catalogue("vi", WORDS)
 
 
 def name(named: r.Named) -> str:
@@ -139,7 +176,7 @@ def _(x: r.ReportsToNobody) -> str:
 def _report_line(line: r.ReportLine) -> str:
     how = ""
     if line.periods:
-        how = " định kỳ " + ", ".join(PERIOD_WORDS[p][0] for p in line.periods)
+        how = " định kỳ " + ", ".join(WORDS[p] for p in line.periods)
     elif line.periodic:
         how = " định kỳ"
     if line.occasion:
@@ -162,7 +199,7 @@ def _(x: r.ReportsTo) -> str:
 
 
 def _kind(kind: MeetingKind) -> str:
-    return MEETING_WORDS[kind][0].removeprefix("họp ")
+    return WORDS[kind].removeprefix("họp ")
 
 
 @SAY.on(r.NoConvener)
@@ -188,7 +225,7 @@ def _(x: r.Convenes) -> str:
 
 
 def _conditions(conditions: Iterable[AttendanceCondition]) -> str:
-    return join([CONDITION_WORDS[c][0] for c in conditions], "và")
+    return join([WORDS[c] for c in conditions], "và")
 
 
 @SAY.on(r.ProxyUnsaid)
