@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 import attrs
 
+from steering._json import JSON, jsonable
 from steering.errors import SteeringError
 from steering.regulation import Regulation
 from steering.rules import OWN_PARTS, Citation
@@ -142,22 +143,9 @@ class CoverageEntry:
         return "uncited" if self.required else "not required"
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready view of the entry."""
-        u = self.unit
-        return {
-            "kind": u.kind,
-            "document": u.document,
-            "article": u.article,
-            "clause": u.clause,
-            "point": u.point,
-            "label": u.label,
-            "line": u.line,
-            "where": u.where(),
-            "status": self.status,
-            "cited_by": list(self.cited_by),
-            "note": self.note,
-            "text": _excerpt(u.text, 160),
-        }
+        """A JSON-ready view of the entry (its form in the one JSON converter)."""
+        data: dict[str, Any] = jsonable(self)
+        return data
 
 
 def _excerpt(text: str, n: int) -> str:
@@ -199,14 +187,8 @@ class Coverage:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready view: counts, every unit, unchecked and wrong citations."""
-        return {
-            "regulation": self.regulation,
-            "counts": self.counts(),
-            "units": [e.to_dict() for e in self.entries],
-            "unchecked": [{"path": p, "document": d} for p, d in self.unchecked],
-            "wrong": [{"path": p, "why": w} for p, w in self.wrong],
-            "unread_notes": list(self.unread_notes),
-        }
+        data: dict[str, Any] = jsonable(self)
+        return data
 
     def to_json(self) -> str:
         """The JSON text of `to_dict` (UTF-8, diacritics kept, stable order)."""
@@ -431,3 +413,39 @@ def _entries(
             note = explained.get((u.document, None, None), "")
         out.append(CoverageEntry(u, tuple(dict.fromkeys(paths)), note, required))
     return out
+
+
+def _entry_form(entry: CoverageEntry) -> dict[str, Any]:
+    """An entry's machine form: its unit located, its status, an excerpt of its text."""
+    u = entry.unit
+    return {
+        "kind": u.kind,
+        "document": u.document,
+        "article": u.article,
+        "clause": u.clause,
+        "point": u.point,
+        "label": u.label,
+        "line": u.line,
+        "where": u.where(),
+        "status": entry.status,
+        "cited_by": list(entry.cited_by),
+        "note": entry.note,
+        "text": _excerpt(u.text, 160),
+    }
+
+
+def _coverage_form(cov: Coverage) -> dict[str, Any]:
+    """The report's machine form: counts, every unit, unchecked and wrong citations."""
+    return {
+        "regulation": cov.regulation,
+        "counts": cov.counts(),
+        "units": [jsonable(e) for e in cov.entries],
+        "unchecked": [{"path": p, "document": d} for p, d in cov.unchecked],
+        "wrong": [{"path": p, "why": w} for p, w in cov.wrong],
+        "unread_notes": list(cov.unread_notes),
+    }
+
+
+# The coverage report's machine form, in the one JSON converter.
+JSON.register_unstructure_hook(CoverageEntry, _entry_form)
+JSON.register_unstructure_hook(Coverage, _coverage_form)

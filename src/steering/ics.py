@@ -61,11 +61,11 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-import attrs
 import icalendar
 import pendulum
 
 from steering._escape import json_text, text_value
+from steering._json import jsonable
 from steering.errors import ArgumentTypeError, QueryError
 from steering.loader import MAX_BYTES
 from steering.regulation import Regulation
@@ -92,6 +92,13 @@ PRODID = "-//steering//Lịch Ban Chỉ đạo//VI"
 
 _TZ = ZoneInfo(TIMEZONE)
 _X = "X-STEERING-"
+#: The occurrence's fields written as ``X-STEERING-<NAME>`` (upper case, "-" for "_"), in
+#: this order, each as the one JSON converter (`steering._json`) writes it.
+_EXTRAS = (
+    "regulation", "body", "kind", "rule", "cadence", "sequence", "times", "period", "title",
+    "status", "opens", "closes", "recipients", "through", "subject", "condition", "note",
+    "participants", "data_period_end", "due", "shifted_from", "citations",
+)
 _END_OF_DAY = dt.time(23, 59, 59)
 #: When a deadline's reminder fires: the day before, at the start of the all-day event's day.
 REMINDER = dt.timedelta(days=-1)
@@ -222,30 +229,8 @@ def _component(
     # JSON on one line (json_text escapes what json.dumps leaves raw: DEL, C1,
     # U+2028/U+2029, bidi controls): no name can end the line, and the value
     # reads back exactly.
-    fields: dict[str, object] = {
-        "REGULATION": occ.regulation,
-        "BODY": occ.body,
-        "KIND": occ.kind,
-        "RULE": occ.rule,
-        "CADENCE": occ.cadence.value,
-        "SEQUENCE": occ.sequence,
-        "TIMES": occ.times,
-        "PERIOD": occ.period,
-        "TITLE": occ.title,
-        "STATUS": occ.status,
-        "OPENS": occ.opens.isoformat(),
-        "CLOSES": occ.closes.isoformat(),
-        "RECIPIENTS": list(occ.recipients),
-        "THROUGH": list(occ.through),
-        "SUBJECT": occ.subject,
-        "CONDITION": occ.condition,
-        "NOTE": occ.note,
-        "PARTICIPANTS": occ.participants,
-        "DATA-PERIOD-END": _iso(occ.data_period_end),
-        "DUE": _iso(occ.due),
-        "SHIFTED-FROM": _iso(occ.shifted_from),
-        "CITATIONS": [attrs.asdict(c) for c in occ.citations],
-    }
+    data = jsonable(occ)
+    fields = {name.upper().replace("_", "-"): data[name] for name in _EXTRAS}
     for key, value in fields.items():
         comp.add(_X + key, json_text(json.dumps(value, ensure_ascii=False)))
     return comp
