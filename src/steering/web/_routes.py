@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, cast
 
 from litestar import Request, Response, get, post
@@ -12,6 +12,7 @@ from litestar.openapi import ResponseSpec
 from litestar.params import HeaderParameter, Parameter, QueryParameter
 
 from steering import __version__
+from steering.authority import AuthorityGraph
 from steering.cli import jsonable, ruling_json
 from steering.compare import compare, table
 from steering.errors import (
@@ -82,6 +83,18 @@ def _json(content: Any, documented_as: type[_T]) -> Response[_T]:
 
 def _answer(ruling: Ruling, reg: Regulation, lang: str) -> Response[RulingAnswer]:
     return _json(ruling_json(ruling, reg, lang), RulingAnswer)
+
+
+def _ask(request: Request[Any, Any, Any], regulation: str, lang: str | None,
+         accept_language: str | None,
+         question: Callable[[AuthorityGraph], Ruling]) -> Response[RulingAnswer]:
+    """Ask one regulation's authority graph ``question``; answer in the language asked.
+
+    The regulation is found first, then the question asked, then the language read, so
+    an unknown regulation is said before a bad argument.
+    """
+    reg = _registry(request).get(regulation)
+    return _answer(question(reg.authority()), reg, _lang(lang, accept_language))
 
 
 _Lang = Annotated[str | None, QueryParameter(
@@ -193,10 +206,10 @@ def acting_for(
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Who acts for ``post`` when the posts in ``absent`` are absent (``acting_for``)."""
-    reg = _registry(request).get(regulation)
-    away = _ids(absent) if absent is not None else frozenset({post})
-    ruling = reg.authority().acting_for(post, absent=away, on=on)
-    return _answer(ruling, reg, _lang(lang, accept_language))
+    # Left out, the post asked about is the one away, as on the command line.
+    away = frozenset({post}) if absent is None else _ids(absent)
+    return _ask(request, regulation, lang, accept_language,
+                lambda g: g.acting_for(post, absent=away, on=on))
 
 
 @_query(path="/regulations/{regulation:str}/seal-for")
@@ -211,9 +224,8 @@ def seal_for(
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Which seal ``post`` uses and which signing form applies (``seal_for``)."""
-    reg = _registry(request).get(regulation)
-    ruling = reg.authority().seal_for(post, document=document, on=on)
-    return _answer(ruling, reg, _lang(lang, accept_language))
+    return _ask(request, regulation, lang, accept_language,
+                lambda g: g.seal_for(post, document=document, on=on))
 
 
 @_query(path="/regulations/{regulation:str}/signature-block")
@@ -229,10 +241,8 @@ def signature_block(
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """The lines a document signed by ``post`` carries (``signature_block``)."""
-    reg = _registry(request).get(regulation)
-    ruling = reg.authority().signature_block(post, absent=_ids(absent), on=on,
-                                             document=document)
-    return _answer(ruling, reg, _lang(lang, accept_language))
+    return _ask(request, regulation, lang, accept_language,
+                lambda g: g.signature_block(post, absent=_ids(absent), on=on, document=document))
 
 
 @_query(path="/regulations/{regulation:str}/accountable-to")
@@ -246,9 +256,8 @@ def accountable_to(
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """To whom ``post`` answers ("chịu trách nhiệm trước"; ``accountable_to``)."""
-    reg = _registry(request).get(regulation)
-    ruling = reg.authority().accountable_to(post, transitive=transitive)
-    return _answer(ruling, reg, _lang(lang, accept_language))
+    return _ask(request, regulation, lang, accept_language,
+                lambda g: g.accountable_to(post, transitive=transitive))
 
 
 @_query(path="/regulations/{regulation:str}/reports-to")
@@ -261,9 +270,8 @@ def reports_to(
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """To whom ``post`` sends its reports (``reports_to``)."""
-    reg = _registry(request).get(regulation)
-    ruling = reg.authority().reports_to(post)
-    return _answer(ruling, reg, _lang(lang, accept_language))
+    return _ask(request, regulation, lang, accept_language,
+                lambda g: g.reports_to(post))
 
 
 @_query(path="/regulations/{regulation:str}/conveners")
@@ -277,9 +285,8 @@ def conveners(
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Who may convene a kind of meeting of ``body`` (``conveners``)."""
-    reg = _registry(request).get(regulation)
-    ruling = reg.authority().conveners(kind, body=body_)
-    return _answer(ruling, reg, _lang(lang, accept_language))
+    return _ask(request, regulation, lang, accept_language,
+                lambda g: g.conveners(kind, body=body_))
 
 
 @_query(path="/regulations/{regulation:str}/standing-agency")
@@ -292,9 +299,8 @@ def standing_agency(
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Which standing agency serves the committee, by domain (``standing_agency``)."""
-    reg = _registry(request).get(regulation)
-    ruling = reg.authority().standing_agency(domain)
-    return _answer(ruling, reg, _lang(lang, accept_language))
+    return _ask(request, regulation, lang, accept_language,
+                lambda g: g.standing_agency(domain))
 
 
 @_query(path="/regulations/{regulation:str}/collective")
@@ -309,10 +315,8 @@ def collective(
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Who a leadership collective is made of, and who of it is present (``collective``)."""
-    reg = _registry(request).get(regulation)
-    away = _ids(absent) if absent is not None else frozenset()
-    ruling = reg.authority().collective(collective_, absent=away, on=on)
-    return _answer(ruling, reg, _lang(lang, accept_language))
+    return _ask(request, regulation, lang, accept_language,
+                lambda g: g.collective(collective_, absent=_ids(absent), on=on))
 
 
 @_query(path="/regulations/{regulation:str}/notice")
@@ -327,9 +331,8 @@ def notice(
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """By when the notice of a meeting must go out (``notice_for``)."""
-    reg = _registry(request).get(regulation)
-    ruling = reg.authority().notice_for(meeting_day, body=body_, kind=kind)
-    return _answer(ruling, reg, _lang(lang, accept_language))
+    return _ask(request, regulation, lang, accept_language,
+                lambda g: g.notice_for(meeting_day, body=body_, kind=kind))
 
 
 @_query(path="/regulations/{regulation:str}/procedure")
@@ -344,9 +347,8 @@ def procedure(
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Who does a procedure of a body's meetings, and who decides (``procedure``)."""
-    reg = _registry(request).get(regulation)
-    ruling = reg.authority().procedure(kind, body=body_, chaired_by=chaired_by)
-    return _answer(ruling, reg, _lang(lang, accept_language))
+    return _ask(request, regulation, lang, accept_language,
+                lambda g: g.procedure(kind, body=body_, chaired_by=chaired_by))
 
 
 @_query(path="/regulations/{regulation:str}/proxy")
@@ -360,9 +362,8 @@ def proxy(
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Whether someone may attend a meeting of ``body`` for ``post`` (``proxy``)."""
-    reg = _registry(request).get(regulation)
-    ruling = reg.authority().proxy(post, body=body_)
-    return _answer(ruling, reg, _lang(lang, accept_language))
+    return _ask(request, regulation, lang, accept_language,
+                lambda g: g.proxy(post, body=body_))
 
 
 @_query(path="/regulations/{regulation:str}/monitor-of")
@@ -376,9 +377,8 @@ def monitor_of(
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Which member monitors a locality or sector (``monitor_of``), on a date if given."""
-    reg = _registry(request).get(regulation)
-    ruling = reg.authority().monitor_of(locality_or_sector, on=on)
-    return _answer(ruling, reg, _lang(lang, accept_language))
+    return _ask(request, regulation, lang, accept_language,
+                lambda g: g.monitor_of(locality_or_sector, on=on))
 
 
 @_query(path="/regulations/{regulation:str}/monitored-by")
@@ -391,9 +391,8 @@ def monitored_by(
     accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Which localities and sectors ``post`` monitors (``monitored_by``)."""
-    reg = _registry(request).get(regulation)
-    ruling = reg.authority().monitored_by(post)
-    return _answer(ruling, reg, _lang(lang, accept_language))
+    return _ask(request, regulation, lang, accept_language,
+                lambda g: g.monitored_by(post))
 
 
 def _occurrences(reg: Regulation, start: dt.date, end: dt.date) -> tuple[Occurrence, ...]:
