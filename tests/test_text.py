@@ -69,6 +69,15 @@ def test_every_member_of_every_vocabulary_has_a_word(lang: str) -> None:
     assert text.word(Period.HALF_YEAR, "en") == "half-yearly"
 
 
+def test_every_label_is_in_every_language() -> None:
+    keys = {lang: set(c.labels) for lang, c in CATALOGUES.items()}
+    assert keys["vi"] == keys["en"]
+    assert "posts" in keys["vi"]
+    assert text.label("no_occurrences", "en") == "No occurrences in this range."
+    with pytest.raises(QueryError):
+        text.label("posts", "fr")
+
+
 def test_a_kind_worded_twice_is_refused() -> None:
     catalogue = text.Catalogue("xx")
     catalogue.on(reasons.FormUnstated)(lambda x: "a")

@@ -13,6 +13,8 @@ from steering.cli import _common
 from steering.cli._common import EXIT_ANSWER, UsageError, _Context, _unique
 from steering.errors import SteeringError
 from steering.regulation import Regulation
+from steering.rules import MeetingKind
+from steering.text import label, word
 
 
 def _print_past(ctx: _Context, unknown: dt.date | None, past: Sequence[Any]) -> None:
@@ -136,12 +138,6 @@ def _print_gaps(ctx: _Context, reg: Regulation, gaps: Sequence[Any]) -> None:
                   f"{ctx.t('missing_' + missing)} ({cited})")
 
 
-_KIND_WORDS = {
-    "report": ("báo cáo", "report"),
-    "regular_meeting": ("họp định kỳ", "regular meeting"),
-    "extraordinary_meeting": ("họp đột xuất", "extraordinary meeting"),
-    "expanded_meeting": ("họp mở rộng", "expanded meeting"),
-}
 
 
 def _range(ctx: _Context) -> tuple[dt.date, dt.date, str]:
@@ -159,8 +155,12 @@ def _range(ctx: _Context) -> tuple[dt.date, dt.date, str]:
 
 
 def _kind_words(kind: str, lang: str) -> str:
-    words = _KIND_WORDS.get(kind)
-    return kind.replace("_", " ") if words is None else words[0 if lang == "vi" else 1]
+    """An item's kind in the catalogue's words: "báo cáo", "họp định kỳ"."""
+    if kind == "report":
+        return label("report", lang)
+    meeting = kind.removesuffix("_meeting")
+    known = {m.value: m for m in MeetingKind}
+    return word(known[meeting], lang) if meeting in known else kind.replace("_", " ")
 
 
 def _due_cell(ctx: _Context, o: Any) -> str:

@@ -16,6 +16,7 @@ from steering._text import vi_date
 from steering.errors import RegulationFileError, SteeringError
 from steering.loader import load as load_file
 from steering.regulation import Regulation
+from steering.text import label
 
 #: Exit code: the question has an answer.
 EXIT_ANSWER = 0
@@ -42,103 +43,6 @@ class _Parser(argparse.ArgumentParser):
 
 # ----------------------------------------------------------------- words
 
-_T = {
-    "vi": {
-        "presets": "Các bộ quy chế có sẵn",
-        "posts": "Chức danh",
-        "rules": "Quy tắc",
-        "decision": "Quyết định",
-        "no_number": "(chưa số)",
-        "in_force_unknown": "Ngày ký quy chế {date}: mục nào trước khi quy chế chắc chắn có "
-                            "hiệu lực thì chưa xác định (status not_specified).",
-        "signed": "ký",
-        "level": "cấp",
-        "valid": "hợp lệ",
-        "problems": "vấn đề",
-        "occurrences": "mốc",
-        "no_occurrences": "Không có mốc nào trong khoảng này.",
-        "in_force_on_date": "Quy chế có hiệu lực từ {date} ({basis}): không có mốc nào trước đó.",
-        "in_force_on_signing": "Quy chế có hiệu lực từ ngày ký, {date} ({basis}): không có "
-        "mốc nào trước đó.",
-        "in_force_not_specified": "Quy chế không nêu ngày có hiệu lực; ngày ký là {date} "
-        "({basis}): không có mốc nào trước ngày ký.",
-        "gaps": "Quy chế có nêu nhưng không cho biết ngày",
-        "due": "hạn nộp",
-        "no_deadline": "không quy định",
-        "moved_from": "dời từ",
-        "missing_cadence": "định kỳ, không nêu kỳ hạn",
-        "missing_deadline": "không quy định hạn báo cáo",
-        "written": "Đã ghi lịch vào",
-        "in_force": "Quy chế có hiệu lực",
-        "after_text": "Sau văn bản (sắp xếp đơn vị hành chính, quyết định thay thế)",
-        "not_decided_from": "Từ {date}, các mốc trên không còn chắc chắn (trạng thái "
-        "not_specified):",
-        "succession": "Các quyết định theo thời gian",
-        "not_shipped": "(không có sẵn)",
-        "id": "mã",
-        "role": "vai trò",
-        "title": "chức danh",
-        "holder": "người giữ",
-        "locality": "địa phương",
-        "body": "chủ thể",
-        "kind": "loại",
-        "opens": "từ",
-        "closes": "đến",
-        "cited": "căn cứ",
-        "status": "trạng thái",
-        "this_year": "Không nêu --from/--to: lấy năm hiện tại theo đồng hồ máy, {year}.",
-        "problem": "vấn đề",
-        "file": "(cả tệp)",
-    },
-    "en": {
-        "presets": "Shipped regulations",
-        "posts": "Posts",
-        "rules": "Rules",
-        "decision": "Decision",
-        "no_number": "(no number)",
-        "in_force_unknown": "The regulation's signing date is {date}: an item before it is "
-                            "surely in force is not decided (status not_specified).",
-        "signed": "signed",
-        "level": "level",
-        "valid": "valid",
-        "problems": "problems",
-        "occurrences": "occurrences",
-        "no_occurrences": "No occurrences in this range.",
-        "in_force_on_date": "The regulation is in force from {date} ({basis}): nothing is dated "
-        "before that.",
-        "in_force_on_signing": "The regulation is in force from signing, {date} ({basis}): "
-        "nothing is dated before that.",
-        "in_force_not_specified": "The regulation states no effective date; it was signed on "
-        "{date} ({basis}): nothing is dated before signing.",
-        "gaps": "Stated but left undated",
-        "due": "due",
-        "no_deadline": "not specified",
-        "moved_from": "moved from",
-        "missing_cadence": "periodic, period not stated",
-        "missing_deadline": "no deadline stated",
-        "written": "Calendar written to",
-        "in_force": "Regulation in force",
-        "after_text": "After the text (reorganisation, replacing decisions)",
-        "not_decided_from": "From {date} the items above are not decided (status "
-        "not_specified):",
-        "succession": "Decisions over time",
-        "not_shipped": "(not shipped)",
-        "id": "id",
-        "role": "role",
-        "title": "title",
-        "holder": "holder",
-        "locality": "locality",
-        "body": "body",
-        "kind": "kind",
-        "opens": "from",
-        "closes": "to",
-        "cited": "cited",
-        "status": "status",
-        "this_year": "No --from/--to given: the current year by this computer's clock, {year}.",
-        "problem": "problem",
-        "file": "(file)",
-    },
-}
 
 
 # ----------------------------------------------------------------- machine form
@@ -301,7 +205,7 @@ class _Context:
         self.width: int | None = None if getattr(args, "wide", False) else WIDTH
 
     def t(self, key: str) -> str:
-        return _T[self.lang][key]
+        return label(key, self.lang)
 
     def day(self, value: object) -> str:
         """A date as the answer's language writes it: 19/10/2018 (vi), 2018-10-19 (en)."""

@@ -17,7 +17,16 @@ from typing import Any, TypeVar
 from steering.errors import QueryError
 from steering.reasons import Reason
 
-__all__ = ["CATALOGUES", "Catalogue", "catalogue", "pair", "render", "sentence", "word"]
+__all__ = [
+    "CATALOGUES",
+    "Catalogue",
+    "catalogue",
+    "label",
+    "pair",
+    "render",
+    "sentence",
+    "word",
+]
 
 R = TypeVar("R", bound=Reason)
 
@@ -35,9 +44,11 @@ def sentence(text: str) -> str:
 class Catalogue:
     """One language's words for every kind of reason."""
 
-    def __init__(self, lang: str, words: Mapping[enum.Enum, str] | None = None) -> None:
+    def __init__(self, lang: str, words: Mapping[enum.Enum, str] | None = None,
+                 labels: Mapping[str, str] | None = None) -> None:
         self.lang = lang
         self.words: Mapping[enum.Enum, str] = words or {}
+        self.labels: Mapping[str, str] = labels or {}
         self._say: dict[type[Reason], Callable[[Any], str]] = {}
 
     def on(self, kind: type[R]) -> Callable[[Callable[[R], str]], Callable[[R], str]]:
@@ -101,6 +112,11 @@ def word(member: enum.Enum, lang: str) -> str:
     "half-yearly"``. Every explanation, comparison, table and calendar title names them so.
     """
     return catalogue(lang).word(member)
+
+
+def label(key: str, lang: str) -> str:
+    """A label of the command line and the views ("posts", "due", "no_occurrences" ...)."""
+    return catalogue(lang).labels[key]
 
 
 def pair(member: enum.Enum) -> tuple[str, str]:

@@ -62,7 +62,59 @@ WORDS: dict[enum.Enum, str] = {
     GroupKind.SUB_COMMITTEE: "sub-committee",
 }
 
-SAY = Catalogue("en", WORDS)
+
+#: The command line's and the views' labels, by key ([`steering.text.label`][steering.text.label]).
+LABELS: dict[str, str] = {
+    "presets": "Shipped regulations",
+    "posts": "Posts",
+    "rules": "Rules",
+    "decision": "Decision",
+    "no_number": "(no number)",
+    "in_force_unknown": "The regulation's signing date is {date}: an item before it is "
+                        "surely in force is not decided (status not_specified).",
+    "signed": "signed",
+    "level": "level",
+    "valid": "valid",
+    "problems": "problems",
+    "occurrences": "occurrences",
+    "no_occurrences": "No occurrences in this range.",
+    "in_force_on_date": "The regulation is in force from {date} ({basis}): nothing is dated "
+    "before that.",
+    "in_force_on_signing": "The regulation is in force from signing, {date} ({basis}): "
+    "nothing is dated before that.",
+    "in_force_not_specified": "The regulation states no effective date; it was signed on "
+    "{date} ({basis}): nothing is dated before signing.",
+    "gaps": "Stated but left undated",
+    "due": "due",
+    "no_deadline": "not specified",
+    "moved_from": "moved from",
+    "missing_cadence": "periodic, period not stated",
+    "missing_deadline": "no deadline stated",
+    "written": "Calendar written to",
+    "in_force": "Regulation in force",
+    "after_text": "After the text (reorganisation, replacing decisions)",
+    "not_decided_from": "From {date} the items above are not decided (status "
+    "not_specified):",
+    "succession": "Decisions over time",
+    "not_shipped": "(not shipped)",
+    "id": "id",
+    "role": "role",
+    "title": "title",
+    "holder": "holder",
+    "locality": "locality",
+    "body": "body",
+    "kind": "kind",
+    "opens": "from",
+    "closes": "to",
+    "cited": "cited",
+    "status": "status",
+    "this_year": "No --from/--to given: the current year by this computer's clock, {year}.",
+    "problem": "problem",
+    "file": "(file)",
+    "report": "report",
+}
+
+SAY = Catalogue("en", WORDS, LABELS)
 
 
 def name(named: r.Named) -> str:

@@ -63,7 +63,58 @@ WORDS: dict[enum.Enum, str] = {
     GroupKind.SUB_COMMITTEE: "tiểu ban",
 }
 
-SAY = Catalogue("vi", WORDS)
+
+#: The command line's and the views' labels, by key ([`steering.text.label`][steering.text.label]).
+LABELS: dict[str, str] = {
+    "presets": "Các bộ quy chế có sẵn",
+    "posts": "Chức danh",
+    "rules": "Quy tắc",
+    "decision": "Quyết định",
+    "no_number": "(chưa số)",
+    "in_force_unknown": "Ngày ký quy chế {date}: mục nào trước khi quy chế chắc chắn có "
+                        "hiệu lực thì chưa xác định (status not_specified).",
+    "signed": "ký",
+    "level": "cấp",
+    "valid": "hợp lệ",
+    "problems": "vấn đề",
+    "occurrences": "mốc",
+    "no_occurrences": "Không có mốc nào trong khoảng này.",
+    "in_force_on_date": "Quy chế có hiệu lực từ {date} ({basis}): không có mốc nào trước đó.",
+    "in_force_on_signing": "Quy chế có hiệu lực từ ngày ký, {date} ({basis}): không có "
+    "mốc nào trước đó.",
+    "in_force_not_specified": "Quy chế không nêu ngày có hiệu lực; ngày ký là {date} "
+    "({basis}): không có mốc nào trước ngày ký.",
+    "gaps": "Quy chế có nêu nhưng không cho biết ngày",
+    "due": "hạn nộp",
+    "no_deadline": "không quy định",
+    "moved_from": "dời từ",
+    "missing_cadence": "định kỳ, không nêu kỳ hạn",
+    "missing_deadline": "không quy định hạn báo cáo",
+    "written": "Đã ghi lịch vào",
+    "in_force": "Quy chế có hiệu lực",
+    "after_text": "Sau văn bản (sắp xếp đơn vị hành chính, quyết định thay thế)",
+    "not_decided_from": "Từ {date}, các mốc trên không còn chắc chắn (trạng thái "
+    "not_specified):",
+    "succession": "Các quyết định theo thời gian",
+    "not_shipped": "(không có sẵn)",
+    "id": "mã",
+    "role": "vai trò",
+    "title": "chức danh",
+    "holder": "người giữ",
+    "locality": "địa phương",
+    "body": "chủ thể",
+    "kind": "loại",
+    "opens": "từ",
+    "closes": "đến",
+    "cited": "căn cứ",
+    "status": "trạng thái",
+    "this_year": "Không nêu --from/--to: lấy năm hiện tại theo đồng hồ máy, {year}.",
+    "problem": "vấn đề",
+    "file": "(cả tệp)",
+    "report": "báo cáo",
+}
+
+SAY = Catalogue("vi", WORDS, LABELS)
 
 
 def name(named: r.Named) -> str:
