@@ -29,7 +29,7 @@ from steering import _args
 from steering._escape import markdown_fence, text_value
 from steering.display import display_language
 from steering.rules import Citation
-from steering.text import word
+from steering.text import label, word
 
 if TYPE_CHECKING:  # pragma: no cover
     from steering.compare import Comparison
@@ -111,7 +111,7 @@ def _quotes(citations: Iterable[Citation]) -> str:
 
 
 def _not_specified(lang: str = "vi") -> str:
-    return f'<span class="ns">{"không quy định" if lang == "vi" else "not specified"}</span>'
+    return f'<span class="ns">{label("view_not_specified", lang)}</span>'
 
 
 # ----------------------------------------------------------------- regulation
@@ -131,16 +131,15 @@ def regulation_html(reg: Regulation, lang: str | None = None) -> str:
     number = idn.number_text("vi" if vi else "en")
     signed_on = idn.signed_text("vi" if vi else "en")
     level = word(idn.level, lang)
-    signed, level_word = ("ký", "cấp") if vi else ("signed", "level")
+    signed, level_word = label("view_signed", lang), label("view_level", lang)
     head = (
         f"<h4>{_e(reg.committee.name or idn.title)}</h4>"
         f"<p><b>{_e(reg.id)}</b> · Quyết định {_e(number)} · {signed} {_e(signed_on)} · "
         f"{_e(idn.locality)} ({level_word} {_e(level)})</p>"
     )
-    several, also = ("nhiều người", "đồng thời là") if vi else ("several people", "also holds")
+    several, also = label("view_several", lang), label("view_also_holds", lang)
     posts = _table(
-        ["mã", "vai trò", "chức danh", "người giữ", "trích dẫn"] if vi
-        else ["id", "role", "title", "holder", "cited"],
+        [label(f"view_{k}", lang) for k in ("id", "role", "title", "holder", "cited")],
         (
             [
                 _e(p.id),
@@ -164,14 +163,14 @@ def regulation_html(reg: Regulation, lang: str | None = None) -> str:
         if aspect in wanted and not key.endswith(":depth")
         and not (aspect == "monitoring" and key != "monitoring:annex")
     ]
-    rules = _table(["khía cạnh", "đối tượng", "quy định", "trích dẫn"] if vi
-                   else ["aspect", "subject", "rule", "cited"], rows)
+    rules = _table([label(f"view_{k}", lang) for k in ("aspect", "subject", "rule", "cited")],
+                   rows)
     from steering import world  # noqa: PLC0415 - with the rest
 
     later = "".join(f"<li>{_e(k.explain(lang))}</li>" for k in world.known_changes(reg))
-    after_word = "Sau văn bản" if vi else "Since the regulation"
+    after_word = label("view_since", lang)
     after = f"<b>{after_word}</b><ul>{later}</ul>" if later else ""
-    posts_word, rules_word = ("Chức danh", "Quy định") if vi else ("Posts", "Rules")
+    posts_word, rules_word = label("view_posts", lang), label("view_rules", lang)
     return _wrap(f"{head}<b>{posts_word}</b>{posts}<b>{rules_word}</b>{rules}{after}")
 
 
@@ -243,7 +242,7 @@ def occurrences_html(occurrences: Iterable[Any], lang: str | None = None) -> str
         for o in items
     ]
     n = len(items)
-    head = f"<p>{n} {'mốc' if lang == 'vi' else 'occurrence' + ('s' if n != 1 else '')}</p>"
+    head = f"<p>{n} {label('view_occurrence' if n == 1 else 'view_occurrences', lang)}</p>"
     return _wrap(head + _table(["body", "kind", "opens", "closes", "cited"], rows))
 
 
@@ -256,7 +255,7 @@ def comparison_html(comparison: Comparison, lang: str | None = None) -> str:
     n = len(comparison)
     head = (
         f"<p><b>{_e(comparison.a_title)}</b> ↔ <b>{_e(comparison.b_title)}</b>: "
-        f"{n} {'điểm khác nhau' if lang == 'vi' else 'differences'}</p>"
+        f"{n} {label('view_differences', lang)}</p>"
     )
 
     def side(s: Any) -> str:

@@ -112,6 +112,26 @@ LABELS: dict[str, str] = {
     "problem": "problem",
     "file": "(file)",
     "report": "report",
+    # The notebook views (steering.display).
+    "view_not_specified": "not specified",
+    "view_signed": "signed",
+    "view_level": "level",
+    "view_several": "several people",
+    "view_also_holds": "also holds",
+    "view_id": "id",
+    "view_role": "role",
+    "view_title": "title",
+    "view_holder": "holder",
+    "view_cited": "cited",
+    "view_aspect": "aspect",
+    "view_subject": "subject",
+    "view_rule": "rule",
+    "view_since": "Since the regulation",
+    "view_posts": "Posts",
+    "view_rules": "Rules",
+    "view_occurrence": "occurrence",
+    "view_occurrences": "occurrences",
+    "view_differences": "differences",
 }
 
 SAY = Catalogue("en", WORDS, LABELS)

@@ -112,6 +112,26 @@ LABELS: dict[str, str] = {
     "problem": "vấn đề",
     "file": "(cả tệp)",
     "report": "báo cáo",
+    # The notebook views (steering.display).
+    "view_not_specified": "không quy định",
+    "view_signed": "ký",
+    "view_level": "cấp",
+    "view_several": "nhiều người",
+    "view_also_holds": "đồng thời là",
+    "view_id": "mã",
+    "view_role": "vai trò",
+    "view_title": "chức danh",
+    "view_holder": "người giữ",
+    "view_cited": "trích dẫn",
+    "view_aspect": "khía cạnh",
+    "view_subject": "đối tượng",
+    "view_rule": "quy định",
+    "view_since": "Sau văn bản",
+    "view_posts": "Chức danh",
+    "view_rules": "Quy định",
+    "view_occurrence": "mốc",
+    "view_occurrences": "mốc",
+    "view_differences": "điểm khác nhau",
 }
 
 SAY = Catalogue("vi", WORDS, LABELS)
