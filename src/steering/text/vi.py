@@ -29,9 +29,9 @@ from steering.text._common import join, lines, quoted
 from steering.text._common import listed as _listed
 from steering.text._common import names as _names
 
-# -- words: one per member of the library"s vocabularies ---------------------------
+# -- words: one per member of the library's vocabularies ---------------------------
 
-#: The regulations word for every role, kind of meeting, level, cadence,
+#: The regulations' word for every role, kind of meeting, level, cadence,
 #: attendance condition and kind of group ([`steering.text.word`][steering.text.word]).
 WORDS: dict[enum.Enum, str] = {
     Role.HEAD: "Trưởng ban",
