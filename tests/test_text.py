@@ -44,6 +44,8 @@ UNSAID = {
     # itself is said among those absent (the engine puts it first in when_absent).
     (reasons.SubstituteActs, "title"),
     (reasons.SubstituteActs, "post"),
+    # What is in force on the day is said only where the successor's start is sure.
+    (reasons.Replaced, "now"),
 }
 
 

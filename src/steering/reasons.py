@@ -652,6 +652,51 @@ class NoAgencyForDomain(Reason):
     citations: tuple[Citation, ...] = _cites()
 
 
+# -- what the world did after the text (caveats) -------------------------------------
+
+
+@attrs.frozen
+class UnitChanged(Reason):
+    """The reorganisation changed a unit: ``kind`` is merged, ended, reorganised or unchanged.
+
+    ``instrument`` names the instrument that decides it; ``decisive``: whether the
+    regulation's applicability is left unknown.
+    """
+
+    kind: str
+    unit: Named
+    on: dt.date
+    instrument: Named
+    into: str = ""
+    decisive: bool = False
+
+
+@attrs.frozen
+class Replaced(Reason):
+    """A later decision replaced (or may have replaced) the regulation.
+
+    ``successor`` describes it; ``sure``: its start is known, and ``now`` says what was
+    in force on the day asked (a preset id, or why that is not known); else ``starts``
+    is the start as far as it is known.
+    """
+
+    first: dt.date
+    successor: Named
+    sure: bool
+    on: dt.date | None = None
+    now: Named | None = None
+    starts: str = ""
+
+
+@attrs.frozen
+class UnitEnded(Reason):
+    """Monitored units that ceased to exist when the district level ended."""
+
+    units: tuple[str, ...]
+    on: dt.date
+    instrument: Named
+
+
 # -- notes every ruling may carry -----------------------------------------------------
 
 

@@ -38,9 +38,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from steering import reasons
 from steering._text import nfc
 from steering.errors import QueryError
-from steering.reasons import AsWritten
+from steering.reasons import AsWritten, Reason
+from steering.text import render
 
 if TYPE_CHECKING:
     from steering.regulation import Regulation
@@ -135,6 +137,10 @@ class Change:
     note: str = attrs.field(default="", converter=nfc)
 
 
+def _reasons_field() -> Any:
+    return attrs.field(converter=tuple, repr=False)
+
+
 @attrs.frozen(kw_only=True)
 class Caveat:
     """Something the world did after a regulation was written, said with an answer.
@@ -146,8 +152,8 @@ class Caveat:
         since: The day it took effect.
         decisive: Whether it leaves the regulation's applicability (or the
             answer) unknown; a dated answer past it is not ``decided``.
-        text_vi: The caveat in Vietnamese.
-        text_en: The caveat in English.
+        reasons: What happened, typed ([`steering.reasons`][steering.reasons]); the
+            text layer words it (`explain`, `text_vi`, `text_en`).
         change: The cited change, for the reorganisation kinds.
         successor: For ``"replaced"``: the decision that replaced the regulation.
 
@@ -156,18 +162,31 @@ class Caveat:
     kind: str
     since: dt.date
     decisive: bool
-    text_vi: str = attrs.field(converter=nfc)
-    text_en: str = attrs.field(converter=nfc)
+    reasons: tuple[Reason, ...] = _reasons_field()
     change: Change | None = None
     successor: str = ""
 
+    @property
+    def text_vi(self) -> str:
+        """The caveat in Vietnamese."""
+        return render(self.reasons, "vi")
+
+    @property
+    def text_en(self) -> str:
+        """The caveat in English."""
+        return render(self.reasons, "en")
+
+    def __str__(self) -> str:
+        return self.text_vi
+
     def explain(self, lang: str = "vi") -> str:
-        """The caveat in ``lang`` (``"vi"`` or ``"en"``)."""
-        if lang == "vi":
-            return self.text_vi
-        if lang == "en":
-            return self.text_en
-        raise QueryError(f"unknown language {lang!r}; allowed: 'vi', 'en'")
+        """The caveat in ``lang`` (``"vi"`` or ``"en"``).
+
+        Raises:
+            QueryError: ``lang`` is not a language of the text layer.
+
+        """
+        return render(self.reasons, lang)
 
 
 @functools.cache
@@ -199,28 +218,16 @@ def _d(day: dt.date) -> str:
 
 
 def _change_caveat(c: Change, decisive: bool) -> Caveat:
-    cite_vi, cite_en = c.instrument.label("vi"), c.instrument.label("en")
-    when = _d(c.on)
-    if c.kind == "merged":
-        vi = f"Từ {when}, {c.unit} đã được sắp xếp vào {c.into} ({cite_vi})."
-        en = f"On {when} {c.unit_en} was merged into {c.into} ({cite_en})."
-    elif c.kind == "ended":
-        vi = (f"Từ {when}, cấp huyện kết thúc ({cite_vi}): {c.unit} không còn là đơn vị "
-              f"hành chính; địa bàn thuộc {c.into}.")
-        en = (f"On {when} the district level ended ({cite_en}): {c.unit_en}: no longer an "
-              f"administrative unit; the area belongs to {c.into}.")
-    elif c.kind == "reorganised":
-        into_vi = f" thành {c.into}" if c.into else "; đơn vị mới chưa được xác minh"
-        into_en = f" into {c.into}" if c.into else "; the new unit was not verified"
-        vi = f"Từ {when}, {c.unit}: sắp xếp lại{into_vi} ({cite_vi})."
-        en = f"On {when} {c.unit_en}: reorganised{into_en} ({cite_en})."
-    else:
-        vi = f"Từ {when}, {c.unit} giữ nguyên là đơn vị hành chính cấp tỉnh ({cite_vi})."
-        en = f"On {when} {c.unit_en} was kept as a province-level unit ({cite_en})."
-    if decisive:
-        vi += " Quy chế này còn được áp dụng hay không là không xác định."
-        en += " Whether this regulation still applies is not specified."
-    return Caveat(kind=c.kind, since=c.on, decisive=decisive, text_vi=vi, text_en=en, change=c)
+    said = reasons.UnitChanged(
+        kind=c.kind, unit=reasons.Named(c.unit, c.unit, c.unit_en), on=c.on,
+        instrument=_instrument(c.instrument), into=c.into, decisive=decisive,
+    )
+    return Caveat(kind=c.kind, since=c.on, decisive=decisive, reasons=(said,), change=c)
+
+
+def _instrument(instrument: Instrument) -> reasons.Named:
+    """An instrument as a reason names it: its label in each language."""
+    return reasons.Named(instrument.number, instrument.label("vi"), instrument.label("en"))
 
 
 def _preset_id(reg: Regulation) -> str:
@@ -249,22 +256,16 @@ def _successor_caveat(reg_id: str, on: dt.date) -> Caveat | None:
     if first is None or on < first:
         return None
     sure = nxt.starts is None or nxt.starts.latest() <= on
-    try:
-        now = presets.in_force(presets.load(reg_id).identity.locality, on).id
-        now_vi = now_en = now
-    except presets.SuccessionError as e:
-        now_vi, now_en = e.explain("vi"), e.explain("en")
+    successor = reasons.Named(nxt.preset or nxt.number, nxt.describe("vi"), nxt.describe("en"))
+    said = reasons.Replaced(first=first, successor=successor, sure=sure, starts=str(nxt.starts))
     if sure:
-        vi = (f"Từ {_d(first)}, quy chế này đã được thay thế bởi {nxt.describe('vi')}; "
-              f"ngày {_d(on)}: {now_vi}.")
-        en = (f"From {_d(first)} this regulation was replaced by {nxt.describe('en')}; "
-              f"on {_d(on)}: {now_en}.")
-    else:
-        vi = (f"Từ {_d(first)}, quy chế này có thể đã được thay thế bởi {nxt.describe('vi')} "
-              f"(ngày hiệu lực chỉ biết là {nxt.starts}).")
-        en = (f"From {_d(first)} this regulation may have been replaced by "
-              f"{nxt.describe('en')} (its date is known only as {nxt.starts}).")
-    return Caveat(kind="replaced", since=first, decisive=True, text_vi=vi, text_en=en,
+        try:
+            now = presets.in_force(presets.load(reg_id).identity.locality, on).id
+            in_force = reasons.Named(now, now, now)
+        except presets.SuccessionError as e:
+            in_force = reasons.Named("", e.explain("vi"), e.explain("en"))
+        said = attrs.evolve(said, on=on, now=in_force)
+    return Caveat(kind="replaced", since=first, decisive=True, reasons=(said,),
                   successor=nxt.preset or nxt.number)
 
 
@@ -384,15 +385,9 @@ def situate_monitor(ruling: Ruling, reg: Regulation) -> Ruling:
         units = {t.text: t.unit for a in mon.assignments for t in a.targets}
         gone = [t for t in ruling.targets if units.get(t, "").lower() in _DISTRICT_UNITS]
         if gone:
-            names = ", ".join(gone)
             found.insert(0, Caveat(
                 kind="unit_ended", since=c.on, decisive=True, change=c,
-                text_vi=(f"Từ {_d(c.on)}, {names} không còn là đơn vị hành chính (cấp huyện kết "
-                         f"thúc; {c.instrument.label('vi')}): phân công theo dõi đơn vị này "
-                         "còn áp dụng hay không là không xác định."),
-                text_en=(f"On {_d(c.on)} {names} ceased to exist (the district level ended; "
-                         f"{c.instrument.label('en')}): whether the monitoring assignment still "
-                         "applies is not specified."),
+                reasons=(reasons.UnitEnded(tuple(gone), c.on, _instrument(c.instrument)),),
             ))
     return _with(ruling, found)
 

@@ -6,6 +6,7 @@ is changing one line here.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Iterable
 
@@ -609,6 +610,47 @@ def _(x: r.StandingAgencies) -> str:
 def _(x: r.NoAgencyForDomain) -> str:
     return (f"No standing agency is given the domain “{x.domain}”; the regulation gives: "
             f"{'; '.join(f'“{d}”' for d in x.domains)} ({cite(x.citations)}).")
+
+
+# -- what the world did after the text (caveats) -------------------------------------
+
+
+def _d(day: dt.date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+@SAY.on(r.UnitChanged)
+def _(x: r.UnitChanged) -> str:
+    when, cite_ = _d(x.on), name(x.instrument)
+    if x.kind == "merged":
+        said = f"On {when} {name(x.unit)} was merged into {x.into} ({cite_})."
+    elif x.kind == "ended":
+        said = (f"On {when} the district level ended ({cite_}): {name(x.unit)}: no longer an "
+                f"administrative unit; the area belongs to {x.into}.")
+    elif x.kind == "reorganised":
+        into = f" into {x.into}" if x.into else "; the new unit was not verified"
+        said = f"On {when} {name(x.unit)}: reorganised{into} ({cite_})."
+    else:
+        said = f"On {when} {name(x.unit)} was kept as a province-level unit ({cite_})."
+    if x.decisive:
+        said += " Whether this regulation still applies is not specified."
+    return said
+
+
+@SAY.on(r.Replaced)
+def _(x: r.Replaced) -> str:
+    if x.sure and x.on is not None and x.now is not None:
+        return (f"From {_d(x.first)} this regulation was replaced by {name(x.successor)}; "
+                f"on {_d(x.on)}: {name(x.now)}.")
+    return (f"From {_d(x.first)} this regulation may have been replaced by "
+            f"{name(x.successor)} (its date is known only as {x.starts}).")
+
+
+@SAY.on(r.UnitEnded)
+def _(x: r.UnitEnded) -> str:
+    return (f"On {_d(x.on)} {', '.join(x.units)} ceased to exist (the district level ended; "
+            f"{name(x.instrument)}): whether the monitoring assignment still applies is not "
+            "specified.")
 
 
 # -- notes every ruling may carry ----------------------------------------------------

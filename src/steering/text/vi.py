@@ -6,6 +6,7 @@ is changing one line here.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Iterable
 
@@ -599,6 +600,47 @@ def _(x: r.StandingAgencies) -> str:
 def _(x: r.NoAgencyForDomain) -> str:
     return (f"Không cơ quan thường trực nào được giao lĩnh vực “{x.domain}”; quy chế giao các "
             f"lĩnh vực: {'; '.join(f'“{d}”' for d in x.domains)} ({cite(x.citations)}).")
+
+
+# -- what the world did after the text (caveats) -------------------------------------
+
+
+def _d(day: dt.date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+@SAY.on(r.UnitChanged)
+def _(x: r.UnitChanged) -> str:
+    when, cite_ = _d(x.on), name(x.instrument)
+    if x.kind == "merged":
+        said = f"Từ {when}, {name(x.unit)} đã được sắp xếp vào {x.into} ({cite_})."
+    elif x.kind == "ended":
+        said = (f"Từ {when}, cấp huyện kết thúc ({cite_}): {name(x.unit)} không còn là đơn vị "
+                f"hành chính; địa bàn thuộc {x.into}.")
+    elif x.kind == "reorganised":
+        into = f" thành {x.into}" if x.into else "; đơn vị mới chưa được xác minh"
+        said = f"Từ {when}, {name(x.unit)}: sắp xếp lại{into} ({cite_})."
+    else:
+        said = f"Từ {when}, {name(x.unit)} giữ nguyên là đơn vị hành chính cấp tỉnh ({cite_})."
+    if x.decisive:
+        said += " Quy chế này còn được áp dụng hay không là không xác định."
+    return said
+
+
+@SAY.on(r.Replaced)
+def _(x: r.Replaced) -> str:
+    if x.sure and x.on is not None and x.now is not None:
+        return (f"Từ {_d(x.first)}, quy chế này đã được thay thế bởi {name(x.successor)}; "
+                f"ngày {_d(x.on)}: {name(x.now)}.")
+    return (f"Từ {_d(x.first)}, quy chế này có thể đã được thay thế bởi {name(x.successor)} "
+            f"(ngày hiệu lực chỉ biết là {x.starts}).")
+
+
+@SAY.on(r.UnitEnded)
+def _(x: r.UnitEnded) -> str:
+    return (f"Từ {_d(x.on)}, {', '.join(x.units)} không còn là đơn vị hành chính (cấp huyện "
+            f"kết thúc; {name(x.instrument)}): phân công theo dõi đơn vị này còn áp dụng hay "
+            "không là không xác định.")
 
 
 # -- notes every ruling may carry ----------------------------------------------------
