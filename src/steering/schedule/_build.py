@@ -44,7 +44,7 @@ from steering.schedule._types import (
     OccurrenceStatus,
     _pdate,
 )
-from steering.text import word
+from steering.text import label, word
 from steering.workdays import (
     DEADLINE_SHIFT_CITATION,
     MIN_YEAR,
@@ -111,15 +111,18 @@ def _meeting_year(
     for cadence in cadences:
         for span in _spans(cadence.period, year):
             also = served.get(span.last, [])
-            serves = f", kiêm họp {' và '.join(also)}" if also else ""
+            joined_also = f" {label('and', 'vi')} ".join(also)
+            serves = label("title_serves", "vi").format(periods=joined_also) if also else ""
             reading = _COMBINED_NOTE if served else ""
             purposes = stated.get(span.last, ()) if cadence.period is finest_period else ()
-            serves += "".join(f", kiêm {p.name}" for p in purposes)
+            serves += "".join(label("title_serves_purpose", "vi").format(purpose=p.name)
+                              for p in purposes)
             joined = "; ".join(x for x in (rule.participants,
                                            *(p.participants for p in purposes)) if x)
             cites = (rule.citation, *(p.citation for p in purposes))
             for seq in range(1, cadence.times + 1):
-                extra = f" (lần {seq}/{cadence.times})" if cadence.times > 1 else ""
+                extra = (label("title_times", "vi").format(n=seq, of=cadence.times)
+                         if cadence.times > 1 else "")
                 out.append(
                     Occurrence(
                         regulation=reg_id,
@@ -133,8 +136,9 @@ def _meeting_year(
                         sequence=seq,
                         times=cadence.times,
                         period=span.code,
-                        title=f"{name} {word(rule.kind, 'vi')} {span.label}{serves}"
-                        f"{extra}",
+                        title=label("title_meeting", "vi").format(
+                            name=name, kind=word(rule.kind, "vi"), period=span.label,
+                            serves=serves, times=extra),
                         condition=rule.condition,
                         note=_join_notes(rule.note, reading, *(p.note for p in purposes)),
                         participants=joined,
@@ -218,7 +222,7 @@ def _report_year(
     for p in _report_plan(rule, year, policy, workdays):
         times = p.cadence.times
         for seq in range(1, times + 1):
-            extra = f" (lần {seq}/{times})" if times > 1 else ""
+            extra = label("title_times", "vi").format(n=seq, of=times) if times > 1 else ""
             out.append(
                 Occurrence(
                     regulation=reg_id,
@@ -232,7 +236,8 @@ def _report_year(
                     sequence=seq,
                     times=times,
                     period=p.span.code,
-                    title=f"{name}: báo cáo {p.span.label}{extra}",
+                    title=label("title_report", "vi").format(name=name, period=p.span.label,
+                                                             times=extra),
                     status=p.status,
                     recipients=rule.recipients,
                     through=rule.through,
@@ -324,7 +329,8 @@ def _reports_before_meetings(
                 out.append(attrs.evolve(
                     sitting, body=body_label(reg, actor), kind=OccurrenceKind.REPORT,
                     citations=(rule.citation, *sitting.citations), rule=f"procedures[{i}]",
-                    title=f"{name} báo cáo trước phiên họp: {sitting.title}",
+                    title=label("title_report_before", "vi").format(name=name,
+                                                                    sitting=sitting.title),
                     status=_NOT_SPECIFIED, recipients=(rule.body,), subject=rule.trigger,
                     note=_join_notes("Hạn: trước phiên họp, mà ngày họp không cố định "
                                      "trong kỳ (due before the sitting, whose day the "

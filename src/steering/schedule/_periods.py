@@ -20,6 +20,7 @@ from steering.rules import (
     Period,
 )
 from steering.schedule._types import _MONTHS, _ROMAN, CALENDAR_OPTIONS, REVIEWS, _pdate
+from steering.text import label
 from steering.workdays import (
     MAX_YEAR,
     MIN_YEAR,
@@ -61,20 +62,21 @@ def _spans(period: Period, year: int) -> tuple[_Span, ...]:
         first = last - n + 1
         before_y, before_m = _ym(year * 12 + first - 2)
         if period is Period.MONTH:
-            code, label = f"{year:04d}-{last:02d}", f"tháng {last}/{year}"
+            code, said = f"{year:04d}-{last:02d}", label("period_month", "vi").format(
+                month=last, year=year)
         elif period is Period.QUARTER:
             q = last // 3
-            code, label = f"{year:04d}-Q{q}", f"quý {_ROMAN[q - 1]}/{year}"
+            code, said = f"{year:04d}-Q{q}", label("period_quarter", "vi").format(
+                roman=_ROMAN[q - 1], q=q, year=year)
         elif period is Period.HALF_YEAR:
             h = last // 6
-            code = f"{year:04d}-H{h}"
-            label = f"6 tháng {'đầu' if h == 1 else 'cuối'} năm {year}"
+            code, said = f"{year:04d}-H{h}", label(f"period_half_{h}", "vi").format(year=year)
         else:
-            code, label = f"{year:04d}", f"năm {year}"
+            code, said = f"{year:04d}", label("period_year", "vi").format(year=year)
         out.append(
             _Span(
                 code=code,
-                label=label,
+                label=said,
                 first=pendulum.Date(year, first, 1),
                 last=_month_end(year, last),
                 data_start=pendulum.Date(before_y, before_m, 15),
