@@ -10,12 +10,12 @@ reason, in the order of `steering.reasons`.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 from collections.abc import Iterable
 
 from steering import reasons as r
 from steering._matching import Looseness
+from steering._text import vi_date as dmy  # the caveats write dd/mm/yyyy in English too
 from steering.regulation import Level
 from steering.roles import GroupKind, Role
 from steering.rules import (
@@ -632,13 +632,9 @@ def _(x: r.NoAgencyForDomain) -> str:
 # -- what the world did after the text (caveats) -------------------------------------
 
 
-def _d(day: dt.date) -> str:
-    return f"{day:%d/%m/%Y}"
-
-
 @SAY.on(r.UnitChanged)
 def _(x: r.UnitChanged) -> str:
-    when, cite_ = _d(x.on), name(x.instrument)
+    when, cite_ = dmy(x.on), name(x.instrument)
     if x.kind == "merged":
         said = f"On {when} {name(x.unit)} was merged into {x.into} ({cite_})."
     elif x.kind == "ended":
@@ -657,15 +653,15 @@ def _(x: r.UnitChanged) -> str:
 @SAY.on(r.Replaced)
 def _(x: r.Replaced) -> str:
     if x.sure and x.on is not None and x.now is not None:
-        return (f"From {_d(x.first)} this regulation was replaced by {name(x.successor)}; "
-                f"on {_d(x.on)}: {name(x.now)}.")
-    return (f"From {_d(x.first)} this regulation may have been replaced by "
+        return (f"From {dmy(x.first)} this regulation was replaced by {name(x.successor)}; "
+                f"on {dmy(x.on)}: {name(x.now)}.")
+    return (f"From {dmy(x.first)} this regulation may have been replaced by "
             f"{name(x.successor)} (its date is known only as {x.starts}).")
 
 
 @SAY.on(r.UnitEnded)
 def _(x: r.UnitEnded) -> str:
-    return (f"On {_d(x.on)} {', '.join(x.units)} ceased to exist (the district level ended; "
+    return (f"On {dmy(x.on)} {', '.join(x.units)} ceased to exist (the district level ended; "
             f"{name(x.instrument)}): whether the monitoring assignment still applies is not "
             "specified.")
 

@@ -10,7 +10,6 @@ reason, in the order of `steering.reasons`.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 from collections.abc import Iterable
 
@@ -622,13 +621,9 @@ def _(x: r.NoAgencyForDomain) -> str:
 # -- what the world did after the text (caveats) -------------------------------------
 
 
-def _d(day: dt.date) -> str:
-    return f"{day:%d/%m/%Y}"
-
-
 @SAY.on(r.UnitChanged)
 def _(x: r.UnitChanged) -> str:
-    when, cite_ = _d(x.on), name(x.instrument)
+    when, cite_ = vi_date(x.on), name(x.instrument)
     if x.kind == "merged":
         said = f"Từ {when}, {name(x.unit)} đã được sắp xếp vào {x.into} ({cite_})."
     elif x.kind == "ended":
@@ -647,15 +642,15 @@ def _(x: r.UnitChanged) -> str:
 @SAY.on(r.Replaced)
 def _(x: r.Replaced) -> str:
     if x.sure and x.on is not None and x.now is not None:
-        return (f"Từ {_d(x.first)}, quy chế này đã được thay thế bởi {name(x.successor)}; "
-                f"ngày {_d(x.on)}: {name(x.now)}.")
-    return (f"Từ {_d(x.first)}, quy chế này có thể đã được thay thế bởi {name(x.successor)} "
+        return (f"Từ {vi_date(x.first)}, quy chế này đã được thay thế bởi {name(x.successor)}; "
+                f"ngày {vi_date(x.on)}: {name(x.now)}.")
+    return (f"Từ {vi_date(x.first)}, quy chế này có thể đã được thay thế bởi {name(x.successor)} "
             f"(ngày hiệu lực chỉ biết là {x.starts}).")
 
 
 @SAY.on(r.UnitEnded)
 def _(x: r.UnitEnded) -> str:
-    return (f"Từ {_d(x.on)}, {', '.join(x.units)} không còn là đơn vị hành chính (cấp huyện "
+    return (f"Từ {vi_date(x.on)}, {', '.join(x.units)} không còn là đơn vị hành chính (cấp huyện "
             f"kết thúc; {name(x.instrument)}): phân công theo dõi đơn vị này còn áp dụng hay "
             "không là không xác định.")
 
