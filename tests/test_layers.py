@@ -27,7 +27,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "steering"
 MODEL = frozenset({
     "errors", "limits", "_text", "_escape", "_files", "_json", "_args", "rules", "roles",
     "regulation", "_convert", "schema", "sources", "validation", "loader", "_matching",
-    "_authority_algo", "national_law", "days_off_law", "_progress", "reasons",
+    "_authority_algo", "national_law", "days_off_law", "_progress", "reasons", "statements",
 })
 TEXT = frozenset({"text"})
 ENGINES = frozenset({

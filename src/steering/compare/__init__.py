@@ -12,17 +12,26 @@ Facts are matched across regulations by meaning, not by file ids: a post is
 known by its role (and, where a regulation has several posts of one role, by
 the office that holds it), a working group by its kind, a body by its name.
 
+Each family of facts is read by an extractor (`EXTRACTORS`, one function per aspect in
+the module of its family: posts and authority, meetings, reports and bodies) that
+returns typed facts: a key, a [`Subject`][steering.statements.Subject], a comparable
+value, what the regulation says as a [`Statement`][steering.statements.Statement], and
+its clauses. The diff and the table are built from the same facts; the words are the
+text layer's ([`steering.text`][steering.text]).
+
 [`table`][steering.compare.table] summarises many regulations as plain rows, one per regulation,
 or as a pandas DataFrame when the ``pandas`` extra is installed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from steering._text import fold
-from steering.compare._bodies import _Bodies
+from steering.compare import _bodies, _meetings
+from steering.compare import _posts_and_authority as _posts
+from steering.compare._keys import _sorted_cadences
 from steering.compare._model import (
     _MISSING,
     _NO_COUNTERPART,
@@ -37,22 +46,18 @@ from steering.compare._model import (
     _pandas,
     aspect_label,
 )
-from steering.compare._reader import (
-    _Fact,
-)
-from steering.compare._words import (
-    _cadence_words,
-    _sorted_cadences,
-    seal_words,
-)
+from steering.compare._reader import _Fact, _Reader
 from steering.errors import ArgumentTypeError, QueryError
 from steering.regulation import EffectiveKind, Regulation
 from steering.roles import COMMITTEE, Role
 from steering.rules import (
     Cadence,
     MeetingKind,
+    Seal,
     TargetKind,
 )
+from steering.statements import ReportCadences, SealsUsed, SealUse
+from steering.text import say
 
 __all__ = [
     "COLUMNS",
@@ -74,44 +79,51 @@ for _public in (Aspect, Change, Comparison, Difference, Side):
     _public.__module__ = __name__
 
 
-class _Reader(_Bodies):
-    """Reads one regulation into facts keyed by meaning (one module per family of aspects)."""
+#: What an extractor is: it reads one family of facts off a regulation.
+Extractor = Callable[[_Reader], Iterator[_Fact]]
 
-    # -- aspects ---------------------------------------------------------------
+#: The extractors, in the order `facts` lists what they find: one per aspect (or two,
+#: where an aspect has two kinds of fact), each in the module of its family of questions.
+EXTRACTORS: tuple[Extractor, ...] = (
+    _posts.identity,
+    _posts.posts,
+    _posts.substitution,
+    _posts.accountability,
+    _posts.direction,
+    _posts.seals,
+    _posts.signing,
+    _meetings.conveners,
+    _meetings.meetings,
+    _meetings.attendance,
+    _meetings.composition,
+    _bodies.reports,
+    _bodies.working_groups,
+    _bodies.standing_agency,
+    _bodies.monitoring,
+    _bodies.channels,
+    _bodies.funding,
+    _bodies.committee_forms,
+    _bodies.delegations,
+    _meetings.notices,
+    _meetings.procedures,
+    _meetings.collectives,
+)
 
-    def read(self, *, for_table: bool = False) -> dict[str, _Fact]:
-        """Every fact of the regulation (``for_table``: only those `table` cells show)."""
-        if for_table:
-            for step in (self.substitution, self.seals, self.conveners, self.meetings,
-                         self.standing_agency):
-                step()
-            return self.facts
-        for step in (
-            self.identity,
-            self.posts,
-            self.substitution,
-            self.accountability,
-            self.direction,
-            self.seals,
-            self.signing,
-            self.conveners,
-            self.meetings,
-            self.attendance,
-            self.composition,
-            self.reports,
-            self.working_groups,
-            self.standing_agency,
-            self.monitoring,
-            self.channels,
-            self.funding,
-            self.committee_forms,
-            self.delegations,
-            self.notices,
-            self.procedures,
-            self.collectives,
-        ):
-            step()
-        return self.facts
+#: The extractors whose facts `table` cells show.
+_FOR_TABLE: tuple[Extractor, ...] = (
+    _posts.substitution, _posts.seals, _meetings.conveners, _meetings.meetings,
+    _bodies.standing_agency,
+)
+
+
+def _read(reader: _Reader, extractors: Iterable[Extractor] = EXTRACTORS) -> dict[str, _Fact]:
+    """Every fact the extractors find, by key (a later fact of one key replaces an earlier)."""
+    return {f.key: f for extract in extractors for f in extract(reader)}
+
+
+def seal_words(seal: Seal, lang: str = "vi") -> str:
+    """A seal in words: ``"con dấu của UBND tỉnh"`` / ``"the seal of UBND tỉnh"``."""
+    return say(SealsUsed((SealUse(seal),)), lang)
 
 
 def facts(reg: Regulation) -> dict[str, tuple[str, str, str, Side]]:
@@ -121,8 +133,8 @@ def facts(reg: Regulation) -> dict[str, tuple[str, str, str, Side]]:
     more than two regulations.
     """
     return {
-        k: (f.aspect.value, f.subject_vi, f.subject_en, f.side)
-        for k, f in _Reader(reg).read().items()
+        k: (f.aspect.value, say(f.subject, "vi"), say(f.subject, "en"), f.side)
+        for k, f in _read(_Reader(reg)).items()
     }
 
 
@@ -157,7 +169,7 @@ def compare(a: Regulation, b: Regulation) -> Comparison:
                 "(load one with steering.load or steering.presets.load)"
             )
     ra, rb = _Reader(a), _Reader(b)
-    fa, fb = ra.read(), rb.read()
+    fa, fb = _read(ra), _read(rb)
     ka, kb = ra.node_keys(), rb.node_keys()
     diffs: list[Difference] = []
     both_annexed = "monitoring:annex" in fa and "monitoring:annex" in fb
@@ -173,15 +185,9 @@ def compare(a: Regulation, b: Regulation) -> Comparison:
             continue
         ref = x or y
         assert ref is not None
-        subject_vi = x.subject_vi if x else ref.subject_vi
-        subject_en = x.subject_en if x else ref.subject_en
-        if x and y and x.subject_vi != y.subject_vi:
-            subject_vi = f"{x.subject_vi} / {y.subject_vi}"
-            subject_en = f"{x.subject_en} / {y.subject_en}"
-        diffs.append(
-            Difference(aspect=ref.aspect, key=key, subject_vi=subject_vi, subject_en=subject_en,
-                       a=sa, b=sb)
-        )
+        # Where the two name the fact differently, both names: "Phó Trưởng ban / Phó Trưởng Ban".
+        subjects = (x.subject, y.subject) if x and y and x.subject != y.subject else (ref.subject,)
+        diffs.append(Difference(aspect=ref.aspect, key=key, subjects=subjects, a=sa, b=sb))
     diffs.sort(key=lambda d: (_ORDER[d.aspect], d.key))
     return Comparison(a=a.id, b=b.id, a_title=_title(a), b_title=_title(b),
                       differences=tuple(diffs))
@@ -232,7 +238,7 @@ def _row(reg: Regulation, lang: str) -> dict[str, Any]:
 def rows_in(reg: Regulation, langs: Iterable[str]) -> dict[str, dict[str, Any]]:
     """The `table` row of ``reg`` in each of ``langs``, read once (the facts hold both)."""
     r = _Reader(reg)
-    f = r.read(for_table=True)
+    f = _read(r, _FOR_TABLE)
     return {lang: _render_row(reg, r, f, lang) for lang in langs}
 
 
@@ -284,7 +290,7 @@ def _render_row(reg: Regulation, r: _Reader, f: dict[str, _Fact], lang: str) -> 
         "extraordinary_conveners": text("conveners:committee:extraordinary"),
         "working_groups": "; ".join(g.name for g in groups) or None,
         "working_group_meeting": group_meeting,
-        "report_cadences": ", ".join(_cadence_words(c, lang) for c in cadences) or None,
+        "report_cadences": say(ReportCadences(tuple(cadences)), lang) or None,
         "monitored_localities": (
             len({fold(t.name) for a in mon.assignments for t in a.targets
                  if t.kind is TargetKind.LOCALITY}) if mon else None

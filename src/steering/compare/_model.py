@@ -11,15 +11,11 @@ from typing import Any
 import attrs
 
 from steering._escape import visible
-from steering.compare._words import (
-    _unique,
-)
+from steering.compare._keys import _unique
 from steering.errors import QueryError
-from steering.rules import (
-    Citation,
-)
-
-_LANGS = ("vi", "en")
+from steering.rules import Citation
+from steering.statements import NoCounterpart, NotSaid, Statement, Subject
+from steering.text import catalogue, label, say
 
 
 class Aspect(enum.StrEnum):
@@ -48,47 +44,20 @@ class Aspect(enum.StrEnum):
     PROCEDURES = "procedures"
 
 
-_ASPECT_LABELS: dict[Aspect, tuple[str, str]] = {
-    Aspect.IDENTITY: ("Văn bản", "Document"),
-    Aspect.POSTS: ("Chức danh", "Posts"),
-    Aspect.SUBSTITUTION: ("Thay thế khi vắng mặt", "Substitution when absent"),
-    Aspect.ACCOUNTABILITY: ("Chịu trách nhiệm trước", "Accountable to"),
-    Aspect.DIRECTION: ("Chỉ đạo, phân công", "Directs"),
-    Aspect.SEALS: ("Con dấu", "Seal"),
-    Aspect.SIGNING: ("Ký văn bản", "Signing"),
-    Aspect.CONVENERS: ("Triệu tập họp", "Convening"),
-    Aspect.MEETINGS: ("Chế độ họp", "Meetings"),
-    Aspect.ATTENDANCE: ("Dự họp", "Attendance"),
-    Aspect.COMPOSITION: ("Thành phần dự họp", "Who attends"),
-    Aspect.REPORTS: ("Chế độ báo cáo", "Reports"),
-    Aspect.WORKING_GROUPS: ("Tổ giúp việc", "Working groups"),
-    Aspect.STANDING_AGENCY: ("Cơ quan thường trực", "Standing agency"),
-    Aspect.MONITORING: ("Theo dõi địa bàn, lĩnh vực", "Monitoring"),
-    Aspect.CHANNELS: ("Kênh thông tin", "Channels"),
-    Aspect.FUNDING: ("Kinh phí", "Funding"),
-    Aspect.WORKING_FORMS: ("Hình thức làm việc", "Working forms"),
-    Aspect.PART_TIME: ("Chế độ kiêm nhiệm", "Part-time"),
-    Aspect.DELEGATIONS: ("Ủy quyền", "Delegations"),
-    Aspect.PROCEDURES: ("Thủ tục họp và quyết định", "Procedures"),
-}
-
-
 _ORDER = {a: i for i, a in enumerate(Aspect)}
 
 
 def aspect_label(aspect: Aspect | str, lang: str = "vi") -> str:
     """What an aspect is called in ``lang``: ``"Con dấu"`` / ``"Seal"``."""
-    _check_lang(lang)
-    vi, en = _ASPECT_LABELS[Aspect(aspect)]
-    return vi if lang == "vi" else en
-
-
-_NOT_SPECIFIED = {"vi": "không quy định", "en": "not specified"}
+    return label(f"aspect_{Aspect(aspect).value}", lang)
 
 
 def _check_lang(lang: str) -> None:
-    if lang not in _LANGS:
-        raise QueryError(f"unknown language {lang!r}; allowed: {', '.join(_LANGS)}")
+    catalogue(lang)  # raises QueryError naming the languages there are
+
+
+#: What a side says when its regulation is silent (one shared, immutable value).
+_NOT_SAID: Statement = NotSaid()
 
 
 @attrs.frozen(kw_only=True)
@@ -99,8 +68,8 @@ class Side:
         specified: Whether the regulation says anything about it.
         value: A comparable form of what it says (ids by meaning, folded
             names); empty when not specified.
-        text_vi: What it says, in Vietnamese, in the regulation's own words.
-        text_en: The same in English (names of posts and bodies stay Vietnamese).
+        says: What it says, typed ([`steering.statements`][steering.statements]); the
+            text layer words it (`text`, `text_vi`, `text_en`).
         citations: The clauses it says it in; empty when not specified, and for
             the few facts read off the decision's heading (number, locality).
 
@@ -108,14 +77,22 @@ class Side:
 
     specified: bool
     value: tuple[str, ...] = ()
-    text_vi: str = _NOT_SPECIFIED["vi"]
-    text_en: str = _NOT_SPECIFIED["en"]
+    says: Statement = _NOT_SAID
     citations: tuple[Citation, ...] = ()
+
+    @property
+    def text_vi(self) -> str:
+        """What it says, in Vietnamese, in the regulation's own words."""
+        return say(self.says, "vi")
+
+    @property
+    def text_en(self) -> str:
+        """The same in English (names of posts and bodies stay Vietnamese)."""
+        return say(self.says, "en")
 
     def text(self, lang: str = "vi") -> str:
         """What the regulation says, in ``lang`` (``"vi"`` or ``"en"``)."""
-        _check_lang(lang)
-        return self.text_vi if lang == "vi" else self.text_en
+        return say(self.says, lang)
 
     def cited(self, lang: str = "vi") -> str:
         """What the regulation says followed by where: ``"... (Điều 7 khoản 1)"``."""
@@ -125,7 +102,7 @@ class Side:
         if self.citations:
             where = "; ".join(_unique(c.label(lang) for c in self.citations))
         else:
-            where = "phần đầu Quyết định" if lang == "vi" else "the decision's heading"
+            where = label("heading", lang)
         return f"{text} ({where})"
 
 
@@ -134,8 +111,7 @@ _MISSING = Side(specified=False)
 
 #: A side whose regulation has no post matching the one the fact is about (a deputy
 #: of one province with no counterpart in the other): not "not specified".
-_NO_COUNTERPART = Side(specified=False, text_vi="không có chức danh hay chủ thể tương ứng",
-                       text_en="no counterpart (no such post or body)")
+_NO_COUNTERPART = Side(specified=False, says=NoCounterpart())
 
 
 _SUBJECT_END = re.compile(r"[>:]")
@@ -157,8 +133,8 @@ class Difference:
         aspect: What part of the regulation the fact belongs to.
         key: A stable key for the fact (``"seals:committee"``), the same across
             regulations.
-        subject_vi: What the fact is about, in Vietnamese ("Trưởng ban").
-        subject_en: What the fact is about, in English (names stay Vietnamese).
+        subjects: What the fact is about: one [`Subject`][steering.statements.Subject],
+            or the first regulation's and the second's where they name it differently.
         a: What the first regulation says.
         b: What the second regulation says.
 
@@ -166,10 +142,23 @@ class Difference:
 
     aspect: Aspect
     key: str
-    subject_vi: str
-    subject_en: str
+    subjects: tuple[Subject, ...]
     a: Side
     b: Side
+
+    def subject(self, lang: str = "vi") -> str:
+        """What the fact is about, in ``lang`` ("Trưởng ban"; names stay Vietnamese)."""
+        return " / ".join(say(x, lang) for x in self.subjects)
+
+    @property
+    def subject_vi(self) -> str:
+        """What the fact is about, in Vietnamese."""
+        return self.subject("vi")
+
+    @property
+    def subject_en(self) -> str:
+        """What the fact is about, in English (names stay Vietnamese)."""
+        return self.subject("en")
 
     @property
     def change(self) -> Change:
@@ -182,10 +171,8 @@ class Difference:
 
     def label(self, lang: str = "vi") -> str:
         """The row heading: ``"Con dấu: Ban Chỉ đạo"``."""
-        _check_lang(lang)
-        vi, en = _ASPECT_LABELS[self.aspect]
-        head = vi if lang == "vi" else en
-        subject = self.subject_vi if lang == "vi" else self.subject_en
+        head = aspect_label(self.aspect, lang)
+        subject = self.subject(lang)
         return f"{head}: {subject}" if subject else head
 
 
@@ -250,15 +237,10 @@ class Comparison:
 
     def explain(self, lang: str = "vi") -> str:
         """A readable listing: one block per difference, each side with its citations."""
-        _check_lang(lang)
-        if lang == "vi":
-            head = f"So sánh {self.a_title} với {self.b_title}: "
-            head += f"{len(self)} điểm khác nhau." if self.differences else "không có khác biệt."
-        else:
-            n = len(self)
-            head = f"Comparing {self.a_title} with {self.b_title}: "
-            head += f"{n} difference{'s' if n != 1 else ''}." if n else "no differences."
-        lines = [head]
+        n = len(self)
+        count = "compare_none" if not n else "compare_one" if n == 1 else "compare_many"
+        head = label("compare_head", lang).format(a=self.a_title, b=self.b_title)
+        lines = [head + label(count, lang).format(n=n)]
         for d in self.differences:
             lines.append("")
             lines.append(f"[{d.label(lang)}]")
@@ -277,7 +259,7 @@ class Comparison:
             row: dict[str, Any] = {
                 "aspect": d.aspect.value,
                 "key": d.key,
-                "subject": d.subject_vi if lang == "vi" else d.subject_en,
+                "subject": d.subject(lang),
                 "change": d.change.value,
             }
             for name, side in (("a", d.a), ("b", d.b)):
@@ -305,7 +287,7 @@ class Comparison:
             {
                 "aspect": d.aspect.value,
                 "key": d.key,
-                "subject": d.subject_vi if lang == "vi" else d.subject_en,
+                "subject": d.subject(lang),
                 "change": d.change.value,
                 self.a: d.a.text(lang),
                 f"{self.a} (cited)": "; ".join(c.label(lang) for c in d.a.citations),

@@ -8,38 +8,37 @@ from typing import Any
 import attrs
 
 from steering._text import fold
-from steering.compare._model import (
-    Aspect,
-    Side,
-)
-from steering.compare._words import (
+from steering.compare._keys import (
     _CLASS_NAMES,
     _CLASS_ROLES,
     _unique,
     _unique_citations,
 )
+from steering.compare._model import (
+    Aspect,
+    Side,
+)
 from steering.regulation import Regulation
 from steering.roles import COMMITTEE, GroupKind, Post, Role
-from steering.rules import (
-    Citation,
-)
+from steering.rules import Citation
+from steering.statements import Statement, Subject
 
 
 @attrs.frozen(kw_only=True)
 class _Fact:
+    """One fact of one regulation: its aspect, key and subject, and what the regulation says."""
+
     aspect: Aspect
     key: str
-    subject_vi: str
-    subject_en: str
+    subject: Subject
     side: Side
 
 
-class _ReaderCore:
-    """Reads one regulation into facts keyed by meaning."""
+class _Reader:
+    """What the extractors read a regulation with: keys and names by meaning, and `fact`."""
 
     def __init__(self, reg: Regulation) -> None:
         self.reg = reg
-        self.facts: dict[str, _Fact] = {}
         by_role: dict[Role, list[Post]] = {}
         for p in reg.posts:
             by_role.setdefault(p.role, []).append(p)
@@ -142,7 +141,7 @@ class _ReaderCore:
     def keys(self, nodes: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted({self.key(n) for n in nodes}))
 
-    def _in_rank(self, item: tuple[str, tuple[Any, ...]]) -> tuple[Any, ...]:
+    def in_rank(self, item: tuple[str, tuple[Any, ...]]) -> tuple[Any, ...]:
         """Sort key for ``(fact key, (node, ...))`` pairs: the node's rank, then the key."""
         key, (node, *_) = item
         return (*self._rank.get(node, (9, 0, 0)), key)
@@ -151,37 +150,31 @@ class _ReaderCore:
         """Nodes in the regulation's own order: posts by rank, then groups, bodies, committee."""
         return sorted(set(nodes), key=lambda n: (*self._rank.get(n, (9, 0, 0)), self.key(n), n))
 
-    # -- recording -------------------------------------------------------------
+    # -- facts -----------------------------------------------------------------
 
-    def add(  # noqa: PLR0917 - every fact has the same seven parts, in one order
+    def fact(  # noqa: PLR0917 - every fact has the same six parts, in one order
         self,
         aspect: Aspect,
         key: str,
-        subject: tuple[str, str],
+        subject: Subject,
         value: tuple[str, ...],
-        vi: str,
-        en: str,
+        says: Statement,
         citations: Iterable[Citation],
-    ) -> None:
+    ) -> _Fact:
+        """A fact: what the regulation says (typed) about ``subject``, and where."""
         full = f"{aspect.value}:{key}" if key else aspect.value
-        self.facts[full] = _Fact(
+        return _Fact(
             aspect=aspect,
             key=full,
-            subject_vi=subject[0],
-            subject_en=subject[1],
-            side=Side(
-                specified=True,
-                value=value,
-                text_vi=vi,
-                text_en=en,
-                citations=_unique_citations(citations),
-            ),
+            subject=subject,
+            side=Side(specified=True, value=value, says=says,
+                      citations=_unique_citations(citations)),
         )
 
     def node_keys(self) -> set[str]:
         """The keys of every post, group and body of the regulation."""
         return {self.key(n) for n in self.reg.node_ids()}
 
-    def subject(self, node: str) -> tuple[str, str]:
-        name = self.name(node)
-        return name, name
+    def subject(self, node: str) -> Subject:
+        """A fact about ``node``: named as the regulation names it."""
+        return Subject(self.name(node))

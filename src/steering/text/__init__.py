@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from steering.errors import QueryError
 from steering.reasons import Reason
+from steering.statements import Statement, Subject
 
 __all__ = [
     "CATALOGUES",
@@ -24,11 +25,12 @@ __all__ = [
     "label",
     "pair",
     "render",
+    "say",
     "sentence",
     "word",
 ]
 
-R = TypeVar("R", bound=Reason)
+R = TypeVar("R")
 
 
 def sentence(text: str) -> str:
@@ -49,10 +51,10 @@ class Catalogue:
         self.lang = lang
         self.words: Mapping[enum.Enum, str] = words or {}
         self.labels: Mapping[str, str] = labels or {}
-        self._say: dict[type[Reason], Callable[[Any], str]] = {}
+        self._say: dict[type, Callable[[Any], str]] = {}
 
     def on(self, kind: type[R]) -> Callable[[Callable[[R], str]], Callable[[R], str]]:
-        """Register the words for ``kind`` (a decorator)."""
+        """Register the words for ``kind`` (a decorator): a reason, a statement, a subject."""
 
         def register(say: Callable[[R], str]) -> Callable[[R], str]:
             if kind in self._say:
@@ -62,17 +64,17 @@ class Catalogue:
 
         return register
 
-    def kinds(self) -> frozenset[type[Reason]]:
-        """The kinds of reason this catalogue words."""
+    def kinds(self) -> frozenset[type]:
+        """The kinds this catalogue words: reasons, statements, a fact's subject."""
         return frozenset(self._say)
 
     def word(self, member: enum.Enum) -> str:
         """The word for a member of the library's vocabularies (a role, a cadence ...)."""
         return self.words[member]
 
-    def say(self, reason: Reason) -> str:
-        """One reason in words."""
-        return self._say[type(reason)](reason)
+    def say(self, item: object) -> str:
+        """One reason, statement or subject in words."""
+        return self._say[type(item)](item)
 
     def render(self, reasons: Iterable[Reason]) -> str:
         """Reasons in words, one after another, as one capitalised text."""
@@ -100,7 +102,7 @@ def catalogue(lang: str) -> Catalogue:
         CATALOGUES.update(_catalogues())
     try:
         return CATALOGUES[lang]
-    except KeyError:
+    except (KeyError, TypeError):  # TypeError: an unhashable stranger (a list)
         allowed = ", ".join(CATALOGUES)
         raise QueryError(f"unknown language {lang!r}; allowed: {allowed}") from None
 
@@ -122,6 +124,16 @@ def label(key: str, lang: str) -> str:
 def pair(member: enum.Enum) -> tuple[str, str]:
     """``member``'s words in Vietnamese and English, for the engines that keep both."""
     return word(member, "vi"), word(member, "en")
+
+
+def say(item: Reason | Statement | Subject, lang: str) -> str:
+    """One reason, statement or subject in words in ``lang``, as it stands in a sentence.
+
+    Raises:
+        QueryError: ``lang`` is not a language of `CATALOGUES`.
+
+    """
+    return catalogue(lang).say(item)
 
 
 def render(reasons: Iterable[Reason], lang: str) -> str:

@@ -51,3 +51,8 @@ def lines(items: Sequence[str]) -> str:
     the text (issue 12: quotation marks only around the text's own words).
     """
     return " / ".join(items)
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """``items`` each once, in the order first seen."""
+    return list(dict.fromkeys(items))

@@ -1,0 +1,13 @@
+"""English: every reason, statement, word and label; names stay in the regulation's words.
+
+One catalogue (`SAY`) with an entry per kind of reason a ruling carries
+([`steering.reasons`][steering.reasons], in `_rulings`) and per kind of statement a
+comparison holds ([`steering.statements`][steering.statements], in `_compared`); the
+words of the vocabularies and the labels of the doors are in `_words`. Changing a word
+is changing one line; adding a language is adding one package like this one.
+"""
+
+from steering.text.en import _compared, _rulings  # noqa: F401 - each registers its entries
+from steering.text.en._words import LABELS, SAY, WORDS
+
+__all__ = ["LABELS", "SAY", "WORDS"]
