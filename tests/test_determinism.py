@@ -160,6 +160,36 @@ def test_eight_threads_building_calendars_agree() -> None:
     assert got == [want] * 8
 
 
+def test_eight_threads_counting_working_days_on_a_fresh_calendar_agree() -> None:
+    """A calendar fills each year on first use; a thread never reads a half-filled year."""
+    import datetime as dt
+
+    from steering.workdays import WorkingDays
+
+    def ask(cal: WorkingDays) -> list[Any]:
+        return [(cal.working_days_between(dt.date(y, 1, 1), dt.date(y, 12, 31)),
+                 cal.add_working_days(dt.date(y, 1, 20), 15), cal.day_off_reason(dt.date(y, 9, 2)))
+                for y in range(2018, 2034)]
+
+    for round_ in range(4):  # each round a calendar no thread has asked before
+        local = {dt.date(2025, 3, 10) + dt.timedelta(days=round_)}
+        want = ask(WorkingDays(extra_days_off=local))
+        fresh = WorkingDays(extra_days_off=local, day_off_names=((min(local), "lễ"),))
+        got: list[Any] = []
+        barrier = threading.Barrier(8)
+
+        def worker(cal: WorkingDays, out: list[Any], start: threading.Barrier) -> None:
+            start.wait()
+            out.append(ask(cal))
+
+        threads = [threading.Thread(target=worker, args=(fresh, got, barrier)) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert got == [want] * 8
+
+
 # -- immutability -------------------------------------------------------------------------
 
 

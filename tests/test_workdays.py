@@ -123,6 +123,24 @@ def test_swaps_can_be_switched_off_and_local_days_added() -> None:
     assert D(2025, 3, 10) in local.days_off(2025)
 
 
+def test_a_swap_is_known_by_its_basis_inside_the_cited_years_and_the_package_outside() -> None:
+    """Without the swaps, a swapped day off is a working day, and a holiday stays one.
+
+    2025-05-02 is a swap of the cited list (Thông báo 6150/TB-BLĐTBXH, for Saturday
+    26/04/2025); 2018-12-31 one the `holidays` package gives (for Saturday 05/01/2019),
+    before the cited years.
+    """
+    plain = WorkingDays(civil_service_swaps=False)
+    for day_off, worked in ((D(2025, 5, 2), D(2025, 4, 26)), (D(2018, 12, 31), D(2019, 1, 5))):
+        assert not VIETNAM.is_working_day(day_off)
+        assert VIETNAM.is_working_day(worked)
+        assert plain.is_working_day(day_off)
+        assert not plain.is_working_day(worked)
+        assert day_off in VIETNAM.days_off(day_off.year)
+        assert day_off not in plain.days_off(day_off.year)
+    assert plain.days_off(2025)[D(2025, 5, 1)] == VIETNAM.days_off(2025)[D(2025, 5, 1)]
+
+
 def test_a_six_day_week_is_possible() -> None:
     sunday_only = WorkingDays(weekend={6})
     assert sunday_only.is_working_day(D(2025, 3, 15))
@@ -247,13 +265,22 @@ def test_a_calendar_with_no_working_day_fails_loudly() -> None:
     always_off = WorkingDays(weekend={0, 1, 2, 3, 4, 5})
     assert always_off.next_working_day(D(2025, 3, 10)) == D(2025, 3, 16)
     # (Without the swaps: Saturday 26/04/2025 is a swap working day.)
-    no_days = WorkingDays(
+    sundays_off = WorkingDays(
         civil_service_swaps=False,
         weekend={0, 1, 2, 3, 4, 5},
         extra_days_off={D(2025, 3, 16) + dt.timedelta(days=7 * k) for k in range(20)},
     )
-    with pytest.raises(QueryError, match="no working day"):
-        no_days.next_working_day(D(2025, 3, 10))
+    # However far it is, the first working day is found: the 21st Sunday.
+    assert sundays_off.next_working_day(D(2025, 3, 10)) == D(2025, 8, 3)
+    # A calendar with no working day left in the covered years says so, every time.
+    last = WorkingDays(
+        weekend={0, 1, 2, 3, 4, 5},
+        extra_days_off={D(2100, 1, 3) + dt.timedelta(days=7 * k) for k in range(52)},
+    )
+    for _ in range(2):
+        with pytest.raises(QueryError, match="no working day found inside the covered years"):
+            last.next_working_day(D(2099, 12, 31))
+    assert last.previous_working_day(D(2100, 1, 4)) == D(2099, 12, 27)
 
 
 def test_default_calendar_is_hashable_and_equal_to_a_fresh_one() -> None:

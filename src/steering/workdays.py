@@ -19,6 +19,14 @@ A deadline that falls on a day off moves by a [`ShiftPolicy`][steering.workdays.
 default is the rule of Bộ luật Dân sự 2015, Điều 148 khoản 5: the time limit
 ends at the end of the next working day.
 
+The stepping and counting are the `holidays` package's working-day API
+(``is_working_day``, ``get_nth_working_day``, ``get_working_days_count``): each
+calendar is handed to it as a `holidays` object holding its days off, its weekend
+and its worked weekend days; this module only decides which days those are. A swap
+day off is known as one structurally (its basis in the cited list names the weekend
+day worked for it; outside the cited years, the package's own label for a
+substituted day, or the shipped data file), not by its name.
+
 Nothing here reads the clock: every function takes the day it is asked about.
 Holiday sets are built once per year and cached.
 """
@@ -28,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import threading
 import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
@@ -40,7 +49,7 @@ import pendulum
 
 from steering import national_law
 from steering._text import nfc
-from steering.days_off_law import reconcile
+from steering.days_off_law import FIRST_YEAR, LAST_YEAR, cited_days_off, reconcile
 from steering.errors import QueryError
 from steering.limits import MAX_YEAR as _MAX_YEAR
 from steering.limits import MIN_YEAR as _MIN_YEAR
@@ -74,10 +83,6 @@ MAX_YEAR = _MAX_YEAR
 DEADLINE_SHIFT_CITATION = national_law.citation("blds148.deadline_shift")
 
 _WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
-
-# Tết and the swaps around it never keep state agencies away for more than a
-# couple of weeks; a search longer than this means a misconfigured calendar.
-_MAX_SEARCH_DAYS = 60
 
 
 class ShiftPolicy(enum.Enum):
@@ -149,10 +154,28 @@ def swaps() -> tuple[Swap, ...]:
 
 @attrs.frozen
 class _Year:
-    """The days off and worked weekend days of one year, before local changes."""
+    """The days off and worked weekend days of one year, before local changes.
+
+    ``swapped`` are the days off that a civil-service swap gives (a weekday off for a
+    weekend day worked): those a calendar without the swaps does not take off.
+    """
 
     off: Mapping[dt.date, str]
     worked: frozenset[dt.date]
+    swapped: frozenset[dt.date]
+
+
+def _package_swaps(package: _holidays.HolidayBase) -> set[dt.date]:
+    """The days off the package gives in exchange for a weekend day worked.
+
+    The package names each by its own label for a substituted day, filled with the day
+    worked ("Ngày nghỉ (thay cho ngày 26/04/2025)"): the day off is a swap when its name
+    is that label for one of the package's worked weekend days.
+    """
+    label = package.tr(package.substituted_label)
+    fmt = package.tr(package.substituted_date_format)
+    names = {label % w.strftime(fmt) for w in getattr(package, "weekend_workdays", ())}
+    return {d for d, name in package.items() if name in names}
 
 
 @functools.cache
@@ -164,14 +187,20 @@ def _year(year: int) -> _Year:
         if day.year == year:
             off[day] = name
     worked = {d for d in getattr(package, "weekend_workdays", ()) if d.year == year}
+    swapped = _package_swaps(package)
     for swap in swaps():
         if swap.day_off.year == year:
             off.setdefault(swap.day_off, swap.name)
+            swapped.add(swap.day_off)
         if swap.working_day.year == year:
             worked.add(swap.working_day)
-    # The package computes; the cited list (steering.days_off_law) is the law.
+    # The package computes; the cited list (steering.days_off_law) is the law, and in
+    # its years a day off is a swap when its basis names a weekend day worked for it.
     off, worked = reconcile(year, off, frozenset(worked))
-    return _Year(off=MappingProxyType(dict(sorted(off.items()))), worked=frozenset(worked))
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        swapped = {d for d, c in cited_days_off(year).items() if c.basis.worked}
+    return _Year(off=MappingProxyType(dict(sorted(off.items()))), worked=frozenset(worked),
+                 swapped=frozenset(d for d in swapped if d in off))
 
 
 def _check_day(day: object, what: str = "day") -> pendulum.Date:
@@ -270,20 +299,10 @@ class WorkingDays:
         return self._reason(d)
 
     def _reason(self, d: dt.date) -> str | None:
-        if d in self.extra_working_days:
+        days = _days_off(self)
+        if days.is_working_day(d):
             return None
-        if d in self.extra_days_off:
-            return self._local_name(d)
-        year = _year(d.year)
-        name = year.off.get(d)
-        if name is not None and (self.civil_service_swaps or not name.startswith("Ngày nghỉ (")):
-            return name
-        if self.civil_service_swaps and d in year.worked:
-            return None
-        wd = d.weekday()
-        if wd in self.weekend:
-            return _WEEKDAY_NAMES[wd]
-        return None
+        return days.get(d) or _WEEKDAY_NAMES[d.weekday()]
 
     def is_working_day(self, day: dt.date) -> bool:
         """Whether state agencies work on ``day``.
@@ -296,19 +315,10 @@ class WorkingDays:
 
     # -- moving between days ----------------------------------------------
 
-    def _step(self, d: pendulum.Date, step: int) -> pendulum.Date:
-        for _ in range(_MAX_SEARCH_DAYS):
-            d = d.add(days=step)
-            if not MIN_YEAR <= d.year <= MAX_YEAR:
-                raise QueryError(
-                    f"no working day found inside the covered years ({MIN_YEAR}-{MAX_YEAR})"
-                )
-            if self._reason(d) is None:
-                return d
-        raise QueryError(
-            f"no working day within {_MAX_SEARCH_DAYS} days of {d.isoformat()}; "
-            "check the calendar's days off and weekend"
-        )
+    def _step(self, d: dt.date, n: int) -> pendulum.Date:
+        """The ``n``-th working day after ``d`` (before it for a negative ``n``)."""
+        found = _days_off(self).get_nth_working_day(_plain(d), n)
+        return pendulum.Date(found.year, found.month, found.day)
 
     def next_working_day(self, day: dt.date) -> pendulum.Date:
         """The first working day strictly after ``day``.
@@ -342,10 +352,7 @@ class WorkingDays:
         if isinstance(n, bool) or not isinstance(n, int):
             raise QueryError(f"n must be an integer; found {type(n).__name__} {n!r}")
         d = _check_day(day)
-        step = 1 if n > 0 else -1
-        for _ in range(abs(n)):
-            d = self._step(d, step)
-        return d
+        return self._step(d, n) if n else d
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         """How many working days lie in ``[start, end]``, both ends included.
@@ -357,13 +364,7 @@ class WorkingDays:
         a, b = _check_day(start, "start"), _check_day(end, "end")
         if a > b:
             raise QueryError(f"start {a.isoformat()} is after end {b.isoformat()}")
-        count = 0
-        d = a
-        while d <= b:
-            if self._reason(d) is None:
-                count += 1
-            d = d.add(days=1)
-        return count
+        return _days_off(self).get_working_days_count(_plain(a), _plain(b))
 
     def shift(
         self, day: dt.date, policy: ShiftPolicy | str = ShiftPolicy.NEXT_WORKING_DAY
@@ -402,8 +403,9 @@ class WorkingDays:
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise QueryError(f"year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
         out: dict[dt.date, str] = {}
-        for d, name in _year(year).off.items():
-            if self.civil_service_swaps or not name.startswith("Ngày nghỉ ("):
+        known = _year(year)
+        for d, name in known.off.items():
+            if self.civil_service_swaps or d not in known.swapped:
                 out[d] = name
         for d in self.extra_days_off:
             if d.year == year:
@@ -422,6 +424,54 @@ def coerce_policy(policy: ShiftPolicy | str) -> ShiftPolicy:
     except ValueError:
         allowed = ", ".join(repr(p.value) for p in ShiftPolicy)
         raise QueryError(f"unknown shift policy {policy!r}; allowed: {allowed}") from None
+
+
+class _DaysOff(_holidays.HolidayBase):
+    """One `WorkingDays` calendar as a `holidays` object, for the package's working-day API.
+
+    Its days are the calendar's `days_off` of each year, its weekend the calendar's, and
+    its worked weekend days those the swaps and ``extra_working_days`` make working;
+    `is_working_day`, `get_nth_working_day` and `get_working_days_count` are the
+    package's. A year is filled on first use, under a lock, so two threads never read a
+    half-filled year; a year outside the covered ones raises a `QueryError`.
+    """
+
+    def __init__(self, calendar: WorkingDays) -> None:
+        self._calendar = calendar
+        self._lock = threading.RLock()
+        self._ready: set[int] = set()
+        self.weekend = set(calendar.weekend)
+        self.weekend_workdays = set()
+        super().__init__(language="vi")
+
+    def __keytransform__(self, key: Any) -> dt.date:
+        year = getattr(key, "year", None)
+        if year in self._ready:
+            return super().__keytransform__(key)
+        with self._lock:  # re-entered while a year fills (each day set is a look-up)
+            day: dt.date = super().__keytransform__(key)
+            return day
+
+    def _populate(self, year: int) -> None:
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            self.years.discard(year)  # asked again, it fails again
+            raise QueryError(
+                f"no working day found inside the covered years ({MIN_YEAR}-{MAX_YEAR})"
+            )
+        calendar = self._calendar
+        off = calendar.days_off(year)
+        for day, name in off.items():
+            self[day] = name
+        if calendar.civil_service_swaps:
+            self.weekend_workdays.update(d for d in _year(year).worked if d not in off)
+        self.weekend_workdays.update(
+            d for d in calendar.extra_working_days if d.year == year)
+        self._ready.add(year)  # only now may another thread read the year without the lock
+
+
+@functools.lru_cache(maxsize=64)
+def _days_off(calendar: WorkingDays) -> _DaysOff:
+    return _DaysOff(calendar)
 
 
 #: The working-day calendar of Vietnamese state agencies.
