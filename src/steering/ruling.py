@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from steering.errors import QueryError
+from steering.errors import QueryError, SteeringError
 from steering.reasons import AsWritten, Reason
+from steering.regulation import Regulation
 from steering.rules import AttendanceCondition, Citation, Delegation, Seal, SigningForm
 from steering.text import render, sentence
 
-__all__ = ["LANGS", "Question", "Ruling", "Status", "sentence"]
+__all__ = ["LANGS", "Question", "Ruling", "Status", "ruling_json", "sentence"]
 
 #: The languages [`Ruling.explain`][steering.ruling.Ruling.explain] speaks.
 LANGS = ("vi", "en")
@@ -259,3 +261,36 @@ def noted_last(ruling: Ruling, note: Reason) -> Ruling:
     if ends_with(ruling.reasons, note):
         return ruling
     return attrs.evolve(ruling, reasons=(*without(ruling.reasons, note), note))
+
+
+def _shown_names(reg: Regulation, ids: Iterable[str]) -> dict[str, str]:
+    """Each id's name in the regulation's words, told apart where posts share a title.
+
+    A title several posts share gets its office ("Phó Trưởng ban (Giám đốc Sở
+    Thông tin và Truyền thông)"), so no two ids read alike.
+    """
+    titles: dict[str, int] = {}
+    for post in reg.posts:
+        titles[post.title] = titles.get(post.title, 0) + 1
+    posts = {post.id: post for post in reg.posts}
+    out: dict[str, str] = {}
+    for i in ids:
+        try:
+            name = reg.name_of(i)
+        except SteeringError:
+            continue
+        p = posts.get(i)
+        extra = (p.office or p.agency) if p is not None and titles[p.title] > 1 else ""
+        out[i] = f"{name} ({extra})" if extra else name
+    return out
+
+
+def ruling_json(ruling: Ruling, reg: Regulation, lang: str) -> dict[str, Any]:
+    """A ruling's machine form, as the CLI's ``--json`` and the web API give it.
+
+    `Ruling.to_dict` and, under ``names``, the regulation's name of each id it holds.
+    """
+    data: dict[str, Any] = ruling.to_dict(lang)
+    ids = (*ruling.answer, *ruling.candidates, *ruling.chain, ruling.subject)
+    data["names"] = _shown_names(reg, ids)
+    return data

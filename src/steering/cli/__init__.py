@@ -35,7 +35,6 @@ from steering.cli._common import (
     _one_line,
     _Parser,
     load_regulation,
-    ruling_json,
 )
 from steering.cli._questions import (
     _add_procedure,
@@ -55,6 +54,7 @@ from steering.cli._regulation import (
 )
 from steering.errors import RegulationFileError, SteeringError
 from steering.loader import MAX_BYTES
+from steering.ruling import ruling_json
 
 __all__ = [
     "EXIT_ANSWER",

@@ -16,6 +16,7 @@ from steering._text import vi_date
 from steering.errors import RegulationFileError, SteeringError
 from steering.loader import load as load_file
 from steering.regulation import Regulation
+from steering.ruling import ruling_json
 from steering.text import label
 
 #: Exit code: the question has an answer.
@@ -46,35 +47,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 # ----------------------------------------------------------------- machine form
-
-
-def _names(reg: Regulation, ids: Iterable[str]) -> dict[str, str]:
-    """Each id's name in the regulation's words, told apart where posts share a title.
-
-    A title several posts share gets its office ("Phó Trưởng ban (Giám đốc Sở
-    Thông tin và Truyền thông)"), so no two ids read alike.
-    """
-    titles: dict[str, int] = {}
-    for post in reg.posts:
-        titles[post.title] = titles.get(post.title, 0) + 1
-    posts = {post.id: post for post in reg.posts}
-    out: dict[str, str] = {}
-    for i in ids:
-        try:
-            name = reg.name_of(i)
-        except SteeringError:
-            continue
-        p = posts.get(i)
-        extra = (p.office or p.agency) if p is not None and titles[p.title] > 1 else ""
-        out[i] = f"{name} ({extra})" if extra else name
-    return out
-
-
-def ruling_json(ruling: Any, reg: Regulation, lang: str) -> dict[str, Any]:
-    """A ruling's machine form: `Ruling.to_dict` and the regulation's names of its ids."""
-    data: dict[str, Any] = ruling.to_dict(lang)
-    data["names"] = _names(reg, (*ruling.answer, *ruling.candidates, *ruling.chain, ruling.subject))
-    return data
 
 
 def _dump(data: Any, out: TextIO) -> None:

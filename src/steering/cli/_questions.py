@@ -19,10 +19,10 @@ from steering.cli._common import (
     _print_ruling,
     _status_code,
     _unique,
-    ruling_json,
 )
 from steering.errors import SteeringError
 from steering.regulation import Regulation
+from steering.ruling import ruling_json
 
 
 def _graph(reg: Regulation) -> Any:

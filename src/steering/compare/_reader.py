@@ -1,4 +1,4 @@
-"""Reading a regulation into facts keyed by meaning: keys, names, and recording a fact."""
+"""Reading a regulation into facts keyed by meaning: keys, names, and making a fact."""
 
 from __future__ import annotations
 

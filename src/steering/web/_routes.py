@@ -12,15 +12,15 @@ from litestar.openapi import ResponseSpec
 from litestar.params import HeaderParameter, Parameter, QueryParameter
 
 from steering import __version__
+from steering._json import jsonable
 from steering.authority import AuthorityGraph
-from steering.cli import jsonable, ruling_json
 from steering.compare import compare, table
 from steering.errors import (
     QueryError,
 )
 from steering.loader import loads
 from steering.regulation import Regulation
-from steering.ruling import LANGS, Ruling
+from steering.ruling import LANGS, Ruling, ruling_json
 from steering.schedule import Occurrence, calendar_gaps
 from steering.web._registry import Registry
 from steering.web._types import (
