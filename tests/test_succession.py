@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import steering
-from steering import presets
+from steering import presets, reasons, text
 from steering.errors import QueryError, SteeringError
 from steering.presets import SuccessionError, Term, in_force, succession
 
@@ -157,6 +157,25 @@ def test_unknown_locality() -> None:
     assert info.value.reason == "unknown_locality"
     assert isinstance(info.value, SteeringError)
     assert isinstance(info.value, LookupError)
+    # The Vietnamese message is Vietnamese (it was the English one).
+    assert info.value.explain("vi").startswith("không có bộ quy chế có sẵn nào cho địa phương")
+
+
+@pytest.mark.parametrize(("locality", "on", "kind"), [
+    ("Hà Nội", dt.date(2024, 1, 1), reasons.UnknownLocality),
+    ("Thanh Hóa", dt.date(2022, 7, 1), reasons.NotShipped),
+    ("Vũng Tàu", dt.date(2024, 8, 15), reasons.StartUncertain),
+    ("Đắk Nông", dt.date(2025, 8, 1), reasons.Reorganised),
+])
+def test_why_is_a_typed_reason_and_the_messages_are_its_words(
+    locality: str, on: dt.date, kind: type[reasons.Reason]
+) -> None:
+    with pytest.raises(SuccessionError) as info:
+        in_force(locality, on)
+    said = info.value.said
+    assert isinstance(said, kind)
+    assert str(info.value) == text.say(said, "en")
+    assert info.value.explain("vi") == text.say(said, "vi")
 
 
 @pytest.mark.parametrize("bad", ["01/01/2024", dt.datetime(2024, 1, 1, 12), None, 20240101])

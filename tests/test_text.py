@@ -161,8 +161,10 @@ def _build(cls: type) -> st.SearchStrategy[Any]:
 
 
 def _reasons_of(tp: type) -> st.SearchStrategy[Any]:
-    # A reason holding reasons (AsWritten) holds plain ones: no unbounded nesting.
-    flat = [k for k in KINDS if issubclass(k, tp) and k is not reasons.AsWritten]
+    # A reason holding reasons (AsWritten, Reorganised, Replaced) holds plain ones: no
+    # unbounded nesting.
+    holders = {reasons.AsWritten, reasons.Reorganised, reasons.Replaced}
+    flat = [k for k in KINDS if issubclass(k, tp) and k not in holders]
     return st.one_of(*(_build(k) for k in flat))
 
 

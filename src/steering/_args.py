@@ -25,9 +25,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import pendulum
+
 from steering._escape import visible
 from steering._text import nfc
 from steering.errors import ArgumentTypeError, QueryError
+from steering.limits import MAX_YEAR, MIN_YEAR
 
 __all__ = ["MAX_ARG_CHARS", "as_date", "as_flag", "as_ids", "as_lang", "as_text"]
 
@@ -111,3 +114,26 @@ def as_lang(value: object, what: str = "lang") -> str:
     if value not in ("vi", "en"):
         raise QueryError(f"{what}: found {_shown(value)}; allowed: 'vi' or 'en'")
     return value
+
+
+def as_day(value: object, what: str = "day") -> pendulum.Date:
+    """A day of the years the calendars cover, as a `pendulum.Date` (no string, no datetime).
+
+    Raises:
+        QueryError: ``value`` is not a ``datetime.date`` (a ``datetime`` is refused), or
+            lies outside `MIN_YEAR`-`MAX_YEAR`.
+
+    """
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise QueryError(
+            f"{what} must be a date (datetime.date or pendulum.Date); found "
+            f"{type(value).__name__} {value!r}"
+        )
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise QueryError(
+            f"{what} {value.isoformat()} is outside the years the calendars cover "
+            f"({MIN_YEAR}-{MAX_YEAR})"
+        )
+    if isinstance(value, pendulum.Date):
+        return value
+    return pendulum.Date(value.year, value.month, value.day)

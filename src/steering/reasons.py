@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from steering._matching import Looseness
-from steering.regulation import CommitteeKind
+from steering.regulation import CommitteeKind, PartialDate
 from steering.rules import (
     AttendanceCondition,
     Citation,
@@ -675,16 +675,17 @@ class UnitChanged(Reason):
 class Replaced(Reason):
     """A later decision replaced (or may have replaced) the regulation.
 
-    ``successor`` describes it; ``sure``: its start is known, and ``now`` says what was
-    in force on the day asked (a preset id, or why that is not known); else ``starts``
-    is the start as far as it is known.
+    ``successor`` describes it; ``sure``: its start is known, and ``now`` names what was
+    in force on the day asked (a preset id), or is the reason that is not known (one of
+    the succession's: `BeforeKnown`, `StartUncertain`, `NotShipped`, `Reorganised`);
+    else ``starts`` is the start as far as it is known.
     """
 
     first: dt.date
     successor: Named
     sure: bool
     on: dt.date | None = None
-    now: Named | None = None
+    now: Named | Reason | None = None
     starts: str = ""
 
 
@@ -695,6 +696,71 @@ class UnitEnded(Reason):
     units: tuple[str, ...]
     on: dt.date
     instrument: Named
+
+
+# -- which regulation was in force (presets.in_force, a SuccessionError) ---------------
+
+
+@attrs.frozen
+class UnknownLocality(Reason):
+    """No shipped preset belongs to the locality; ``known`` lists those that do."""
+
+    locality: str
+    known: tuple[str, ...] = _tuple()
+
+
+@attrs.frozen
+class BeforeKnown(Reason):
+    """The day is before every known decision of the locality; ``first`` is the earliest."""
+
+    locality: str
+    on: dt.date
+    first: Named
+
+
+@attrs.frozen
+class StartUncertain(Reason):
+    """``term``'s date is known only in part (``known_as``: ``begins`` to ``latest``).
+
+    ``before`` is the decision that may still have been in force, if one is known.
+    """
+
+    locality: str
+    on: dt.date
+    term: Named
+    known_as: PartialDate
+    begins: dt.date
+    latest: dt.date
+    before: Named | None = None
+
+
+@attrs.frozen
+class NotShipped(Reason):
+    """The decision in force is known but not shipped as a preset.
+
+    ``replaced_in`` is the clause of ``replaced_by`` (a preset id) that names it as
+    replaced, where one does.
+    """
+
+    locality: str
+    on: dt.date
+    term: Named
+    replaced_in: Citation | None = None
+    replaced_by: str = ""
+
+
+@attrs.frozen
+class Reorganised(Reason):
+    """The locality was merged or reorganised by the day: ``changes`` are the world's reasons.
+
+    Each is said as a sentence of its own after "but", whose first word (a date word,
+    never a name) is written in lower case.
+    """
+
+    locality: str
+    on: dt.date
+    term: Named
+    changes: tuple[UnitChanged | Replaced | UnitEnded, ...] = _tuple()
 
 
 # -- notes every ruling may carry -----------------------------------------------------

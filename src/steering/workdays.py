@@ -48,6 +48,7 @@ import holidays as _holidays
 import pendulum
 
 from steering import national_law
+from steering._args import as_day
 from steering._text import nfc
 from steering.days_off_law import FIRST_YEAR, LAST_YEAR, cited_days_off, reconcile
 from steering.errors import QueryError
@@ -203,22 +204,6 @@ def _year(year: int) -> _Year:
                  swapped=frozenset(d for d in swapped if d in off))
 
 
-def _check_day(day: object, what: str = "day") -> pendulum.Date:
-    if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-        raise QueryError(
-            f"{what} must be a date (datetime.date or pendulum.Date); found {type(day).__name__} "
-            f"{day!r}"
-        )
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise QueryError(
-            f"{what} {day.isoformat()} is outside the years the holiday calendar covers "
-            f"({MIN_YEAR}-{MAX_YEAR})"
-        )
-    if isinstance(day, pendulum.Date):
-        return day
-    return pendulum.Date(day.year, day.month, day.day)
-
-
 def _date_set(values: Iterable[dt.date]) -> frozenset[dt.date]:
     out = set()
     for v in values:
@@ -295,7 +280,7 @@ class WorkingDays:
                 `MIN_YEAR`-`MAX_YEAR`.
 
         """
-        d = _check_day(day)
+        d = as_day(day)
         return self._reason(d)
 
     def _reason(self, d: dt.date) -> str | None:
@@ -311,7 +296,7 @@ class WorkingDays:
             QueryError: ``day`` is not a date, or outside the covered years.
 
         """
-        return self._reason(_check_day(day)) is None
+        return self._reason(as_day(day)) is None
 
     # -- moving between days ----------------------------------------------
 
@@ -327,7 +312,7 @@ class WorkingDays:
             QueryError: ``day`` is not a date, or outside the covered years.
 
         """
-        return self._step(_check_day(day), +1)
+        return self._step(as_day(day), +1)
 
     def previous_working_day(self, day: dt.date) -> pendulum.Date:
         """The last working day strictly before ``day``.
@@ -336,7 +321,7 @@ class WorkingDays:
             QueryError: ``day`` is not a date, or outside the covered years.
 
         """
-        return self._step(_check_day(day), -1)
+        return self._step(as_day(day), -1)
 
     def add_working_days(self, day: dt.date, n: int) -> pendulum.Date:
         """The day ``n`` working days after ``day`` (before it when ``n`` is negative).
@@ -351,7 +336,7 @@ class WorkingDays:
         """
         if isinstance(n, bool) or not isinstance(n, int):
             raise QueryError(f"n must be an integer; found {type(n).__name__} {n!r}")
-        d = _check_day(day)
+        d = as_day(day)
         return self._step(d, n) if n else d
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
@@ -361,7 +346,7 @@ class WorkingDays:
             QueryError: ``start`` is after ``end``, or a day is not a date.
 
         """
-        a, b = _check_day(start, "start"), _check_day(end, "end")
+        a, b = as_day(start, "start"), as_day(end, "end")
         if a > b:
             raise QueryError(f"start {a.isoformat()} is after end {b.isoformat()}")
         return _days_off(self).get_working_days_count(_plain(a), _plain(b))
@@ -382,7 +367,7 @@ class WorkingDays:
 
         """
         p = coerce_policy(policy)
-        d = _check_day(day)
+        d = as_day(day)
         if p is ShiftPolicy.NONE or self._reason(d) is None:
             return d
         return self._step(d, +1 if p is ShiftPolicy.NEXT_WORKING_DAY else -1)

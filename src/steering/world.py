@@ -256,14 +256,14 @@ def _successor_caveat(reg_id: str, on: dt.date) -> Caveat | None:
     if first is None or on < first:
         return None
     sure = nxt.starts is None or nxt.starts.latest() <= on
-    successor = reasons.Named(nxt.preset or nxt.number, nxt.describe("vi"), nxt.describe("en"))
-    said = reasons.Replaced(first=first, successor=successor, sure=sure, starts=str(nxt.starts))
+    said = reasons.Replaced(first=first, successor=nxt.named(), sure=sure, starts=str(nxt.starts))
     if sure:
+        in_force: reasons.Named | reasons.Reason | None
         try:
             now = presets.in_force(presets.load(reg_id).identity.locality, on).id
             in_force = reasons.Named(now, now, now)
         except presets.SuccessionError as e:
-            in_force = reasons.Named("", e.explain("vi"), e.explain("en"))
+            in_force = e.said  # why what was in force is not known
         said = attrs.evolve(said, on=on, now=in_force)
     return Caveat(kind="replaced", since=first, decisive=True, reasons=(said,),
                   successor=nxt.preset or nxt.number)

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from steering import reasons, text
 from steering._args import as_date, as_text
 from steering._escape import visible
 from steering._text import fold, vi_date
@@ -161,6 +162,10 @@ class Term:
         """Whether the decision is a shipped preset."""
         return bool(self.preset)
 
+    def named(self) -> reasons.Named:
+        """The decision as a reason names it: its preset id (or number) and its words."""
+        return reasons.Named(self.preset or self.number, self.describe("vi"), self.describe("en"))
+
     def describe(self, lang: str = "en") -> str:
         """The decision in words: ``"thanh-hoa-2021 (Quyết định (chưa số), 2021-01)"``.
 
@@ -201,6 +206,9 @@ class SuccessionError(SteeringError, LookupError):
         message_vi: The message in Vietnamese (``str(error)`` is English).
         caveats: For ``"reorganised"``: the cited changes
             ([`steering.world.Caveat`][steering.world.Caveat]).
+        said: Why, as a typed reason ([`steering.reasons`][steering.reasons]:
+            `UnknownLocality`, `BeforeKnown`, `StartUncertain`, `NotShipped`,
+            `Reorganised`); the messages are its words.
 
     """
 
@@ -214,7 +222,9 @@ class SuccessionError(SteeringError, LookupError):
         candidates: tuple[Term, ...] = (),
         message_vi: str = "",
         caveats: tuple[Any, ...] = (),
+        said: reasons.Reason | None = None,
     ) -> None:
+        self.said = said
         self.caveats = caveats
         self.locality = locality
         self.on = on
@@ -267,12 +277,10 @@ def succession(locality: str) -> tuple[Term, ...]:
     key = _bare(locality)
     known = _localities()
     if key not in known:
-        listing = ", ".join(sorted({load(p).identity.locality for ps in known.values()
-                                    for p in ps}, key=fold))
-        raise SuccessionError(
-            f"no shipped preset for locality {locality!r}; known localities: {listing}",
-            locality=locality, on=None, reason="unknown_locality",
-        )
+        listing = sorted({load(p).identity.locality for ps in known.values() for p in ps},
+                         key=fold)
+        raise _error(reasons.UnknownLocality(locality, tuple(listing)), "unknown_locality",
+                     locality, None)
     regs = [load(p) for p in known[key]]
     terms: dict[str, Term] = {}
     for reg in regs:
@@ -304,12 +312,6 @@ def succession(locality: str) -> tuple[Term, ...]:
 def _written_name(terms: tuple[Term, ...]) -> str:
     """The locality of a succession as its regulations write it ("thanh hoa" -> "Thanh Hóa")."""
     return next(load(t.preset).identity.locality for t in terms if t.preset)
-
-
-def _joined(caveats: tuple[Any, ...], lang: str) -> str:
-    """Caveats as one clause after "but"/"nhưng": the first word in lower case."""
-    text = " ".join(k.explain(lang) for k in caveats)
-    return text[:1].lower() + text[1:]
 
 
 def in_force(locality: str, on: dt.date) -> Regulation:
@@ -351,13 +353,8 @@ def in_force(locality: str, on: dt.date) -> Regulation:
     started = [i for i, t in enumerate(terms) if (t.earliest() or dt.date.min) <= on]
     if not started:
         first = terms[0]
-        raise SuccessionError(
-            f"{locality}: no known regulation in force on {on.isoformat()}; the earliest known "
-            f"is {first.describe()}",
-            locality=locality, on=on, reason="before_known", candidates=(first,),
-            message_vi=f"{locality}: không biết quy chế nào có hiệu lực ngày {vi_date(on)}; "
-            f"quyết định sớm nhất được biết là {first.describe('vi')}",
-        )
+        raise _error(reasons.BeforeKnown(locality, on, first.named()), "before_known",
+                     locality, on, (first,))
     i = started[-1]
     term = terms[i]
     assert term.starts is not None or i == 0
@@ -372,14 +369,22 @@ def in_force(locality: str, on: dt.date) -> Regulation:
 
     cav = tuple(k for k in world.caveats(reg, on) if k.decisive)
     if cav:
-        raise SuccessionError(
-            f"{locality}: on {on.isoformat()} the last known regulation is {term.describe()}, "
-            "but " + _joined(cav, "en"),
-            locality=locality, on=on, reason="reorganised", candidates=(term,), caveats=cav,
-            message_vi=f"{locality}: ngày {vi_date(on)} quy chế cuối cùng được biết là "
-            f"{term.describe('vi')}, nhưng " + _joined(cav, "vi"),
-        )
+        world_kinds = reasons.UnitChanged | reasons.Replaced | reasons.UnitEnded
+        changes = tuple(r for k in cav for r in k.reasons if isinstance(r, world_kinds))
+        raise _error(reasons.Reorganised(locality, on, term.named(), changes), "reorganised",
+                     locality, on, (term,), caveats=cav)
     return reg
+
+
+def _error(
+    said: reasons.Reason, code: str, locality: str, on: dt.date | None,
+    candidates: tuple[Term, ...] = (), *, caveats: tuple[Any, ...] = (),
+) -> SuccessionError:
+    """A `SuccessionError` whose messages are ``said`` in words (English, then Vietnamese)."""
+    return SuccessionError(
+        text.say(said, "en"), locality=locality, on=on, reason=code, candidates=candidates,
+        message_vi=text.say(said, "vi"), caveats=caveats, said=said,
+    )
 
 
 def _uncertain(locality: str, on: dt.date, term: Term, before: Term | None) -> SuccessionError:
@@ -387,39 +392,12 @@ def _uncertain(locality: str, on: dt.date, term: Term, before: Term | None) -> S
     assert term.starts is not None
     begins = term.earliest()
     assert begins is not None
-    window = f"{begins.isoformat()} to {term.starts.latest().isoformat()}"
-    window_vi = f"từ {vi_date(begins)} đến {vi_date(term.starts.latest())}"
-    if before is None:
-        return SuccessionError(
-            f"{locality}: on {on.isoformat()} it is uncertain whether {term.describe()} "
-            f"was in force yet: its date is known only as {term.starts} ({window}) and no "
-            "earlier decision is known",
-            locality=locality, on=on, reason="uncertain", candidates=(term,),
-            message_vi=f"{locality}: ngày {vi_date(on)} chưa chắc {term.describe('vi')} "
-            f"đã có hiệu lực: ngày của nó chỉ biết là {vi_date(term.starts)} ({window_vi}) "
-            "và không biết quyết định nào trước đó",
-        )
-    return SuccessionError(
-        f"{locality}: on {on.isoformat()} either {before.describe()} or {term.describe()} "
-        f"was in force: the latter's date is known only as {term.starts} ({window})",
-        locality=locality, on=on, reason="uncertain", candidates=(before, term),
-        message_vi=f"{locality}: ngày {vi_date(on)} có hiệu lực hoặc "
-        f"{before.describe('vi')} hoặc {term.describe('vi')}: ngày của quyết định sau chỉ "
-        f"biết là {vi_date(term.starts)} ({window_vi})",
-    )
+    said = reasons.StartUncertain(locality, on, term.named(), term.starts, begins,
+                                  term.starts.latest(), before.named() if before else None)
+    return _error(said, "uncertain", locality, on, (before, term) if before else (term,))
 
 
 def _not_shipped(locality: str, on: dt.date, term: Term) -> SuccessionError:
     """The decision in force on ``on`` is known but not shipped as a preset."""
-    where = where_vi = ""
-    if term.citation and term.replaced_by:
-        where = f" (named as replaced in {term.citation.label('en')} of {term.replaced_by})"
-        where_vi = (f" (được nêu là bị thay thế tại {term.citation.label('vi')} của "
-                    f"{term.replaced_by})")
-    return SuccessionError(
-        f"{locality}: on {on.isoformat()} the regulation in force was {term.describe()}"
-        f"{where}, which is not shipped as a preset",
-        locality=locality, on=on, reason="not_shipped", candidates=(term,),
-        message_vi=f"{locality}: ngày {vi_date(on)} văn bản có hiệu lực là "
-        f"{term.describe('vi')}{where_vi}, không có sẵn trong bộ quy chế",
-    )
+    said = reasons.NotShipped(locality, on, term.named(), term.citation, term.replaced_by)
+    return _error(said, "not_shipped", locality, on, (term,))

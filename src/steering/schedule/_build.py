@@ -10,6 +10,7 @@ import attrs
 import pendulum
 
 from steering import world
+from steering._args import as_day
 from steering.errors import QueryError
 from steering.regulation import Regulation
 from steering.rules import (
@@ -23,7 +24,6 @@ from steering.rules import (
 )
 from steering.schedule._periods import (
     _check_cadence,
-    _check_date,
     _check_deadline,
     _due,
     _join_notes,
@@ -384,7 +384,7 @@ def calendar(
     """
     if not isinstance(reg, Regulation):
         raise QueryError(f"reg must be a Regulation; found {type(reg).__name__}")
-    a, b = _check_date(start, "start"), _check_date(end, "end")
+    a, b = as_day(start, "start"), as_day(end, "end")
     if a > b:
         raise QueryError(f"start {a.isoformat()} is after end {b.isoformat()}")
     policy, workdays, in_force_only, combined = _options({

@@ -19,7 +19,7 @@ from steering.rules import (
     LocalDayKind,
     Period,
 )
-from steering.schedule._types import _MONTHS, _ROMAN, CALENDAR_OPTIONS, REVIEWS, _pdate
+from steering.schedule._types import _MONTHS, _ROMAN, CALENDAR_OPTIONS, REVIEWS
 from steering.text import label
 from steering.workdays import (
     MAX_YEAR,
@@ -129,20 +129,6 @@ def _name(reg: Regulation, node_id: str) -> str:
 
 
 # -- options and arguments ----------------------------------------------------------
-
-
-def _check_date(value: object, what: str) -> pendulum.Date:
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise QueryError(
-            f"{what} must be a date (datetime.date or pendulum.Date); found "
-            f"{type(value).__name__} {value!r}"
-        )
-    if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise QueryError(
-            f"{what} {value.isoformat()} is outside the years calendars cover "
-            f"({MIN_YEAR}-{MAX_YEAR})"
-        )
-    return _pdate(value)
 
 
 def in_force_from(reg: Regulation) -> dt.date:

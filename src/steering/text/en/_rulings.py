@@ -497,9 +497,14 @@ def _(x: r.UnitChanged) -> str:
 def _(x: r.Replaced) -> str:
     if x.sure and x.on is not None and x.now is not None:
         return (f"From {dmy(x.first)} this regulation was replaced by {name(x.successor)}; "
-                f"on {dmy(x.on)}: {name(x.now)}.")
+                f"on {dmy(x.on)}: {_now(x.now)}.")
     return (f"From {dmy(x.first)} this regulation may have been replaced by "
             f"{name(x.successor)} (its date is known only as {x.starts}).")
+
+
+def _now(now: r.Named | r.Reason) -> str:
+    """What was in force on the day: a preset, or why that is not known."""
+    return name(now) if isinstance(now, r.Named) else SAY.say(now)
 
 
 @SAY.on(r.UnitEnded)
@@ -544,3 +549,50 @@ def _(x: r.StartUnknown) -> str:
 def _(x: r.AsWritten) -> str:
     answer = f" (answer: {', '.join(x.answer)})" if x.answer else ""
     return f"As written: {SAY.render(x.reasons)}{answer}"
+
+
+# -- which regulation was in force -------------------------------------------------------
+
+
+@SAY.on(r.UnknownLocality)
+def _(x: r.UnknownLocality) -> str:
+    return (f"no shipped preset for locality {x.locality!r}; known localities: "
+            f"{', '.join(x.known)}")
+
+
+@SAY.on(r.BeforeKnown)
+def _(x: r.BeforeKnown) -> str:
+    return (f"{x.locality}: no known regulation in force on {x.on.isoformat()}; the earliest "
+            f"known is {name(x.first)}")
+
+
+@SAY.on(r.StartUncertain)
+def _(x: r.StartUncertain) -> str:
+    window = f"{x.begins.isoformat()} to {x.latest.isoformat()}"
+    if x.before is None:
+        return (f"{x.locality}: on {x.on.isoformat()} it is uncertain whether {name(x.term)} "
+                f"was in force yet: its date is known only as {x.known_as} ({window}) and no "
+                "earlier decision is known")
+    return (f"{x.locality}: on {x.on.isoformat()} either {name(x.before)} or {name(x.term)} "
+            f"was in force: the latter's date is known only as {x.known_as} ({window})")
+
+
+@SAY.on(r.NotShipped)
+def _(x: r.NotShipped) -> str:
+    where = ""
+    if x.replaced_in is not None and x.replaced_by:
+        where = f" (named as replaced in {x.replaced_in.label('en')} of {x.replaced_by})"
+    return (f"{x.locality}: on {x.on.isoformat()} the regulation in force was {name(x.term)}"
+            f"{where}, which is not shipped as a preset")
+
+
+@SAY.on(r.Reorganised)
+def _(x: r.Reorganised) -> str:
+    return (f"{x.locality}: on {x.on.isoformat()} the last known regulation is "
+            f"{name(x.term)}, but {_lowered(x.changes)}")
+
+
+def _lowered(changes: tuple[r.UnitChanged | r.Replaced | r.UnitEnded, ...]) -> str:
+    """The world's changes as one clause after "but": the first letter in lower case."""
+    said = " ".join(SAY.render((c,)) for c in changes)
+    return said[:1].lower() + said[1:]

@@ -491,9 +491,14 @@ def _(x: r.UnitChanged) -> str:
 def _(x: r.Replaced) -> str:
     if x.sure and x.on is not None and x.now is not None:
         return (f"Từ {vi_date(x.first)}, quy chế này đã được thay thế bởi {name(x.successor)}; "
-                f"ngày {vi_date(x.on)}: {name(x.now)}.")
+                f"ngày {vi_date(x.on)}: {_now(x.now)}.")
     return (f"Từ {vi_date(x.first)}, quy chế này có thể đã được thay thế bởi {name(x.successor)} "
             f"(ngày hiệu lực chỉ biết là {x.starts}).")
+
+
+def _now(now: r.Named | r.Reason) -> str:
+    """What was in force on the day: a preset, or why that is not known."""
+    return name(now) if isinstance(now, r.Named) else SAY.say(now)
 
 
 @SAY.on(r.UnitEnded)
@@ -538,3 +543,51 @@ def _(x: r.StartUnknown) -> str:
 def _(x: r.AsWritten) -> str:
     answer = f" (trả lời: {', '.join(x.answer)})" if x.answer else ""
     return f"Theo văn bản: {SAY.render(x.reasons)}{answer}"
+
+
+# -- which regulation was in force -------------------------------------------------------
+
+
+@SAY.on(r.UnknownLocality)
+def _(x: r.UnknownLocality) -> str:
+    return (f"không có bộ quy chế có sẵn nào cho địa phương {x.locality!r}; các địa phương "
+            f"đã biết: {', '.join(x.known)}")
+
+
+@SAY.on(r.BeforeKnown)
+def _(x: r.BeforeKnown) -> str:
+    return (f"{x.locality}: không biết quy chế nào có hiệu lực ngày {vi_date(x.on)}; quyết "
+            f"định sớm nhất được biết là {name(x.first)}")
+
+
+@SAY.on(r.StartUncertain)
+def _(x: r.StartUncertain) -> str:
+    window = f"từ {vi_date(x.begins)} đến {vi_date(x.latest)}"
+    if x.before is None:
+        return (f"{x.locality}: ngày {vi_date(x.on)} chưa chắc {name(x.term)} đã có hiệu "
+                f"lực: ngày của nó chỉ biết là {vi_date(x.known_as)} ({window}) và không "
+                "biết quyết định nào trước đó")
+    return (f"{x.locality}: ngày {vi_date(x.on)} có hiệu lực hoặc {name(x.before)} hoặc "
+            f"{name(x.term)}: ngày của quyết định sau chỉ biết là {vi_date(x.known_as)} "
+            f"({window})")
+
+
+@SAY.on(r.NotShipped)
+def _(x: r.NotShipped) -> str:
+    where = ""
+    if x.replaced_in is not None and x.replaced_by:
+        where = f" (được nêu là bị thay thế tại {x.replaced_in.label('vi')} của {x.replaced_by})"
+    return (f"{x.locality}: ngày {vi_date(x.on)} văn bản có hiệu lực là {name(x.term)}"
+            f"{where}, không có sẵn trong bộ quy chế")
+
+
+@SAY.on(r.Reorganised)
+def _(x: r.Reorganised) -> str:
+    return (f"{x.locality}: ngày {vi_date(x.on)} quy chế cuối cùng được biết là "
+            f"{name(x.term)}, nhưng {_lowered(x.changes)}")
+
+
+def _lowered(changes: tuple[r.UnitChanged | r.Replaced | r.UnitEnded, ...]) -> str:
+    """The world's changes as one clause after "nhưng": the first letter in lower case."""
+    said = " ".join(SAY.render((c,)) for c in changes)
+    return said[:1].lower() + said[1:]
