@@ -6,8 +6,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any, cast
 
+import attrs
 from litestar import Request, Response, get, post
 from litestar.concurrency import sync_to_thread
+from litestar.di import NamedDependency, Provide
 from litestar.openapi import ResponseSpec
 from litestar.params import HeaderParameter, Parameter, QueryParameter
 
@@ -85,16 +87,24 @@ def _answer(ruling: Ruling, reg: Regulation, lang: str) -> Response[RulingAnswer
     return _json(ruling_json(ruling, reg, lang), RulingAnswer)
 
 
-def _ask(request: Request[Any, Any, Any], regulation: str, lang: str | None,
-         accept_language: str | None,
-         question: Callable[[AuthorityGraph], Ruling]) -> Response[RulingAnswer]:
-    """Ask one regulation's authority graph ``question``; answer in the language asked.
+@attrs.frozen
+class _Asker:
+    """One request's way to ask a regulation's authority graph, answering in its language.
 
-    The regulation is found first, then the question asked, then the language read, so
-    an unknown regulation is said before a bad argument.
+    Every ruling endpoint is handed one (a dependency, so ``lang`` and
+    ``Accept-Language`` are declared once). The regulation is found first, then the
+    question asked, then the language read, so an unknown regulation is said before a
+    bad argument.
     """
-    reg = _registry(request).get(regulation)
-    return _answer(question(reg.authority()), reg, _lang(lang, accept_language))
+
+    registry: Registry
+    lang: str | None
+    accept_language: str | None
+
+    def __call__(self, regulation: str,
+                 question: Callable[[AuthorityGraph], Ruling]) -> Response[RulingAnswer]:
+        reg = self.registry.get(regulation)
+        return _answer(question(reg.authority()), reg, _lang(self.lang, self.accept_language))
 
 
 _Lang = Annotated[str | None, QueryParameter(
@@ -153,6 +163,20 @@ def _query(**kwargs: Any) -> get:
     return get(sync_to_thread=False, responses=_ERRORS, tags=["queries"], **kwargs)
 
 
+#: What a ruling endpoint is handed (named in the route's dependencies).
+_Ask = NamedDependency[_Asker]
+
+
+def _asker(request: Request[Any, Any, Any], lang: _Lang = None,
+           accept_language: _AcceptLanguage = None) -> _Asker:
+    return _Asker(_registry(request), lang, accept_language)
+
+
+def _ruling(path: str) -> get:
+    """The route decorator of a question answered by a ruling: it is handed ``ask``."""
+    return _query(path=path, dependencies={"ask": Provide(_asker, sync_to_thread=False)})
+
+
 # ----------------------------------------------------------------- endpoints
 
 
@@ -194,205 +218,167 @@ def show_regulation(
     return _json(unstructure_value(_registry(request).get(regulation)), Regulation)
 
 
-@_query(path="/regulations/{regulation:str}/acting-for")
+@_ruling("/regulations/{regulation:str}/acting-for")
 def acting_for(
-    request: Request[Any, Any, Any],
+    ask: _Ask,
     *,
     post: _Post,
     regulation: str = _REG,
     absent: list[str] | None = _ABSENT_SELF,
     on: _On = None,
-    lang: _Lang = None,
-    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Who acts for ``post`` when the posts in ``absent`` are absent (``acting_for``)."""
     # Left out, the post asked about is the one away, as on the command line.
     away = frozenset({post}) if absent is None else _ids(absent)
-    return _ask(request, regulation, lang, accept_language,
-                lambda g: g.acting_for(post, absent=away, on=on))
+    return ask(regulation, lambda g: g.acting_for(post, absent=away, on=on))
 
 
-@_query(path="/regulations/{regulation:str}/seal-for")
+@_ruling("/regulations/{regulation:str}/seal-for")
 def seal_for(
-    request: Request[Any, Any, Any],
+    ask: _Ask,
     *,
     post: _Post,
     regulation: str = _REG,
     document: _Document = None,
     on: _On = None,
-    lang: _Lang = None,
-    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Which seal ``post`` uses and which signing form applies (``seal_for``)."""
-    return _ask(request, regulation, lang, accept_language,
-                lambda g: g.seal_for(post, document=document, on=on))
+    return ask(regulation, lambda g: g.seal_for(post, document=document, on=on))
 
 
-@_query(path="/regulations/{regulation:str}/signature-block")
+@_ruling("/regulations/{regulation:str}/signature-block")
 def signature_block(
-    request: Request[Any, Any, Any],
+    ask: _Ask,
     *,
     post: _Post,
     regulation: str = _REG,
     absent: list[str] | None = _ABSENT,
     on: _On = None,
     document: _Document = None,
-    lang: _Lang = None,
-    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """The lines a document signed by ``post`` carries (``signature_block``)."""
-    return _ask(request, regulation, lang, accept_language,
-                lambda g: g.signature_block(post, absent=_ids(absent), on=on, document=document))
+    return ask(regulation,
+               lambda g: g.signature_block(post, absent=_ids(absent), on=on, document=document))
 
 
-@_query(path="/regulations/{regulation:str}/accountable-to")
+@_ruling("/regulations/{regulation:str}/accountable-to")
 def accountable_to(
-    request: Request[Any, Any, Any],
+    ask: _Ask,
     *,
     post: _Post,
     regulation: str = _REG,
     transitive: _Transitive = False,
-    lang: _Lang = None,
-    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """To whom ``post`` answers ("chịu trách nhiệm trước"; ``accountable_to``)."""
-    return _ask(request, regulation, lang, accept_language,
-                lambda g: g.accountable_to(post, transitive=transitive))
+    return ask(regulation, lambda g: g.accountable_to(post, transitive=transitive))
 
 
-@_query(path="/regulations/{regulation:str}/reports-to")
+@_ruling("/regulations/{regulation:str}/reports-to")
 def reports_to(
-    request: Request[Any, Any, Any],
+    ask: _Ask,
     *,
     post: _Post,
     regulation: str = _REG,
-    lang: _Lang = None,
-    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """To whom ``post`` sends its reports (``reports_to``)."""
-    return _ask(request, regulation, lang, accept_language,
-                lambda g: g.reports_to(post))
+    return ask(regulation, lambda g: g.reports_to(post))
 
 
-@_query(path="/regulations/{regulation:str}/conveners")
+@_ruling("/regulations/{regulation:str}/conveners")
 def conveners(
-    request: Request[Any, Any, Any],
+    ask: _Ask,
     *,
     kind: str = _KIND,
     regulation: str = _REG,
     body_: _Body = "committee",
-    lang: _Lang = None,
-    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Who may convene a kind of meeting of ``body`` (``conveners``)."""
-    return _ask(request, regulation, lang, accept_language,
-                lambda g: g.conveners(kind, body=body_))
+    return ask(regulation, lambda g: g.conveners(kind, body=body_))
 
 
-@_query(path="/regulations/{regulation:str}/standing-agency")
+@_ruling("/regulations/{regulation:str}/standing-agency")
 def standing_agency(
-    request: Request[Any, Any, Any],
+    ask: _Ask,
     *,
     regulation: str = _REG,
     domain: _Domain = None,
-    lang: _Lang = None,
-    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Which standing agency serves the committee, by domain (``standing_agency``)."""
-    return _ask(request, regulation, lang, accept_language,
-                lambda g: g.standing_agency(domain))
+    return ask(regulation, lambda g: g.standing_agency(domain))
 
 
-@_query(path="/regulations/{regulation:str}/collective")
+@_ruling("/regulations/{regulation:str}/collective")
 def collective(
-    request: Request[Any, Any, Any],
+    ask: _Ask,
     *,
     collective_: _Collective,
     regulation: str = _REG,
     absent: list[str] | None = _ABSENT,
     on: _On = None,
-    lang: _Lang = None,
-    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Who a leadership collective is made of, and who of it is present (``collective``)."""
-    return _ask(request, regulation, lang, accept_language,
-                lambda g: g.collective(collective_, absent=_ids(absent), on=on))
+    return ask(regulation, lambda g: g.collective(collective_, absent=_ids(absent), on=on))
 
 
-@_query(path="/regulations/{regulation:str}/notice")
+@_ruling("/regulations/{regulation:str}/notice")
 def notice(
-    request: Request[Any, Any, Any],
+    ask: _Ask,
     *,
     meeting_day: _MeetingDay,
     regulation: str = _REG,
     body_: _Body = "committee",
     kind: _MeetingKind = "regular",
-    lang: _Lang = None,
-    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """By when the notice of a meeting must go out (``notice_for``)."""
-    return _ask(request, regulation, lang, accept_language,
-                lambda g: g.notice_for(meeting_day, body=body_, kind=kind))
+    return ask(regulation, lambda g: g.notice_for(meeting_day, body=body_, kind=kind))
 
 
-@_query(path="/regulations/{regulation:str}/procedure")
+@_ruling("/regulations/{regulation:str}/procedure")
 def procedure(
-    request: Request[Any, Any, Any],
+    ask: _Ask,
     *,
     kind: str = _PROCEDURE,
     regulation: str = _REG,
     body_: _Body = "committee",
     chaired_by: _ChairedBy = None,
-    lang: _Lang = None,
-    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Who does a procedure of a body's meetings, and who decides (``procedure``)."""
-    return _ask(request, regulation, lang, accept_language,
-                lambda g: g.procedure(kind, body=body_, chaired_by=chaired_by))
+    return ask(regulation, lambda g: g.procedure(kind, body=body_, chaired_by=chaired_by))
 
 
-@_query(path="/regulations/{regulation:str}/proxy")
+@_ruling("/regulations/{regulation:str}/proxy")
 def proxy(
-    request: Request[Any, Any, Any],
+    ask: _Ask,
     *,
     post: _Post,
     regulation: str = _REG,
     body_: _Body = "committee",
-    lang: _Lang = None,
-    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Whether someone may attend a meeting of ``body`` for ``post`` (``proxy``)."""
-    return _ask(request, regulation, lang, accept_language,
-                lambda g: g.proxy(post, body=body_))
+    return ask(regulation, lambda g: g.proxy(post, body=body_))
 
 
-@_query(path="/regulations/{regulation:str}/monitor-of")
+@_ruling("/regulations/{regulation:str}/monitor-of")
 def monitor_of(
-    request: Request[Any, Any, Any],
+    ask: _Ask,
     *,
     locality_or_sector: str = _TARGET,
     regulation: str = _REG,
     on: _On = None,
-    lang: _Lang = None,
-    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Which member monitors a locality or sector (``monitor_of``), on a date if given."""
-    return _ask(request, regulation, lang, accept_language,
-                lambda g: g.monitor_of(locality_or_sector, on=on))
+    return ask(regulation, lambda g: g.monitor_of(locality_or_sector, on=on))
 
 
-@_query(path="/regulations/{regulation:str}/monitored-by")
+@_ruling("/regulations/{regulation:str}/monitored-by")
 def monitored_by(
-    request: Request[Any, Any, Any],
+    ask: _Ask,
     *,
     post: _Post,
     regulation: str = _REG,
-    lang: _Lang = None,
-    accept_language: _AcceptLanguage = None,
 ) -> Response[RulingAnswer]:
     """Which localities and sectors ``post`` monitors (``monitored_by``)."""
-    return _ask(request, regulation, lang, accept_language,
-                lambda g: g.monitored_by(post))
+    return ask(regulation, lambda g: g.monitored_by(post))
 
 
 def _occurrences(reg: Regulation, start: dt.date, end: dt.date) -> tuple[Occurrence, ...]:
