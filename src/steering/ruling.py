@@ -22,7 +22,7 @@ from steering.errors import QueryError, SteeringError
 from steering.reasons import AsWritten, Reason
 from steering.regulation import Regulation
 from steering.rules import AttendanceCondition, Citation, Delegation, Seal, SigningForm
-from steering.text import render, sentence
+from steering.text import Worded, sentence
 
 __all__ = ["LANGS", "Question", "Ruling", "Status", "ruling_json", "sentence"]
 
@@ -90,7 +90,7 @@ def _sorted_repr(value: frozenset[str]) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class Ruling:
+class Ruling(Worded):
     """What the regulation says about one question, why, and in which clauses.
 
     Attributes:
@@ -158,16 +158,6 @@ class Ruling:
     unordered: bool = False
     caveats: tuple[Any, ...] = _tuple()
     reasons: tuple[Reason, ...] = _tuple(repr=False)
-
-    @property
-    def text_vi(self) -> str:
-        """The explanation in Vietnamese, without the caveats (see `explain`)."""
-        return render(self.reasons, "vi")
-
-    @property
-    def text_en(self) -> str:
-        """The explanation in English, without the caveats (see `explain`)."""
-        return render(self.reasons, "en")
 
     @property
     def decided(self) -> bool:

@@ -42,7 +42,7 @@ from steering import reasons
 from steering._text import nfc
 from steering.errors import QueryError
 from steering.reasons import AsWritten, Reason
-from steering.text import render
+from steering.text import Worded, render
 
 if TYPE_CHECKING:
     from steering.regulation import Regulation
@@ -142,7 +142,7 @@ def _reasons_field() -> Any:
 
 
 @attrs.frozen(kw_only=True)
-class Caveat:
+class Caveat(Worded):
     """Something the world did after a regulation was written, said with an answer.
 
     Attributes:
@@ -165,16 +165,6 @@ class Caveat:
     reasons: tuple[Reason, ...] = _reasons_field()
     change: Change | None = None
     successor: str = ""
-
-    @property
-    def text_vi(self) -> str:
-        """The caveat in Vietnamese."""
-        return render(self.reasons, "vi")
-
-    @property
-    def text_en(self) -> str:
-        """The caveat in English."""
-        return render(self.reasons, "en")
 
     def __str__(self) -> str:
         return self.text_vi

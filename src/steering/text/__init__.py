@@ -21,6 +21,7 @@ from steering.statements import Statement, Subject
 __all__ = [
     "CATALOGUES",
     "Catalogue",
+    "Worded",
     "catalogue",
     "label",
     "pair",
@@ -79,6 +80,27 @@ class Catalogue:
     def render(self, reasons: Iterable[Reason]) -> str:
         """Reasons in words, one after another, as one capitalised text."""
         return sentence(" ".join(self.say(r) for r in reasons))
+
+
+class Worded:
+    """A value that says why by its typed ``reasons``; `text_vi` and `text_en` word them.
+
+    A mixin of [`Ruling`][steering.ruling.Ruling] and [`Caveat`][steering.world.Caveat]:
+    the text is rendered when asked, never stored.
+    """
+
+    __slots__ = ()
+    reasons: tuple[Reason, ...]
+
+    @property
+    def text_vi(self) -> str:
+        """The reasons in Vietnamese (a ruling's caveats are not among them: see ``explain``)."""
+        return render(self.reasons, "vi")
+
+    @property
+    def text_en(self) -> str:
+        """The reasons in English (a ruling's caveats are not among them: see ``explain``)."""
+        return render(self.reasons, "en")
 
 
 def _catalogues() -> dict[str, Catalogue]:
