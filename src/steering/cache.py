@@ -97,16 +97,16 @@ def _sha(path: Path, limit: int) -> str | None:
         return None
 
 
-def dependencies(reg: Regulation, file: Path) -> tuple[Path, ...]:
+def dependencies(reg: Regulation, file: Path, *, resolved: bool = False) -> tuple[Path, ...]:
     """Every file ``reg`` (loaded from ``file``) was built from, resolved, each once.
 
     Itself first, then its source text, then its nested regulation files and theirs,
-    in a stable order.
+    in a stable order. ``resolved``: ``file`` is resolved already (not again).
     """
     out: list[Path] = []
 
     def walk(r: Regulation, f: Path) -> None:
-        f = f.resolve()
+        f = f if resolved and f is file else f.resolve()
         if f in out:
             return
         out.append(f)
@@ -134,11 +134,14 @@ def hashes_of(deps: Iterable[Path]) -> tuple[str, ...] | None:
     return tuple(out)
 
 
-def entry_for(reg: Regulation, file: Path) -> Entry | None:
-    """The store's entry for a regulation just loaded from ``file`` (``None``: unreadable)."""
+def entry_for(reg: Regulation, file: Path, *, resolved: bool = False) -> Entry | None:
+    """The store's entry for a regulation just loaded from ``file`` (``None``: unreadable).
+
+    ``resolved``: ``file`` is resolved already.
+    """
     from steering.compare import rows_in  # noqa: PLC0415 - the engines load lazily
 
-    deps = dependencies(reg, file)
+    deps = dependencies(reg, file, resolved=resolved)
     hashes = hashes_of(deps)
     if hashes is None:
         return None
