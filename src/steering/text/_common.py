@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from steering.reasons import Named
+from steering.reasons import Named, Reason
 from steering.rules import WORDS, Citation
 
 
@@ -56,3 +57,18 @@ def lines(items: Sequence[str]) -> str:
 def unique(items: Iterable[str]) -> list[str]:
     """``items`` each once, in the order first seen."""
     return list(dict.fromkeys(items))
+
+
+if TYPE_CHECKING:
+    from steering.text import Catalogue
+
+
+def named_or_said(item: Named | Reason, say: Catalogue) -> str:
+    """A post by its name in the catalogue's language, or a reason in its words."""
+    return getattr(item, say.lang) if isinstance(item, Named) else say.say(item)
+
+
+def as_clause(reasons: Iterable[Reason], say: Catalogue) -> str:
+    """Reasons said one sentence each, as a clause after "but": its first letter lowered."""
+    said = " ".join(say.render((x,)) for x in reasons)
+    return said[:1].lower() + said[1:]

@@ -19,7 +19,7 @@ from steering.rules import (
     SigningForm,
 )
 from steering.text import sentence
-from steering.text._common import join, lines, quoted
+from steering.text._common import as_clause, join, lines, named_or_said, quoted
 from steering.text.en._words import SAY, WORDS, _is, cite, listed, name, names
 
 # -- who acts for an absent post ---------------------------------------------------
@@ -497,14 +497,10 @@ def _(x: r.UnitChanged) -> str:
 def _(x: r.Replaced) -> str:
     if x.sure and x.on is not None and x.now is not None:
         return (f"From {dmy(x.first)} this regulation was replaced by {name(x.successor)}; "
-                f"on {dmy(x.on)}: {_now(x.now)}.")
+                f"on {dmy(x.on)}: {named_or_said(x.now, SAY)}.")
     return (f"From {dmy(x.first)} this regulation may have been replaced by "
             f"{name(x.successor)} (its date is known only as {x.starts}).")
 
-
-def _now(now: r.Named | r.Reason) -> str:
-    """What was in force on the day: a preset, or why that is not known."""
-    return name(now) if isinstance(now, r.Named) else SAY.say(now)
 
 
 @SAY.on(r.UnitEnded)
@@ -589,10 +585,5 @@ def _(x: r.NotShipped) -> str:
 @SAY.on(r.Reorganised)
 def _(x: r.Reorganised) -> str:
     return (f"{x.locality}: on {x.on.isoformat()} the last known regulation is "
-            f"{name(x.term)}, but {_lowered(x.changes)}")
+            f"{name(x.term)}, but {as_clause(x.changes, SAY)}")
 
-
-def _lowered(changes: tuple[r.UnitChanged | r.Replaced | r.UnitEnded, ...]) -> str:
-    """The world's changes as one clause after "but": the first letter in lower case."""
-    said = " ".join(SAY.render((c,)) for c in changes)
-    return said[:1].lower() + said[1:]

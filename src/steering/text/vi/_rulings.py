@@ -19,7 +19,7 @@ from steering.rules import (
     SigningForm,
 )
 from steering.text import sentence
-from steering.text._common import join, lines, quoted
+from steering.text._common import as_clause, join, lines, named_or_said, quoted
 from steering.text.vi._words import SAY, WORDS, cite, listed, name, names
 
 # -- who acts for an absent post ---------------------------------------------------
@@ -491,14 +491,10 @@ def _(x: r.UnitChanged) -> str:
 def _(x: r.Replaced) -> str:
     if x.sure and x.on is not None and x.now is not None:
         return (f"Từ {vi_date(x.first)}, quy chế này đã được thay thế bởi {name(x.successor)}; "
-                f"ngày {vi_date(x.on)}: {_now(x.now)}.")
+                f"ngày {vi_date(x.on)}: {named_or_said(x.now, SAY)}.")
     return (f"Từ {vi_date(x.first)}, quy chế này có thể đã được thay thế bởi {name(x.successor)} "
             f"(ngày hiệu lực chỉ biết là {x.starts}).")
 
-
-def _now(now: r.Named | r.Reason) -> str:
-    """What was in force on the day: a preset, or why that is not known."""
-    return name(now) if isinstance(now, r.Named) else SAY.say(now)
 
 
 @SAY.on(r.UnitEnded)
@@ -584,10 +580,5 @@ def _(x: r.NotShipped) -> str:
 @SAY.on(r.Reorganised)
 def _(x: r.Reorganised) -> str:
     return (f"{x.locality}: ngày {vi_date(x.on)} quy chế cuối cùng được biết là "
-            f"{name(x.term)}, nhưng {_lowered(x.changes)}")
+            f"{name(x.term)}, nhưng {as_clause(x.changes, SAY)}")
 
-
-def _lowered(changes: tuple[r.UnitChanged | r.Replaced | r.UnitEnded, ...]) -> str:
-    """The world's changes as one clause after "nhưng": the first letter in lower case."""
-    said = " ".join(SAY.render((c,)) for c in changes)
-    return said[:1].lower() + said[1:]
