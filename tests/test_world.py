@@ -20,6 +20,7 @@ from steering import presets, world
 from steering.cli import main
 from steering.errors import QueryError
 from steering.schedule import calendar
+from steering.world import CaveatKind
 
 JAN_2026 = dt.date(2026, 1, 1)
 REORGANISED = dt.date(2025, 7, 1)
@@ -81,9 +82,9 @@ def test_vung_tau_2026_ended_with_the_district_level() -> None:
     # The province's merger and the wards' reorganisation come as information.
     kinds = {k.kind: k for k in world.caveats(presets.load("vung-tau-2024"), JAN_2026)}
     assert set(kinds) == {"ended", "merged", "reorganised"}
-    assert not kinds["merged"].decisive
-    assert "1685/NQ-UBTVQH15" in kinds["reorganised"].explain("en")
-    assert "phường Vũng Tàu" in kinds["reorganised"].explain("vi")
+    assert not kinds[CaveatKind.MERGED].decisive
+    assert "1685/NQ-UBTVQH15" in kinds[CaveatKind.REORGANISED].explain("en")
+    assert "phường Vũng Tàu" in kinds[CaveatKind.REORGANISED].explain("vi")
 
 
 def test_thanh_hoa_2026_is_kept_but_its_districts_ended() -> None:

@@ -19,6 +19,7 @@ family of questions in the order of the catalogues (`steering.text.vi`,
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import Any
 
 import attrs
@@ -35,7 +36,7 @@ from steering.rules import (
     SigningForm,
 )
 
-__all__ = ["Named", "Reason"]
+__all__ = ["ChangeKind", "Named", "Reason"]
 
 
 @attrs.frozen
@@ -655,15 +656,24 @@ class NoAgencyForDomain(Reason):
 # -- what the world did after the text (caveats) -------------------------------------
 
 
+class ChangeKind(enum.StrEnum):
+    """What the 2025 reorganisation did to a unit."""
+
+    MERGED = "merged"  # sáp nhập vào một đơn vị khác
+    ENDED = "ended"  # không còn là đơn vị hành chính (cấp huyện kết thúc)
+    REORGANISED = "reorganised"  # sắp xếp lại
+    UNCHANGED = "unchanged"  # giữ nguyên
+
+
 @attrs.frozen
 class UnitChanged(Reason):
-    """The reorganisation changed a unit: ``kind`` is merged, ended, reorganised or unchanged.
+    """The reorganisation changed a unit, as ``kind`` says.
 
     ``instrument`` names the instrument that decides it; ``decisive``: whether the
     regulation's applicability is left unknown.
     """
 
-    kind: str
+    kind: ChangeKind
     unit: Named
     on: dt.date
     instrument: Named

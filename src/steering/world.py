@@ -29,6 +29,7 @@ for another locality gets no caveat from this data.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -41,7 +42,8 @@ import attrs
 from steering import reasons
 from steering._text import nfc
 from steering.errors import QueryError
-from steering.reasons import AsWritten, Reason
+from steering.reasons import AsWritten, ChangeKind, Reason
+from steering.regulation import Level
 from steering.text import Worded, render
 
 if TYPE_CHECKING:
@@ -51,7 +53,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Caveat",
+    "CaveatKind",
     "Change",
+    "ChangeKind",
     "Instrument",
     "applicability_unknown_from",
     "caveats",
@@ -114,8 +118,8 @@ class Change:
     Attributes:
         unit: The unit, with its unit word ("tỉnh Đắk Nông").
         unit_en: The same in English.
-        level: ``"province"``, ``"district"`` or ``"commune"``.
-        kind: ``"merged"``, ``"ended"``, ``"reorganised"`` or ``"unchanged"``.
+        level: The unit's level (province, district or commune).
+        kind: What happened to it (merged, ended, reorganised or unchanged).
         on: The day it took effect.
         into: The unit it became part of, or ``""``.
         presets: Presets whose own locality this is (decisive caveats).
@@ -127,14 +131,25 @@ class Change:
 
     unit: str = attrs.field(converter=nfc)
     unit_en: str = attrs.field(converter=nfc)
-    level: str
-    kind: str
+    level: Level = attrs.field(converter=Level)
+    kind: ChangeKind = attrs.field(converter=ChangeKind)
     on: dt.date
     into: str = attrs.field(default="", converter=nfc)
     presets: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     context: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     instrument: Instrument
     note: str = attrs.field(default="", converter=nfc)
+
+
+class CaveatKind(enum.StrEnum):
+    """What a caveat says happened: a unit's change, a replacement, a unit gone."""
+
+    MERGED = "merged"
+    ENDED = "ended"
+    REORGANISED = "reorganised"
+    UNCHANGED = "unchanged"
+    REPLACED = "replaced"  # a later decision took effect
+    UNIT_ENDED = "unit_ended"  # a monitored unit no longer exists
 
 
 def _reasons_field() -> Any:
@@ -146,9 +161,8 @@ class Caveat(Worded):
     """Something the world did after a regulation was written, said with an answer.
 
     Attributes:
-        kind: ``"merged"``, ``"ended"``, ``"reorganised"``, ``"unchanged"``
-            (a [`Change`][steering.world.Change]), ``"replaced"`` (a later decision took effect)
-            or ``"unit_ended"`` (a monitored unit no longer exists).
+        kind: What it is (`CaveatKind`): a [`Change`][steering.world.Change]'s kind, a
+            later decision that took effect, or a monitored unit that no longer exists.
         since: The day it took effect.
         decisive: Whether it leaves the regulation's applicability (or the
             answer) unknown; a dated answer past it is not ``decided``.
@@ -159,7 +173,7 @@ class Caveat(Worded):
 
     """
 
-    kind: str
+    kind: CaveatKind = attrs.field(converter=CaveatKind)
     since: dt.date
     decisive: bool
     reasons: tuple[Reason, ...] = _reasons_field()
@@ -255,7 +269,7 @@ def _successor_caveat(reg_id: str, on: dt.date) -> Caveat | None:
         except presets.SuccessionError as e:
             in_force = e.said  # why what was in force is not known
         said = attrs.evolve(said, on=on, now=in_force)
-    return Caveat(kind="replaced", since=first, decisive=True, reasons=(said,),
+    return Caveat(kind=CaveatKind.REPLACED, since=first, decisive=True, reasons=(said,),
                   successor=nxt.preset or nxt.number)
 
 
@@ -368,7 +382,7 @@ def situate_monitor(ruling: Ruling, reg: Regulation) -> Ruling:
         return ruling
     found = list(caveats(reg, ruling.on))
     mon = reg.monitoring
-    ended = [c for c in changes() if c.level == "district" and c.kind == "ended"
+    ended = [c for c in changes() if c.level is Level.DISTRICT and c.kind is ChangeKind.ENDED
              and reg.id in (*c.presets, *c.context) and ruling.on >= c.on]
     if mon is not None and ended:
         c = ended[0]
@@ -376,7 +390,7 @@ def situate_monitor(ruling: Ruling, reg: Regulation) -> Ruling:
         gone = [t for t in ruling.targets if units.get(t, "").lower() in _DISTRICT_UNITS]
         if gone:
             found.insert(0, Caveat(
-                kind="unit_ended", since=c.on, decisive=True, change=c,
+                kind=CaveatKind.UNIT_ENDED, since=c.on, decisive=True, change=c,
                 reasons=(reasons.UnitEnded(tuple(gone), c.on, _instrument(c.instrument)),),
             ))
     return _with(ruling, found)

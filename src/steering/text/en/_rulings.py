@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from steering import reasons as r
 from steering._matching import Looseness
 from steering._text import vi_date as dmy  # the caveats write dd/mm/yyyy in English too
+from steering.reasons import ChangeKind
 from steering.rules import (
     AttendanceCondition,
     MeetingKind,
@@ -478,12 +479,12 @@ def _(x: r.NoAgencyForDomain) -> str:
 @SAY.on(r.UnitChanged)
 def _(x: r.UnitChanged) -> str:
     when, cite_ = dmy(x.on), name(x.instrument)
-    if x.kind == "merged":
+    if x.kind is ChangeKind.MERGED:
         said = f"On {when} {name(x.unit)} was merged into {x.into} ({cite_})."
-    elif x.kind == "ended":
+    elif x.kind is ChangeKind.ENDED:
         said = (f"On {when} the district level ended ({cite_}): {name(x.unit)}: no longer an "
                 f"administrative unit; the area belongs to {x.into}.")
-    elif x.kind == "reorganised":
+    elif x.kind is ChangeKind.REORGANISED:
         into = f" into {x.into}" if x.into else "; the new unit was not verified"
         said = f"On {when} {name(x.unit)}: reorganised{into} ({cite_})."
     else:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from steering import reasons as r
 from steering._matching import Looseness
 from steering._text import vi_date
+from steering.reasons import ChangeKind
 from steering.rules import (
     AttendanceCondition,
     MeetingKind,
@@ -472,12 +473,12 @@ def _(x: r.NoAgencyForDomain) -> str:
 @SAY.on(r.UnitChanged)
 def _(x: r.UnitChanged) -> str:
     when, cite_ = vi_date(x.on), name(x.instrument)
-    if x.kind == "merged":
+    if x.kind is ChangeKind.MERGED:
         said = f"Từ {when}, {name(x.unit)} đã được sắp xếp vào {x.into} ({cite_})."
-    elif x.kind == "ended":
+    elif x.kind is ChangeKind.ENDED:
         said = (f"Từ {when}, cấp huyện kết thúc ({cite_}): {name(x.unit)} không còn là đơn vị "
                 f"hành chính; địa bàn thuộc {x.into}.")
-    elif x.kind == "reorganised":
+    elif x.kind is ChangeKind.REORGANISED:
         into = f" thành {x.into}" if x.into else "; đơn vị mới chưa được xác minh"
         said = f"Từ {when}, {name(x.unit)}: sắp xếp lại{into} ({cite_})."
     else:
