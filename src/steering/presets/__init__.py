@@ -7,6 +7,7 @@ with its source text in ``sources/`` for citation checks.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 from importlib import resources
 from pathlib import Path
@@ -30,6 +31,7 @@ from steering.rules import Citation
 
 __all__ = [
     "SuccessionError",
+    "SuccessionReason",
     "Term",
     "in_force",
     "load",
@@ -190,13 +192,24 @@ class Term:
         return f"Quyết định {(' và ' if lang == 'vi' else ' and ').join(numbers)}{when}"
 
 
+class SuccessionReason(enum.StrEnum):
+    """Why the regulation in force on a date cannot be named (`SuccessionError.reason`)."""
+
+    UNKNOWN_LOCALITY = "unknown_locality"  # no preset for it
+    BEFORE_KNOWN = "before_known"  # before the earliest known decision
+    NOT_SHIPPED = "not_shipped"  # a decision that is not shipped was in force
+    UNCERTAIN = "uncertain"  # a partial date leaves two decisions possible
+    REORGANISED = "reorganised"  # the locality was merged or reorganised by then
+
+
 class SuccessionError(SteeringError, LookupError):
     """The regulation in force on a date cannot be named with certainty.
 
     Attributes:
         locality: The locality asked about.
         on: The date asked about.
-        reason: ``"unknown_locality"`` (no preset for it), ``"before_known"``
+        reason: A [`SuccessionReason`][steering.presets.SuccessionReason] (a string
+            enum): ``"unknown_locality"`` (no preset for it), ``"before_known"``
             (before the earliest known decision), ``"not_shipped"`` (a decision
             that is not shipped was in force), ``"uncertain"`` (a partial
             date leaves two decisions possible) or ``"reorganised"`` (the
@@ -218,7 +231,7 @@ class SuccessionError(SteeringError, LookupError):
         *,
         locality: str,
         on: dt.date | None,
-        reason: str,
+        reason: SuccessionReason | str,
         candidates: tuple[Term, ...] = (),
         message_vi: str = "",
         caveats: tuple[Any, ...] = (),
@@ -228,7 +241,7 @@ class SuccessionError(SteeringError, LookupError):
         self.caveats = caveats
         self.locality = locality
         self.on = on
-        self.reason = reason
+        self.reason = SuccessionReason(reason)
         self.candidates = candidates
         self.message_vi = message_vi or message
         super().__init__(message)
