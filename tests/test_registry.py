@@ -7,6 +7,8 @@ import datetime as dt
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -117,6 +119,27 @@ def test_workers_give_what_one_process_gives(tmp_path: Path) -> None:
     assert cached.table() == one.table()
     assert cached.table(lang="en") == one.table(lang="en")
     assert cached.regulations == one.regulations
+
+
+def test_workers_from_a_program_on_standard_input_are_refused_clearly(tmp_path: Path) -> None:
+    """``python -`` has no file the workers could import again: a clear error, not a dead pool."""
+    folder = tmp_path / "registry"
+    folder.mkdir()
+    mixed_folder(folder)
+    program = (
+        "import steering\n"
+        "try:\n"
+        f"    steering.load_many({str(folder)!r}, workers=2)\n"
+        "except steering.QueryError as e:\n"
+        "    print('refused:', e)\n"
+        f"print(len(steering.load_many({str(folder)!r}, workers=1)))\n"
+    )
+    src = Path(steering.__file__).parent.parent
+    done = subprocess.run([sys.executable, "-"], input=program, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(src)}, timeout=120, check=True)
+    assert "refused: workers=2: worker processes import the main program again" in done.stdout
+    assert "'<stdin>' is not a file they can read" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == str(len(load_many(folder)))
 
 
 @pytest.mark.parametrize("workers", [0, -1, 65, True, 2.0, "2", None])

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -415,6 +416,7 @@ def _run(jobs: list[_Job], progress: bool | None, workers: int,
         for job in show_progress(jobs, progress):
             yield _load_one(job)
         return
+    _check_main_importable(workers)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
@@ -429,6 +431,22 @@ def _run(jobs: list[_Job], progress: bool | None, workers: int,
     except BrokenProcessPool as e:
         raise QueryError(f"a worker process died ({e}); load again with workers=1 to see "
                          "which file, or with more memory") from None
+
+
+def _check_main_importable(workers: int) -> None:
+    """Refuse workers where they cannot start: a main program read from standard input.
+
+    Worker processes import the main program again from its file; ``python -`` (a
+    program piped in) has none, and every worker would die on start.
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if isinstance(path, str) and not os.path.isfile(path):
+        raise QueryError(
+            f"workers={workers}: worker processes import the main program again, and "
+            f"{visible(path)!r} is not a file they can read (a program on standard input); "
+            "allowed: workers=1 here, or the program in a file, `python -c` or a notebook"
+        )
 
 
 def _inside(path: Path, base: Path | None) -> Path:
