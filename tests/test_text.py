@@ -283,3 +283,42 @@ def test_a_comparison_is_worded_by_the_catalogues() -> None:
     assert isinstance(depth.a.says, statements.Depth)
     assert depth.subjects[0].about is About.DEPTH
     assert depth.subject("vi").endswith("(số bậc thay thế)")
+
+
+# -- the machine form ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.__name__)
+@given(data=st.data())
+def test_any_reason_has_a_machine_form_naming_its_kind_and_keeping_its_fields(
+    kind: type[Reason], data: st.DataObject
+) -> None:
+    """``--json`` and the web API give each reason as plain JSON: its kind, its fields."""
+    import json
+
+    from steering._json import jsonable
+
+    reason = data.draw(_build(kind))
+    form = jsonable(reason)
+    json.dumps(form)  # plain JSON
+    assert form["reason"] == reasons.kind_of(reason)
+    assert set(form) == {"reason", *(f.name for f in attrs.fields(kind))}
+    names, cites = _held(reason)
+    text_form = json.dumps(form, ensure_ascii=False)
+    for n in names:
+        assert json.dumps({"id": n.id, "vi": n.vi, "en": n.en}, ensure_ascii=False)[1:-1] \
+            in text_form
+    for c in cites:
+        assert json.dumps(c.quote, ensure_ascii=False) in text_form
+
+
+def test_a_rulings_json_carries_its_typed_reasons() -> None:
+    import steering
+
+    reg = steering.presets.load("dak-nong-2021")
+    ruling = reg.authority().acting_for("head", absent={"head", "standing_deputy"})
+    data = ruling.to_dict("en")
+    assert [r["reason"] for r in data["reasons"]] == [reasons.kind_of(r) for r in ruling.reasons]
+    assert data["reasons"] == ruling.to_dict("vi")["reasons"]  # the same in every language
+    assert "substitute_acts" in {r["reason"] for r in data["reasons"]}
+    assert reasons.kind_of(reasons.FormUnstated()) == "form_unstated"

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from typing import Any
 
 import attrs
 
+from steering._json import JSON, jsonable
 from steering._matching import Looseness
 from steering.regulation import CommitteeKind, PartialDate
 from steering.rules import (
@@ -36,7 +38,7 @@ from steering.rules import (
     SigningForm,
 )
 
-__all__ = ["ChangeKind", "Named", "Reason"]
+__all__ = ["ChangeKind", "Named", "Reason", "kind_of"]
 
 
 @attrs.frozen
@@ -819,3 +821,30 @@ class AsWritten(Reason):
 
     reasons: tuple[Reason, ...]
     answer: tuple[str, ...] = ()
+
+
+# -- the machine form --------------------------------------------------------------------
+
+
+def kind_of(reason: Reason) -> str:
+    """A reason's kind as its machine form names it (key ``"reason"``): ``"substitute_acts"``."""
+    return _KIND.sub("_", type(reason).__name__).lower()
+
+
+_KIND = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _machine_form(cls: type) -> Any:
+    names = tuple(f.name for f in attrs.fields(cls))
+
+    def form(value: Reason) -> dict[str, Any]:
+        return {"reason": kind_of(value), **{n: jsonable(getattr(value, n)) for n in names}}
+
+    return form
+
+
+# A reason's machine form (``--json``, the web API): its kind under "reason" (a field
+# may be called "kind"), then every field, the
+# posts as {id, vi, en}, the clauses as citations, reasons inside it in the same form.
+JSON.register_unstructure_hook_factory(
+    lambda cls: isinstance(cls, type) and issubclass(cls, Reason), _machine_form)

@@ -183,7 +183,10 @@ class Ruling(Worded):
         """The ruling as plain JSON data: the form of ``steering ... --json``.
 
         Field names are the attribute names; enums are their values, dates ISO
-        strings, sets sorted lists; ``explanation`` is `explain` in ``lang``.
+        strings, sets sorted lists; ``reasons`` are the typed reasons, each
+        ``{"reason": "substitute_acts", ...its fields}`` (posts as ``{id, vi, en}``,
+        clauses as citations), the same in every language; ``explanation`` is
+        `explain` in ``lang``, the reasons in words.
         Fields of other questions that are empty here (``seal`` on an
         ``acting_for`` ruling) are left out. The command line and the web API
         add ``names``, the regulation's words for each id (a ruling does not
@@ -203,8 +206,10 @@ class Ruling(Worded):
         if "caveats" in data:
             # A caveat is said in words too: its explanation in ``lang``, as the ruling's.
             data["caveats"] = [
-                {**jsonable(c), "explanation": c.explain(lang)} for c in self.caveats
+                {**jsonable(c), "reasons": jsonable(c.reasons), "explanation": c.explain(lang)}
+                for c in self.caveats
             ]
+        data["reasons"] = jsonable(self.reasons)
         data["explanation"] = explanation
         return data
 

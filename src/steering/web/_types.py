@@ -28,7 +28,7 @@ from steering.rules import (
 )
 from steering.ruling import Question, Status
 from steering.schedule import CalendarGap, Occurrence
-from steering.world import Change
+from steering.world import CaveatKind, Change
 
 _T = TypeVar("_T")
 
@@ -74,11 +74,12 @@ class UploadTooLargeError(SteeringError, ValueError):
 class CaveatAnswer:
     """A caveat of steering.world, with its explanation in the language asked for."""
 
-    kind: str
+    kind: CaveatKind
     since: dt.date
     decisive: bool
     change: Change | None = None
     successor: str = ""
+    reasons: tuple[dict[str, Any], ...] = ()
     explanation: str
 
 
@@ -86,9 +87,10 @@ class CaveatAnswer:
 class RulingAnswer:
     """A ruling as the API and ``steering ... --json`` give it.
 
-    The fields of [`steering.Ruling`][steering.ruling.Ruling] (without its two cached texts), the
-    explanation in the language asked, and the regulation's names for every id
-    the answer mentions.
+    The fields of [`steering.Ruling`][steering.ruling.Ruling] (without its two cached texts), its
+    typed reasons (each an object whose ``reason`` names its kind, e.g.
+    ``substitute_acts``, with the reason's fields), the explanation in the language
+    asked, and the regulation's names for every id the answer mentions.
     """
 
     question: Question
@@ -112,6 +114,7 @@ class RulingAnswer:
     unordered: bool = False
     candidates: tuple[str, ...] = ()
     caveats: tuple[CaveatAnswer, ...] = ()
+    reasons: tuple[dict[str, Any], ...] = ()
     explanation: str
     names: dict[str, str] = attrs.Factory(dict)
 
