@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["fold", "nfc", "to_str_tuple", "vi_date"]
+__all__ = ["fold", "nfc", "to_str_tuple", "unique", "vi_date"]
 
 
 def nfc(value: str) -> str:
@@ -30,6 +30,11 @@ def vi_date(value: object) -> str:
     if day is None:
         return f"{month:02d}/{year:04d}"
     return f"{day:02d}/{month:02d}/{year:04d}"
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """``items`` each once, in the order first seen."""
+    return list(dict.fromkeys(items))
 
 
 def to_str_tuple(values: Iterable[str]) -> tuple[str, ...]:

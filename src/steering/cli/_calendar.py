@@ -9,8 +9,9 @@ from typing import Any
 
 from steering import world
 from steering._json import jsonable
+from steering._text import unique as _unique
 from steering.cli import _common
-from steering.cli._common import EXIT_ANSWER, UsageError, _Context, _unique
+from steering.cli._common import EXIT_ANSWER, UsageError, _Context
 from steering.errors import SteeringError
 from steering.regulation import Regulation
 from steering.rules import MeetingKind

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import json
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -213,5 +213,3 @@ def _print_ruling(ctx: _Context, ruling: Any) -> None:
 # ----------------------------------------------------------------- commands
 
 
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))

@@ -11,6 +11,7 @@ from typing import Any
 
 from steering import presets
 from steering._text import fold
+from steering._text import unique as _unique
 from steering.cli import _common
 from steering.cli._common import (
     _Context,
@@ -18,7 +19,6 @@ from steering.cli._common import (
     _ids,
     _print_ruling,
     _status_code,
-    _unique,
 )
 from steering.errors import SteeringError
 from steering.regulation import Regulation

@@ -19,10 +19,6 @@ _CLASS_NAMES = {
 }
 
 
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
 def _unique_citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(dict.fromkeys(items))
 

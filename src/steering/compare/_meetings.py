@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from steering import statements as s
-from steering._text import fold
-from steering.compare._keys import _attendance_value, _cadence_key, _sorted_cadences, _unique
+from steering._text import fold, unique
+from steering.compare._keys import _attendance_value, _cadence_key, _sorted_cadences
 from steering.compare._model import Aspect
 from steering.compare._reader import _Fact, _Reader
 from steering.rules import AttendanceRule, Citation, MeetingKind
@@ -49,9 +49,9 @@ def meetings(rd: _Reader) -> Iterator[_Fact]:
     for k, rules in sorted(grouped.items()):
         body, kind = rules[0].body, rules[0].kind
         cadences = _sorted_cadences(c for r in rules for c in r.cadences)
-        conditions = _unique(r.condition for r in rules if r.condition)
+        conditions = unique(r.condition for r in rules if r.condition)
         # Who takes part besides the members ("cùng với Ban Chỉ đạo các bộ, ngành ...").
-        joint = _unique(r.participants for r in rules if r.participants)
+        joint = unique(r.participants for r in rules if r.participants)
         # Purposes some sittings also serve (the six-month review), with their participants.
         purposes = [pu for r in rules for pu in r.purposes]
         value = (

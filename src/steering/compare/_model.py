@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from steering._escape import visible
-from steering.compare._keys import _unique
+from steering._text import unique
 from steering.errors import QueryError
 from steering.rules import Citation
 from steering.statements import NoCounterpart, NotSaid, Statement, Subject
@@ -100,7 +100,7 @@ class Side:
         if not self.specified:
             return text
         if self.citations:
-            where = "; ".join(_unique(c.label(lang) for c in self.citations))
+            where = "; ".join(unique(c.label(lang) for c in self.citations))
         else:
             where = label("heading", lang)
         return f"{text} ({where})"

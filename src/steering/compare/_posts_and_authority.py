@@ -6,8 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from steering import statements as s
-from steering._text import fold
-from steering.compare._keys import _unique
+from steering._text import fold, unique
 from steering.compare._model import Aspect
 from steering.compare._reader import _Fact, _Reader
 from steering.regulation import EffectiveKind
@@ -179,8 +178,8 @@ def signing(rd: _Reader) -> Iterator[_Fact]:
     for k, (post, rules) in sorted(grouped.items(), key=rd.in_rank):
         # The kinds in the text's order (Vũng Tàu Điều 7 khoản 8 numbers them 1-4),
         # then an open-ended tail ("và các trường hợp khác ...") if the clause has one.
-        docs = _unique(d for r in rules for d in r.documents)
-        scopes = _unique(r.scope for r in rules if r.scope)
+        docs = unique(d for r in rules for d in r.documents)
+        scopes = unique(r.scope for r in rules if r.scope)
         says: s.Statement
         value: tuple[str, ...]
         if any(not r.documents for r in rules):

@@ -7,11 +7,10 @@ from typing import Any
 
 import attrs
 
-from steering._text import fold
+from steering._text import fold, unique
 from steering.compare._keys import (
     _CLASS_NAMES,
     _CLASS_ROLES,
-    _unique,
     _unique_citations,
 )
 from steering.compare._model import (
@@ -136,7 +135,7 @@ class _Reader:
             return node
 
     def names(self, nodes: Iterable[str]) -> str:
-        return ", ".join(_unique(self.name(n) for n in self._by_key(nodes)))
+        return ", ".join(unique(self.name(n) for n in self._by_key(nodes)))
 
     def keys(self, nodes: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted({self.key(n) for n in nodes}))

@@ -54,11 +54,6 @@ def lines(items: Sequence[str]) -> str:
     return " / ".join(items)
 
 
-def unique(items: Iterable[str]) -> list[str]:
-    """``items`` each once, in the order first seen."""
-    return list(dict.fromkeys(items))
-
-
 if TYPE_CHECKING:
     from steering.text import Catalogue
 

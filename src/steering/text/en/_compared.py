@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from steering import statements as s
+from steering._text import unique
 from steering.rules import Cadence, Period, ProcedureKind, Seal, SealKind
-from steering.text._common import unique
 from steering.text.en._words import SAY, WORDS
 
 #: A cadence's unit, for "2 times a quarter" and "quarter no. 2".

@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from steering import statements as s
-from steering._text import vi_date
+from steering._text import unique, vi_date
 from steering.rules import Cadence, Period, ProcedureKind, Seal, SealKind
-from steering.text._common import unique
 from steering.text.vi._words import SAY, WORDS
 
 #: A cadence's unit, for "2 lần/quý" and "quý thứ 2".
