@@ -20,6 +20,10 @@ try:  # The compiled tomli wheel is the stdlib's tomllib, built with mypyc: 3x f
     import tomli as _tomli
 except ImportError:  # pragma: no cover - tomli is optional (the "fast" extra)
     _tomli = None  # type: ignore[assignment]
+try:  # toml-rs (Rust) in its TOML 1.0 mode: tomllib's language, 2-3x faster than tomli.
+    import toml_rs as _toml_rs
+except ImportError:  # pragma: no cover - toml-rs is optional (the "fast" extra)
+    _toml_rs = None  # type: ignore[assignment]
 
 
 from steering._convert import describe_error, structure
@@ -58,6 +62,34 @@ def _toml_1_0(module: object) -> bool:
 
 if _tomli is not None and not _toml_1_0(_tomli):  # pragma: no cover - depends on the install
     _tomli = None  # type: ignore[assignment]
+
+#: The toml-rs releases whose TOML 1.0 mode was tested against ``tomllib``
+#: (tests/test_toml_language.py, with the toml-test suite): from, and up to but not
+#: including.
+_TOML_RS_TESTED = ((0, 4, 3), (0, 5))
+
+
+def _toml_rs_tested(module: object) -> bool:
+    """Whether an installed toml-rs is a release tested to read what ``tomllib`` reads."""
+    version = str(getattr(module, "__version__", ""))
+    try:
+        parts = tuple(int(x) for x in version.split(".")[:3])
+    except ValueError:
+        return False
+    return len(parts) == 3 and _TOML_RS_TESTED[0] <= parts < _TOML_RS_TESTED[1]
+
+
+if _toml_rs is not None and not _toml_rs_tested(_toml_rs):  # pragma: no cover - the install
+    _toml_rs = None  # type: ignore[assignment]
+
+#: toml-rs recurses without a limit, about 1 KiB of the thread's stack a level, and
+#: a text nested deep enough crashes the process. A text with more opening brackets
+#: than this (which bound its nesting, whatever its strings hold) is parsed by the
+#: tomllib parser, which stops deep nesting with a ``RecursionError`` (tomli at 400
+#: levels, the same bound: a text toml-rs is given, tomli parses too). Real files have
+#: fewer (all but 59 of the 11,367 of the synthetic national registry, the Tùng Châu
+#: preset); a larger one is read the same, only slower.
+FAST_PARSE_BRACKETS = 400
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_SOURCE_BYTES", "load", "loads"]
 
@@ -104,7 +136,22 @@ def _depth(value: Any, limit: int, path: str = "") -> str | None:
 
 
 def _parse_toml(raw: str) -> dict[str, Any]:
-    """Parse TOML with tomli 2.2-2.3 when installed (tomllib's parser, compiled), else tomllib."""
+    """Parse TOML 1.0 with the fastest parser installed that reads exactly what tomllib reads.
+
+    toml-rs first (its TOML 1.0 mode), for a text whose nesting it can take (see
+    `FAST_PARSE_BRACKETS`) and that starts with no byte-order mark (toml-rs skips
+    one, tomllib refuses it); then tomli 2.2-2.3 (tomllib's parser, compiled), else
+    tomllib. A text toml-rs refuses is parsed again by the next, so a refusal is
+    always worded by tomllib's parser: the messages do not depend on the install.
+    """
+    if (_toml_rs is not None and raw.count("[") + raw.count("{") <= FAST_PARSE_BRACKETS
+            and not raw.startswith("\ufeff")):
+        try:
+            return _toml_rs.loads(raw, toml_version="1.0.0")
+        except (KeyboardInterrupt, SystemExit):  # pragma: no cover - not the text's doing
+            raise
+        except BaseException:  # a refusal (or a Rust panic): the parser below says why
+            pass
     if _tomli is not None:
         try:
             return _tomli.loads(raw)
