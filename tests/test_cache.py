@@ -10,6 +10,7 @@ has the content it had; anything that is not a valid store is a miss.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -144,8 +145,26 @@ def test_the_store_holds_strings_only(folder: Path, tmp_path: Path) -> None:
     (store,) = cache.glob("registry-*.arrow")
     table = pa.ipc.open_file(pa.memory_map(str(store), "r")).read_all()
     for field in table.schema:
-        assert field.type in (pa.string(), pa.list_(pa.string())), field
+        assert field.type in (pa.large_string(), pa.large_list(pa.large_string())), field
     assert store == store_path(cache, "\n".join((str(folder.resolve()), "*.toml", "False")))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes: Linux")
+def test_a_file_name_that_is_not_text_loads_and_is_not_cached(folder: Path,
+                                                              tmp_path: Path) -> None:
+    """A name of bytes that are not UTF-8 cannot be a store's string: read each time."""
+    odd = folder / os.fsdecode(b"odd-\xff.toml")
+    (folder / "hoa-lam-2025.toml").rename(odd)
+    cache = tmp_path / "cache"
+    cold = load_many(folder, cache_dir=cache)
+    warm = load_many(folder, cache_dir=cache)
+    plain = load_many(folder)
+    assert len(cold) == len(warm) == len(plain) == 10
+    assert warm.table() == plain.table()
+    assert list(warm._built) == [str(odd.resolve())]  # the one file read again
+    (store,) = cache.glob("registry-*.arrow")
+    assert str(odd.resolve()) not in read_store(store)
+    assert len(read_store(store)) == 9
 
 
 def test_a_duplicate_id_is_a_failure_warm_too(folder: Path, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ gives ``$STEERING_CACHE_DIR``, else ``$XDG_CACHE_HOME/steering``, else
 
 from __future__ import annotations
 
+import array
 import contextlib
 import hashlib
 import importlib
@@ -51,8 +52,9 @@ __all__ = ["ENV_CACHE_DIR", "STORE_FORMAT", "Entry", "default_cache_dir", "depen
 #: The environment variable naming the cache folder.
 ENV_CACHE_DIR = "STEERING_CACHE_DIR"
 #: The store's own format; a store of another format is ignored. It changes when the
-#: rows change for the same file (2: cadences and attendance worded by one table each).
-STORE_FORMAT = "2"
+#: rows change for the same file (2: cadences and attendance worded by one table each;
+#: 3: columns of large strings).
+STORE_FORMAT = "3"
 _LANGS = ("vi", "en")
 
 
@@ -209,23 +211,59 @@ def read_store(path: Path) -> dict[str, Entry]:
         return {}
 
 
+def _encoded(entry: Entry) -> tuple[bytes, list[bytes], list[bytes], bytes, list[bytes]] | None:
+    """An entry's strings as UTF-8 (``None``: a path that is not text, kept out of the store)."""
+    try:
+        return (entry.path.encode(), [d.encode() for d in entry.deps],
+                [h.encode() for h in entry.hashes], entry.regulation.encode(),
+                [dict(entry.rows)[lang].encode() for lang in _LANGS])
+    except UnicodeEncodeError:  # a file name of bytes that are not UTF-8
+        return None
+
+
+def _offsets(pa: Any, lengths: Iterable[int]) -> Any:
+    out = array.array("q", [0])
+    total = 0
+    for n in lengths:
+        total += n
+        out.append(total)
+    return pa.py_buffer(out)
+
+
+def _strings(pa: Any, values: list[bytes]) -> Any:
+    """A string column built from its buffers (``pa.array`` would import pandas, 0.3 s)."""
+    data = pa.py_buffer(b"".join(values))
+    return pa.Array.from_buffers(pa.large_string(), len(values),
+                                 [None, _offsets(pa, map(len, values)), data])
+
+
+def _string_lists(pa: Any, values: list[list[bytes]]) -> Any:
+    flat = _strings(pa, [x for v in values for x in v])
+    return pa.Array.from_buffers(pa.large_list(pa.large_string()), len(values),
+                                 [None, _offsets(pa, map(len, values))], children=[flat])
+
+
 def write_store(path: Path, entries: Iterable[Entry]) -> None:
-    """Write a store atomically (a temporary file, then a rename); a failure writes nothing."""
+    """Write a store atomically (a temporary file, then a rename); a failure writes nothing.
+
+    An entry whose file name is not UTF-8 text is left out: that file is read again
+    each time, as if it had changed.
+    """
     pa = pyarrow_module()
     ipc = importlib.import_module("pyarrow.ipc")
-    items = list(entries)
-    s = pa.string()
-    schema = pa.schema([("path", s), ("deps", pa.list_(s)), ("hashes", pa.list_(s)),
+    items = [e for e in map(_encoded, entries) if e is not None]
+    s = pa.large_string()
+    schema = pa.schema([("path", s), ("deps", pa.large_list(s)), ("hashes", pa.large_list(s)),
                         ("regulation", s), *((f"row_{lang}", s) for lang in _LANGS)],
                        metadata={"steering": _version()})
-    data = {
-        "path": [e.path for e in items],
-        "deps": [list(e.deps) for e in items],
-        "hashes": [list(e.hashes) for e in items],
-        "regulation": [e.regulation for e in items],
-        **{f"row_{lang}": [dict(e.rows)[lang] for e in items] for lang in _LANGS},
-    }
-    table = pa.Table.from_pydict(data, schema=schema)
+    columns = [
+        _strings(pa, [e[0] for e in items]),
+        _string_lists(pa, [e[1] for e in items]),
+        _string_lists(pa, [e[2] for e in items]),
+        _strings(pa, [e[3] for e in items]),
+        *(_strings(pa, [e[4][i] for e in items]) for i in range(len(_LANGS))),
+    ]
+    table = pa.Table.from_arrays(columns, schema=schema)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".registry-", suffix=".tmp", dir=path.parent)
