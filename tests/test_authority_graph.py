@@ -332,3 +332,19 @@ def test_a_date_before_the_regulation_is_in_force_is_flagged() -> None:
     block = g.signature_block("head", absent={"head"}, on=dt.date(2020, 6, 1))
     assert block.explain("vi").count("Lưu ý") == 1
     assert g.seal_for("head", on=dt.date(2020, 6, 1)).explain("vi").endswith(note)
+
+
+def test_a_question_asked_again_is_answered_from_the_cache_and_checked_alike() -> None:
+    """The cache keys a question as asked with each value's type: ``True`` and ``1`` are
+    equal, and only one is a flag, so the second is still refused after the first."""
+    g = steering.presets.load("dak-nong-2021").authority()
+    post = g.regulation.posts[3].id
+    first = g.accountable_to(post, transitive=True)
+    assert g.accountable_to(post, transitive=True) is first
+    with pytest.raises(steering.ArgumentTypeError):
+        g.accountable_to(post, transitive=1)  # type: ignore[arg-type]
+    assert g.seal_for(post) is g.seal_for(post)
+    with pytest.raises(steering.ArgumentTypeError):
+        g.seal_for(post, on=dt.datetime(2025, 1, 1))
+    assert g.seal_for(post, on="2025-01-01") == g.seal_for(  # type: ignore[arg-type]
+        post, on=dt.date(2025, 1, 1))

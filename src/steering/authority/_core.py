@@ -97,24 +97,53 @@ def _memo(
 
     @functools.wraps(method)
     def wrapper(self: _G, /, *args: _P.args, **kwargs: _P.kwargs) -> Ruling:
+        cache = self._query_cache
+        # The question as asked, each value with its type (True and 1 are equal, and only
+        # one is a flag): asked again, it is answered before its arguments are bound and
+        # checked again, which costs ten times the look-up.
+        asked: tuple[Any, ...] | None = _asked(name, args, kwargs)
+        try:
+            hit = cache.get(asked) if asked is not None else None
+        except TypeError:  # an unhashable argument
+            asked, hit = None, None
+        if hit is not None:
+            return hit
         args, kwargs = _checked(name, signature, self, args, kwargs)  # type: ignore[assignment]
         if kwargs.get("delegations") is not None:
             return self._dated(method(self, *args, **kwargs))
         key = (name, args, tuple(sorted(kwargs.items())))
-        cache = self._query_cache
         try:
             hit = cache.get(key)
         except TypeError:
             return self._dated(method(self, *args, **kwargs))
-        if hit is not None:
-            return hit
-        ruling = self._dated(method(self, *args, **kwargs))
-        if len(cache) >= _CACHE_LIMIT:
+        ruling = hit if hit is not None else self._dated(method(self, *args, **kwargs))
+        if len(cache) >= _CACHE_LIMIT - 1:
             cache.clear()
         cache[key] = ruling
+        if asked is not None:
+            cache[asked] = ruling
         return ruling
 
     return wrapper
+
+
+def _typed(value: Any) -> Any:
+    """A value and its type, a set as a frozenset of its items and theirs (for a key)."""
+    if type(value) is set or type(value) is frozenset:
+        return (type(value), frozenset((type(x), x) for x in value))
+    return (type(value), value)
+
+
+def _asked(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+    """The key of a question as asked, before its arguments are checked.
+
+    Each value goes with its type: two questions have the same key only when their
+    arguments are equal and of the same types, so they pass or fail the checks alike.
+    """
+    if not kwargs:
+        return ("asked", name, tuple(map(_typed, args)))
+    return ("asked", name, tuple(map(_typed, args)),
+            tuple(sorted((k, _typed(v)) for k, v in kwargs.items())))
 
 
 def _check_arg(name: str, value: Any) -> Any:  # noqa: PLR0911 - one return per kind of argument
