@@ -101,9 +101,10 @@ def _memo(
         # The question as asked, each value with its type (True and 1 are equal, and only
         # one is a flag): asked again, it is answered before its arguments are bound and
         # checked again, which costs ten times the look-up.
-        asked: tuple[Any, ...] | None = _asked(name, args, kwargs)
+        asked: tuple[Any, ...] | None = None
         try:
-            hit = cache.get(asked) if asked is not None else None
+            asked = _asked(name, args, kwargs)
+            hit = cache.get(asked)
         except TypeError:  # an unhashable argument
             asked, hit = None, None
         if hit is not None:
@@ -128,10 +129,20 @@ def _memo(
 
 
 def _typed(value: Any) -> Any:
-    """A value and its type, a set as a frozenset of its items and theirs (for a key)."""
-    if type(value) is set or type(value) is frozenset:
-        return (type(value), frozenset((type(x), x) for x in value))
-    return (type(value), value)
+    """A value and its type, for a key; a container as its items and theirs.
+
+    Only values that cannot change are keys (text, numbers, dates, enums, ``None``,
+    and tuples and sets of them); anything else raises ``TypeError``, and the
+    question is checked and answered as if new.
+    """
+    kind = type(value)
+    if kind is tuple:
+        return (kind, tuple(map(_typed, value)))
+    if kind is set or kind is frozenset:
+        return (kind, frozenset(map(_typed, value)))
+    if value is None or isinstance(value, str | int | float | dt.date | enum.Enum):
+        return (kind, value)
+    raise TypeError(f"not a key: {kind.__name__}")
 
 
 def _asked(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:

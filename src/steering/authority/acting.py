@@ -12,6 +12,7 @@ from steering import _args, reasons
 from steering import _authority_algo as algo
 from steering.authority._core import (
     _CACHE_LIMIT,
+    _asked,
     _Core,
 )
 from steering.authority._helpers import (
@@ -69,6 +70,16 @@ class _Acting(_Core):
             UnknownPostError: ``post`` or an absent id names no post.
 
         """
+        # Asked again, the same question (each value of the same type) is answered
+        # before its arguments are checked again (see `_asked`).
+        asked: tuple[Any, ...] | None = None
+        try:
+            asked = _asked("acting_for", (post, absent, on), {})
+            hit = self._acting_cache.get(asked)
+        except TypeError:  # an unhashable argument
+            asked, hit = None, None
+        if hit is not None:
+            return hit
         post = _args.as_text(post, "post")
         # Left out (None), the post asked about is the one away: "who acts for X"
         # presumes X is absent, as the CLI and the web API read it.
@@ -79,15 +90,16 @@ class _Acting(_Core):
             hit = self._acting_cache.get(key)
         except TypeError:  # an unhashable id: let validation name it
             hit = None
-        if hit is not None:
-            return hit
-        self._post(post)
-        self._absent_set(fs)
-        ruling = self._dated(self._acting_for(post, fs, on))
-        if len(self._acting_cache) >= _CACHE_LIMIT:
+        if hit is None:
+            self._post(post)
+            self._absent_set(fs)
+            hit = self._dated(self._acting_for(post, fs, on))
+        if len(self._acting_cache) >= _CACHE_LIMIT - 1:
             self._acting_cache.clear()
-        self._acting_cache[key] = ruling
-        return ruling
+        self._acting_cache[key] = hit
+        if asked is not None:
+            self._acting_cache[asked] = hit
+        return hit
 
     def _with_concurrent(
         self, absent: frozenset[str]
