@@ -22,13 +22,14 @@ bounded as [`steering.load`][steering.loader.load] bounds one file.
 
 **Workers.** ``workers=2`` or more loads the files in that many processes. With a
 cache (``cache_dir=``) a worker loads its files, writes each one's row for the
-store and sends back only the row: the regulations are built in this process when
-they are asked for: about 2.3x one process before this release, on two cores. Without
-a cache a worker sends back each regulation whole, and unpickling it here costs
-nearly as much as loading it, so two workers gain little (docs/benchmarks.md gives
-the measured figures): use workers with a cache. Workers start with ``forkserver`` where the platform has it,
-else ``spawn``: a script that loads with workers must guard its entry point
-(``if __name__ == "__main__":``), as any program using `multiprocessing` must.
+store and sends back only the row, and the regulations are built in this process
+when they are asked for: on two cores, about 2.3x one process before this release.
+Without a cache a worker sends back each regulation whole, and unpickling it here
+costs nearly as much as loading it, so two workers gain little (docs/benchmarks.md
+gives the measured figures): use workers with a cache. Workers start with
+``forkserver`` where the platform has it, else ``spawn``: a script that loads with
+workers must guard its entry point (``if __name__ == "__main__":``), as any program
+using `multiprocessing` must.
 Results keep the order of the files whatever the workers' timing.
 """
 
