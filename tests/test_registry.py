@@ -259,3 +259,45 @@ def test_cli_table_reports_broken_files_and_writes_parquet(
     assert sorted(p.name for p in (tmp_path / "pq").iterdir()) == [
         "occurrences.parquet", "posts.parquet", "regulations.parquet", "rules.parquet"]
     assert main(["table", "--years", "2026-2020"]) == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links and lstat: POSIX")
+@pytest.mark.parametrize("with_base", [True, False])
+def test_many_files_resolve_as_one_file_does(tmp_path: Path, with_base: bool,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The warm path resolves a registry's files folder by folder (`_resolver`): the same
+    paths, and the same refusals, as resolving each file in full (`_inside`)."""
+    from steering.registry import _inside, _resolver
+
+    root = tmp_path / "reg"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for f in (root / "a.toml", root / "sub" / "b.toml", root / "sub" / "deeper" / "c.toml",
+              outside / "x.toml"):
+        f.write_text("", encoding="utf-8")
+    (root / "in-link.toml").symlink_to(root / "a.toml")
+    (root / "out-link.toml").symlink_to(outside / "x.toml")
+    (root / "dangling.toml").symlink_to(root / "missing.toml")
+    (root / "sub-link").symlink_to(root / "sub", target_is_directory=True)
+    (root / "out-folder").symlink_to(outside, target_is_directory=True)
+    monkeypatch.chdir(root / "sub")
+    base = root.resolve() if with_base else None
+    candidates = [
+        root / "a.toml", root / "sub" / "b.toml", root / "sub" / "deeper" / "c.toml",
+        root / "in-link.toml", root / "out-link.toml", root / "dangling.toml",
+        root / "missing.toml", root / "sub-link" / "b.toml", root / "out-folder" / "x.toml",
+        root / "sub" / ".." / "a.toml", Path("b.toml"), Path("deeper/c.toml"),
+        Path("../a.toml"), Path(".."), Path("deeper/.."),
+    ]
+    resolve = _resolver(base)
+    for path in candidates * 2:  # twice: the second time from the folders remembered
+        try:
+            expected: object = str(_inside(path, base))
+        except QueryError as e:
+            expected = str(e)
+        try:
+            got: object = resolve(path)
+        except QueryError as e:
+            got = str(e)
+        assert got == expected, path

@@ -92,7 +92,7 @@ class Entry:
         return found
 
 
-def _sha(path: Path, limit: int) -> str | None:
+def _sha(path: str | Path, limit: int) -> str | None:
     try:
         return hashlib.sha256(read_bounded(path, limit)).hexdigest()
     except (FileReadError, OSError):
@@ -125,11 +125,12 @@ def dependencies(reg: Regulation, file: Path, *, resolved: bool = False) -> tupl
     return tuple(dict.fromkeys(out))
 
 
-def hashes_of(deps: Iterable[Path]) -> tuple[str, ...] | None:
+def hashes_of(deps: Iterable[str | Path]) -> tuple[str, ...] | None:
     """The SHA-256 of each file, or ``None`` when one cannot be read."""
     out = []
     for i, d in enumerate(deps):
-        h = _sha(d, MAX_BYTES if i == 0 or d.suffix == ".toml" else MAX_SOURCE_BYTES)
+        toml = os.path.splitext(os.path.basename(d))[1] == ".toml"  # Path(d).suffix, faster
+        h = _sha(d, MAX_BYTES if i == 0 or toml else MAX_SOURCE_BYTES)
         if h is None:
             return None
         out.append(h)
@@ -155,7 +156,7 @@ def entry_for(reg: Regulation, file: Path, *, resolved: bool = False) -> Entry |
 
 def still_valid(entry: Entry) -> bool:
     """Whether every file the entry rests on still has the content it had."""
-    return hashes_of(Path(d) for d in entry.deps) == entry.hashes
+    return hashes_of(entry.deps) == entry.hashes
 
 
 def store_path(cache_dir: str | os.PathLike[str], key: str) -> Path:

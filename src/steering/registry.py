@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -453,11 +454,43 @@ def _check_main_importable(workers: int) -> None:
 
 def _inside(path: Path, base: Path | None) -> Path:
     """``path`` resolved; refused when a folder's file links out of the folder."""
-    resolved = path.resolve()
+    return _within(path.resolve(), base)
+
+
+def _within(resolved: Path, base: Path | None) -> Path:
+    """A resolved path, refused when it is outside ``base``."""
     if base is not None and not resolved.is_relative_to(base):
         raise QueryError(f"links to {visible(str(resolved))!r}, outside the folder; "
                          "allowed: files inside the folder")
     return resolved
+
+
+def _resolver(base: Path | None) -> Callable[[Path], str]:
+    """`_inside` for many files, as text: each folder resolved once, each file by one ``lstat``.
+
+    A file that is not a symbolic link resolves to its folder, resolved, and its
+    name; a link (or a file that cannot be looked at) is resolved in full. The
+    answers are `_inside`'s, at a quarter of the system calls.
+    """
+    folders: dict[Path, str | None] = {}  # resolved, or None: outside ``base``
+
+    def resolve(path: Path) -> str:
+        if os.name != "posix" or path.name in ("", ".", ".."):
+            return str(_inside(path, base))
+        try:
+            link = stat.S_ISLNK(os.lstat(path).st_mode)
+        except OSError:
+            link = True
+        if path.parent not in folders:
+            folder = path.parent.resolve()
+            inside = base is None or folder.is_relative_to(base)
+            folders[path.parent] = os.path.join(folder, "") if inside else None
+        folder_text = folders[path.parent]
+        if link or folder_text is None:
+            return str(_inside(path, base))
+        return folder_text + path.name
+
+    return resolve
 
 
 def _taken(name: str, regulation_id: str, seen: dict[str, str]) -> LoadFailure:
@@ -474,11 +507,12 @@ def _load_cached(files: list[Path], base: Path | None, store: Path,
     old = read_store(store)
     found: list[Entry | LoadFailure | None] = []
     jobs: list[_Job] = []
+    resolve = _resolver(base)
     for path in files:
         try:
             # An empty store (a first load) has nothing to look up: each file is a job,
             # and the job checks the file stays inside the folder.
-            entry = old.get(str(_inside(path, base))) if old else None
+            entry = old.get(resolve(path)) if old else None
         except (SteeringError, OSError) as e:
             found.append(_failure(visible(str(path)), e))
             continue
