@@ -98,15 +98,9 @@ def _memo(
     @functools.wraps(method)
     def wrapper(self: _G, /, *args: _P.args, **kwargs: _P.kwargs) -> Ruling:
         cache = self._query_cache
-        # The question as asked, each value with its type (True and 1 are equal, and only
-        # one is a flag): asked again, it is answered before its arguments are bound and
-        # checked again, which costs ten times the look-up.
-        asked: tuple[Any, ...] | None = None
-        try:
-            asked = _asked(name, args, kwargs)
-            hit = cache.get(asked)
-        except TypeError:  # an unhashable argument
-            asked, hit = None, None
+        # Asked again, a question is answered before its arguments are bound and checked
+        # again, which costs ten times the look-up.
+        asked, hit = _look_up(cache, name, args, kwargs)
         if hit is not None:
             return hit
         args, kwargs = _checked(name, signature, self, args, kwargs)  # type: ignore[assignment]
@@ -118,12 +112,7 @@ def _memo(
         except TypeError:
             return self._dated(method(self, *args, **kwargs))
         ruling = hit if hit is not None else self._dated(method(self, *args, **kwargs))
-        if len(cache) >= _CACHE_LIMIT - 1:
-            cache.clear()
-        cache[key] = ruling
-        if asked is not None:
-            cache[asked] = ruling
-        return ruling
+        return _keep(cache, ruling, key, asked)
 
     return wrapper
 
@@ -155,6 +144,26 @@ def _asked(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[An
         return ("asked", name, tuple(map(_typed, args)))
     return ("asked", name, tuple(map(_typed, args)),
             tuple(sorted((k, _typed(v)) for k, v in kwargs.items())))
+
+
+def _look_up(cache: dict[Any, Ruling], name: str, args: tuple[Any, ...],
+             kwargs: dict[str, Any]) -> tuple[tuple[Any, ...] | None, Ruling | None]:
+    """A question's key as asked (``None``: it cannot be one), and its cached ruling."""
+    try:
+        asked = _asked(name, args, kwargs)
+        return asked, cache.get(asked)
+    except TypeError:  # an argument that is no key
+        return None, None
+
+
+def _keep(cache: dict[Any, Ruling], ruling: Ruling, *keys: Any) -> Ruling:
+    """Keep ``ruling`` under each key that is not ``None`` (the cache stays bounded)."""
+    if len(cache) > _CACHE_LIMIT - len(keys):
+        cache.clear()
+    for key in keys:
+        if key is not None:
+            cache[key] = ruling
+    return ruling
 
 
 def _check_arg(name: str, value: Any) -> Any:  # noqa: PLR0911 - one return per kind of argument

@@ -11,9 +11,9 @@ import attrs
 from steering import _args, reasons
 from steering import _authority_algo as algo
 from steering.authority._core import (
-    _CACHE_LIMIT,
-    _asked,
     _Core,
+    _keep,
+    _look_up,
 )
 from steering.authority._helpers import (
     _unique,
@@ -72,12 +72,7 @@ class _Acting(_Core):
         """
         # Asked again, the same question (each value of the same type) is answered
         # before its arguments are checked again (see `_asked`).
-        asked: tuple[Any, ...] | None = None
-        try:
-            asked = _asked("acting_for", (post, absent, on), {})
-            hit = self._acting_cache.get(asked)
-        except TypeError:  # an unhashable argument
-            asked, hit = None, None
+        asked, hit = _look_up(self._acting_cache, "acting_for", (post, absent, on), {})
         if hit is not None:
             return hit
         post = _args.as_text(post, "post")
@@ -94,12 +89,7 @@ class _Acting(_Core):
             self._post(post)
             self._absent_set(fs)
             hit = self._dated(self._acting_for(post, fs, on))
-        if len(self._acting_cache) >= _CACHE_LIMIT - 1:
-            self._acting_cache.clear()
-        self._acting_cache[key] = hit
-        if asked is not None:
-            self._acting_cache[asked] = hit
-        return hit
+        return _keep(self._acting_cache, hit, key, asked)
 
     def _with_concurrent(
         self, absent: frozenset[str]
